@@ -1,0 +1,79 @@
+package org.syncnet.cluster;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Validated cluster settings. Every check names the setting it rejects, so a bad value fails the deployment
+ * with a message an operator can act on.
+ */
+public record ClusterConfig(String selfId, Membership membership, long heartbeatMillis, long failureTimeoutMillis,
+                            int quorum, byte[] secret) {
+
+    public ClusterConfig {
+        if (selfId == null || selfId.isBlank()) {
+            throw new InvalidSettingException(Settings.SERVER_ID, "not set; give each server its id");
+        }
+        if (!membership.contains(selfId)) {
+            throw new InvalidSettingException(Settings.SERVER_ID,
+                    "'" + selfId + "' is not one of the members in " + Settings.MEMBERS);
+        }
+        if (heartbeatMillis < 10) {
+            throw new InvalidSettingException(Settings.HEARTBEAT_INTERVAL, "must be at least 0.01 s");
+        }
+        if (failureTimeoutMillis <= heartbeatMillis) {
+            throw new InvalidSettingException(Settings.FAILURE_TIMEOUT,
+                    "must be greater than " + Settings.HEARTBEAT_INTERVAL + " (" + heartbeatMillis + " ms)");
+        }
+        if (quorum < 1 || quorum > membership.size()) {
+            throw new InvalidSettingException(Settings.QUORUM,
+                    quorum + " is out of range 1.." + membership.size());
+        }
+        if (secret == null || secret.length == 0) {
+            throw new InvalidSettingException(Settings.SECRET, "empty; every server needs the same cluster secret");
+        }
+    }
+
+    /** Builds a config from the textual settings; {@code quorum} may be null or blank for "majority". */
+    public static ClusterConfig fromSettings(String selfId, String members, String heartbeatInterval,
+                                             String failureTimeout, String quorum, String secret) {
+        Membership membership = Membership.parse(members);
+        long heartbeat = parseMillis(Settings.HEARTBEAT_INTERVAL, heartbeatInterval);
+        long timeout = parseMillis(Settings.FAILURE_TIMEOUT, failureTimeout);
+        int q = quorum == null || quorum.isBlank() || quorum.trim().equalsIgnoreCase("majority")
+                ? membership.majority()
+                : parseQuorum(quorum.trim());
+        byte[] key = secret == null ? new byte[0] : secret.trim().getBytes(StandardCharsets.UTF_8);
+        return new ClusterConfig(selfId == null ? null : selfId.trim(), membership, heartbeat, timeout, q, key);
+    }
+
+    /** Durations are seconds ("2.0", "2.0s") or milliseconds ("200ms"). */
+    static long parseMillis(String setting, String text) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidSettingException(setting, "not set");
+        }
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        try {
+            double millis = t.endsWith("ms") ? Double.parseDouble(t.substring(0, t.length() - 2))
+                    : Double.parseDouble(t.endsWith("s") ? t.substring(0, t.length() - 1) : t) * 1000.0;
+            if (!(millis > 0) || millis > 3_600_000) {
+                throw new InvalidSettingException(setting, "'" + text + "' must be positive and at most one hour");
+            }
+            return Math.round(millis);
+        } catch (NumberFormatException e) {
+            throw new InvalidSettingException(setting, "'" + text + "' is not a duration like 2.0s or 200ms");
+        }
+    }
+
+    private static int parseQuorum(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new InvalidSettingException(Settings.QUORUM, "'" + text + "' is not a number or 'majority'");
+        }
+    }
+
+    public Member self() {
+        return membership.member(selfId);
+    }
+}

@@ -1,0 +1,601 @@
+package org.syncnet.cluster;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.syncnet.cluster.ClusterEvent.LeaderChanged;
+import org.syncnet.cluster.ClusterEvent.PeerChanged;
+import org.syncnet.cluster.FailureDetector.PeerTransition;
+import org.syncnet.cluster.wire.Abdicate;
+import org.syncnet.cluster.wire.Ack;
+import org.syncnet.cluster.wire.DatagramCodec;
+import org.syncnet.cluster.wire.DropReason;
+import org.syncnet.cluster.wire.Envelope;
+import org.syncnet.cluster.wire.Heartbeat;
+import org.syncnet.cluster.wire.Leave;
+import org.syncnet.cluster.wire.MalformedDatagramException;
+import org.syncnet.cluster.wire.Message;
+import org.syncnet.cluster.wire.Prepare;
+import org.syncnet.cluster.wire.Promise;
+import org.syncnet.cluster.wire.Reject;
+import org.syncnet.cluster.wire.ReplayGuard;
+
+/**
+ * One server's cluster protocol as a deterministic state machine: failure detection, fenced leader election
+ * with epochs, quorum leases and graceful leave. It never reads a clock or a socket: the driver passes the
+ * time into {@link #tick}, {@link #receive} and {@link #leave}, sends what {@link #drainOutbox} returns and
+ * reports what {@link #drainEvents} returns. Not thread-safe: the driver serialises calls.
+ *
+ * <p>The rules, in the spirit of Viewstamped Replication with a deterministic leader:
+ * <ul>
+ * <li>The live, ready server with the highest ring position should lead. Epoch {@code e} is owned by the member
+ * at ring index {@code e mod n}, so no two servers ever lead the same epoch.</li>
+ * <li>A candidate sends PREPARE for the next epoch it owns; a server promises (and from then on rejects every
+ * lower epoch) only when it has no live leader: its leader failed (silent for the failure timeout), left,
+ * or released it. With a quorum of promises, carrying their log positions, the candidate leads.</li>
+ * <li>The leader serves only while a quorum acknowledged one of its heartbeats within the failure timeout,
+ * timed on its own clock (a lease). Since a follower promises elsewhere only after that long a silence, two
+ * majority leaders never serve at once.</li>
+ * <li>A higher server that returns is followed until it is stably alive and ready; then the leader abdicates
+ * and the higher one takes over at once. A graceful leave likewise releases the followers at once.</li>
+ * <li>A restarted server stays quiet (no promise, no acknowledgement, no candidacy) until it has heard from every
+ * peer or one failure timeout passed, so it cannot contradict what it granted before the restart.</li>
+ * </ul>
+ */
+public final class ClusterNode {
+    private final ClusterConfig config;
+    private final Membership ring;
+    private final String self;
+    private final DatagramCodec codec;
+    private final ReplayGuard replayGuard = new ReplayGuard();
+    private final FailureDetector detector;
+    private final long incarnation;
+    private final long startedAt;
+    private final long retryMillis;
+    private long nextSequence = 1;
+
+    private final Set<String> heardSinceStart = new HashSet<>();
+    private boolean quiet = true;
+
+    private Role role = Role.FOLLOWER;
+    /** The highest epoch this server promised or followed; it rejects anything older. */
+    private long epoch;
+    private long highestEpochSeen;
+    /** The confirmed leader of {@link #epoch}, or null while there is none. */
+    private String leader;
+    private boolean leaderServing;
+    private long leaderStamp;
+    /** The leader of this epoch stepped down: its late heartbeats must not bring it back. */
+    private long releasedEpoch = -1;
+
+    private final Map<String, LogPosition> promises = new HashMap<>();
+    private long lastPrepareAt;
+    /** Leader: per peer, the newest of this server's own stamps that the peer acknowledged in this epoch. */
+    private final Map<String, Long> ackedStamps = new HashMap<>();
+    private final Map<String, Heartbeat> lastHeartbeat = new HashMap<>();
+    private long lastHeartbeatAt = Long.MIN_VALUE;
+    /** The log position advertised in every election message; the replicated log (next issue) moves it. */
+    private final LogPosition logPosition = LogPosition.EMPTY;
+
+    private final List<Outbound> outbox = new ArrayList<>();
+    private final List<ClusterEvent> events = new ArrayList<>();
+    private final Map<DropReason, Long> dropped = new EnumMap<>(DropReason.class);
+    /** Why the leadership view last changed, for the log line that reports it. */
+    private String changeReason;
+    private String reportedLeader;
+    private long reportedEpoch;
+    private boolean reportedQuorum;
+
+    /**
+     * @param incarnation grows with every start of this server (the driver uses the wall clock), so peers can
+     *                    tell a restart from a replay
+     * @param now         the driver's monotonic time in milliseconds
+     */
+    public ClusterNode(ClusterConfig config, long incarnation, long now) {
+        this.config = config;
+        this.ring = config.membership();
+        this.self = config.selfId();
+        this.codec = new DatagramCodec(config.secret());
+        this.incarnation = incarnation;
+        this.startedAt = now;
+        this.retryMillis = tickMillis(config);
+        List<String> peers = new ArrayList<>();
+        for (Member m : ring.ring()) {
+            if (!m.id().equals(self)) {
+                peers.add(m.id());
+            }
+        }
+        this.detector = new FailureDetector(peers, config.heartbeatMillis(), config.failureTimeoutMillis(), now);
+        this.quiet = !peers.isEmpty();
+        reevaluate(now, "start");
+    }
+
+    /** How often the driver should call {@link #tick}: fine enough that detection is timely, cheap enough. */
+    public static long tickMillis(ClusterConfig config) {
+        return Math.max(5, Math.min(100, config.heartbeatMillis() / 20));
+    }
+
+    public void tick(long now) {
+        if (role == Role.LEFT) {
+            return;
+        }
+        for (PeerTransition t : detector.tick(now)) {
+            report(t);
+        }
+        reevaluate(now, "tick");
+        if (lastHeartbeatAt == Long.MIN_VALUE || now - lastHeartbeatAt >= config.heartbeatMillis()) {
+            broadcastHeartbeat(now);
+        }
+    }
+
+    /** Steps the protocol with one received datagram; a bad datagram is counted and changes nothing. */
+    public void receive(byte[] data, int length, long now) {
+        if (role == Role.LEFT) {
+            return;
+        }
+        Envelope env;
+        try {
+            env = codec.decode(data, length);
+        } catch (MalformedDatagramException e) {
+            drop(e.reason());
+            return;
+        }
+        String from = env.sender();
+        if (!ring.contains(from) || from.equals(self)) {
+            drop(DropReason.UNKNOWN_SENDER);
+            return;
+        }
+        if (!replayGuard.accept(from, env.incarnation(), env.sequence())) {
+            drop(DropReason.REPLAYED);
+            return;
+        }
+        Message msg = env.message();
+        if (msg instanceof Leave) {
+            onLeave(from, now);
+        } else {
+            report(detector.heard(from, now));
+        }
+        if (heardSinceStart.add(from)) {
+            updateQuiet(now);
+        }
+        highestEpochSeen = Math.max(highestEpochSeen, env.epoch());
+        if (msg instanceof Heartbeat hb) {
+            onHeartbeat(from, env.epoch(), hb, now);
+        } else if (msg instanceof Ack ack) {
+            onAck(from, env.epoch(), ack);
+        } else if (msg instanceof Prepare p) {
+            onPrepare(from, env.epoch(), p, now);
+        } else if (msg instanceof Promise p) {
+            onPromise(from, env.epoch(), p, now);
+        } else if (msg instanceof Reject r) {
+            onReject(from, env.epoch(), r, now);
+        } else if (msg instanceof Abdicate) {
+            onAbdicate(from, env.epoch(), now);
+        }
+        reevaluate(now, "message");
+    }
+
+    /** Graceful leave: tell every peer, stop serving, and accept nothing more. */
+    public void leave(long now) {
+        if (role == Role.LEFT) {
+            return;
+        }
+        broadcast(Leave.INSTANCE, epoch);
+        role = Role.LEFT;
+        leader = null;
+        reportLeader("left the cluster", now);
+    }
+
+    public List<Outbound> drainOutbox() {
+        List<Outbound> out = List.copyOf(outbox);
+        outbox.clear();
+        return out;
+    }
+
+    public List<ClusterEvent> drainEvents() {
+        List<ClusterEvent> out = List.copyOf(events);
+        events.clear();
+        return out;
+    }
+
+    public ClusterView view(long now) {
+        List<ClusterView.MemberView> members = new ArrayList<>();
+        for (Member m : ring.ring()) {
+            if (m.id().equals(self)) {
+                members.add(new ClusterView.MemberView(self, m.ringPosition(), role != Role.LEFT,
+                        role == Role.LEFT ? PeerState.LEFT : PeerState.ALIVE, 0L));
+            } else {
+                Long heard = detector.lastHeard(m.id());
+                members.add(new ClusterView.MemberView(m.id(), m.ringPosition(), detector.isAlive(m.id()),
+                        detector.state(m.id()), heard == null ? null : now - heard));
+            }
+        }
+        Map<String, Long> drops = new LinkedHashMap<>();
+        dropped.forEach((reason, count) -> drops.put(reason.name(), count));
+        return new ClusterView(self, currentLeader(), epoch, hasQuorum(now), role, members, drops);
+    }
+
+    public String self() {
+        return self;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public long epoch() {
+        return epoch;
+    }
+
+    /** The leader this server follows (itself when leading), or null. */
+    public String currentLeader() {
+        if (role == Role.LEADER) {
+            return self;
+        }
+        return leader != null && detector.isAlive(leader) ? leader : null;
+    }
+
+    /** Leader: holds a quorum lease, so it may order events. */
+    public boolean isServing(long now) {
+        if (role != Role.LEADER) {
+            return false;
+        }
+        long since = now - config.failureTimeoutMillis();
+        int holders = 1;
+        for (Long stamp : ackedStamps.values()) {
+            if (stamp > since) {
+                holders++;
+            }
+        }
+        return holders >= config.quorum();
+    }
+
+    /** Leader: serving. Follower: it follows a live leader that says it serves. */
+    public boolean hasQuorum(long now) {
+        if (role == Role.LEADER) {
+            return isServing(now);
+        }
+        return currentLeader() != null && leaderServing;
+    }
+
+    public boolean isQuiet() {
+        return quiet;
+    }
+
+    public long droppedCount(DropReason reason) {
+        return dropped.getOrDefault(reason, 0L);
+    }
+
+    // ---- message handlers -------------------------------------------------------------------------------
+
+    private void onHeartbeat(String from, long senderEpoch, Heartbeat hb, long now) {
+        Heartbeat previous = lastHeartbeat.get(from);
+        if (previous != null && previous.stamp() > hb.stamp()) {
+            return; // reordered: a newer heartbeat of this sender was already seen
+        }
+        lastHeartbeat.put(from, hb);
+        detector.readiness(from, hb.ready(), now);
+        if (hb.leading()) {
+            onLeaderHeartbeat(from, senderEpoch, hb);
+            return;
+        }
+        if (from.equals(leader) && senderEpoch >= epoch) {
+            release("leader " + from + " stepped down");
+        }
+        if (role == Role.LEADER && senderEpoch > epoch && hb.leader() != null
+                && hb.leader().equals(ring.ownerOf(senderEpoch))) {
+            stepDown(senderEpoch, from + " follows " + hb.leader() + " in epoch " + senderEpoch);
+        }
+    }
+
+    private void onLeaderHeartbeat(String from, long senderEpoch, Heartbeat hb) {
+        if (!ring.ownerOf(senderEpoch).equals(from)) {
+            drop(DropReason.INVALID);
+            return;
+        }
+        if (senderEpoch < epoch) {
+            send(from, new Reject(Reject.Reason.STALE_EPOCH, currentLeader()), epoch);
+            return;
+        }
+        if (senderEpoch <= releasedEpoch) {
+            return; // a late heartbeat from a leader that already stepped down
+        }
+        if (senderEpoch > epoch || !from.equals(leader)) {
+            if (role != Role.FOLLOWER) {
+                role = Role.FOLLOWER;
+                promises.clear();
+                ackedStamps.clear();
+            }
+            epoch = senderEpoch;
+            leader = from;
+            leaderStamp = hb.stamp();
+        } else {
+            leaderStamp = Math.max(leaderStamp, hb.stamp());
+        }
+        leaderServing = hb.serving();
+        if (!quiet) {
+            send(from, new Ack(leaderStamp, logPosition), epoch);
+        }
+    }
+
+    private void onAck(String from, long senderEpoch, Ack ack) {
+        if (role == Role.LEADER && senderEpoch == epoch) {
+            ackedStamps.merge(from, ack.echoStamp(), Math::max);
+        }
+    }
+
+    private void onPrepare(String from, long proposed, Prepare prepare, long now) {
+        if (!ring.ownerOf(proposed).equals(from)) {
+            drop(DropReason.INVALID);
+            return;
+        }
+        if (quiet) {
+            send(from, new Reject(Reject.Reason.NOT_READY, null), epoch);
+            return;
+        }
+        if (proposed < epoch) {
+            send(from, new Reject(Reject.Reason.STALE_EPOCH, currentLeader()), epoch);
+            return;
+        }
+        if (proposed > epoch) {
+            String higher = highestAliveReady();
+            if (hasLiveLeader() || (higher != null && ring.rank(higher) > ring.rank(from))) {
+                send(from, new Reject(Reject.Reason.HAS_LEADER, hasLiveLeader() ? currentLeader() : higher), epoch);
+                return;
+            }
+            if (role == Role.LEADER || role == Role.CANDIDATE) {
+                promises.clear();
+                ackedStamps.clear();
+            }
+            role = Role.FOLLOWER;
+            epoch = proposed;
+            leader = null;
+            leaderServing = false;
+        }
+        // proposed == epoch now: only 'from' owns it, so repeating the promise is harmless.
+        send(from, new Promise(prepare.stamp(), logPosition), epoch);
+    }
+
+    private void onPromise(String from, long promisedEpoch, Promise promise, long now) {
+        if (role != Role.CANDIDATE || promisedEpoch != epoch) {
+            return;
+        }
+        promises.put(from, promise.position());
+        ackedStamps.merge(from, promise.echoStamp(), Math::max);
+        if (promises.size() + 1 >= config.quorum()) {
+            becomeLeader(now);
+        }
+    }
+
+    private void onReject(String from, long theirEpoch, Reject reject, long now) {
+        if (reject.reason() == Reject.Reason.STALE_EPOCH && theirEpoch > epoch) {
+            stepDown(theirEpoch, from + " is in epoch " + theirEpoch);
+        }
+    }
+
+    private void onAbdicate(String from, long theirEpoch, long now) {
+        if (from.equals(leader) && theirEpoch == epoch) {
+            release("leader " + from + " handed over");
+        }
+    }
+
+    private void onLeave(String from, long now) {
+        report(detector.left(from, now));
+        lastHeartbeat.remove(from);
+        ackedStamps.remove(from);
+        if (from.equals(leader)) {
+            release("leader " + from + " left");
+        }
+    }
+
+    // ---- decisions --------------------------------------------------------------------------------------
+
+    private void reevaluate(long now, String cause) {
+        if (role == Role.LEFT) {
+            return;
+        }
+        updateQuiet(now);
+        if (role == Role.LEADER && aliveCount() < config.quorum()) {
+            stepDown(epoch, "a quorum is no longer in sight");
+            releasedEpoch = epoch;
+            broadcastHeartbeat(now);
+        }
+        if (role == Role.LEADER) {
+            maybeAbdicate(now);
+        }
+        if (shouldStand()) {
+            if (role != Role.CANDIDATE) {
+                startCandidacy(now);
+            } else if (now - lastPrepareAt >= retryMillis) {
+                if (highestEpochSeen > epoch) {
+                    startCandidacy(now); // our epoch was overtaken: move to the next one we own
+                } else {
+                    sendPrepare(now);
+                }
+            }
+        } else if (role == Role.CANDIDATE && !candidateStillPlausible()) {
+            role = Role.FOLLOWER;
+            promises.clear();
+            ackedStamps.clear();
+        }
+        reportLeader(cause, now);
+    }
+
+    private void updateQuiet(long now) {
+        if (quiet && (heardSinceStart.size() == ring.size() - 1 || now - startedAt >= config.failureTimeoutMillis())) {
+            quiet = false;
+        }
+    }
+
+    /** Stand for election: ready, no live leader, and the highest live ready server. */
+    private boolean shouldStand() {
+        return role != Role.LEADER && !hasLiveLeader() && self.equals(highestAliveReady());
+    }
+
+    private boolean candidateStillPlausible() {
+        return self.equals(highestAliveReady());
+    }
+
+    /** Ready to take part: past the start-up quiet period and seeing a quorum alive. */
+    private boolean selfReady() {
+        return !quiet && aliveCount() >= config.quorum();
+    }
+
+    private boolean hasLiveLeader() {
+        if (role == Role.LEADER) {
+            return true;
+        }
+        return leader != null && detector.isAlive(leader);
+    }
+
+    /** The highest-ranked member that is alive and ready (this one included), or null if none is. */
+    private String highestAliveReady() {
+        List<Member> members = ring.ring();
+        for (int i = members.size() - 1; i >= 0; i--) {
+            String id = members.get(i).id();
+            if (id.equals(self) ? selfReady() : detector.isAlive(id) && isReady(id)) {
+                return id;
+            }
+        }
+        return null;
+    }
+
+    private boolean isReady(String peer) {
+        Heartbeat hb = lastHeartbeat.get(peer);
+        return hb != null && hb.ready();
+    }
+
+    private int aliveCount() {
+        int alive = 1;
+        for (Member m : ring.ring()) {
+            if (!m.id().equals(self) && detector.isAlive(m.id())) {
+                alive++;
+            }
+        }
+        return alive;
+    }
+
+    private void startCandidacy(long now) {
+        role = Role.CANDIDATE;
+        epoch = ring.nextEpochOwnedBy(self, Math.max(epoch, highestEpochSeen));
+        leader = null;
+        leaderServing = false;
+        promises.clear();
+        ackedStamps.clear();
+        if (config.quorum() <= 1) {
+            becomeLeader(now);
+            return;
+        }
+        sendPrepare(now);
+    }
+
+    private void sendPrepare(long now) {
+        lastPrepareAt = now;
+        Prepare prepare = new Prepare(now, logPosition);
+        for (Member m : ring.ring()) {
+            if (!m.id().equals(self) && !promises.containsKey(m.id())) {
+                send(m.id(), prepare, epoch);
+            }
+        }
+    }
+
+    /**
+     * A quorum promised. The promises carry the quorum's log positions; the replicated log (next issue) fetches
+     * the entries this server lacks before it announces the epoch.
+     */
+    private void becomeLeader(long now) {
+        role = Role.LEADER;
+        leader = self;
+        leaderServing = true;
+        promises.clear();
+        broadcastHeartbeat(now);
+    }
+
+    /** Hand leadership to the highest live, ready server above this one once it is stably alive. */
+    private void maybeAbdicate(long now) {
+        String higher = highestAliveReady();
+        if (higher == null || ring.rank(higher) <= ring.rank(self) || !detector.isStable(higher, now)) {
+            return;
+        }
+        Heartbeat hb = lastHeartbeat.get(higher);
+        if (hb.position().compareTo(logPosition) < 0) {
+            return; // let it catch up first
+        }
+        role = Role.FOLLOWER;
+        leader = null;
+        leaderServing = false;
+        releasedEpoch = epoch;
+        ackedStamps.clear();
+        changeReason = "handing over to " + higher;
+        broadcast(new Abdicate(higher), epoch);
+        broadcastHeartbeat(now);
+    }
+
+    private void stepDown(long newerEpoch, String why) {
+        changeReason = why;
+        role = Role.FOLLOWER;
+        epoch = Math.max(epoch, newerEpoch);
+        leader = null;
+        leaderServing = false;
+        promises.clear();
+        ackedStamps.clear();
+    }
+
+    private void release(String why) {
+        changeReason = why;
+        releasedEpoch = Math.max(releasedEpoch, epoch);
+        leader = null;
+        leaderServing = false;
+    }
+
+    // ---- output -----------------------------------------------------------------------------------------
+
+    private void broadcastHeartbeat(long now) {
+        lastHeartbeatAt = now;
+        boolean leading = role == Role.LEADER;
+        broadcast(new Heartbeat(leading, leading && isServing(now), selfReady(), currentLeader(), logPosition, now),
+                epoch);
+    }
+
+    private void broadcast(Message message, long inEpoch) {
+        byte[] datagram = codec.encode(new Envelope(self, incarnation, nextSequence++, inEpoch, message));
+        for (Member m : ring.ring()) {
+            if (!m.id().equals(self)) {
+                outbox.add(new Outbound(m, datagram));
+            }
+        }
+    }
+
+    private void send(String to, Message message, long inEpoch) {
+        byte[] datagram = codec.encode(new Envelope(self, incarnation, nextSequence++, inEpoch, message));
+        outbox.add(new Outbound(ring.member(to), datagram));
+    }
+
+    private void drop(DropReason reason) {
+        dropped.merge(reason, 1L, Long::sum);
+    }
+
+    private void report(PeerTransition t) {
+        if (t != null) {
+            events.add(new PeerChanged(t.peer(), t.from(), t.to(), t.silentMillis(), epoch));
+        }
+    }
+
+    private void reportLeader(String cause, long now) {
+        String current = currentLeader();
+        boolean quorum = hasQuorum(now);
+        if (!Objects.equals(current, reportedLeader) || epoch != reportedEpoch || quorum != reportedQuorum) {
+            reportedLeader = current;
+            reportedEpoch = epoch;
+            reportedQuorum = quorum;
+            events.add(new LeaderChanged(current, epoch, quorum, changeReason != null ? changeReason : cause));
+        }
+        changeReason = null;
+    }
+}

@@ -1,0 +1,147 @@
+package org.syncnet.cluster;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Heartbeat failure detection with flap damping. Any datagram from a peer is a sign of life. A peer silent for
+ * half-way between the heartbeat interval and the failure timeout is suspected, and failed at the timeout.
+ * A peer that came back (or became ready again) counts as stable only after a period that doubles with each
+ * failure it had recently,
+ * so a server that comes and goes cannot make leadership follow it back and forth.
+ */
+final class FailureDetector {
+    private static final int MAX_DAMPING_SHIFT = 3;
+    private static final int FLAP_WINDOW_TIMEOUTS = 20;
+
+    private static final class Peer {
+        PeerState state = PeerState.UNKNOWN;
+        long lastHeard;
+        /** Since when it has been alive and reported itself ready, without interruption. */
+        long stableSince;
+        boolean everHeard;
+        boolean ready;
+        final Deque<Long> failures = new ArrayDeque<>();
+    }
+
+    private final long suspectAfter;
+    private final long failureTimeout;
+    private final Map<String, Peer> peers = new LinkedHashMap<>();
+
+    FailureDetector(Collection<String> peerIds, long heartbeatMillis, long failureTimeoutMillis, long now) {
+        this.failureTimeout = failureTimeoutMillis;
+        this.suspectAfter = (heartbeatMillis + failureTimeoutMillis) / 2;
+        for (String id : peerIds) {
+            Peer p = new Peer();
+            p.lastHeard = now; // an unknown peer fails one timeout after this server starts
+            peers.put(id, p);
+        }
+    }
+
+    /** Records a sign of life; returns the transition if the peer was not counted alive or was suspected. */
+    PeerTransition heard(String id, long now) {
+        Peer p = peers.get(id);
+        long silent = now - p.lastHeard;
+        p.lastHeard = Math.max(p.lastHeard, now);
+        p.everHeard = true;
+        if (p.state == PeerState.ALIVE) {
+            return null;
+        }
+        PeerState from = p.state;
+        if (!from.alive()) {
+            p.stableSince = now;
+            p.ready = false;
+        }
+        p.state = PeerState.ALIVE;
+        return new PeerTransition(id, from, PeerState.ALIVE, silent);
+    }
+
+    PeerTransition left(String id, long now) {
+        Peer p = peers.get(id);
+        if (p.state == PeerState.LEFT) {
+            return null;
+        }
+        PeerState from = p.state;
+        p.state = PeerState.LEFT;
+        recordFailure(p, now);
+        return new PeerTransition(id, from, PeerState.LEFT, now - p.lastHeard);
+    }
+
+    List<PeerTransition> tick(long now) {
+        List<PeerTransition> changes = new ArrayList<>();
+        for (Map.Entry<String, Peer> e : peers.entrySet()) {
+            Peer p = e.getValue();
+            long silent = now - p.lastHeard;
+            PeerState next = p.state;
+            if ((p.state.alive() || p.state == PeerState.UNKNOWN) && silent >= failureTimeout) {
+                next = PeerState.FAILED;
+                if (p.state.alive()) {
+                    recordFailure(p, now);
+                }
+            } else if (p.state == PeerState.ALIVE && silent >= suspectAfter) {
+                next = PeerState.SUSPECT;
+            }
+            if (next != p.state) {
+                changes.add(new PeerTransition(e.getKey(), p.state, next, silent));
+                p.state = next;
+            }
+        }
+        return changes;
+    }
+
+    private void recordFailure(Peer p, long now) {
+        p.failures.addLast(now);
+        while (p.failures.size() > MAX_DAMPING_SHIFT + 1) {
+            p.failures.removeFirst();
+        }
+    }
+
+    /**
+     * A live peer that says it is not ready (starting up, or unable to see a quorum) is not stable; losing
+     * readiness counts as a failure for flap damping, since it also cost the peer its part in the cluster.
+     */
+    void readiness(String id, boolean ready, long now) {
+        Peer p = peers.get(id);
+        if (!ready) {
+            if (p.ready) {
+                recordFailure(p, now);
+            }
+            p.stableSince = now;
+        }
+        p.ready = ready;
+    }
+
+    PeerState state(String id) {
+        return peers.get(id).state;
+    }
+
+    boolean isAlive(String id) {
+        return peers.get(id).state.alive();
+    }
+
+    /** Null if never heard since this server started. */
+    Long lastHeard(String id) {
+        Peer p = peers.get(id);
+        return p.everHeard ? p.lastHeard : null;
+    }
+
+    /** Alive and ready for at least its damped stability period. */
+    boolean isStable(String id, long now) {
+        Peer p = peers.get(id);
+        return p.state.alive() && p.ready && now - p.stableSince >= stablePeriod(p, now);
+    }
+
+    private long stablePeriod(Peer p, long now) {
+        long window = FLAP_WINDOW_TIMEOUTS * failureTimeout;
+        int recent = (int) p.failures.stream().filter(t -> now - t < window).count();
+        return failureTimeout << Math.min(Math.max(recent - 1, 0), MAX_DAMPING_SHIFT);
+    }
+
+    record PeerTransition(String peer, PeerState from, PeerState to, long silentMillis) {
+    }
+}
