@@ -1,0 +1,450 @@
+# shellcheck shell=bash
+# Common functions for the SyncNet operations scripts. Source it; do not run it.
+#
+# Layout (all derived from this file's location, so the scripts work from any directory):
+#   $SN_ROOT/target/syncnet.war          the WAR (mvn package)
+#   $SN_ROOT/target/server               the provisioned WildFly installation (mvn package)
+#   $SN_ROOT/runtime/serverN/            server N's base dir (configuration, deployments, data, log)
+#   $SN_ROOT/runtime/serverN/server.pid  the JVM's PID while it runs (standalone.sh writes it)
+#   $SN_ROOT/runtime/cluster.secret      the local cluster's secret (0600), created on first start
+#
+# Settings read from the environment (all optional):
+#   SYNCNET_SERVERS          number of servers (default 3); the members list is derived from it
+#   SYNCNET_CLUSTER_MEMBERS  explicit members list (id@host:udpPort/ringPosition,...); overrides the derived one
+#   SYNCNET_CLUSTER_SECRET   cluster secret; default: the contents of runtime/cluster.secret
+#   SYNCNET_CLUSTER_HEARTBEAT_INTERVAL, SYNCNET_CLUSTER_FAILURE_TIMEOUT, SYNCNET_CLUSTER_QUORUM:
+#                            passed through to every server (MicroProfile Config reads the environment)
+#   SYNCNET_JVM_OPTS         JVM sizing flags (default: small flags for three servers on two cores)
+#   JAVA_OPTS                if set, replaces WildFly's whole default JVM option set (see standalone.conf)
+#   SYNCNET_START_TIMEOUT    seconds to wait for readiness (default 90)
+#   SYNCNET_STOP_TIMEOUT     seconds to wait for a graceful stop before killing (default 30)
+#   SKIP_BUILD=1             do not run Maven (start_all_servers.sh)
+
+set -o pipefail
+
+SN_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SN_RUNTIME="${SYNCNET_RUNTIME_DIR:-$SN_ROOT/runtime}"
+SN_SERVER_HOME="$SN_ROOT/target/server"
+SN_WAR="$SN_ROOT/target/syncnet.war"
+SN_SECRET_FILE="$SN_RUNTIME/cluster.secret"
+SN_SERVERS="${SYNCNET_SERVERS:-3}"
+SN_HOST=127.0.0.1
+SN_START_TIMEOUT="${SYNCNET_START_TIMEOUT:-90}"
+SN_STOP_TIMEOUT="${SYNCNET_STOP_TIMEOUT:-30}"
+# Measured on 2 cores (PLATFORM.md): three servers start in about 7.5 s at about 190 MiB RSS each.
+SN_DEFAULT_JVM_OPTS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xms32m -Xmx192m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m"
+
+if ! [[ "$SN_SERVERS" =~ ^[1-9][0-9]*$ ]] || (( SN_SERVERS > 20 )); then
+    echo "SYNCNET_SERVERS must be a number from 1 to 20 (got '$SN_SERVERS')" >&2
+    exit 2
+fi
+
+# ---------------------------------------------------------------------------------------------- output
+sn_info() { printf '%s\n' "$*"; }
+sn_warn() { printf 'WARNING: %s\n' "$*" >&2; }
+sn_die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
+
+# Milliseconds since the epoch, without forking (bash 5 EPOCHREALTIME; falls back to date).
+sn_now_ms() {
+    if [[ -n "${EPOCHREALTIME:-}" ]]; then
+        local t=${EPOCHREALTIME/[.,]/}
+        printf '%s\n' "${t:0:${#t}-3}"
+    else
+        date +%s%3N
+    fi
+}
+
+# Milliseconds as seconds with two decimals: 1234 -> 1.23
+sn_secs() {
+    local ms=$1
+    printf '%d.%02d\n' $(( ms / 1000 )) $(( (ms % 1000) / 10 ))
+}
+
+# ---------------------------------------------------------------------------------------------- servers and ports
+# Server N (1-based) has ring position and port offset N-1.
+sn_check_n() {
+    [[ "${1:-}" =~ ^[1-9][0-9]*$ ]] && (( $1 <= SN_SERVERS )) \
+        || sn_die "server number must be 1..$SN_SERVERS (got '${1:-}'); SYNCNET_SERVERS=$SN_SERVERS"
+}
+sn_all() { seq 1 "$SN_SERVERS"; }
+sn_id() { printf 'server%s\n' "$1"; }
+sn_offset() { echo $(( $1 - 1 )); }
+sn_http_port() { echo $(( 8080 + $1 - 1 )); }
+sn_https_port() { echo $(( 8443 + $1 - 1 )); }
+sn_mgmt_port() { echo $(( 9990 + $1 - 1 )); }
+sn_base() { printf '%s/server%s\n' "$SN_RUNTIME" "$1"; }
+sn_pidfile() { printf '%s/server.pid\n' "$(sn_base "$1")"; }
+sn_log() { printf '%s/log/server.log\n' "$(sn_base "$1")"; }
+sn_console_log() { printf '%s/log/console.log\n' "$(sn_base "$1")"; }
+
+# The members list: SYNCNET_CLUSTER_MEMBERS if set, otherwise derived from SYNCNET_SERVERS.
+sn_members() {
+    if [[ -n "${SYNCNET_CLUSTER_MEMBERS:-}" ]]; then
+        printf '%s\n' "$SYNCNET_CLUSTER_MEMBERS"
+        return
+    fi
+    local n list=""
+    for n in $(sn_all); do
+        list+="${list:+,}server$n@$SN_HOST:$(( 8020 + n - 1 ))/$(( n - 1 ))"
+    done
+    printf '%s\n' "$list"
+}
+
+# The UDP port of server N, read from the members list.
+sn_udp_port() {
+    local id entry members
+    id=$(sn_id "$1")
+    members=$(sn_members)
+    for entry in ${members//,/ }; do
+        entry=${entry// /}
+        if [[ "$entry" == "$id@"* ]]; then
+            entry=${entry#*@}; entry=${entry%/*}
+            echo "${entry##*:}"
+            return
+        fi
+    done
+    echo $(( 8020 + $1 - 1 ))
+}
+
+# Is a port in use? $1 = tcp|udp, $2 = port. Uses ss or netstat; TCP falls back to a connect attempt.
+sn_port_in_use() {
+    local proto=$1 port=$2
+    if command -v ss >/dev/null 2>&1; then
+        local flag=-ltn; [[ $proto == udp ]] && flag=-lun
+        [[ -n "$(ss -H "$flag" "sport = :$port" 2>/dev/null)" ]]
+        return
+    elif command -v netstat >/dev/null 2>&1; then
+        local flag=-ltn; [[ $proto == udp ]] && flag=-lun
+        netstat "$flag" 2>/dev/null | awk '{print $4}' | grep -Eq "[:.]$port\$"
+        return
+    fi
+    [[ $proto == tcp ]] && { (exec 3<>"/dev/tcp/$SN_HOST/$port"); } 2>/dev/null
+}
+
+# Who holds a port (best effort, for the error message).
+sn_port_owner() {
+    local proto=$1 port=$2 flag=-ltnp
+    [[ $proto == udp ]] && flag=-lunp
+    command -v ss >/dev/null 2>&1 && ss -H "$flag" "sport = :$port" 2>/dev/null | sed -n 's/.*users:(("\([^"]*\)",pid=\([0-9]*\).*/\1 (pid \2)/p' | head -1
+}
+
+# Prints one line per taken port of server N and returns 1 if any is taken.
+sn_check_ports() {
+    local n=$1 ok=0 p owner
+    for p in "tcp $(sn_http_port "$n") HTTP" "tcp $(sn_https_port "$n") HTTPS" \
+             "tcp $(sn_mgmt_port "$n") management" "udp $(sn_udp_port "$n") cluster"; do
+        set -- $p
+        if sn_port_in_use "$1" "$2"; then
+            owner=$(sn_port_owner "$1" "$2")
+            echo "  $(sn_id "$n"): $3 port $2/$1 is already in use${owner:+ by $owner}" >&2
+            ok=1
+        fi
+    done
+    return $ok
+}
+
+# ---------------------------------------------------------------------------------------------- processes
+# Prints server N's JVM PID if it is running (and really is that server: guards against PID reuse).
+sn_pid() {
+    local pidfile pid
+    pidfile=$(sn_pidfile "$1")
+    if [[ -s "$pidfile" ]]; then
+        pid=$(head -1 "$pidfile" 2>/dev/null)
+        if [[ "$pid" =~ ^[0-9]+$ ]] && [[ -r /proc/$pid/cmdline ]] \
+            && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "-Djboss.server.base.dir=$(sn_base "$1") "; then
+            echo "$pid"
+            return 0
+        fi
+    fi
+    # No (valid) PID file: look for a JVM started with this base dir anyway (PID file not yet written).
+    sn_find_pid "$1"
+}
+
+# Finds a JVM whose command line names server N's base dir (only ours: the path is under runtime/).
+sn_find_pid() {
+    local want="-Djboss.server.base.dir=$(sn_base "$1")" p
+    for p in /proc/[0-9]*; do
+        [[ -r $p/cmdline ]] || continue
+        if tr '\0' '\n' <"$p/cmdline" 2>/dev/null | grep -qx -- "$want"; then
+            if tr '\0' '\n' <"$p/cmdline" 2>/dev/null | grep -q 'jboss-modules.jar'; then
+                echo "${p#/proc/}"
+                return 0
+            fi
+        fi
+    done
+    return 1
+}
+
+sn_alive() { [[ -n "$1" ]] && kill -0 "$1" 2>/dev/null; }
+
+# ---------------------------------------------------------------------------------------------- HTTP
+# sn_http_get PORT PATH [TIMEOUT_S]: plain HTTP/1.0 GET over bash's /dev/tcp (no curl needed, no fork).
+# Sets SN_HTTP_STATUS (000 when unreachable) and SN_HTTP_BODY; returns 0 on status 200.
+sn_http_get() {
+    local port=$1 path=$2 t=${3:-2} fd line headers=1
+    SN_HTTP_STATUS=000
+    SN_HTTP_BODY=
+    { exec {fd}<>"/dev/tcp/$SN_HOST/$port"; } 2>/dev/null || return 1
+    printf 'GET %s HTTP/1.0\r\nHost: %s:%s\r\nAccept: application/json\r\nConnection: close\r\n\r\n' \
+        "$path" "$SN_HOST" "$port" >&"$fd" 2>/dev/null
+    if IFS= read -r -t "$t" -u "$fd" line; then
+        line=${line%$'\r'}
+        [[ $line =~ ^HTTP/[0-9.]+\ ([0-9]{3}) ]] && SN_HTTP_STATUS=${BASH_REMATCH[1]}
+        while IFS= read -r -t "$t" -u "$fd" line || [[ -n $line ]]; do
+            line=${line%$'\r'}
+            if (( headers )); then
+                [[ -z $line ]] && headers=0
+            else
+                SN_HTTP_BODY+=$line
+            fi
+        done
+    fi
+    { exec {fd}>&-; } 2>/dev/null
+    [[ $SN_HTTP_STATUS == 200 ]]
+}
+
+# sn_view N: server N's REST view into SN_HTTP_BODY; returns 0 when it answered.
+sn_view() { sn_http_get "$(sn_http_port "$1")" /syncnet/api/cluster "${2:-2}"; }
+
+# Top-level scalar fields of a REST view (the names are unique in the document).
+# sn_json_field JSON KEY -> the value without quotes ("null" for null); returns 1 when absent.
+sn_json_field() {
+    local re="\"$2\"[[:space:]]*:[[:space:]]*(\"([^\"]*)\"|([^,}[:space:]]+))"
+    if [[ $1 =~ $re ]]; then
+        if [[ -n "${BASH_REMATCH[2]}" || "${BASH_REMATCH[1]}" == '""' ]]; then
+            printf '%s\n' "${BASH_REMATCH[2]}"
+        else
+            printf '%s\n' "${BASH_REMATCH[3]}"
+        fi
+        return 0
+    fi
+    return 1
+}
+
+# The leader named by server N's view ("" if unreachable, "null" if none).
+sn_leader_of() {
+    if sn_view "$1" "${2:-2}"; then
+        sn_json_field "$SN_HTTP_BODY" leader || echo null
+    fi
+}
+
+# Ready: MicroProfile Health readiness is UP on the management port and the REST view names a leader with
+# quorum (the health check alone is UP before the deployment has registered its own check).
+sn_ready() {
+    local n=$1 leader quorum
+    sn_http_get "$(sn_mgmt_port "$n")" /health/ready 2 || return 1
+    sn_view "$n" || return 1
+    leader=$(sn_json_field "$SN_HTTP_BODY" leader) || return 1
+    quorum=$(sn_json_field "$SN_HTTP_BODY" hasQuorum) || return 1
+    [[ -n $leader && $leader != null && $quorum == true ]]
+}
+
+# ---------------------------------------------------------------------------------------------- build, secret, base dirs
+sn_build() {
+    sn_info "Building (mvn -B -q -DskipTests package; SKIP_BUILD=1 skips this) ..."
+    command -v mvn >/dev/null 2>&1 || sn_die "Maven (mvn) is not on the PATH; install it or build elsewhere and use SKIP_BUILD=1"
+    (cd "$SN_ROOT" && mvn -B -q -DskipTests package) >"$SN_RUNTIME/build.log" 2>&1 || {
+        tail -n 40 "$SN_RUNTIME/build.log" >&2
+        sn_die "the build failed (full output: $SN_RUNTIME/build.log)"
+    }
+}
+
+sn_require_build() {
+    [[ -f "$SN_WAR" && -x "$SN_SERVER_HOME/bin/standalone.sh" ]] \
+        || sn_die "no build found ($SN_WAR, $SN_SERVER_HOME); run without SKIP_BUILD=1 or 'mvn -DskipTests package' first"
+}
+
+# Exports SYNCNET_CLUSTER_SECRET for the servers: from the environment, else runtime/cluster.secret (created
+# with 256 random bits, mode 0600, when missing). Passing it in the environment keeps it out of 'ps'.
+sn_secret() {
+    if [[ -n "${SYNCNET_CLUSTER_SECRET:-}" ]]; then
+        export SYNCNET_CLUSTER_SECRET
+        return
+    fi
+    mkdir -p "$SN_RUNTIME"
+    if [[ ! -s "$SN_SECRET_FILE" ]]; then
+        (umask 077 && od -An -tx1 -N32 /dev/urandom | tr -d ' \n' >"$SN_SECRET_FILE")
+        chmod 600 "$SN_SECRET_FILE"
+        sn_info "Created a random cluster secret in $SN_SECRET_FILE"
+    fi
+    SYNCNET_CLUSTER_SECRET=$(tr -d '\r\n' <"$SN_SECRET_FILE")
+    [[ -n "$SYNCNET_CLUSTER_SECRET" ]] || sn_die "$SN_SECRET_FILE is empty"
+    export SYNCNET_CLUSTER_SECRET
+}
+
+# A fresh base dir for server N: a copy of the provisioned standalone/ with only our WAR deployed.
+# The log directory is kept across restarts (the previous console log is kept as console.log.1).
+sn_prepare_base() {
+    local base d
+    base=$(sn_base "$1")
+    mkdir -p "$base/log"
+    for d in configuration data tmp deployments lib; do rm -rf "${base:?}/$d"; done
+    rm -f "$base/server.pid"
+    cp -R "$SN_SERVER_HOME/standalone/configuration" "$SN_SERVER_HOME/standalone/lib" "$base/"
+    mkdir -p "$base/deployments" "$base/data" "$base/tmp"
+    cp "$SN_WAR" "$base/deployments/syncnet.war"
+    [[ -f "$base/log/console.log" ]] && mv -f "$base/log/console.log" "$base/log/console.log.1"
+    return 0
+}
+
+# ---------------------------------------------------------------------------------------------- start and stop
+# Starts server N in the background (detached: its own session). Does not wait.
+sn_launch() {
+    local n=$1 base
+    base=$(sn_base "$n")
+    (
+        export JBOSS_HOME="$SN_SERVER_HOME"
+        export LAUNCH_JBOSS_IN_BACKGROUND=1
+        export JBOSS_PIDFILE="$base/server.pid"
+        export JBOSS_JAVA_SIZING="${SYNCNET_JVM_OPTS:-$SN_DEFAULT_JVM_OPTS}"
+        export SYNCNET_CLUSTER_MEMBERS="$(sn_members)"
+        local setsid=""
+        command -v setsid >/dev/null 2>&1 && setsid=setsid
+        cd "$base" || exit 1
+        nohup $setsid "$SN_SERVER_HOME/bin/standalone.sh" \
+            -b "$SN_HOST" -bmanagement "$SN_HOST" \
+            "-Djboss.server.base.dir=$base" \
+            "-Djboss.node.name=$(sn_id "$n")" \
+            "-Djboss.socket.binding.port-offset=$(sn_offset "$n")" \
+            "-Dsyncnet.server.id=$(sn_id "$n")" \
+            </dev/null >"$base/log/console.log" 2>&1 &
+    )
+}
+
+sn_log_tail() {
+    local n=$1 lines=${2:-30} f
+    f=$(sn_log "$n")
+    [[ -s $f ]] || f=$(sn_console_log "$n")
+    echo "----- last $lines lines of $f -----" >&2
+    tail -n "$lines" "$f" >&2 2>/dev/null || echo "(no log)" >&2
+    echo "-----" >&2
+}
+
+# Waits until every given server is ready, at most SN_START_TIMEOUT seconds from $1 (ms). Fails early when a
+# server's JVM exits or its deployment fails. Prints progress. Returns 1 and shows the log tail on failure.
+sn_wait_ready() {
+    local start_ms=$1; shift
+    local deadline=$(( start_ms + SN_START_TIMEOUT * 1000 )) n now pending=("$@") still failed=0
+    declare -A seen_pid=()
+    while ((${#pending[@]})); do
+        still=()
+        for n in "${pending[@]}"; do
+            local base pid
+            base=$(sn_base "$n")
+            if [[ -f "$base/deployments/syncnet.war.failed" ]]; then
+                echo "ERROR: $(sn_id "$n"): the deployment failed:" >&2
+                cat "$base/deployments/syncnet.war.failed" >&2; echo >&2
+                sn_log_tail "$n" 40
+                failed=1; continue
+            fi
+            pid=$(sn_pid "$n")
+            if [[ -n $pid ]]; then
+                seen_pid[$n]=$pid
+            elif [[ -n "${seen_pid[$n]:-}" ]] || (( $(sn_now_ms) - start_ms > 15000 )); then
+                echo "ERROR: $(sn_id "$n") is not running (its JVM exited or never started)" >&2
+                sn_log_tail "$n" 40
+                failed=1; continue
+            fi
+            if sn_ready "$n"; then
+                sn_info "  $(sn_id "$n") ready after $(sn_secs $(( $(sn_now_ms) - start_ms ))) s"
+            else
+                still+=("$n")
+            fi
+        done
+        pending=("${still[@]}")
+        (( failed )) && break
+        ((${#pending[@]})) || break
+        now=$(sn_now_ms)
+        if (( now > deadline )); then
+            for n in "${pending[@]}"; do
+                echo "ERROR: $(sn_id "$n") is not ready after ${SN_START_TIMEOUT} s (readiness: http://$SN_HOST:$(sn_mgmt_port "$n")/health/ready)" >&2
+                sn_http_get "$(sn_mgmt_port "$n")" /health/ready 2
+                [[ -n $SN_HTTP_BODY ]] && echo "  health: $SN_HTTP_BODY" >&2
+                sn_view "$n" && echo "  view:   $SN_HTTP_BODY" >&2
+                sn_log_tail "$n" 30
+            done
+            return 1
+        fi
+        sleep 0.25
+    done
+    return $failed
+}
+
+# Stops server N gracefully with jboss-cli :shutdown; kills it after SN_STOP_TIMEOUT seconds.
+# Returns 0 when the JVM is gone.
+sn_stop() {
+    local n=$1 pid mgmt deadline
+    pid=$(sn_pid "$n")
+    if [[ -z $pid ]]; then
+        sn_info "$(sn_id "$n") is not running"
+        return 0
+    fi
+    mgmt=$(sn_mgmt_port "$n")
+    sn_info "Stopping $(sn_id "$n") (pid $pid): jboss-cli --connect --controller=$SN_HOST:$mgmt --command=:shutdown"
+    if ! JBOSS_HOME="$SN_SERVER_HOME" timeout 30 "$SN_SERVER_HOME/bin/jboss-cli.sh" --connect \
+            --controller="$SN_HOST:$mgmt" --command=:shutdown >"$(sn_base "$n")/log/cli-shutdown.log" 2>&1; then
+        if sn_alive "$pid"; then
+            sn_warn "$(sn_id "$n"): jboss-cli could not shut it down ($(tail -n 1 "$(sn_base "$n")/log/cli-shutdown.log")); sending SIGTERM (also a graceful shutdown)"
+            kill -TERM "$pid" 2>/dev/null
+        fi
+    fi
+    deadline=$(( $(sn_now_ms) + SN_STOP_TIMEOUT * 1000 ))
+    while sn_alive "$pid"; do
+        if (( $(sn_now_ms) > deadline )); then
+            sn_warn "$(sn_id "$n") (pid $pid) did not exit within ${SN_STOP_TIMEOUT} s; killing it (kill -9)"
+            kill -KILL "$pid" 2>/dev/null
+            sleep 0.5
+            break
+        fi
+        sleep 0.1
+    done
+    if sn_alive "$pid"; then
+        sn_warn "$(sn_id "$n") (pid $pid) is still alive"
+        return 1
+    fi
+    sn_info "$(sn_id "$n") stopped"
+}
+
+# kill -9 of server N's JVM; waits until it is gone.
+sn_kill() {
+    local n=$1 pid i
+    pid=$(sn_pid "$n")
+    if [[ -z $pid ]]; then
+        sn_info "$(sn_id "$n") is not running"
+        return 0
+    fi
+    kill -KILL "$pid" 2>/dev/null
+    for i in $(seq 1 100); do sn_alive "$pid" || break; sleep 0.05; done
+    sn_alive "$pid" && { sn_warn "$(sn_id "$n") (pid $pid) survived kill -9"; return 1; }
+    sn_info "$(sn_id "$n") (pid $pid) killed with SIGKILL"
+}
+
+# Any live server's view of the leader: prints the leader id (or nothing); SN_ASKED = the server asked.
+sn_current_leader() {
+    local n leader
+    SN_ASKED=
+    for n in $(sn_all); do
+        leader=$(sn_leader_of "$n" 1)
+        if [[ -n $leader && $leader != null ]]; then
+            SN_ASKED=$n
+            echo "$leader"
+            return 0
+        fi
+    done
+    return 1
+}
+
+# The server number of an id like "server3" (from the members list order for custom lists).
+sn_number_of() {
+    local id=$1
+    [[ $id =~ ^server([0-9]+)$ ]] && { echo "${BASH_REMATCH[1]}"; return 0; }
+    return 1
+}
+
+# Prints the URLs of server N.
+sn_print_urls() {
+    local n=$1
+    printf '  %-8s page http://%s:%s/syncnet/   REST http://%s:%s/syncnet/api/cluster   health http://%s:%s/health/ready   (cluster UDP %s)\n' \
+        "$(sn_id "$n")" "$SN_HOST" "$(sn_http_port "$n")" "$SN_HOST" "$(sn_http_port "$n")" \
+        "$SN_HOST" "$(sn_mgmt_port "$n")" "$(sn_udp_port "$n")"
+}

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Builds SyncNet, then starts all servers (SYNCNET_SERVERS, default 3) on 127.0.0.1 at once and waits until
+# every one is ready (knows a leader with quorum). Prints the URLs and the leader.
+#   SKIP_BUILD=1                  use the existing target/syncnet.war and target/server
+#   SYNCNET_START_TIMEOUT=90      readiness deadline in seconds
+#   SYNCNET_JVM_OPTS / JAVA_OPTS  JVM flags (see scripts/lib.sh)
+set -u
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+start_ms=$(sn_now_ms)
+mkdir -p "$SN_RUNTIME"
+
+# Already running? Ports taken? Check before the (possibly long) build.
+running=0
+for n in $(sn_all); do
+    pid=$(sn_pid "$n")
+    if [[ -n $pid ]]; then
+        echo "ERROR: $(sn_id "$n") is already running (pid $pid); stop it first: scripts/stop_all_servers.sh" >&2
+        running=1
+    fi
+done
+(( running )) && exit 1
+check_ports() {
+    local n bad=0
+    for n in $(sn_all); do sn_check_ports "$n" || bad=1; done
+    (( bad )) && sn_die "ports needed by the cluster are taken (see above); free them or stop what holds them"
+    return 0
+}
+check_ports
+
+if [[ "${SKIP_BUILD:-0}" == 1 ]]; then
+    sn_require_build
+else
+    sn_build
+    sn_require_build
+    check_ports
+fi
+
+sn_secret
+launch_ms=$(sn_now_ms)
+sn_info "Starting $SN_SERVERS servers (members: $(sn_members)) ..."
+for n in $(sn_all); do
+    sn_prepare_base "$n"
+    sn_launch "$n"
+done
+
+if ! sn_wait_ready "$launch_ms" $(sn_all); then
+    echo "ERROR: the cluster did not come up; stopping the servers that were started (logs stay in $SN_RUNTIME/serverN/log)" >&2
+    for n in $(sn_all); do
+        pid=$(sn_pid "$n")
+        [[ -n $pid ]] && kill -KILL "$pid" 2>/dev/null
+    done
+    exit 1
+fi
+
+end_ms=$(sn_now_ms)
+sn_info ""
+sn_info "All $SN_SERVERS servers are ready in $(sn_secs $(( end_ms - launch_ms ))) s (total with build $(sn_secs $(( end_ms - start_ms ))) s)."
+for n in $(sn_all); do sn_print_urls "$n"; done
+leader=$(sn_current_leader)
+sn_info "Leader: ${leader:-none} (epoch $(sn_json_field "$SN_HTTP_BODY" epoch 2>/dev/null || echo '?'))"
+sn_info "Logs: $SN_RUNTIME/serverN/log/server.log   Status: scripts/cluster_status.sh   Stop: scripts/stop_all_servers.sh"
