@@ -1,0 +1,81 @@
+package org.syncnet.web;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.syncnet.cluster.ClusterView;
+import org.syncnet.cluster.runtime.ElectionState;
+import org.syncnet.cluster.runtime.LeadershipChanged;
+import org.syncnet.cluster.runtime.LeadershipHistory;
+
+/** {@code GET /syncnet/api/cluster}: this server's view of the cluster. */
+@Path("cluster")
+public class ClusterResource {
+    @Inject
+    ElectionState election;
+    @Inject
+    LeadershipHistory history;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response view() {
+        ClusterView view = election.view();
+        if (view == null) {
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).build();
+        }
+        return Response.ok(toJson(view)).build();
+    }
+
+    private JsonObject toJson(ClusterView view) {
+        JsonArrayBuilder members = Json.createArrayBuilder();
+        for (ClusterView.MemberView m : view.members()) {
+            JsonObjectBuilder member = Json.createObjectBuilder()
+                    .add("id", m.id())
+                    .add("ringPosition", m.ringPosition())
+                    .add("alive", m.alive())
+                    .add("state", m.state().name());
+            if (m.lastHeardMillisAgo() == null) {
+                member.addNull("lastHeardMillisAgo");
+            } else {
+                member.add("lastHeardMillisAgo", m.lastHeardMillisAgo());
+            }
+            members.add(member);
+        }
+        JsonObjectBuilder dropped = Json.createObjectBuilder();
+        view.dropped().forEach(dropped::add);
+        JsonArrayBuilder changes = Json.createArrayBuilder();
+        for (LeadershipChanged c : history.recent()) {
+            JsonObjectBuilder change = Json.createObjectBuilder()
+                    .add("atMillis", c.wallClockMillis())
+                    .add("epoch", c.epoch())
+                    .add("hasQuorum", c.hasQuorum())
+                    .add("reason", c.reason());
+            nullable(change, "leader", c.leader());
+            changes.add(change);
+        }
+        JsonObjectBuilder json = Json.createObjectBuilder().add("self", view.self());
+        nullable(json, "leader", view.leader());
+        return json.add("epoch", view.epoch())
+                .add("hasQuorum", view.hasQuorum())
+                .add("role", view.role().name())
+                .add("members", members)
+                .add("dropped", dropped)
+                .add("leadershipChanges", changes)
+                .build();
+    }
+
+    private static void nullable(JsonObjectBuilder json, String name, String value) {
+        if (value == null) {
+            json.addNull(name);
+        } else {
+            json.add(name, value);
+        }
+    }
+}
