@@ -83,11 +83,12 @@ public class ClusterStatus {
                 } else if (id.equals(v.get("self"))) {
                     c.add("(self)");
                 } else {
-                    String alive = Boolean.TRUE.equals(m.get("alive")) ? "alive" : "DEAD";
-                    String state = m.get("state") == null ? "" : " " + str(m.get("state"));
+                    // state (ALIVE, SUSPECT, FAILED, LEFT...) when the view has it, else alive/DEAD
+                    String state = m.get("state") != null ? str(m.get("state"))
+                            : Boolean.TRUE.equals(m.get("alive")) ? "alive" : "DEAD";
                     Object ago = m.get("lastHeardMillisAgo");
-                    String heard = ago == null ? " never" : " " + seconds(ago) + " ago";
-                    c.add(alive + state + heard);
+                    String heard = ago == null ? ", never heard" : ", heard " + seconds(ago) + " ago";
+                    c.add(state + heard);
                 }
             }
             c.add(v.get("dropped") == null ? "-" : compact(v.get("dropped")));

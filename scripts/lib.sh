@@ -419,15 +419,16 @@ sn_kill() {
     sn_info "$(sn_id "$n") (pid $pid) killed with SIGKILL"
 }
 
-# Any live server's view of the leader: prints the leader id (or nothing); SN_ASKED = the server asked.
+# Asks the servers in turn who leads. Sets SN_LEADER (id), SN_ASKED (number of the server that answered) and
+# SN_HTTP_BODY (its view); returns 1 when no server names a leader.
 sn_current_leader() {
     local n leader
-    SN_ASKED=
+    SN_ASKED= SN_LEADER=
     for n in $(sn_all); do
-        leader=$(sn_leader_of "$n" 1)
+        sn_view "$n" 1 || continue
+        leader=$(sn_json_field "$SN_HTTP_BODY" leader) || continue
         if [[ -n $leader && $leader != null ]]; then
-            SN_ASKED=$n
-            echo "$leader"
+            SN_ASKED=$n SN_LEADER=$leader
             return 0
         fi
     done

@@ -57,6 +57,9 @@ end_ms=$(sn_now_ms)
 sn_info ""
 sn_info "All $SN_SERVERS servers are ready in $(sn_secs $(( end_ms - launch_ms ))) s (total with build $(sn_secs $(( end_ms - start_ms ))) s)."
 for n in $(sn_all); do sn_print_urls "$n"; done
-leader=$(sn_current_leader)
-sn_info "Leader: ${leader:-none} (epoch $(sn_json_field "$SN_HTTP_BODY" epoch 2>/dev/null || echo '?'))"
+if sn_current_leader; then
+    sn_info "Leader: $SN_LEADER (epoch $(sn_json_field "$SN_HTTP_BODY" epoch), as $(sn_id "$SN_ASKED") sees it)"
+else
+    sn_info "Leader: none"
+fi
 sn_info "Logs: $SN_RUNTIME/serverN/log/server.log   Status: scripts/cluster_status.sh   Stop: scripts/stop_all_servers.sh"

@@ -3,8 +3,8 @@
 # leads afterwards and how long the survivors took to agree.
 set -u
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-leader=$(sn_current_leader) || sn_die "no running server names a leader (is the cluster up? scripts/cluster_status.sh)"
-asked=$SN_ASKED
+sn_current_leader || sn_die "no running server names a leader (is the cluster up? scripts/cluster_status.sh)"
+leader=$SN_LEADER asked=$SN_ASKED
 n=$(sn_number_of "$leader") || sn_die "cannot map leader id '$leader' to a server number"
 sn_info "$(sn_id "$asked") says the leader is $leader (epoch $(sn_json_field "$SN_HTTP_BODY" epoch))"
 sn_stop "$n" || exit 1
