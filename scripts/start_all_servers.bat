@@ -1,0 +1,101 @@
+@echo off
+rem Windows equivalent of scripts/start_all_servers.sh: builds SyncNet, starts all servers (SYNCNET_SERVERS,
+rem default 3) on 127.0.0.1, each in its own minimized window, waits until all are ready and prints the leader.
+rem   set SKIP_BUILD=1              use the existing target\syncnet.war and target\server
+rem   set SYNCNET_JVM_OPTS=...      JVM flags (default: sized for three servers on a small machine)
+rem   set SYNCNET_CLUSTER_SECRET=.. the cluster secret (default: runtime\cluster.secret, created once)
+setlocal EnableExtensions EnableDelayedExpansion
+
+for %%I in ("%~dp0..") do set "ROOT=%%~fI"
+set "RUNTIME=%ROOT%\runtime"
+set "JBOSS_HOME=%ROOT%\target\server"
+set "WAR=%ROOT%\target\syncnet.war"
+if "%SYNCNET_SERVERS%"=="" set "SYNCNET_SERVERS=3"
+if "%SYNCNET_START_TIMEOUT%"=="" set "SYNCNET_START_TIMEOUT=90"
+if "%SYNCNET_JVM_OPTS%"=="" set "SYNCNET_JVM_OPTS=-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xms32m -Xmx192m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m"
+set "NOPAUSE=true"
+
+rem --- already running / ports taken? (HTTP 8080+o, management 9990+o, cluster UDP 8020+o, o = N-1)
+set "BAD="
+for /L %%N in (1,1,%SYNCNET_SERVERS%) do (
+    set /a HTTP=8079+%%N, MGMT=9989+%%N, UDP=8019+%%N
+    netstat -ano -p TCP | findstr /R /C:":!HTTP! .*LISTENING" >nul && (echo   server%%N: HTTP port !HTTP! is already in use& set "BAD=1")
+    netstat -ano -p TCP | findstr /R /C:":!MGMT! .*LISTENING" >nul && (echo   server%%N: management port !MGMT! is already in use& set "BAD=1")
+    netstat -ano -p UDP | findstr /C:":!UDP! " >nul && (echo   server%%N: cluster UDP port !UDP! is already in use& set "BAD=1")
+)
+if defined BAD (
+    echo ERROR: ports needed by the cluster are taken ^(a cluster already running? scripts\stop_all_servers.bat^)
+    exit /b 1
+)
+
+rem --- build
+if not "%SKIP_BUILD%"=="1" (
+    echo Building ^(mvn -B -q -DskipTests package; set SKIP_BUILD=1 to skip^) ...
+    pushd "%ROOT%"
+    call mvn -B -q -DskipTests package
+    if errorlevel 1 (
+        popd
+        echo ERROR: the build failed
+        exit /b 1
+    )
+    popd
+)
+if not exist "%WAR%" (echo ERROR: %WAR% is missing; build first& exit /b 1)
+if not exist "%JBOSS_HOME%\bin\standalone.bat" (echo ERROR: %JBOSS_HOME% is missing; build first& exit /b 1)
+if not exist "%RUNTIME%" mkdir "%RUNTIME%"
+
+rem --- cluster secret: from the environment, else runtime\cluster.secret (256 random bits, created once)
+if "%SYNCNET_CLUSTER_SECRET%"=="" (
+    if not exist "%RUNTIME%\cluster.secret" (
+        powershell -NoProfile -Command "$b = New-Object byte[] 32; [Security.Cryptography.RandomNumberGenerator]::Create().GetBytes($b); [IO.File]::WriteAllText('%RUNTIME%\cluster.secret', (($b | ForEach-Object { $_.ToString('x2') }) -join ''))"
+        if errorlevel 1 (echo ERROR: could not create %RUNTIME%\cluster.secret& exit /b 1)
+        echo Created a random cluster secret in %RUNTIME%\cluster.secret
+    )
+    set /p SYNCNET_CLUSTER_SECRET=<"%RUNTIME%\cluster.secret"
+)
+
+rem --- members list derived from the server count (unless SYNCNET_CLUSTER_MEMBERS is set)
+if "%SYNCNET_CLUSTER_MEMBERS%"=="" (
+    set "MEMBERS="
+    for /L %%N in (1,1,%SYNCNET_SERVERS%) do (
+        set /a UDP=8019+%%N, RING=%%N-1
+        if defined MEMBERS (set "MEMBERS=!MEMBERS!,server%%N@127.0.0.1:!UDP!/!RING!") else (set "MEMBERS=server%%N@127.0.0.1:!UDP!/!RING!")
+    )
+    set "SYNCNET_CLUSTER_MEMBERS=!MEMBERS!"
+)
+set "JBOSS_JAVA_SIZING=%SYNCNET_JVM_OPTS%"
+
+rem --- fresh base dirs and start
+echo Starting %SYNCNET_SERVERS% servers (members: %SYNCNET_CLUSTER_MEMBERS%) ...
+for /L %%N in (1,1,%SYNCNET_SERVERS%) do (
+    set "BASE=%RUNTIME%\server%%N"
+    set /a OFFSET=%%N-1
+    for %%D in (configuration data tmp deployments lib) do if exist "!BASE!\%%D" rmdir /s /q "!BASE!\%%D"
+    if not exist "!BASE!\log" mkdir "!BASE!\log"
+    xcopy /e /i /q /y "%JBOSS_HOME%\standalone\configuration" "!BASE!\configuration" >nul
+    mkdir "!BASE!\deployments" "!BASE!\data" "!BASE!\tmp"
+    copy /y "%WAR%" "!BASE!\deployments\syncnet.war" >nul
+    rem The console stays in the minimized window; the server log is !BASE!\log\server.log.
+    start "SyncNet server%%N" /MIN cmd /c ""%JBOSS_HOME%\bin\standalone.bat" -b 127.0.0.1 -bmanagement 127.0.0.1 "-Djboss.server.base.dir=!BASE!" -Djboss.node.name=server%%N -Djboss.socket.binding.port-offset=!OFFSET! -Dsyncnet.server.id=server%%N"
+)
+
+rem --- wait for readiness (MicroProfile Health on the management ports)
+powershell -NoProfile -Command ^
+  "$deadline = (Get-Date).AddSeconds(%SYNCNET_START_TIMEOUT%);" ^
+  "foreach ($n in 1..%SYNCNET_SERVERS%) { $p = 9989 + $n;" ^
+  "  while ($true) { try { $r = Invoke-WebRequest -UseBasicParsing -TimeoutSec 2 ('http://127.0.0.1:' + $p + '/health/ready'); if ($r.StatusCode -eq 200) { Write-Host ('  server' + $n + ' ready'); break } } catch {}" ^
+  "    if ((Get-Date) -gt $deadline) { Write-Host ('ERROR: server' + $n + ' is not ready after %SYNCNET_START_TIMEOUT% s; see %RUNTIME%\server' + $n + '\log\server.log'); exit 1 }" ^
+  "    Start-Sleep -Milliseconds 500 } }; exit 0"
+if errorlevel 1 (
+    echo Stop what started with scripts\stop_all_servers.bat
+    exit /b 1
+)
+
+echo.
+for /L %%N in (1,1,%SYNCNET_SERVERS%) do (
+    set /a HTTP=8079+%%N, MGMT=9989+%%N
+    echo   server%%N  page http://127.0.0.1:!HTTP!/syncnet/   REST http://127.0.0.1:!HTTP!/syncnet/api/cluster   health http://127.0.0.1:!MGMT!/health/ready
+)
+powershell -NoProfile -Command "$v = Invoke-RestMethod -TimeoutSec 3 http://127.0.0.1:8080/syncnet/api/cluster; Write-Host ('Leader: ' + $v.leader + ' (epoch ' + $v.epoch + ')')"
+echo Logs: %RUNTIME%\serverN\log\server.log   Stop: scripts\stop_all_servers.bat
+exit /b 0
