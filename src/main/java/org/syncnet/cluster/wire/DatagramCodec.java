@@ -32,6 +32,12 @@ public final class DatagramCodec {
     /** Fixed header bytes after the sender string: incarnation, sequence, epoch, body length. */
     private static final int AFTER_SENDER = 8 + 8 + 8 + 2;
     static final int MIN_DATAGRAM = SENDER_AT + 1 + AFTER_SENDER + MAC_BYTES;
+    /**
+     * The highest epoch accepted from a peer. Far beyond any real number of elections, it leaves room for the
+     * ring arithmetic a node does on a received epoch ({@code Membership.nextEpochOwnedBy}), so no peer, buggy
+     * or malicious, can make that overflow. Not enforced on encode: a node may still step a little past it.
+     */
+    public static final long MAX_RECEIVED_EPOCH = 1L << 62;
 
     private final Mac mac;
 
@@ -106,7 +112,8 @@ public final class DatagramCodec {
             long sequence = in.getLong();
             long epoch = in.getLong();
             in.getShort(); // the body length, already checked by checkFrame
-            String problem = headerProblem(incarnation, sequence, epoch);
+            String problem = epoch > MAX_RECEIVED_EPOCH ? "epoch " + epoch + " out of range"
+                    : headerProblem(incarnation, sequence, epoch);
             if (problem != null) {
                 throw new MalformedDatagramException(DropReason.MALFORMED, problem);
             }

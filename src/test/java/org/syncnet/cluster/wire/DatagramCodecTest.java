@@ -327,6 +327,19 @@ class DatagramCodecTest {
     }
 
     @Test
+    void epochsBeyondTheReceivableRangeAreMalformed() throws Exception {
+        long max = DatagramCodec.MAX_RECEIVED_EPOCH;
+        byte[] ok = new RawDatagram().header(1, 1, max).signedWith(SECRET);
+        assertEquals(max, codec.decode(ok, ok.length).epoch());
+        for (long epoch : new long[] {max + 1, Long.MAX_VALUE}) {
+            assertEquals(DropReason.MALFORMED, rejection(new RawDatagram().header(1, 1, epoch)), "epoch " + epoch);
+        }
+        // Whatever epoch a peer sends, the next epoch a member can own still fits in a long.
+        org.syncnet.cluster.Membership m = org.syncnet.cluster.Membership.parse("a@h:1/0,b@h:1/1,c@h:1/2");
+        assertTrue(m.nextEpochOwnedBy("a", max) > max);
+    }
+
+    @Test
     void impossibleLogPositionsAreMalformed() {
         long[][] positions = {{-1, 0, 0}, {0, -1, 0}, {0, 0, -1}, {0, 4, 5}, {0, Long.MIN_VALUE, Long.MIN_VALUE}};
         for (long[] p : positions) {

@@ -47,7 +47,8 @@ final class Samples {
 
     static List<Envelope> edgeEnvelopes() {
         List<Envelope> all = new ArrayList<>();
-        long[][] headers = {{0, 1, 0}, {Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE}, {1712345678901L, 42, 7}};
+        long[][] headers = {{0, 1, 0}, {Long.MAX_VALUE, Long.MAX_VALUE, DatagramCodec.MAX_RECEIVED_EPOCH},
+            {1712345678901L, 42, 7}};
         String[] senders = {"", "server1", "é", LONGEST_ID};
         int i = 0;
         for (Message m : everyType()) {
@@ -60,7 +61,7 @@ final class Samples {
 
     static Envelope randomEnvelope(Random rnd) {
         return new Envelope(randomId(rnd, false), rnd.nextLong() & Long.MAX_VALUE,
-                1 + (rnd.nextLong() & (Long.MAX_VALUE - 1)), rnd.nextLong() & Long.MAX_VALUE, randomMessage(rnd));
+                1 + (rnd.nextLong() & (Long.MAX_VALUE - 1)), rnd.nextLong() >>> 2, randomMessage(rnd));
     }
 
     static Message randomMessage(Random rnd) {
