@@ -2,6 +2,8 @@ package org.syncnet.cluster;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Validated cluster settings. Every check names the setting it rejects, so a bad value fails the deployment
@@ -9,6 +11,9 @@ import java.util.Locale;
  */
 public record ClusterConfig(String selfId, Membership membership, long heartbeatMillis, long failureTimeoutMillis,
                             int quorum, byte[] secret) {
+    /** Decimal seconds ("2", "2.0", "2.0s") or milliseconds ("200ms"); no exponents, signs, hex or NaN. */
+    private static final Pattern DURATION = Pattern.compile("([0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)\\s*(ms|s)?");
+    private static final Pattern QUORUM = Pattern.compile("[0-9]{1,9}");
 
     public ClusterConfig {
         if (selfId == null || selfId.isBlank()) {
@@ -32,6 +37,13 @@ public record ClusterConfig(String selfId, Membership membership, long heartbeat
         if (secret == null || secret.length == 0) {
             throw new InvalidSettingException(Settings.SECRET, "empty; every server needs the same cluster secret");
         }
+        secret = secret.clone();
+    }
+
+    /** A copy: the key must not change under the codec that was built from it. */
+    @Override
+    public byte[] secret() {
+        return secret.clone();
     }
 
     /** Builds a config from the textual settings; {@code quorum} may be null or blank for "majority". */
@@ -52,25 +64,24 @@ public record ClusterConfig(String selfId, Membership membership, long heartbeat
         if (text == null || text.isBlank()) {
             throw new InvalidSettingException(setting, "not set");
         }
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        try {
-            double millis = t.endsWith("ms") ? Double.parseDouble(t.substring(0, t.length() - 2))
-                    : Double.parseDouble(t.endsWith("s") ? t.substring(0, t.length() - 1) : t) * 1000.0;
-            if (!(millis > 0) || millis > 3_600_000) {
-                throw new InvalidSettingException(setting, "'" + text + "' must be positive and at most one hour");
-            }
-            return Math.round(millis);
-        } catch (NumberFormatException e) {
+        // Double.parseDouble alone would also take "NaN", "1e3", "0x1p1" and "2.0d".
+        Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
             throw new InvalidSettingException(setting, "'" + text + "' is not a duration like 2.0s or 200ms");
         }
+        double number = Double.parseDouble(m.group(1));
+        double millis = "ms".equals(m.group(2)) ? number : number * 1000.0;
+        if (!(millis > 0) || millis > 3_600_000) {
+            throw new InvalidSettingException(setting, "'" + text + "' must be positive and at most one hour");
+        }
+        return Math.round(millis);
     }
 
     private static int parseQuorum(String text) {
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
+        if (!QUORUM.matcher(text).matches()) {
             throw new InvalidSettingException(Settings.QUORUM, "'" + text + "' is not a number or 'majority'");
         }
+        return Integer.parseInt(text);
     }
 
     public Member self() {

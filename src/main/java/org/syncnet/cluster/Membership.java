@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The configured servers in ring order. Ring order decides who leads (the highest live position) and who
@@ -14,6 +15,11 @@ import java.util.Set;
  * never lead the same epoch, whatever the network does.
  */
 public final class Membership {
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,32}");
+    /** A host name or IPv4 address, or a bracketed IPv6 literal (a bare one would be ambiguous with the port). */
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+(%[A-Za-z0-9._-]+)?]");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,9}");
+
     private final List<Member> ring;
     private final Map<String, Integer> indexById = new HashMap<>();
 
@@ -45,7 +51,10 @@ public final class Membership {
             throw new InvalidSettingException(Settings.MEMBERS, "empty; expected id@host:port/ring,...");
         }
         List<Member> members = new ArrayList<>();
-        for (String raw : spec.split(",")) {
+        for (String raw : spec.split(",", -1)) {
+            if (raw.isBlank()) {
+                throw new InvalidSettingException(Settings.MEMBERS, "empty entry in '" + spec + "'");
+            }
             members.add(parseMember(raw.trim()));
         }
         return new Membership(members);
@@ -60,28 +69,29 @@ public final class Membership {
                     "'" + entry + "' is not of the form id@host:port/ringPosition");
         }
         String id = entry.substring(0, at);
-        if (!id.matches("[A-Za-z0-9._-]{1,32}")) {
+        if (!ID.matcher(id).matches()) {
             throw new InvalidSettingException(Settings.MEMBERS,
                     "member id '" + id + "' must be 1-32 letters, digits, '.', '_' or '-'");
         }
         String host = entry.substring(at + 1, colon);
+        if (!HOST.matcher(host).matches()) {
+            throw new InvalidSettingException(Settings.MEMBERS, "host '" + host + "' of '" + id
+                    + "' is not a host name, IPv4 address or [IPv6] address");
+        }
         int port = parseInt(entry.substring(colon + 1, slash), entry);
         int ring = parseInt(entry.substring(slash + 1), entry);
         if (port < 1 || port > 65535) {
             throw new InvalidSettingException(Settings.MEMBERS, "port " + port + " of '" + id + "' out of range");
         }
-        if (ring < 0) {
-            throw new InvalidSettingException(Settings.MEMBERS, "ring position of '" + id + "' is negative");
-        }
         return new Member(id, host, port, ring);
     }
 
+    /** Plain ASCII digits only: Integer.parseInt would also take "+80" and non-ASCII digits. */
     private static int parseInt(String text, String entry) {
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new InvalidSettingException(Settings.MEMBERS, "'" + text + "' in '" + entry + "' is not a number");
+        if (!DIGITS.matcher(text).matches()) {
+            throw new InvalidSettingException(Settings.MEMBERS, "'" + text + "' in '" + entry + "' is not a plain non-negative number");
         }
+        return Integer.parseInt(text);
     }
 
     public int size() {
@@ -123,11 +133,16 @@ public final class Membership {
         return ring.get((int) Math.floorMod(epoch, (long) ring.size())).id();
     }
 
-    /** The smallest epoch above {@code above} that {@code id} owns. */
+    /**
+     * The smallest epoch above {@code above} that {@code id} owns.
+     *
+     * @throws ArithmeticException if no such epoch fits in a long
+     */
     public long nextEpochOwnedBy(String id, long above) {
         long n = ring.size();
-        long next = above + 1;
-        long shift = Math.floorMod(rank(id) - next, n);
-        return next + shift;
+        long next = Math.addExact(above, 1);
+        // Reduce before subtracting so that no intermediate value can overflow.
+        long shift = Math.floorMod(rank(id) - Math.floorMod(next, n), n);
+        return Math.addExact(next, shift);
     }
 }

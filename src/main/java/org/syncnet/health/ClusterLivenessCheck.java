@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
-import org.syncnet.cluster.runtime.ClusterService;
+import org.syncnet.cluster.service.ClusterService;
 
 /** Live while the cluster socket is bound, its receive loop runs and the protocol keeps ticking. */
 @Liveness

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 import org.syncnet.cluster.ClusterView;
-import org.syncnet.cluster.runtime.ElectionState;
+import org.syncnet.cluster.service.ElectionState;
 
 /** Ready once this server knows a leader that holds a quorum: only then can chat events be ordered. */
 @Readiness

@@ -11,9 +11,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.syncnet.cluster.ClusterView;
-import org.syncnet.cluster.runtime.ElectionState;
-import org.syncnet.cluster.runtime.LeadershipChanged;
-import org.syncnet.cluster.runtime.LeadershipHistory;
+import org.syncnet.cluster.service.ElectionState;
+import org.syncnet.cluster.service.LeadershipChanged;
+import org.syncnet.cluster.service.LeadershipHistory;
 
 /** {@code GET /syncnet/api/cluster}: this server's view of the cluster. */
 @Path("cluster")

@@ -8,6 +8,14 @@ import java.util.Map;
  * sender is kept with its highest sequence and a 64-bit bitmap of the sequences just below it. A datagram from an
  * older incarnation, older than the window, or already in the bitmap is a replay (or a duplicate, which is
  * the same thing to the protocol).
+ * <p>
+ * Memory is one small entry per sender, never freed. That is bounded only because callers admit nothing but
+ * authenticated datagrams from configured members: {@code ClusterNode.receive} checks the MAC (in the codec) and
+ * then membership before calling {@link #accept}. Keep that order; a sender id straight off the wire would let
+ * any holder of the secret grow this map without limit.
+ * <p>
+ * Trusts incarnations to grow: a sender that restarts with a lower incarnation (its clock stepped back) is
+ * refused until it exceeds the old one.
  */
 public final class ReplayGuard {
     static final int WINDOW = 64;

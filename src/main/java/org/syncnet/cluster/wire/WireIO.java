@@ -2,6 +2,7 @@ package org.syncnet.cluster.wire;
 
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,18 @@ final class WireIO {
     }
 
     static void putString(ByteBuffer out, String s) {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes;
+        try {
+            // Strict: getBytes would silently send '?' for a lone surrogate, which the peer reads as another id.
+            ByteBuffer encoded = StandardCharsets.UTF_8.newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .encode(CharBuffer.wrap(s));
+            bytes = new byte[encoded.remaining()];
+            encoded.get(bytes);
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("not encodable as UTF-8: " + s, e);
+        }
         if (bytes.length > MAX_STRING_BYTES) {
             throw new IllegalArgumentException("string longer than " + MAX_STRING_BYTES + " bytes: " + s);
         }
@@ -39,9 +51,28 @@ final class WireIO {
         }
     }
 
-    /** Empty string on the wire means "no server". */
+    /** Empty string on the wire means "no server", so an empty id cannot be sent (it would come back null). */
     static void putOptionalId(ByteBuffer out, String id) {
+        if (id != null && id.isEmpty()) {
+            throw new IllegalArgumentException("empty id; use null for no server");
+        }
         putString(out, id == null ? "" : id);
+    }
+
+    /** An id that must be present. */
+    static void putId(ByteBuffer out, String id) {
+        if (id == null || id.isEmpty()) {
+            throw new IllegalArgumentException("missing id");
+        }
+        putString(out, id);
+    }
+
+    static String getId(ByteBuffer in) throws MalformedDatagramException {
+        String s = getString(in);
+        if (s.isEmpty()) {
+            throw new MalformedDatagramException(DropReason.MALFORMED, "missing id");
+        }
+        return s;
     }
 
     static String getOptionalId(ByteBuffer in) throws MalformedDatagramException {
@@ -50,6 +81,9 @@ final class WireIO {
     }
 
     static void putPosition(ByteBuffer out, LogPosition p) {
+        if (!possible(p.lastEpoch(), p.lastSeq(), p.commitSeq())) {
+            throw new IllegalArgumentException("impossible log position " + p);
+        }
         out.putLong(p.lastEpoch()).putLong(p.lastSeq()).putLong(p.commitSeq());
     }
 
@@ -57,13 +91,20 @@ final class WireIO {
         long epoch = in.getLong();
         long seq = in.getLong();
         long commit = in.getLong();
-        if (epoch < 0 || seq < 0 || commit < 0 || commit > seq) {
+        if (!possible(epoch, seq, commit)) {
             throw new MalformedDatagramException(DropReason.MALFORMED, "impossible log position");
         }
         return new LogPosition(epoch, seq, commit);
     }
 
-    /** Runs a decoder, turning a short buffer into a counted drop rather than an exception escaping. */
+    private static boolean possible(long epoch, long seq, long commit) {
+        return epoch >= 0 && seq >= 0 && commit >= 0 && commit <= seq;
+    }
+
+    /**
+     * Runs a decoder, turning a short buffer into a counted drop rather than an exception escaping. The frame was
+     * already checked against its body length, so a body too short for its type is MALFORMED, not TRUNCATED.
+     */
     static <T> T decode(ByteBuffer in, BodyReader<T> reader) throws MalformedDatagramException {
         try {
             T value = reader.read(in);
@@ -72,7 +113,7 @@ final class WireIO {
             }
             return value;
         } catch (BufferUnderflowException e) {
-            throw new MalformedDatagramException(DropReason.TRUNCATED, "body ends early");
+            throw new MalformedDatagramException(DropReason.MALFORMED, "body too short for its type");
         }
     }
 

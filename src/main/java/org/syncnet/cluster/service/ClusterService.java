@@ -1,0 +1,192 @@
+package org.syncnet.cluster.service;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.syncnet.cluster.ClusterConfig;
+import org.syncnet.cluster.ClusterEvent;
+import org.syncnet.cluster.ClusterNode;
+import org.syncnet.cluster.InvalidSettingException;
+import org.syncnet.cluster.Member;
+import org.syncnet.cluster.Outbound;
+import org.syncnet.cluster.Settings;
+import org.syncnet.cluster.wire.DatagramCodec;
+
+/**
+ * The thin driver of the cluster protocol: owns the UDP socket, feeds received datagrams and clock ticks into
+ * the {@link ClusterNode}, sends what it hands back, and publishes its view. Every call into the node holds the
+ * node's monitor, so the receive loop and the ticks never run the protocol at the same time.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class ClusterService {
+    private static final Logger LOG = Logger.getLogger("org.syncnet.cluster");
+
+    @Resource
+    ManagedExecutorService executor;
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+    @Inject
+    ClusterSettings settings;
+    @Inject
+    ElectionState state;
+
+    private ClusterConfig config;
+    private ClusterNode node;
+    private DatagramChannel channel;
+    private final Map<String, InetSocketAddress> addresses = new HashMap<>();
+    private Future<?> receiver;
+    private ScheduledFuture<?> ticker;
+    private volatile boolean receiving;
+    private volatile long lastTickMillis;
+    /** Monotonic milliseconds anchored to the wall clock at start, so they also grow across restarts. */
+    private final long originNanos = System.nanoTime();
+    private final long originMillis = System.currentTimeMillis();
+
+    @PostConstruct
+    void start() {
+        try {
+            config = settings.load();
+        } catch (InvalidSettingException e) {
+            LOG.severe("SyncNet cannot start: " + e.getMessage());
+            throw e;
+        }
+        Member self = config.self();
+        for (Member m : config.membership().ring()) {
+            addresses.put(m.id(), new InetSocketAddress(m.host(), m.port()));
+        }
+        channel = bind(self);
+        long now = now();
+        node = new ClusterNode(config, System.currentTimeMillis(), now);
+        lastTickMillis = now;
+        afterStep(now);
+        receiving = true;
+        receiver = executor.submit(this::receiveLoop);
+        long tick = ClusterNode.tickMillis(config);
+        ticker = scheduler.scheduleAtFixedRate(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+        LOG.info(() -> self.id() + ": cluster member on UDP " + self.host() + ":" + self.port() + "; members "
+                + config.membership().ring() + "; heartbeat " + config.heartbeatMillis() + " ms, failure timeout "
+                + config.failureTimeoutMillis() + " ms, quorum " + config.quorum());
+    }
+
+    private static DatagramChannel bind(Member self) {
+        try {
+            DatagramChannel ch = DatagramChannel.open();
+            ch.bind(new InetSocketAddress(self.host(), self.port()));
+            return ch;
+        } catch (IOException e) {
+            throw new InvalidSettingException(Settings.MEMBERS,
+                    "cannot bind UDP " + self.host() + ":" + self.port() + " for " + self.id() + ": " + e.getMessage());
+        }
+    }
+
+    /** Graceful leave: the peers hear it at once and the next server takes over without waiting for a timeout. */
+    @PreDestroy
+    void stop() {
+        if (ticker != null) {
+            ticker.cancel(false);
+        }
+        synchronized (node) {
+            node.leave(now());
+            afterStep(now());
+        }
+        LOG.info(() -> config.selfId() + ": left the cluster");
+        receiving = false;
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "closing the cluster socket", e);
+        }
+        receiver.cancel(true);
+    }
+
+    private void receiveLoop() {
+        ByteBuffer buffer = ByteBuffer.allocate(DatagramCodec.MAX_DATAGRAM + 1); // one more: see oversized ones
+        try {
+            while (receiving) {
+                buffer.clear();
+                channel.receive(buffer);
+                long now = now();
+                synchronized (node) {
+                    node.receive(buffer.array(), buffer.position(), now);
+                    afterStep(now);
+                }
+            }
+        } catch (ClosedChannelException e) {
+            // stop() closed the socket
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.SEVERE, config.selfId() + ": cluster receive loop stopped", e);
+        } finally {
+            receiving = false;
+        }
+    }
+
+    private void tick() {
+        try {
+            long now = now();
+            synchronized (node) {
+                node.tick(now);
+                afterStep(now);
+            }
+            lastTickMillis = now;
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, config.selfId() + ": cluster tick failed", e);
+        }
+    }
+
+    /** Sends what the node produced and publishes its view and events. Caller holds the node's monitor. */
+    private void afterStep(long now) {
+        for (Outbound out : node.drainOutbox()) {
+            try {
+                channel.send(ByteBuffer.wrap(out.datagram()), addresses.get(out.to().id()));
+            } catch (IOException e) {
+                LOG.log(Level.FINE, config.selfId() + ": send to " + out.to().id() + " failed", e);
+            }
+        }
+        List<ClusterEvent> events = node.drainEvents();
+        for (ClusterEvent e : events) {
+            ClusterEventLog.log(config.selfId(), e);
+        }
+        state.publish(node.view(now), events);
+    }
+
+    long now() {
+        return originMillis + (System.nanoTime() - originNanos) / 1_000_000;
+    }
+
+    /** Liveness: the socket is open, the receive loop runs and ticks keep coming. */
+    public boolean isLive() {
+        long tickAge = now() - lastTickMillis;
+        return channel != null && channel.isOpen() && receiving
+                && tickAge < Math.max(2_000, 20 * ClusterNode.tickMillis(config));
+    }
+
+    public long millisSinceLastTick() {
+        return now() - lastTickMillis;
+    }
+
+    public boolean isReceiving() {
+        return receiving;
+    }
+}

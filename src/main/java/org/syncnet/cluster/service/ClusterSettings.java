@@ -1,0 +1,29 @@
+package org.syncnet.cluster.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
+import org.syncnet.cluster.ClusterConfig;
+import org.syncnet.cluster.Settings;
+
+/** Reads the cluster settings through MicroProfile Config (system properties and environment override). */
+@ApplicationScoped
+public class ClusterSettings {
+    @Inject
+    Config config;
+
+    /** @throws org.syncnet.cluster.InvalidSettingException naming the first setting that cannot work */
+    public ClusterConfig load() {
+        return ClusterConfig.fromSettings(
+                value(Settings.SERVER_ID),
+                value(Settings.MEMBERS),
+                value(Settings.HEARTBEAT_INTERVAL),
+                value(Settings.FAILURE_TIMEOUT),
+                value(Settings.QUORUM),
+                value(Settings.SECRET));
+    }
+
+    private String value(String name) {
+        return config.getOptionalValue(name, String.class).orElse(null);
+    }
+}

@@ -1,0 +1,271 @@
+package org.syncnet.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.arquillian.container.ManagementClient;
+import org.jboss.as.controller.client.ModelControllerClient;
+import org.jboss.as.controller.client.OperationBuilder;
+import org.jboss.as.controller.client.helpers.Operations;
+import org.jboss.dmr.ModelNode;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * One managed WildFly (arquillian.xml container "single", port offset 110) running a one-member cluster with
+ * quorum 1: the startup singleton binds UDP 8130 and leads; the REST view, the CDI leadership events and the
+ * health checks work. Then WARs whose microprofile-config.properties carry one bad setting are deployed beside it
+ * through the management API: each fails with a message naming the setting, and the running deployment is left
+ * exactly as it was.
+ *
+ * <p>The container sets no {@code syncnet.*} system property on purpose: those would override the WAR's file.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SingleServerIT {
+    static final int HTTP = 8080 + 110;
+    static final int MANAGEMENT = 9990 + 110;
+
+    static final String SERVER_ID = "syncnet.server.id";
+    static final String MEMBERS = "syncnet.cluster.members";
+    static final String HEARTBEAT = "syncnet.cluster.heartbeat-interval";
+    static final String TIMEOUT = "syncnet.cluster.failure-timeout";
+    static final String QUORUM = "syncnet.cluster.quorum";
+    static final String SECRET = "syncnet.cluster.secret";
+
+    /** A valid one-member cluster on UDP 8130. */
+    static final Map<String, String> GOOD = good();
+
+    private final ClusterViews views = new ClusterViews();
+
+    @ArquillianResource
+    ManagementClient management;
+
+    private static Map<String, String> good() {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put(SERVER_ID, "solo");
+        s.put(MEMBERS, "solo@127.0.0.1:8130/0");
+        s.put(HEARTBEAT, "2.0s");
+        s.put(TIMEOUT, "5.0s");
+        s.put(QUORUM, "1");
+        s.put(SECRET, "single-server-it-secret");
+        return s;
+    }
+
+    @Deployment(testable = false)
+    static WebArchive syncnet() {
+        return TestWars.withSettings("syncnet.war", GOOD, null);
+    }
+
+    /** The server inherits this JVM's environment, and SYNCNET_* variables would override the WAR's settings. */
+    @BeforeAll
+    static void environmentDoesNotOverrideTheWarSettings() {
+        System.getenv().keySet().stream().filter(k -> k.toUpperCase().startsWith("SYNCNET")).findAny()
+                .ifPresent(k -> fail("environment variable " + k + " would override the settings this test varies"));
+    }
+
+    // ---- the good deployment ------------------------------------------------------------------------------
+
+    @Test
+    void singletonLeadsItsOneMemberClusterAndTheViewHasTheDocumentedShape() {
+        JsonObject view = awaitLeader().of(HTTP);
+
+        assertEquals("solo", view.getString("self"));
+        assertEquals("solo", view.getString("leader"));
+        assertEquals(JsonValue.ValueType.NUMBER, view.get("epoch").getValueType());
+        assertTrue(ClusterViews.epoch(view) > 0, "a leadership has an epoch above 0: " + view);
+        assertEquals(JsonValue.ValueType.TRUE, view.get("hasQuorum").getValueType());
+        assertEquals("LEADER", view.getString("role"));
+        assertEquals(JsonValue.ValueType.OBJECT, view.get("dropped").getValueType());
+
+        JsonArray members = view.getJsonArray("members");
+        assertEquals(1, members.size(), "one configured member: " + view);
+        JsonObject self = members.getJsonObject(0);
+        assertEquals("solo", self.getString("id"));
+        assertEquals(0, self.getJsonNumber("ringPosition").intValueExact());
+        assertEquals(JsonValue.ValueType.TRUE, self.get("alive").getValueType());
+        assertEquals("ALIVE", self.getString("state"));
+        assertEquals(JsonValue.ValueType.NUMBER, self.get("lastHeardMillisAgo").getValueType());
+    }
+
+    /** LeadershipHistory only learns about leaders through the CDI LeadershipChanged event. */
+    @Test
+    void leadershipChangeReachedTheCdiObserver() {
+        JsonObject view = awaitLeader().of(HTTP);
+        JsonArray changes = view.getJsonArray("leadershipChanges");
+        assertFalse(changes.isEmpty(), "the CDI observer recorded no leadership change: " + view);
+
+        JsonObject last = changes.getJsonObject(changes.size() - 1);
+        assertEquals("solo", last.getString("leader"));
+        assertEquals(ClusterViews.epoch(view), last.getJsonNumber("epoch").longValueExact());
+        assertEquals(JsonValue.ValueType.TRUE, last.get("hasQuorum").getValueType());
+        assertEquals(JsonValue.ValueType.STRING, last.get("reason").getValueType());
+        long at = last.getJsonNumber("atMillis").longValueExact();
+        long now = System.currentTimeMillis();
+        assertTrue(at <= now + 1_000 && at > now - Duration.ofMinutes(10).toMillis(),
+                "atMillis is a recent wall-clock time: " + last);
+    }
+
+    @Test
+    void livenessAndReadinessAreUp() {
+        awaitLeader();
+        assertHealthUp("live", "syncnet-cluster");
+        assertHealthUp("ready", "syncnet-leader");
+    }
+
+    // ---- bad settings: each deployment fails, naming the setting; the running one is untouched -------------
+
+    @Test
+    void unknownServerIdIsRejected() {
+        assertRejected("unknown-id", TestWars.with(GOOD, SERVER_ID, "nobody"), SERVER_ID, "nobody");
+    }
+
+    @Test
+    void duplicateMemberIdsAreRejected() {
+        assertRejected("duplicate-ids",
+                TestWars.with(GOOD, MEMBERS, "solo@127.0.0.1:8130/0,solo@127.0.0.1:8131/1"),
+                MEMBERS, "duplicate member id");
+    }
+
+    @Test
+    void duplicateRingPositionsAreRejected() {
+        assertRejected("duplicate-ring",
+                TestWars.with(GOOD, MEMBERS, "solo@127.0.0.1:8130/0,other@127.0.0.1:8131/0"),
+                MEMBERS, "duplicate ring position");
+    }
+
+    @Test
+    void failureTimeoutEqualToTheHeartbeatIntervalIsRejected() {
+        assertRejected("timeout-equal", TestWars.with(GOOD, TIMEOUT, "2.0s"), TIMEOUT, "must be greater than");
+    }
+
+    @Test
+    void failureTimeoutBelowTheHeartbeatIntervalIsRejected() {
+        assertRejected("timeout-below", TestWars.with(GOOD, TIMEOUT, "1500ms"), TIMEOUT, "must be greater than");
+    }
+
+    @Test
+    void quorumAboveTheMemberCountIsRejected() {
+        assertRejected("quorum-high", TestWars.with(GOOD, QUORUM, "2"), QUORUM, "out of range");
+    }
+
+    @Test
+    void quorumZeroIsRejected() {
+        assertRejected("quorum-zero", TestWars.with(GOOD, QUORUM, "0"), QUORUM, "out of range");
+    }
+
+    @Test
+    void emptySecretIsRejected() {
+        assertRejected("secret-empty", TestWars.with(GOOD, SECRET, ""), SECRET, "empty");
+    }
+
+    @Test
+    void missingSecretIsRejected() {
+        assertRejected("secret-missing", TestWars.with(GOOD, SECRET, null), SECRET, "empty");
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------
+
+    private ClusterViews.Agreement awaitLeader() {
+        return views.await("solo leads its one-member cluster with quorum", Duration.ofSeconds(30),
+                ClusterViews.leaderWithQuorum("solo"), HTTP);
+    }
+
+    private void assertHealthUp(String kind, String check) {
+        ClusterViews.Answer answer = views.health(MANAGEMENT, kind);
+        assertEquals(200, answer.status(), "/health/" + kind + ": " + answer.body());
+        assertNotNull(answer.json(), "/health/" + kind + " is JSON: " + answer.body());
+        assertEquals("UP", answer.json().getString("status"), answer.body());
+        boolean found = answer.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .anyMatch(c -> check.equals(c.getString("name")) && "UP".equals(c.getString("status")));
+        assertTrue(found, "/health/" + kind + " has check " + check + " UP: " + answer.body());
+    }
+
+    /**
+     * Deploys the built WAR with {@code settings} beside the running one (own name, own context root: bad settings
+     * fail before the UDP socket is bound), expects the deployment to fail with a message naming {@code setting},
+     * and checks that the running deployment did not notice.
+     */
+    private void assertRejected(String variant, Map<String, String> settings, String setting, String detail) {
+        JsonObject before = awaitLeader().of(HTTP);
+        String name = "syncnet-bad-" + variant + ".war";
+        WebArchive war = TestWars.withSettings(name, settings, "/syncnet-bad-" + variant);
+
+        Rejection rejection = deployExpectingFailure(war);
+
+        String failure = rejection.failure();
+        assertTrue(failure.contains("Invalid setting " + setting),
+                "the failure names " + setting + ": " + failure);
+        assertTrue(failure.contains(detail), "the failure says '" + detail + "': " + failure);
+        assertFalse(rejection.leftBehind(), name + " was rolled back, not left in the configuration");
+
+        JsonObject after = views.view(HTTP).orElseThrow(() -> new AssertionError("the good deployment stopped"));
+        assertEquals(ClusterViews.leader(before), ClusterViews.leader(after), "leader unchanged");
+        assertEquals(ClusterViews.epoch(before), ClusterViews.epoch(after), "epoch unchanged");
+        assertEquals(before.getBoolean("hasQuorum"), after.getBoolean("hasQuorum"), "quorum unchanged");
+        assertEquals(before.getJsonArray("leadershipChanges"), after.getJsonArray("leadershipChanges"),
+                "no leadership change");
+        assertHealthUp("live", "syncnet-cluster");
+        assertHealthUp("ready", "syncnet-leader");
+    }
+
+    /** What a failed deployment left: the failure description and whether the deployment resource remained. */
+    record Rejection(String failure, boolean leftBehind) {
+    }
+
+    /** Adds and deploys {@code war} (fails the test if that works); always removes it again. */
+    private Rejection deployExpectingFailure(WebArchive war) {
+        ModelControllerClient client = management.getControllerClient();
+        ModelNode add = Operations.createAddOperation(Operations.createAddress("deployment", war.getName()));
+        add.get("enabled").set(true);
+        add.get("content").add().get("input-stream-index").set(0);
+        try (InputStream content = war.as(ZipExporter.class).exportAsInputStream()) {
+            ModelNode result = client.execute(OperationBuilder.create(add).addInputStream(content).build());
+            if (Operations.isSuccessfulOutcome(result)) {
+                fail(war.getName() + " deployed although its settings are invalid");
+            }
+            return new Rejection(Operations.getFailureDescription(result).asString(), deploymentExists(war.getName()));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("management operation failed", e);
+        } finally {
+            removeDeployment(war.getName());
+        }
+    }
+
+    private boolean deploymentExists(String name) {
+        try {
+            ModelNode read = Operations.createReadResourceOperation(Operations.createAddress("deployment", name));
+            return Operations.isSuccessfulOutcome(management.getControllerClient().execute(read));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("management operation failed", e);
+        }
+    }
+
+    private void removeDeployment(String name) {
+        if (deploymentExists(name)) {
+            try {
+                management.getControllerClient().execute(
+                        Operations.createRemoveOperation(Operations.createAddress("deployment", name)));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("could not remove " + name, e);
+            }
+        }
+    }
+}
