@@ -112,13 +112,20 @@ run_profile() {
     echo
     echo "=== profile '$profile': heartbeat ${SYNCNET_CLUSTER_HEARTBEAT_INTERVAL:-2.0s}, failure timeout ${SYNCNET_CLUSTER_FAILURE_TIMEOUT:-5.0s} ==="
     t0=$(sn_now_ms)
-    if ! SKIP_BUILD=1 "$SN_ROOT/scripts/start_all_servers.sh" >"$OUT/start_all.$profile.log" 2>&1; then
+    if ! SKIP_BUILD=1 SYNCNET_WAIT_LEADER=0 "$SN_ROOT/scripts/start_all_servers.sh" >"$OUT/start_all.$profile.log" 2>&1; then
         cat "$OUT/start_all.$profile.log" >&2
         sn_die "start_all_servers.sh failed (profile $profile)"
     fi
     t1=$(sn_now_ms)
     STARTUP+=("$profile|$(( t1 - t0 ))")
-    printf 'start-up: all %s servers ready %s s after start_all_servers.sh began\n' "$SN_SERVERS" "$(sn_secs $(( t1 - t0 )))"
+    local highest t2=""
+    highest=$(sn_highest)
+    while (( $(sn_now_ms) - t1 < 60000 )); do
+        if all_name "$highest"; then t2=$(sn_now_ms); break; fi
+        sleep 0.05
+    done
+    printf 'start-up: all %s servers ready %s s after start_all_servers.sh began; all name %s leader after %s s\n' \
+        "$SN_SERVERS" "$(sn_secs $(( t1 - t0 )))" "$highest" "$( [[ -n $t2 ]] && sn_secs $(( t2 - t0 )) || echo 'NEVER (60 s)')"
 
     for i in $(seq 1 "$TRIALS"); do
         if (( i % 2 )); then kind=crash; else kind=graceful; fi
@@ -189,10 +196,10 @@ for r in "${ROWS[@]}"; do
     printf '%-8s %5s %-9s %-8s %-8s %12s %16s %14s\n' "$p" "$i" "$k" "$o" "$nw" "${ms:-TIMEOUT}" "${back:-NEVER}" "$ready"
 done
 echo
-printf '%-26s %6s %10s %10s %10s  %s\n' measurement n "median ms" "max ms" "target ms" verdict
+printf '%-30s %6s %10s %10s %10s  %s\n' measurement n "median ms" "max ms" "target ms" verdict
 for s in "${STARTUP[@]}"; do
     IFS='|' read -r p ms <<<"$s"
-    printf '%-26s %6s %10s %10s %10s  %s\n' "start-up ($p)" 1 "$ms" "$ms" "${TARGET[startup]}" "$(verdict "$ms" "${TARGET[startup]}")"
+    printf '%-30s %6s %10s %10s %10s  %s\n' "start-up ($p)" 1 "$ms" "$ms" "${TARGET[startup]}" "$(verdict "$ms" "${TARGET[startup]}")"
 done
 for p in $PROFILES; do
     for k in crash graceful; do
@@ -207,14 +214,14 @@ for p in $PROFILES; do
         max=$(printf '%s\n' "${vals[@]}" | sort -n | tail -1)
         v=$(verdict "$max" "${TARGET[$p.$k]}")
         (( missing )) && v="$v, $missing TIMEOUT"
-        printf '%-26s %6s %10s %10s %10s  %s\n' "$k failover ($p)" "$(( ${#vals[@]} + missing ))" "$med" "${max:--}" "${TARGET[$p.$k]}" "$v"
+        printf '%-30s %6s %10s %10s %10s  %s\n' "$k failover ($p)" "$(( ${#vals[@]} + missing ))" "$med" "${max:--}" "${TARGET[$p.$k]}" "$v"
         vals=()
         for r in "${ROWS[@]}"; do
             IFS='|' read -r rp i rk o nw ms back ready <<<"$r"
             [[ $rp == "$p" && $rk == "$k" && -n $back ]] && vals+=("$back")
         done
         if ((${#vals[@]})); then
-            printf '%-26s %6s %10s %10s %10s  %s\n' "  back to lead after $k" "${#vals[@]}" \
+            printf '%-30s %6s %10s %10s %10s  %s\n' "  back to lead after $k" "${#vals[@]}" \
                 "$(printf '%s\n' "${vals[@]}" | median)" "$(printf '%s\n' "${vals[@]}" | sort -n | tail -1)" "-" "(restart + catch-up + stability)"
         fi
     done

@@ -149,9 +149,8 @@ sn_pid() {
     local pidfile pid
     pidfile=$(sn_pidfile "$1")
     if [[ -s "$pidfile" ]]; then
-        pid=$(head -1 "$pidfile" 2>/dev/null)
-        if [[ "$pid" =~ ^[0-9]+$ ]] && [[ -r /proc/$pid/cmdline ]] \
-            && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "-Djboss.server.base.dir=$(sn_base "$1") "; then
+        read -r pid <"$pidfile" 2>/dev/null
+        if [[ "$pid" =~ ^[0-9]+$ ]] && sn_is_server_process "$pid" "$1"; then
             echo "$pid"
             return 0
         fi
@@ -160,16 +159,24 @@ sn_pid() {
     sn_find_pid "$1"
 }
 
+# Is process $1 the JVM of server $2 (jboss-modules with our base dir on its command line)? No forks.
+sn_is_server_process() {
+    local want="-Djboss.server.base.dir=$(sn_base "$2")" arg args base=0 modules=0
+    { mapfile -d '' -t args <"/proc/$1/cmdline"; } 2>/dev/null || return 1
+    for arg in "${args[@]}"; do
+        [[ $arg == "$want" ]] && base=1
+        [[ $arg == *jboss-modules.jar ]] && modules=1
+    done
+    (( base && modules ))
+}
+
 # Finds a JVM whose command line names server N's base dir (only ours: the path is under runtime/).
 sn_find_pid() {
-    local want="-Djboss.server.base.dir=$(sn_base "$1")" p
+    local p
     for p in /proc/[0-9]*; do
-        [[ -r $p/cmdline ]] || continue
-        if tr '\0' '\n' <"$p/cmdline" 2>/dev/null | grep -qx -- "$want"; then
-            if tr '\0' '\n' <"$p/cmdline" 2>/dev/null | grep -q 'jboss-modules.jar'; then
-                echo "${p#/proc/}"
-                return 0
-            fi
+        if sn_is_server_process "${p#/proc/}" "$1"; then
+            echo "${p#/proc/}"
+            return 0
         fi
     done
     return 1
@@ -373,7 +380,7 @@ sn_wait_ready() {
 # Stops server N gracefully with jboss-cli :shutdown; kills it after SN_STOP_TIMEOUT seconds.
 # Returns 0 when the JVM is gone.
 sn_stop() {
-    local n=$1 pid mgmt deadline
+    local n=$1 pid mgmt deadline how=""
     pid=$(sn_pid "$n")
     if [[ -z $pid ]]; then
         sn_info "$(sn_id "$n") is not running"
@@ -393,6 +400,7 @@ sn_stop() {
         if (( $(sn_now_ms) > deadline )); then
             sn_warn "$(sn_id "$n") (pid $pid) did not exit within ${SN_STOP_TIMEOUT} s; killing it (kill -9)"
             kill -KILL "$pid" 2>/dev/null
+            how=" (killed)"
             sleep 0.5
             break
         fi
@@ -402,7 +410,7 @@ sn_stop() {
         sn_warn "$(sn_id "$n") (pid $pid) is still alive"
         return 1
     fi
-    sn_info "$(sn_id "$n") stopped"
+    sn_info "$(sn_id "$n") stopped$how"
 }
 
 # kill -9 of server N's JVM; waits until it is gone.
@@ -433,6 +441,28 @@ sn_current_leader() {
         fi
     done
     return 1
+}
+
+# Every running server (or every server in $2.., if given) names $1 as leader.
+sn_all_name() {
+    local want=$1 m list
+    shift
+    list=("$@")
+    ((${#list[@]})) || list=($(sn_all))
+    for m in "${list[@]}"; do
+        [[ $(sn_leader_of "$m" 1) == "$want" ]] || return 1
+    done
+}
+
+# The id of the member with the highest ring position (the leader when all are up).
+sn_highest() {
+    local entry best="" bestring=-1 ring members
+    members=$(sn_members)
+    for entry in ${members//,/ }; do
+        ring=${entry##*/}
+        if [[ $ring =~ ^[0-9]+$ ]] && (( ring > bestring )); then bestring=$ring; best=${entry%%@*}; fi
+    done
+    echo "$best"
 }
 
 # The server number of an id like "server3" (from the members list order for custom lists).

@@ -57,8 +57,17 @@ end_ms=$(sn_now_ms)
 sn_info ""
 sn_info "All $SN_SERVERS servers are ready in $(sn_secs $(( end_ms - launch_ms ))) s (total with build $(sn_secs $(( end_ms - start_ms ))) s)."
 for n in $(sn_all); do sn_print_urls "$n"; done
+# All are ready (each knows a leader with quorum). The highest server may still be waiting out its
+# stability period if it came up last; wait for everyone to name it (SYNCNET_WAIT_LEADER=0 skips this).
+highest=$(sn_highest)
+if [[ "${SYNCNET_WAIT_LEADER:-1}" != 0 ]]; then
+    settle_deadline=$(( $(sn_now_ms) + 30000 ))
+    until sn_all_name "$highest" $(sn_all) || (( $(sn_now_ms) > settle_deadline )); do sleep 0.1; done
+fi
 if sn_current_leader; then
-    sn_info "Leader: $SN_LEADER (epoch $(sn_json_field "$SN_HTTP_BODY" epoch), as $(sn_id "$SN_ASKED") sees it)"
+    if sn_all_name "$SN_LEADER" $(sn_all); then agree="all servers agree"; else agree="as $(sn_id "$SN_ASKED") sees it; not all servers agree yet"; fi
+    sn_info "Leader: $SN_LEADER (epoch $(sn_json_field "$SN_HTTP_BODY" epoch); $agree)"
+    [[ $SN_LEADER == "$highest" ]] || sn_info "  ($highest, the highest, takes over once it has been stably alive for its stability period)"
 else
     sn_info "Leader: none"
 fi
