@@ -250,6 +250,10 @@ sn_ready() {
 sn_build() {
     sn_info "Building (mvn -B -q -DskipTests package; SKIP_BUILD=1 skips this) ..."
     command -v mvn >/dev/null 2>&1 || sn_die "Maven (mvn) is not on the PATH; install it or build elsewhere and use SKIP_BUILD=1"
+    # Compiled classes of deleted or renamed sources would stay in target/classes and in the exploded WAR
+    # target/syncnet/ and end up in the WAR (e.g. two EJBs of one name, a failed deployment): compile from
+    # scratch. The provisioned server in target/server is kept (provisioning is the slow part).
+    rm -rf "$SN_ROOT/target/classes" "$SN_ROOT/target/syncnet" "$SN_WAR"
     (cd "$SN_ROOT" && mvn -B -q -DskipTests package) >"$SN_RUNTIME/build.log" 2>&1 || {
         tail -n 40 "$SN_RUNTIME/build.log" >&2
         sn_die "the build failed (full output: $SN_RUNTIME/build.log)"
@@ -341,7 +345,7 @@ sn_wait_ready() {
             if [[ -f "$base/deployments/syncnet.war.failed" ]]; then
                 echo "ERROR: $(sn_id "$n"): the deployment failed:" >&2
                 cat "$base/deployments/syncnet.war.failed" >&2; echo >&2
-                sn_log_tail "$n" 40
+                sn_log_tail "$n" 15
                 failed=1; continue
             fi
             pid=$(sn_pid "$n")
