@@ -124,8 +124,9 @@ run_profile() {
         if all_name "$highest"; then t2=$(sn_now_ms); break; fi
         sleep 0.05
     done
-    printf 'start-up: all %s servers ready %s s after start_all_servers.sh began; all name %s leader after %s s\n' \
-        "$SN_SERVERS" "$(sn_secs $(( t1 - t0 )))" "$highest" "$( [[ -n $t2 ]] && sn_secs $(( t2 - t0 )) || echo 'NEVER (60 s)')"
+    printf 'start-up: all %s servers ready %s s after start_all_servers.sh began; all name %s leader after %s s (load average %s, %s CPUs)\n' \
+        "$SN_SERVERS" "$(sn_secs $(( t1 - t0 )))" "$highest" "$( [[ -n $t2 ]] && sn_secs $(( t2 - t0 )) || echo 'NEVER (60 s)')" \
+        "$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)" "$(nproc 2>/dev/null || echo '?')"
 
     for i in $(seq 1 "$TRIALS"); do
         if (( i % 2 )); then kind=crash; else kind=graceful; fi
@@ -226,4 +227,5 @@ for p in $PROFILES; do
         fi
     done
 done
+echo "Machine: $(nproc 2>/dev/null || echo '?') CPUs, load average now $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null) (other processes slow the start-up down)"
 echo "Logs: $OUT and $SN_RUNTIME/serverN/log"
