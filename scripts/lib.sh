@@ -70,7 +70,6 @@ sn_all() { seq 1 "$SN_SERVERS"; }
 sn_id() { printf 'server%s\n' "$1"; }
 sn_offset() { echo $(( $1 - 1 )); }
 sn_http_port() { echo $(( 8080 + $1 - 1 )); }
-sn_https_port() { echo $(( 8443 + $1 - 1 )); }
 sn_mgmt_port() { echo $(( 9990 + $1 - 1 )); }
 sn_base() { printf '%s/server%s\n' "$SN_RUNTIME" "$1"; }
 sn_pidfile() { printf '%s/server.pid\n' "$(sn_base "$1")"; }
@@ -131,8 +130,7 @@ sn_port_owner() {
 # Prints one line per taken port of server N and returns 1 if any is taken.
 sn_check_ports() {
     local n=$1 ok=0 p owner
-    for p in "tcp $(sn_http_port "$n") HTTP" "tcp $(sn_https_port "$n") HTTPS" \
-             "tcp $(sn_mgmt_port "$n") management" "udp $(sn_udp_port "$n") cluster"; do
+    for p in "tcp $(sn_http_port "$n") HTTP" "tcp $(sn_mgmt_port "$n") management" "udp $(sn_udp_port "$n") cluster"; do
         set -- $p
         if sn_port_in_use "$1" "$2"; then
             owner=$(sn_port_owner "$1" "$2")
