@@ -108,11 +108,11 @@ public class ClusterService {
             ticker.cancel(false);
         }
         synchronized (node) {
+            receiving = false; // under the monitor: no datagram is stepped (or published) after the leave
             node.leave(now());
             afterStep(now());
         }
         LOG.info(() -> config.selfId() + ": left the cluster");
-        receiving = false;
         try {
             channel.close();
         } catch (IOException e) {
@@ -129,6 +129,9 @@ public class ClusterService {
                 channel.receive(buffer);
                 long now = now();
                 synchronized (node) {
+                    if (!receiving) {
+                        break;
+                    }
                     node.receive(buffer.array(), buffer.position(), now);
                     afterStep(now);
                 }
@@ -146,6 +149,9 @@ public class ClusterService {
         try {
             long now = now();
             synchronized (node) {
+                if (!receiving) {
+                    return; // stopped (or the receive loop died, which liveness reports)
+                }
                 node.tick(now);
                 afterStep(now);
             }
