@@ -79,6 +79,12 @@ public final class ClusterNode {
     /** Leader: per peer, the newest of this server's own stamps that the peer acknowledged in this epoch. */
     private final Map<String, Long> ackedStamps = new HashMap<>();
     private final Map<String, Heartbeat> lastHeartbeat = new HashMap<>();
+    /** Per peer, the envelope of its newest heartbeat: heartbeats are ordered by it, never by their stamps. */
+    private final Map<String, Envelope> newestHeartbeat = new HashMap<>();
+    /** Per peer that left gracefully, the incarnation that said goodbye: its later-arriving datagrams are stale. */
+    private final Map<String, Long> leftIncarnation = new HashMap<>();
+    private boolean announcedReady;
+    private Role announcedRole;
     private long lastHeartbeatAt = Long.MIN_VALUE;
     /** The log position advertised in every election message; the replicated log (next issue) moves it. */
     private final LogPosition logPosition = LogPosition.EMPTY;
@@ -156,7 +162,14 @@ public final class ClusterNode {
             return;
         }
         Message msg = env.message();
+        Long gone = leftIncarnation.get(from);
+        if (gone != null && env.incarnation() <= gone) {
+            // Sent before its Leave and overtaken by it: it must not make the departed server look alive again.
+            drop(DropReason.REPLAYED);
+            return;
+        }
         if (msg instanceof Leave) {
+            leftIncarnation.put(from, env.incarnation());
             onLeave(from, now);
         } else {
             report(detector.heard(from, now));
@@ -166,7 +179,7 @@ public final class ClusterNode {
         }
         highestEpochSeen = Math.max(highestEpochSeen, env.epoch());
         if (msg instanceof Heartbeat hb) {
-            onHeartbeat(from, env.epoch(), hb, now);
+            onHeartbeat(from, env, hb, now);
         } else if (msg instanceof Ack ack) {
             onAck(from, env.epoch(), ack);
         } else if (msg instanceof Prepare p) {
@@ -274,11 +287,16 @@ public final class ClusterNode {
 
     // ---- message handlers -------------------------------------------------------------------------------
 
-    private void onHeartbeat(String from, long senderEpoch, Heartbeat hb, long now) {
-        Heartbeat previous = lastHeartbeat.get(from);
-        if (previous != null && previous.stamp() > hb.stamp()) {
-            return; // reordered: a newer heartbeat of this sender was already seen
+    private void onHeartbeat(String from, Envelope env, Heartbeat hb, long now) {
+        Envelope previous = newestHeartbeat.get(from);
+        if (previous != null && previous.incarnation() == env.incarnation() && previous.sequence() > env.sequence()) {
+            // Reordered: a newer heartbeat of this sender was already seen. Ordered by the sequence number, not by
+            // the stamp: two heartbeats sent in the same millisecond (the candidate's, then the new leader's) share
+            // a stamp, and taking the older one for news would release a leader that never stepped down.
+            return;
         }
+        newestHeartbeat.put(from, env);
+        long senderEpoch = env.epoch();
         lastHeartbeat.put(from, hb);
         detector.readiness(from, hb.ready(), now);
         if (hb.leading()) {
@@ -367,13 +385,21 @@ public final class ClusterNode {
             return;
         }
         promises.put(from, promise.position());
-        ackedStamps.merge(from, promise.echoStamp(), Math::max);
+        // A promise is not a lease: the promiser has no live leader, so it may promise a higher epoch the next
+        // moment. Only an acknowledgement of this leader's heartbeat binds a follower (it then refuses every
+        // prepare until this leader was silent for the failure timeout), so only acknowledgements count.
         if (promises.size() + 1 >= config.quorum()) {
             becomeLeader(now);
         }
     }
 
     private void onReject(String from, long theirEpoch, Reject reject, long now) {
+        // Only a leader or candidate has something to step down from. A follower gets a reject only as a late
+        // answer to what it sent as leader or candidate; acting on it would drop the leader it acknowledges and
+        // free it to promise a rival while that leader's lease still counts it.
+        if (role != Role.LEADER && role != Role.CANDIDATE) {
+            return;
+        }
         if (reject.reason() == Reject.Reason.STALE_EPOCH && theirEpoch > epoch) {
             stepDown(theirEpoch, from + " is in epoch " + theirEpoch);
         }
@@ -423,6 +449,12 @@ public final class ClusterNode {
             role = Role.FOLLOWER;
             promises.clear();
             ackedStamps.clear();
+        }
+        if (selfReady() != announcedReady || role != announcedRole) {
+            // Peers decide who stands by who is ready, and whom to follow by who leads: tell them at once rather
+            // than a heartbeat interval later, or a lower server that has not yet heard this one is ready stands
+            // for election in vain and pushes the epochs up.
+            broadcastHeartbeat(now);
         }
         reportLeader(cause, now);
     }
@@ -559,7 +591,9 @@ public final class ClusterNode {
     private void broadcastHeartbeat(long now) {
         lastHeartbeatAt = now;
         boolean leading = role == Role.LEADER;
-        broadcast(new Heartbeat(leading, leading && isServing(now), selfReady(), currentLeader(), logPosition, now),
+        announcedReady = selfReady();
+        announcedRole = role;
+        broadcast(new Heartbeat(leading, leading && isServing(now), announcedReady, currentLeader(), logPosition, now),
                 epoch);
     }
 

@@ -54,7 +54,7 @@ final class Invariants {
             return "two servers serve at once:" + who;
         }
         for (SimulatedCluster.Server leader : serving) {
-            String broken = quorumBehind(cluster, leader);
+            String broken = quorumBehind(cluster, leader, now);
             if (broken != null) {
                 return broken;
             }
@@ -75,17 +75,25 @@ final class Invariants {
      * itself, plus every live server that is in epoch e (it promised or followed e, and epochs only grow, so it has
      * not promised anything newer), plus every restarted server still in its quiet period (it grants nothing to
      * anyone, so it cannot be part of a rival quorum; it either hears the leader before speaking or waits out a
-     * failure timeout, by which time the lease its previous incarnation granted has expired). A crashed server
-     * counts for nothing even if its acknowledgement still holds the lease: that is exactly what the lease timing
-     * must make harmless, and a restarted successor is covered by the quiet rule above.
+     * failure timeout, by which time the lease its previous incarnation granted has expired).
+     *
+     * <p>A server that crashed or left counts only while the lease it may have granted can still run: for one
+     * failure timeout after it went, since every acknowledgement it sent carries a stamp from before then. Counting
+     * it for less is impossible to satisfy: a crash is silent, so the leader can only learn of it from missing
+     * acknowledgements, which is what the lease timing measures (a leave is announced, but the announcement may be
+     * lost). A down server cannot grant anything to a rival meanwhile, so this does not let two quorums form.
      */
-    private String quorumBehind(SimulatedCluster cluster, SimulatedCluster.Server leader) {
+    private String quorumBehind(SimulatedCluster cluster, SimulatedCluster.Server leader, long now) {
         long epoch = leader.node.epoch();
         int behind = 0;
         StringBuilder states = new StringBuilder();
         for (SimulatedCluster.Server s : cluster.servers()) {
             if (!s.live()) {
-                states.append(' ').append(s.id).append("=down");
+                boolean recent = now - s.goneAt < cluster.failureTimeout();
+                if (recent) {
+                    behind++;
+                }
+                states.append(' ').append(s.id).append(recent ? "=just-down" : "=down");
                 continue;
             }
             boolean bound = s == leader || s.node.epoch() == epoch || s.node.isQuiet();

@@ -43,6 +43,8 @@ final class SimulatedCluster {
         long lastNotReadyAt = Long.MIN_VALUE;
         int readinessLosses;
         boolean saidReady;
+        /** When it last crashed or left; Long.MIN_VALUE if it never did. */
+        long goneAt = Long.MIN_VALUE;
 
         Server(String id, ClusterConfig config) {
             this.id = id;
@@ -104,6 +106,10 @@ final class SimulatedCluster {
         return tickMillis;
     }
 
+    long failureTimeout() {
+        return servers.get(ids.get(0)).config.failureTimeoutMillis();
+    }
+
     int quorum() {
         return servers.get(ids.get(0)).config.quorum();
     }
@@ -140,6 +146,7 @@ final class SimulatedCluster {
         s.left = false;
         s.pausedInbox.clear();
         s.tickGeneration++;
+        s.goneAt = now();
         trace.add(now(), id + " CRASHES");
     }
 
@@ -196,6 +203,7 @@ final class SimulatedCluster {
         s.node.leave(now());
         flush(s);
         s.left = true;
+        s.goneAt = now();
         s.tickGeneration++;
         trace.add(now(), id + " LEAVES gracefully");
     }
