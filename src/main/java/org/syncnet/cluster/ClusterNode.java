@@ -83,6 +83,8 @@ public final class ClusterNode {
     private final Map<String, Envelope> newestHeartbeat = new HashMap<>();
     /** Per peer that left gracefully, the incarnation that said goodbye: its later-arriving datagrams are stale. */
     private final Map<String, Long> leftIncarnation = new HashMap<>();
+    /** Per peer, the incarnation last heard from: a higher one means the peer restarted. */
+    private final Map<String, Long> incarnationOf = new HashMap<>();
     private boolean announcedReady;
     private Role announcedRole;
     private long lastHeartbeatAt = Long.MIN_VALUE;
@@ -162,6 +164,10 @@ public final class ClusterNode {
             return;
         }
         Message msg = env.message();
+        Long known = incarnationOf.put(from, env.incarnation());
+        if (known != null && env.incarnation() > known) {
+            onRestart(from, now);
+        }
         Long gone = leftIncarnation.get(from);
         if (gone != null && env.incarnation() <= gone) {
             // Sent before its Leave and overtaken by it: it must not make the departed server look alive again.
@@ -408,6 +414,22 @@ public final class ClusterNode {
     private void onAbdicate(String from, long theirEpoch, long now) {
         if (from.equals(leader) && theirEpoch == epoch) {
             release("leader " + from + " handed over");
+        }
+    }
+
+    /**
+     * A peer came back as a new process before its silence reached the failure timeout. The old process is gone:
+     * if it led, its followers must release it (the new process follows nobody and never sends a leading
+     * heartbeat in that epoch, so nothing else would), and what it said about itself no longer holds.
+     */
+    private void onRestart(String from, long now) {
+        report(detector.restarted(from, now));
+        lastHeartbeat.remove(from);
+        newestHeartbeat.remove(from);
+        ackedStamps.remove(from);
+        promises.remove(from);
+        if (from.equals(leader)) {
+            release("leader " + from + " restarted");
         }
     }
 

@@ -72,6 +72,22 @@ final class FailureDetector {
         return new PeerTransition(id, from, PeerState.LEFT, now - p.lastHeard);
     }
 
+    /**
+     * The peer restarted: a datagram came from a new incarnation, so its previous process died, however briefly,
+     * and everything it granted died with it. That is a failure (for flap damping too), even when the restart was
+     * quicker than the failure timeout; the caller then records the new process as heard.
+     */
+    PeerTransition restarted(String id, long now) {
+        Peer p = peers.get(id);
+        PeerState from = p.state;
+        if (from.alive()) {
+            recordFailure(p, now);
+        }
+        p.state = PeerState.FAILED;
+        p.ready = false;
+        return from == PeerState.FAILED ? null : new PeerTransition(id, from, PeerState.FAILED, now - p.lastHeard);
+    }
+
     List<PeerTransition> tick(long now) {
         List<PeerTransition> changes = new ArrayList<>();
         for (Map.Entry<String, Peer> e : peers.entrySet()) {
