@@ -87,6 +87,7 @@ public final class ClusterNode {
     private final Map<String, Long> incarnationOf = new HashMap<>();
     private boolean announcedReady;
     private Role announcedRole;
+    private String announcedLeader;
     private long lastHeartbeatAt = Long.MIN_VALUE;
     /** The log position advertised in every election message; the replicated log (next issue) moves it. */
     private final LogPosition logPosition = LogPosition.EMPTY;
@@ -472,10 +473,11 @@ public final class ClusterNode {
             promises.clear();
             ackedStamps.clear();
         }
-        if (selfReady() != announcedReady || role != announcedRole) {
-            // Peers decide who stands by who is ready, and whom to follow by who leads: tell them at once rather
+        if (selfReady() != announcedReady || role != announcedRole
+                || !Objects.equals(currentLeader(), announcedLeader)) {
+            // Peers decide who stands by who is ready and who still follows a leader: tell them at once rather
             // than a heartbeat interval later, or a lower server that has not yet heard this one is ready stands
-            // for election in vain and pushes the epochs up.
+            // for election in vain and pushes the epochs up, and a successor waits for news it could have had.
             broadcastHeartbeat(now);
         }
         reportLeader(cause, now);
@@ -487,9 +489,34 @@ public final class ClusterNode {
         }
     }
 
-    /** Stand for election: ready, no live leader, and the highest live ready server. */
+    /**
+     * Stand for election: ready, no live leader, the highest live ready server, and a quorum could promise.
+     */
     private boolean shouldStand() {
-        return role != Role.LEADER && !hasLiveLeader() && self.equals(highestAliveReady());
+        return role != Role.LEADER && !hasLiveLeader() && self.equals(highestAliveReady()) && quorumCouldPromise();
+    }
+
+    /**
+     * Whether enough servers would promise, judged from their latest heartbeats (a pre-vote on gossip): itself,
+     * plus every live peer that says it is ready and follows no leader. A peer that follows a live leader refuses
+     * a prepare, so standing without such a quorum wins nothing; worse, the new epoch it carries makes this server
+     * reject the leader's heartbeats as stale, which deposes a leader that everyone else still follows. That is
+     * how a server returning from a partition or a pause, before it has heard the current leader, would take the
+     * lead without ever being stable. Followers announce at once when they lose their leader, so a successor
+     * waits for no more than that news.
+     */
+    private boolean quorumCouldPromise() {
+        int could = 1;
+        for (Member m : ring.ring()) {
+            String id = m.id();
+            if (!id.equals(self) && detector.isAlive(id)) {
+                Heartbeat hb = lastHeartbeat.get(id);
+                if (hb != null && hb.ready() && hb.leader() == null) {
+                    could++;
+                }
+            }
+        }
+        return could >= config.quorum();
     }
 
     private boolean candidateStillPlausible() {
@@ -615,6 +642,7 @@ public final class ClusterNode {
         boolean leading = role == Role.LEADER;
         announcedReady = selfReady();
         announcedRole = role;
+        announcedLeader = currentLeader();
         broadcast(new Heartbeat(leading, leading && isServing(now), announcedReady, currentLeader(), logPosition, now),
                 epoch);
     }

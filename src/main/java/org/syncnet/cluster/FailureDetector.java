@@ -11,9 +11,9 @@ import java.util.Map;
 /**
  * Heartbeat failure detection with flap damping. Any datagram from a peer is a sign of life. A peer silent for
  * half-way between the heartbeat interval and the failure timeout is suspected, and failed at the timeout.
- * A peer that came back (or became ready again) counts as stable only after a period that doubles with each
- * failure it had recently,
- * so a server that comes and goes cannot make leadership follow it back and forth.
+ * A peer that came back (or became ready again, or was merely suspected) counts as stable only after a period
+ * that doubles with each failure it had recently, so a server that comes and goes cannot make leadership follow
+ * it back and forth.
  */
 final class FailureDetector {
     private static final int MAX_DAMPING_SHIFT = 3;
@@ -56,6 +56,10 @@ final class FailureDetector {
         if (!from.alive()) {
             p.stableSince = now;
             p.ready = false;
+        } else if (from == PeerState.SUSPECT) {
+            // Not a failure, but a gap: stability must be proven again, or a server that drops out for a little
+            // less than the failure timeout, again and again, would count as stable all along.
+            p.stableSince = now;
         }
         p.state = PeerState.ALIVE;
         return new PeerTransition(id, from, PeerState.ALIVE, silent);
@@ -146,10 +150,15 @@ final class FailureDetector {
         return p.everHeard ? p.lastHeard : null;
     }
 
-    /** Alive and ready for at least its damped stability period. */
+    /**
+     * Alive and ready for at least its damped stability period, as proven by what was heard from it: the period is
+     * measured up to the last time it was heard, not up to now. A peer that died a moment ago still counts as alive
+     * until the failure timeout, which is as long as the shortest stability period; measured up to now, a server
+     * that came back and died again just before its period ended would be handed the lead dead.
+     */
     boolean isStable(String id, long now) {
         Peer p = peers.get(id);
-        return p.state.alive() && p.ready && now - p.stableSince >= stablePeriod(p, now);
+        return p.state.alive() && p.ready && p.lastHeard - p.stableSince >= stablePeriod(p, now);
     }
 
     private long stablePeriod(Peer p, long now) {

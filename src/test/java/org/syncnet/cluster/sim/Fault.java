@@ -17,6 +17,11 @@ record Fault(long time, String description, Set<String> subjects, int disturbanc
 
     static final int LOSSY_DISTURBANCE = 4;
 
+    /** A paused server wakes up to silence and fails all its peers at once: a failure of each in its records. */
+    boolean blinds(String observer) {
+        return description.startsWith("pause ") && subjects.contains(observer);
+    }
+
     boolean concerns(String id) {
         return subjects.isEmpty() || subjects.contains(id);
     }

@@ -1,5 +1,8 @@
 package org.syncnet.cluster.sim;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Random;
 import org.syncnet.cluster.ClusterNode;
 import org.syncnet.cluster.Role;
@@ -35,6 +38,15 @@ final class Simulation {
 
     long timeout() {
         return settings.failureTimeoutMillis();
+    }
+
+    ClusterNode node(String id) {
+        return cluster.server(id).node;
+    }
+
+    /** An upper bound on how long a leader election takes once it can start: see {@link RandomRun}. */
+    long electionSlack() {
+        return 4 * settings.maxDelay() + 3 * cluster.tickMillis();
     }
 
     long heartbeat() {
@@ -86,14 +98,19 @@ final class Simulation {
      * after every event of that second stretch: it must have converged by the deadline and stay so.
      */
     void requireConvergedBy(long deadline, long hold, String what) {
+        requireBy(deadline, hold, what, this::divergence);
+    }
+
+    /** Like {@link #requireConvergedBy}, for any condition: {@code problem} returns null when it holds. */
+    void requireBy(long deadline, long hold, String what, java.util.function.Supplier<String> problem) {
         runUntil(deadline);
-        String why = divergence();
+        String why = problem.get();
         if (why != null) {
             throw failure(what + ": not converged by " + deadline + " ms: " + why);
         }
         while (clock.runNext(deadline + hold)) {
             checkInvariants();
-            why = divergence();
+            why = problem.get();
             if (why != null) {
                 throw failure(what + ": converged by " + deadline + " ms but then diverged: " + why);
             }
@@ -106,20 +123,36 @@ final class Simulation {
         if (highest == null) {
             return "no server is live";
         }
-        ClusterNode top = cluster.server(highest).node;
+        List<String> live = new ArrayList<>();
+        for (SimulatedCluster.Server s : cluster.servers()) {
+            if (s.live()) {
+                live.add(s.id);
+            }
+        }
+        return notLedBy(highest, live);
+    }
+
+    /** Null when {@code expected} leads and serves, and every one of {@code group} follows it in its epoch. */
+    String notLedBy(String expected, Collection<String> group) {
+        SimulatedCluster.Server leader = cluster.server(expected);
+        if (!leader.live()) {
+            return expected + " is down";
+        }
+        ClusterNode top = leader.node;
         if (top.role() != Role.LEADER || !top.isServing(now())) {
-            return highest + " (the highest live server) is " + top.role() + " in epoch " + top.epoch()
+            return expected + " is " + top.role() + " in epoch " + top.epoch()
                     + (top.role() == Role.LEADER ? " without a quorum" : "");
         }
-        for (SimulatedCluster.Server s : cluster.servers()) {
+        for (String id : group) {
+            SimulatedCluster.Server s = cluster.server(id);
             if (!s.live()) {
-                continue;
+                return id + " is down";
             }
             if (s.paused) {
                 return s.id + " is still paused";
             }
-            if (!highest.equals(s.node.currentLeader()) || s.node.epoch() != top.epoch()) {
-                return s.id + " names " + s.node.currentLeader() + " in epoch " + s.node.epoch() + ", not " + highest
+            if (!expected.equals(s.node.currentLeader()) || s.node.epoch() != top.epoch()) {
+                return s.id + " names " + s.node.currentLeader() + " in epoch " + s.node.epoch() + ", not " + expected
                         + " in epoch " + top.epoch();
             }
         }
