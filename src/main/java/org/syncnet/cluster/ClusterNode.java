@@ -64,8 +64,15 @@ public final class ClusterNode {
     private boolean quiet = true;
 
     private Role role = Role.FOLLOWER;
-    /** The highest epoch this server promised or followed; it rejects anything older. */
+    /** The epoch this server is in: promised, followed, led, or proposed as a candidate. */
     private long epoch;
+    /**
+     * The highest epoch this server promised, followed or led: it rejects anything older. {@link #epoch} may be
+     * above it only by its own proposal (or by hearsay in a reject), which binds it to nothing.
+     */
+    private long boundEpoch;
+    /** The server the last leader handed over to: trusted to lead although perhaps not yet stable in our eyes. */
+    private String handedTo;
     private long highestEpochSeen;
     /** The confirmed leader of {@link #epoch}, or null while there is none. */
     private String leader;
@@ -195,8 +202,8 @@ public final class ClusterNode {
             onPromise(from, env.epoch(), p, now);
         } else if (msg instanceof Reject r) {
             onReject(from, env.epoch(), r, now);
-        } else if (msg instanceof Abdicate) {
-            onAbdicate(from, env.epoch(), now);
+        } else if (msg instanceof Abdicate a) {
+            onAbdicate(from, env.epoch(), a, now);
         }
         reevaluate(now, "message");
     }
@@ -324,21 +331,33 @@ public final class ClusterNode {
             drop(DropReason.INVALID);
             return;
         }
-        if (senderEpoch < epoch) {
+        if (senderEpoch < boundEpoch || (senderEpoch < epoch && role == Role.LEADER)) {
             send(from, new Reject(Reject.Reason.STALE_EPOCH, currentLeader()), epoch);
             return;
         }
         if (senderEpoch <= releasedEpoch) {
             return; // a late heartbeat from a leader that already stepped down
         }
-        if (senderEpoch > epoch || !from.equals(leader)) {
+        if (senderEpoch < epoch) {
+            // Our epoch is only our own proposal, promised to no one by us: yield to the established leader
+            // rather than reject it as stale, which would depose a leader the others follow for a candidacy they
+            // refuse (a server back from a failure stands before it has heard the leader, and is not trusted).
+            changeReason = "yields to " + from + " in epoch " + senderEpoch;
+            promises.clear();
+            ackedStamps.clear();
+            role = Role.FOLLOWER;
+            leader = null;
+        }
+        if (senderEpoch != epoch || !from.equals(leader)) {
             if (role != Role.FOLLOWER) {
                 role = Role.FOLLOWER;
                 promises.clear();
                 ackedStamps.clear();
             }
             epoch = senderEpoch;
+            boundEpoch = senderEpoch;
             leader = from;
+            handedTo = null;
             leaderStamp = hb.stamp();
         } else {
             leaderStamp = Math.max(leaderStamp, hb.stamp());
@@ -364,13 +383,15 @@ public final class ClusterNode {
             send(from, new Reject(Reject.Reason.NOT_READY, null), epoch);
             return;
         }
-        if (proposed < epoch) {
+        if (proposed < boundEpoch) {
             send(from, new Reject(Reject.Reason.STALE_EPOCH, currentLeader()), epoch);
             return;
         }
-        if (proposed > epoch) {
-            String higher = highestAliveReady();
-            if (hasLiveLeader() || (higher != null && ring.rank(higher) > ring.rank(from))) {
+        // Between the bound epoch and our own proposal a prepare is weighed, not refused as stale: a stale-epoch
+        // refusal makes the receiver step down, and our proposal, promised to no one, must not depose anybody.
+        if (proposed > boundEpoch) {
+            String higher = highestAliveReady(now);
+            if (hasLiveLeader() || (higher != null && ring.rank(higher) > ring.rank(from)) || !trusted(from, now)) {
                 send(from, new Reject(Reject.Reason.HAS_LEADER, hasLiveLeader() ? currentLeader() : higher), epoch);
                 return;
             }
@@ -380,11 +401,13 @@ public final class ClusterNode {
             }
             role = Role.FOLLOWER;
             epoch = proposed;
+            boundEpoch = proposed;
             leader = null;
             leaderServing = false;
         }
-        // proposed == epoch now: only 'from' owns it, so repeating the promise is harmless.
-        send(from, new Promise(prepare.stamp(), logPosition), epoch);
+        // proposed == boundEpoch now: promised or followed before, and only 'from' owns it, so repeating the
+        // promise is harmless.
+        send(from, new Promise(prepare.stamp(), logPosition), proposed);
     }
 
     private void onPromise(String from, long promisedEpoch, Promise promise, long now) {
@@ -412,9 +435,12 @@ public final class ClusterNode {
         }
     }
 
-    private void onAbdicate(String from, long theirEpoch, long now) {
+    private void onAbdicate(String from, long theirEpoch, Abdicate abdicate, long now) {
         if (from.equals(leader) && theirEpoch == epoch) {
             release("leader " + from + " handed over");
+            // The leader judged the successor stable; our own detector may have recorded more of its failures
+            // and would refuse it for longer, leaving the cluster without a leader meanwhile.
+            handedTo = abdicate.successor();
         }
     }
 
@@ -458,7 +484,7 @@ public final class ClusterNode {
         if (role == Role.LEADER) {
             maybeAbdicate(now);
         }
-        if (shouldStand()) {
+        if (shouldStand(now)) {
             if (role != Role.CANDIDATE) {
                 startCandidacy(now);
             } else if (now - lastPrepareAt >= retryMillis) {
@@ -468,7 +494,7 @@ public final class ClusterNode {
                     sendPrepare(now);
                 }
             }
-        } else if (role == Role.CANDIDATE && !candidateStillPlausible()) {
+        } else if (role == Role.CANDIDATE && !candidateStillPlausible(now)) {
             role = Role.FOLLOWER;
             promises.clear();
             ackedStamps.clear();
@@ -492,8 +518,9 @@ public final class ClusterNode {
     /**
      * Stand for election: ready, no live leader, the highest live ready server, and a quorum could promise.
      */
-    private boolean shouldStand() {
-        return role != Role.LEADER && !hasLiveLeader() && self.equals(highestAliveReady()) && quorumCouldPromise();
+    private boolean shouldStand(long now) {
+        return role != Role.LEADER && !hasLiveLeader() && self.equals(highestAliveReady(now))
+                && quorumCouldPromise();
     }
 
     /**
@@ -519,8 +546,8 @@ public final class ClusterNode {
         return could >= config.quorum();
     }
 
-    private boolean candidateStillPlausible() {
-        return self.equals(highestAliveReady());
+    private boolean candidateStillPlausible(long now) {
+        return self.equals(highestAliveReady(now));
     }
 
     /** Ready to take part: past the start-up quiet period and seeing a quorum alive. */
@@ -535,16 +562,23 @@ public final class ClusterNode {
         return leader != null && detector.isAlive(leader);
     }
 
-    /** The highest-ranked member that is alive and ready (this one included), or null if none is. */
-    private String highestAliveReady() {
+    /**
+     * The highest-ranked member that is alive, ready and trusted to lead (this one included), or null if none is.
+     */
+    private String highestAliveReady(long now) {
         List<Member> members = ring.ring();
         for (int i = members.size() - 1; i >= 0; i--) {
             String id = members.get(i).id();
-            if (id.equals(self) ? selfReady() : detector.isAlive(id) && isReady(id)) {
+            if (id.equals(self) ? selfReady() : detector.isAlive(id) && isReady(id) && trusted(id, now)) {
                 return id;
             }
         }
         return null;
+    }
+
+    /** Not back from a recent failure, or stable since, or named by the last leader as its successor. */
+    private boolean trusted(String peer, long now) {
+        return peer.equals(handedTo) || detector.isTrusted(peer, now);
     }
 
     private boolean isReady(String peer) {
@@ -592,6 +626,7 @@ public final class ClusterNode {
      */
     private void becomeLeader(long now) {
         role = Role.LEADER;
+        boundEpoch = epoch;
         leader = self;
         leaderServing = true;
         promises.clear();
@@ -600,7 +635,7 @@ public final class ClusterNode {
 
     /** Hand leadership to the highest live, ready server above this one once it is stably alive. */
     private void maybeAbdicate(long now) {
-        String higher = highestAliveReady();
+        String higher = highestAliveReady(now);
         if (higher == null || ring.rank(higher) <= ring.rank(self) || !detector.isStable(higher, now)) {
             return;
         }

@@ -161,9 +161,23 @@ final class FailureDetector {
         return p.state.alive() && p.ready && p.lastHeard - p.stableSince >= stablePeriod(p, now);
     }
 
-    private long stablePeriod(Peer p, long now) {
+    /**
+     * May be elected: it did not fail recently, or it has been stable since. Flap damping applies to elections as
+     * well as to hand-overs: a server back from a recent failure may not win the lead just because nobody held it
+     * at the moment it came back.
+     */
+    boolean isTrusted(String id, long now) {
+        Peer p = peers.get(id);
+        return recentFailures(p, now) == 0 || isStable(id, now);
+    }
+
+    private int recentFailures(Peer p, long now) {
         long window = FLAP_WINDOW_TIMEOUTS * failureTimeout;
-        int recent = (int) p.failures.stream().filter(t -> now - t < window).count();
+        return (int) p.failures.stream().filter(t -> now - t < window).count();
+    }
+
+    private long stablePeriod(Peer p, long now) {
+        int recent = recentFailures(p, now);
         return failureTimeout << Math.min(Math.max(recent - 1, 0), MAX_DAMPING_SHIFT);
     }
 
