@@ -80,6 +80,12 @@ public final class ClusterNode {
     private long leaderStamp;
     /** The leader of this epoch stepped down: its late heartbeats must not bring it back. */
     private long releasedEpoch = -1;
+    /**
+     * The incarnation of the released leader. A restarted server has lost its epochs and may lead the same epoch
+     * number again (its peers, if restarted too, remember no higher one); that new leadership is not a late
+     * heartbeat of the released one and must be followed, or this server never follows it.
+     */
+    private long releasedIncarnation = Long.MAX_VALUE;
 
     private final Map<String, LogPosition> promises = new HashMap<>();
     private long lastPrepareAt;
@@ -172,10 +178,11 @@ public final class ClusterNode {
             return;
         }
         Message msg = env.message();
-        Long known = incarnationOf.put(from, env.incarnation());
+        Long known = incarnationOf.get(from);
         if (known != null && env.incarnation() > known) {
             onRestart(from, now);
         }
+        incarnationOf.put(from, env.incarnation());
         Long gone = leftIncarnation.get(from);
         if (gone != null && env.incarnation() <= gone) {
             // Sent before its Leave and overtaken by it: it must not make the departed server look alive again.
@@ -314,7 +321,7 @@ public final class ClusterNode {
         lastHeartbeat.put(from, hb);
         detector.readiness(from, hb.ready(), now);
         if (hb.leading()) {
-            onLeaderHeartbeat(from, senderEpoch, hb);
+            onLeaderHeartbeat(from, senderEpoch, env.incarnation(), hb);
             return;
         }
         if (from.equals(leader) && senderEpoch >= epoch) {
@@ -326,7 +333,7 @@ public final class ClusterNode {
         }
     }
 
-    private void onLeaderHeartbeat(String from, long senderEpoch, Heartbeat hb) {
+    private void onLeaderHeartbeat(String from, long senderEpoch, long incarnation, Heartbeat hb) {
         if (!ring.ownerOf(senderEpoch).equals(from)) {
             drop(DropReason.INVALID);
             return;
@@ -335,7 +342,7 @@ public final class ClusterNode {
             send(from, new Reject(Reject.Reason.STALE_EPOCH, currentLeader()), epoch);
             return;
         }
-        if (senderEpoch <= releasedEpoch) {
+        if (senderEpoch <= releasedEpoch && incarnation <= releasedIncarnation) {
             return; // a late heartbeat from a leader that already stepped down
         }
         if (senderEpoch < epoch) {
@@ -479,6 +486,7 @@ public final class ClusterNode {
         if (role == Role.LEADER && aliveCount() < config.quorum()) {
             stepDown(epoch, "a quorum is no longer in sight");
             releasedEpoch = epoch;
+            releasedIncarnation = Long.MAX_VALUE;
             broadcastHeartbeat(now);
         }
         if (role == Role.LEADER) {
@@ -647,6 +655,7 @@ public final class ClusterNode {
         leader = null;
         leaderServing = false;
         releasedEpoch = epoch;
+        releasedIncarnation = Long.MAX_VALUE;
         ackedStamps.clear();
         changeReason = "handing over to " + higher;
         broadcast(new Abdicate(higher), epoch);
@@ -666,6 +675,7 @@ public final class ClusterNode {
     private void release(String why) {
         changeReason = why;
         releasedEpoch = Math.max(releasedEpoch, epoch);
+        releasedIncarnation = leader == null ? Long.MAX_VALUE : incarnationOf.getOrDefault(leader, Long.MAX_VALUE);
         leader = null;
         leaderServing = false;
     }

@@ -222,6 +222,21 @@ class FailureDetectorTest {
     }
 
     @Test
+    void aPeerIsTrustedToLeadUnlessItFailedRecentlyAndIsNotStableYet() {
+        detector.heard("a", 0);
+        assertTrue(detector.isTrusted("a", 0), "never failed: trusted at once, even before it is stable");
+        detector.readiness("a", true, 0);
+        detector.tick(TIMEOUT);
+        detector.heard("a", TIMEOUT + 100);
+        detector.readiness("a", true, TIMEOUT + 100);
+        assertFalse(detector.isTrusted("a", TIMEOUT + 100));
+        detector.heard("a", TIMEOUT + 100 + TIMEOUT - 1);
+        assertFalse(detector.isTrusted("a", TIMEOUT + 100 + TIMEOUT - 1));
+        detector.heard("a", TIMEOUT + 100 + TIMEOUT);
+        assertTrue(detector.isTrusted("a", TIMEOUT + 100 + TIMEOUT), "stable again");
+    }
+
+    @Test
     void peersAreIndependent() {
         detector.heard("a", 100);
         detector.tick(TIMEOUT - 1);

@@ -32,7 +32,7 @@ final class Invariants {
             ClusterNode node = s.node;
             String named = node.currentLeader();
             if (named != null) {
-                String broken = recordEpochLeader(node.epoch(), named, s.id);
+                String broken = recordEpochLeader(cluster.ids(), node.epoch(), named, s.id);
                 if (broken != null) {
                     return broken;
                 }
@@ -62,7 +62,11 @@ final class Invariants {
         return null;
     }
 
-    private String recordEpochLeader(long epoch, String leader, String reporter) {
+    private String recordEpochLeader(List<String> ring, long epoch, String leader, String reporter) {
+        String owner = ring.get((int) Math.floorMod(epoch, (long) ring.size()));
+        if (!owner.equals(leader)) {
+            return reporter + " names " + leader + " as leader of epoch " + epoch + ", which " + owner + " owns";
+        }
         String before = leaderOfEpoch.putIfAbsent(epoch, leader);
         if (before != null && !before.equals(leader)) {
             return "epoch " + epoch + " has two leaders: " + before + " and " + leader + " (named by " + reporter + ")";
