@@ -10,7 +10,8 @@ import java.util.function.LongConsumer;
 /**
  * Runs many seeded schedules, in parallel on every core (each run is single-threaded and independent, so the
  * result does not depend on the parallelism), and reports the lowest failing seed. {@code -Dsim.seed=N} replays
- * exactly one seed; {@code -Dsim.schedules=N} sets how many schedules the whole suite runs.
+ * exactly one seed; {@code -Dsim.schedules=N} sets how many schedules the whole suite runs;
+ * {@code -Dsim.firstSeed=N} shifts the seeds explored.
  */
 final class SeedRunner {
     private static final int DEFAULT_SCHEDULES = 2000;
@@ -25,6 +26,8 @@ final class SeedRunner {
     }
 
     static void forEachSeed(long firstSeed, int count, LongConsumer run) {
+        // -Dsim.firstSeed=N explores another stretch of seeds than the one the build always runs.
+        firstSeed += Long.getLong("sim.firstSeed", 0L);
         String replay = System.getProperty("sim.seed");
         if (replay != null && !replay.isBlank()) {
             run.accept(Long.parseLong(replay.trim()));
