@@ -38,12 +38,18 @@ import org.syncnet.cluster.wire.ReplayGuard;
  * at ring index {@code e mod n}, so no two servers ever lead the same epoch.</li>
  * <li>A candidate sends PREPARE for the next epoch it owns; a server promises (and from then on rejects every
  * lower epoch) only when it has no live leader: its leader failed (silent for the failure timeout), left,
- * or released it. With a quorum of promises, carrying their log positions, the candidate leads.</li>
+ * restarted or released it. With a quorum of promises, carrying their log positions, the candidate leads.</li>
+ * <li>A server stands only when, by its peers' latest heartbeats, a quorum could promise (they are ready and
+ * follow no leader), and peers refuse a candidate back from a recent failure until it is stable again. A
+ * proposed epoch binds no one: a server whose epoch is only its own proposal yields to an established leader of
+ * a lower epoch instead of rejecting it as stale, so a hopeless candidacy never deposes a working leader.</li>
  * <li>The leader serves only while a quorum acknowledged one of its heartbeats within the failure timeout,
- * timed on its own clock (a lease). Since a follower promises elsewhere only after that long a silence, two
+ * timed on its own clock (a lease). Promises do not count: a promiser has no leader and may promise a higher
+ * epoch at once, while an acknowledging follower promises elsewhere only after that long a silence; so two
  * majority leaders never serve at once.</li>
- * <li>A higher server that returns is followed until it is stably alive and ready; then the leader abdicates
- * and the higher one takes over at once. A graceful leave likewise releases the followers at once.</li>
+ * <li>A higher server that returns is followed until it is stably alive and ready (proven by what was heard from
+ * it, for a period damped by its recent failures); then the leader abdicates and the higher one takes over at
+ * once. A graceful leave likewise releases the followers at once.</li>
  * <li>A restarted server stays quiet (no promise, no acknowledgement, no candidacy) until it has heard from every
  * peer or one failure timeout passed, so it cannot contradict what it granted before the restart.</li>
  * </ul>
@@ -91,13 +97,7 @@ public final class ClusterNode {
     private long lastPrepareAt;
     /** Leader: per peer, the newest of this server's own stamps that the peer acknowledged in this epoch. */
     private final Map<String, Long> ackedStamps = new HashMap<>();
-    private final Map<String, Heartbeat> lastHeartbeat = new HashMap<>();
-    /** Per peer, the envelope of its newest heartbeat: heartbeats are ordered by it, never by their stamps. */
-    private final Map<String, Envelope> newestHeartbeat = new HashMap<>();
-    /** Per peer that left gracefully, the incarnation that said goodbye: its later-arriving datagrams are stale. */
-    private final Map<String, Long> leftIncarnation = new HashMap<>();
-    /** Per peer, the incarnation last heard from: a higher one means the peer restarted. */
-    private final Map<String, Long> incarnationOf = new HashMap<>();
+    private final PeerNews news = new PeerNews();
     private boolean announcedReady;
     private Role announcedRole;
     private String announcedLeader;
@@ -178,19 +178,17 @@ public final class ClusterNode {
             return;
         }
         Message msg = env.message();
-        Long known = incarnationOf.get(from);
-        if (known != null && env.incarnation() > known) {
-            onRestart(from, now);
+        long knownIncarnation = news.incarnationOf(from);
+        if (news.restarted(env)) {
+            onRestart(from, knownIncarnation, now);
         }
-        incarnationOf.put(from, env.incarnation());
-        Long gone = leftIncarnation.get(from);
-        if (gone != null && env.incarnation() <= gone) {
-            // Sent before its Leave and overtaken by it: it must not make the departed server look alive again.
+        if (news.sentBeforeLeave(env)) {
+            // Overtaken by its Leave: it must not make the departed server look alive again.
             drop(DropReason.REPLAYED);
             return;
         }
         if (msg instanceof Leave) {
-            leftIncarnation.put(from, env.incarnation());
+            news.left(env);
             onLeave(from, now);
         } else {
             report(detector.heard(from, now));
@@ -309,23 +307,17 @@ public final class ClusterNode {
     // ---- message handlers -------------------------------------------------------------------------------
 
     private void onHeartbeat(String from, Envelope env, Heartbeat hb, long now) {
-        Envelope previous = newestHeartbeat.get(from);
-        if (previous != null && previous.incarnation() == env.incarnation() && previous.sequence() > env.sequence()) {
-            // Reordered: a newer heartbeat of this sender was already seen. Ordered by the sequence number, not by
-            // the stamp: two heartbeats sent in the same millisecond (the candidate's, then the new leader's) share
-            // a stamp, and taking the older one for news would release a leader that never stepped down.
-            return;
+        if (!news.heartbeat(env, hb)) {
+            return; // reordered: a newer heartbeat of this sender was already seen
         }
-        newestHeartbeat.put(from, env);
         long senderEpoch = env.epoch();
-        lastHeartbeat.put(from, hb);
         detector.readiness(from, hb.ready(), now);
         if (hb.leading()) {
             onLeaderHeartbeat(from, senderEpoch, env.incarnation(), hb);
             return;
         }
         if (from.equals(leader) && senderEpoch >= epoch) {
-            release("leader " + from + " stepped down");
+            release("leader " + from + " stepped down", news.incarnationOf(from));
         }
         if (role == Role.LEADER && senderEpoch > epoch && hb.leader() != null
                 && hb.leader().equals(ring.ownerOf(senderEpoch))) {
@@ -444,7 +436,7 @@ public final class ClusterNode {
 
     private void onAbdicate(String from, long theirEpoch, Abdicate abdicate, long now) {
         if (from.equals(leader) && theirEpoch == epoch) {
-            release("leader " + from + " handed over");
+            release("leader " + from + " handed over", news.incarnationOf(from));
             // The leader judged the successor stable; our own detector may have recorded more of its failures
             // and would refuse it for longer, leaving the cluster without a leader meanwhile.
             handedTo = abdicate.successor();
@@ -456,23 +448,20 @@ public final class ClusterNode {
      * if it led, its followers must release it (the new process follows nobody and never sends a leading
      * heartbeat in that epoch, so nothing else would), and what it said about itself no longer holds.
      */
-    private void onRestart(String from, long now) {
+    private void onRestart(String from, long oldIncarnation, long now) {
         report(detector.restarted(from, now));
-        lastHeartbeat.remove(from);
-        newestHeartbeat.remove(from);
         ackedStamps.remove(from);
         promises.remove(from);
         if (from.equals(leader)) {
-            release("leader " + from + " restarted");
+            release("leader " + from + " restarted", oldIncarnation);
         }
     }
 
     private void onLeave(String from, long now) {
         report(detector.left(from, now));
-        lastHeartbeat.remove(from);
         ackedStamps.remove(from);
         if (from.equals(leader)) {
-            release("leader " + from + " left");
+            release("leader " + from + " left", news.incarnationOf(from));
         }
     }
 
@@ -545,7 +534,7 @@ public final class ClusterNode {
         for (Member m : ring.ring()) {
             String id = m.id();
             if (!id.equals(self) && detector.isAlive(id)) {
-                Heartbeat hb = lastHeartbeat.get(id);
+                Heartbeat hb = news.latest(id);
                 if (hb != null && hb.ready() && hb.leader() == null) {
                     could++;
                 }
@@ -590,7 +579,7 @@ public final class ClusterNode {
     }
 
     private boolean isReady(String peer) {
-        Heartbeat hb = lastHeartbeat.get(peer);
+        Heartbeat hb = news.latest(peer);
         return hb != null && hb.ready();
     }
 
@@ -647,7 +636,7 @@ public final class ClusterNode {
         if (higher == null || ring.rank(higher) <= ring.rank(self) || !detector.isStable(higher, now)) {
             return;
         }
-        Heartbeat hb = lastHeartbeat.get(higher);
+        Heartbeat hb = news.latest(higher);
         if (hb.position().compareTo(logPosition) < 0) {
             return; // let it catch up first
         }
@@ -672,10 +661,11 @@ public final class ClusterNode {
         ackedStamps.clear();
     }
 
-    private void release(String why) {
+    /** Our leader stopped leading; {@code leaderIncarnation} is the process of it that did. */
+    private void release(String why, long leaderIncarnation) {
         changeReason = why;
         releasedEpoch = Math.max(releasedEpoch, epoch);
-        releasedIncarnation = leader == null ? Long.MAX_VALUE : incarnationOf.getOrDefault(leader, Long.MAX_VALUE);
+        releasedIncarnation = leaderIncarnation;
         leader = null;
         leaderServing = false;
     }
