@@ -46,6 +46,8 @@ final class Invariants {
                 serving.add(s);
             }
         }
+        // Only with a majority quorum: with a smaller quorum (the "last server standing" setting) two sides of a
+        // partition each have their quorum, and both serving is the documented price of that setting.
         if (majority && serving.size() > 1) {
             StringBuilder who = new StringBuilder();
             for (SimulatedCluster.Server s : serving) {
