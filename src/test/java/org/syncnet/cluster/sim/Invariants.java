@@ -55,7 +55,12 @@ final class Invariants {
             }
             return "two servers serve at once:" + who;
         }
-        for (SimulatedCluster.Server leader : serving) {
+        // Also only with a majority quorum: the lease holds because a rival epoch needs a majority of promises,
+        // which must include a server whose acknowledgement the lease counts, and that server promises only after
+        // the lease from it ran out. A smaller quorum has no such intersection: a follower the lease counts may
+        // follow a rival leader elected by others at once (random schedules on 5 servers with quorum 2 show it
+        // within a few hundred seeds), so there the check cannot hold; with quorum 1 it is trivially true.
+        for (SimulatedCluster.Server leader : majority ? serving : List.<SimulatedCluster.Server>of()) {
             String broken = quorumBehind(cluster, leader, now);
             if (broken != null) {
                 return broken;
