@@ -111,6 +111,45 @@ class ScenarioTest {
     }
 
     @Test
+    void leaderRestartedWithinTheTimeoutIsReplacedAtOnce() {
+        Simulation sim = started("leaderRestartedWithinTheTimeoutIsReplacedAtOnce",
+                SimulationSettings.defaultTiming(3));
+        long crashAt = sim.now() + 300;
+        long restartAt = crashAt + 500;
+        sim.at(crashAt, "crash leader s2", () -> sim.cluster.crash("s2"));
+        sim.at(restartAt, "restart s2 (quicker than the failure timeout)", () -> sim.cluster.restart("s2"));
+        // Its new incarnation tells the others the old leader is gone: no waiting for the timeout (before the fix
+        // they followed the dead leader forever, since the new process never leads that epoch).
+        sim.requireBy(restartAt + 2 * sim.electionSlack(), 0, "s1 takes over as soon as s2 is seen restarted",
+                () -> sim.notLedBy("s1", List.of("s0", "s1", "s2")));
+        // A restart is a failure for flap damping: s2 leads again only once stable.
+        sim.requireConvergedBy(restartAt + 2 * sim.heartbeat() + sim.timeout() + sim.electionSlack(),
+                sim.heartbeat(), "s2 back in the lead once stable");
+    }
+
+    @Test
+    void serverBackFromIsolationDoesNotDeposeTheLeader() {
+        Simulation sim = started("serverBackFromIsolationDoesNotDeposeTheLeader",
+                SimulationSettings.defaultTiming(3));
+        long cutAt = sim.now() + 300;
+        long healAt = cutAt + 2 * sim.timeout();
+        sim.at(cutAt, "isolate s2", () -> sim.cluster.network().cut(Set.of("s2"), Set.of("s0", "s1"), false));
+        sim.at(healAt, "heal", () -> sim.cluster.network().healAll());
+        sim.requireBy(cutAt + sim.timeout() + sim.heartbeat() + sim.electionSlack(), 0, "s1 leads",
+                () -> sim.notLedBy("s1", List.of("s0", "s1")));
+        long epoch = sim.node("s1").epoch();
+        // Back, s2 hears the others before it hears s1, yet must neither stand nor make s1 step down: it follows
+        // s1, in s1's epoch, until it has been stable for a failure timeout.
+        sim.requireBy(healAt + sim.heartbeat() + sim.electionSlack(), sim.timeout() - sim.heartbeat()
+                - sim.electionSlack(), "s2 follows s1 while not yet stable", () -> {
+                    String why = sim.notLedBy("s1", List.of("s0", "s1", "s2"));
+                    return why != null ? why : sim.node("s1").epoch() != epoch ? "s1 was re-elected" : null;
+                });
+        sim.requireConvergedBy(healAt + 2 * sim.heartbeat() + 2 * sim.timeout() + sim.electionSlack(),
+                sim.heartbeat(), "s2 back in the lead once stable");
+    }
+
+    @Test
     void gracefulLeaveOfLeaderHandsOverAtOnce() {
         Simulation sim = started("gracefulLeaveOfLeaderHandsOverAtOnce", SimulationSettings.defaultTiming(3));
         long leaveAt = sim.now() + 300;
