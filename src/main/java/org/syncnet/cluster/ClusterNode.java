@@ -38,12 +38,18 @@ import org.syncnet.cluster.wire.ReplayGuard;
  * at ring index {@code e mod n}, so no two servers ever lead the same epoch.</li>
  * <li>A candidate sends PREPARE for the next epoch it owns; a server promises (and from then on rejects every
  * lower epoch) only when it has no live leader: its leader failed (silent for the failure timeout), left,
- * or released it. With a quorum of promises, carrying their log positions, the candidate leads.</li>
+ * restarted or released it. With a quorum of promises, carrying their log positions, the candidate leads.</li>
+ * <li>A server stands only when, by its peers' latest heartbeats, a quorum could promise (they are ready and
+ * follow no leader), and peers refuse a candidate back from a recent failure until it is stable again. A
+ * proposed epoch binds no one: a server whose epoch is only its own proposal yields to an established leader of
+ * a lower epoch instead of rejecting it as stale, so a hopeless candidacy never deposes a working leader.</li>
  * <li>The leader serves only while a quorum acknowledged one of its heartbeats within the failure timeout,
- * timed on its own clock (a lease). Since a follower promises elsewhere only after that long a silence, two
+ * timed on its own clock (a lease). Promises do not count: a promiser has no leader and may promise a higher
+ * epoch at once, while an acknowledging follower promises elsewhere only after that long a silence; so two
  * majority leaders never serve at once.</li>
- * <li>A higher server that returns is followed until it is stably alive and ready; then the leader abdicates
- * and the higher one takes over at once. A graceful leave likewise releases the followers at once.</li>
+ * <li>A higher server that returns is followed until it is stably alive and ready (proven by what was heard from
+ * it, for a period damped by its recent failures); then the leader abdicates and the higher one takes over at
+ * once. A graceful leave likewise releases the followers at once.</li>
  * <li>A restarted server stays quiet (no promise, no acknowledgement, no candidacy) until it has heard from every
  * peer or one failure timeout passed, so it cannot contradict what it granted before the restart.</li>
  * </ul>
@@ -64,8 +70,15 @@ public final class ClusterNode {
     private boolean quiet = true;
 
     private Role role = Role.FOLLOWER;
-    /** The highest epoch this server promised or followed; it rejects anything older. */
+    /** The epoch this server is in: promised, followed, led, or proposed as a candidate. */
     private long epoch;
+    /**
+     * The highest epoch this server promised, followed or led: it rejects anything older. {@link #epoch} may be
+     * above it only by its own proposal (or by hearsay in a reject), which binds it to nothing.
+     */
+    private long boundEpoch;
+    /** The server the last leader handed over to: trusted to lead although perhaps not yet stable in our eyes. */
+    private String handedTo;
     private long highestEpochSeen;
     /** The confirmed leader of {@link #epoch}, or null while there is none. */
     private String leader;
@@ -73,12 +86,21 @@ public final class ClusterNode {
     private long leaderStamp;
     /** The leader of this epoch stepped down: its late heartbeats must not bring it back. */
     private long releasedEpoch = -1;
+    /**
+     * The incarnation of the released leader. A restarted server has lost its epochs and may lead the same epoch
+     * number again (its peers, if restarted too, remember no higher one); that new leadership is not a late
+     * heartbeat of the released one and must be followed, or this server never follows it.
+     */
+    private long releasedIncarnation = Long.MAX_VALUE;
 
     private final Map<String, LogPosition> promises = new HashMap<>();
     private long lastPrepareAt;
     /** Leader: per peer, the newest of this server's own stamps that the peer acknowledged in this epoch. */
     private final Map<String, Long> ackedStamps = new HashMap<>();
-    private final Map<String, Heartbeat> lastHeartbeat = new HashMap<>();
+    private final PeerNews news = new PeerNews();
+    private boolean announcedReady;
+    private Role announcedRole;
+    private String announcedLeader;
     private long lastHeartbeatAt = Long.MIN_VALUE;
     /** The log position advertised in every election message; the replicated log (next issue) moves it. */
     private final LogPosition logPosition = LogPosition.EMPTY;
@@ -156,7 +178,17 @@ public final class ClusterNode {
             return;
         }
         Message msg = env.message();
+        long knownIncarnation = news.incarnationOf(from);
+        if (news.restarted(env)) {
+            onRestart(from, knownIncarnation, now);
+        }
+        if (news.sentBeforeLeave(env)) {
+            // Overtaken by its Leave: it must not make the departed server look alive again.
+            drop(DropReason.REPLAYED);
+            return;
+        }
         if (msg instanceof Leave) {
+            news.left(env);
             onLeave(from, now);
         } else {
             report(detector.heard(from, now));
@@ -166,7 +198,7 @@ public final class ClusterNode {
         }
         highestEpochSeen = Math.max(highestEpochSeen, env.epoch());
         if (msg instanceof Heartbeat hb) {
-            onHeartbeat(from, env.epoch(), hb, now);
+            onHeartbeat(from, env, hb, now);
         } else if (msg instanceof Ack ack) {
             onAck(from, env.epoch(), ack);
         } else if (msg instanceof Prepare p) {
@@ -175,8 +207,8 @@ public final class ClusterNode {
             onPromise(from, env.epoch(), p, now);
         } else if (msg instanceof Reject r) {
             onReject(from, env.epoch(), r, now);
-        } else if (msg instanceof Abdicate) {
-            onAbdicate(from, env.epoch(), now);
+        } else if (msg instanceof Abdicate a) {
+            onAbdicate(from, env.epoch(), a, now);
         }
         reevaluate(now, "message");
     }
@@ -274,19 +306,18 @@ public final class ClusterNode {
 
     // ---- message handlers -------------------------------------------------------------------------------
 
-    private void onHeartbeat(String from, long senderEpoch, Heartbeat hb, long now) {
-        Heartbeat previous = lastHeartbeat.get(from);
-        if (previous != null && previous.stamp() > hb.stamp()) {
+    private void onHeartbeat(String from, Envelope env, Heartbeat hb, long now) {
+        if (!news.heartbeat(env, hb)) {
             return; // reordered: a newer heartbeat of this sender was already seen
         }
-        lastHeartbeat.put(from, hb);
+        long senderEpoch = env.epoch();
         detector.readiness(from, hb.ready(), now);
         if (hb.leading()) {
-            onLeaderHeartbeat(from, senderEpoch, hb);
+            onLeaderHeartbeat(from, senderEpoch, env.incarnation(), hb);
             return;
         }
         if (from.equals(leader) && senderEpoch >= epoch) {
-            release("leader " + from + " stepped down");
+            release("leader " + from + " stepped down", news.incarnationOf(from));
         }
         if (role == Role.LEADER && senderEpoch > epoch && hb.leader() != null
                 && hb.leader().equals(ring.ownerOf(senderEpoch))) {
@@ -294,26 +325,38 @@ public final class ClusterNode {
         }
     }
 
-    private void onLeaderHeartbeat(String from, long senderEpoch, Heartbeat hb) {
+    private void onLeaderHeartbeat(String from, long senderEpoch, long incarnation, Heartbeat hb) {
         if (!ring.ownerOf(senderEpoch).equals(from)) {
             drop(DropReason.INVALID);
             return;
         }
-        if (senderEpoch < epoch) {
+        if (senderEpoch < boundEpoch || (senderEpoch < epoch && role == Role.LEADER)) {
             send(from, new Reject(Reject.Reason.STALE_EPOCH, currentLeader()), epoch);
             return;
         }
-        if (senderEpoch <= releasedEpoch) {
+        if (senderEpoch <= releasedEpoch && incarnation <= releasedIncarnation) {
             return; // a late heartbeat from a leader that already stepped down
         }
-        if (senderEpoch > epoch || !from.equals(leader)) {
+        if (senderEpoch < epoch) {
+            // Our epoch is only our own proposal, promised to no one by us: yield to the established leader
+            // rather than reject it as stale, which would depose a leader the others follow for a candidacy they
+            // refuse (a server back from a failure stands before it has heard the leader, and is not trusted).
+            changeReason = "yields to " + from + " in epoch " + senderEpoch;
+            promises.clear();
+            ackedStamps.clear();
+            role = Role.FOLLOWER;
+            leader = null;
+        }
+        if (senderEpoch != epoch || !from.equals(leader)) {
             if (role != Role.FOLLOWER) {
                 role = Role.FOLLOWER;
                 promises.clear();
                 ackedStamps.clear();
             }
             epoch = senderEpoch;
+            boundEpoch = senderEpoch;
             leader = from;
+            handedTo = null;
             leaderStamp = hb.stamp();
         } else {
             leaderStamp = Math.max(leaderStamp, hb.stamp());
@@ -339,13 +382,15 @@ public final class ClusterNode {
             send(from, new Reject(Reject.Reason.NOT_READY, null), epoch);
             return;
         }
-        if (proposed < epoch) {
+        if (proposed < boundEpoch) {
             send(from, new Reject(Reject.Reason.STALE_EPOCH, currentLeader()), epoch);
             return;
         }
-        if (proposed > epoch) {
-            String higher = highestAliveReady();
-            if (hasLiveLeader() || (higher != null && ring.rank(higher) > ring.rank(from))) {
+        // Between the bound epoch and our own proposal a prepare is weighed, not refused as stale: a stale-epoch
+        // refusal makes the receiver step down, and our proposal, promised to no one, must not depose anybody.
+        if (proposed > boundEpoch) {
+            String higher = highestAliveReady(now);
+            if (hasLiveLeader() || (higher != null && ring.rank(higher) > ring.rank(from)) || !trusted(from, now)) {
                 send(from, new Reject(Reject.Reason.HAS_LEADER, hasLiveLeader() ? currentLeader() : higher), epoch);
                 return;
             }
@@ -355,11 +400,13 @@ public final class ClusterNode {
             }
             role = Role.FOLLOWER;
             epoch = proposed;
+            boundEpoch = proposed;
             leader = null;
             leaderServing = false;
         }
-        // proposed == epoch now: only 'from' owns it, so repeating the promise is harmless.
-        send(from, new Promise(prepare.stamp(), logPosition), epoch);
+        // proposed == boundEpoch now: promised or followed before, and only 'from' owns it, so repeating the
+        // promise is harmless.
+        send(from, new Promise(prepare.stamp(), logPosition), proposed);
     }
 
     private void onPromise(String from, long promisedEpoch, Promise promise, long now) {
@@ -367,30 +414,54 @@ public final class ClusterNode {
             return;
         }
         promises.put(from, promise.position());
-        ackedStamps.merge(from, promise.echoStamp(), Math::max);
+        // A promise is not a lease: the promiser has no live leader, so it may promise a higher epoch the next
+        // moment. Only an acknowledgement of this leader's heartbeat binds a follower (it then refuses every
+        // prepare until this leader was silent for the failure timeout), so only acknowledgements count.
         if (promises.size() + 1 >= config.quorum()) {
             becomeLeader(now);
         }
     }
 
     private void onReject(String from, long theirEpoch, Reject reject, long now) {
+        // Only a leader or candidate has something to step down from. A follower gets a reject only as a late
+        // answer to what it sent as leader or candidate; acting on it would drop the leader it acknowledges and
+        // free it to promise a rival while that leader's lease still counts it.
+        if (role != Role.LEADER && role != Role.CANDIDATE) {
+            return;
+        }
         if (reject.reason() == Reject.Reason.STALE_EPOCH && theirEpoch > epoch) {
             stepDown(theirEpoch, from + " is in epoch " + theirEpoch);
         }
     }
 
-    private void onAbdicate(String from, long theirEpoch, long now) {
+    private void onAbdicate(String from, long theirEpoch, Abdicate abdicate, long now) {
         if (from.equals(leader) && theirEpoch == epoch) {
-            release("leader " + from + " handed over");
+            release("leader " + from + " handed over", news.incarnationOf(from));
+            // The leader judged the successor stable; our own detector may have recorded more of its failures
+            // and would refuse it for longer, leaving the cluster without a leader meanwhile.
+            handedTo = abdicate.successor();
+        }
+    }
+
+    /**
+     * A peer came back as a new process before its silence reached the failure timeout. The old process is gone:
+     * if it led, its followers must release it (the new process follows nobody and never sends a leading
+     * heartbeat in that epoch, so nothing else would), and what it said about itself no longer holds.
+     */
+    private void onRestart(String from, long oldIncarnation, long now) {
+        report(detector.restarted(from, now));
+        ackedStamps.remove(from);
+        promises.remove(from);
+        if (from.equals(leader)) {
+            release("leader " + from + " restarted", oldIncarnation);
         }
     }
 
     private void onLeave(String from, long now) {
         report(detector.left(from, now));
-        lastHeartbeat.remove(from);
         ackedStamps.remove(from);
         if (from.equals(leader)) {
-            release("leader " + from + " left");
+            release("leader " + from + " left", news.incarnationOf(from));
         }
     }
 
@@ -404,12 +475,13 @@ public final class ClusterNode {
         if (role == Role.LEADER && aliveCount() < config.quorum()) {
             stepDown(epoch, "a quorum is no longer in sight");
             releasedEpoch = epoch;
+            releasedIncarnation = Long.MAX_VALUE;
             broadcastHeartbeat(now);
         }
         if (role == Role.LEADER) {
             maybeAbdicate(now);
         }
-        if (shouldStand()) {
+        if (shouldStand(now)) {
             if (role != Role.CANDIDATE) {
                 startCandidacy(now);
             } else if (now - lastPrepareAt >= retryMillis) {
@@ -419,10 +491,17 @@ public final class ClusterNode {
                     sendPrepare(now);
                 }
             }
-        } else if (role == Role.CANDIDATE && !candidateStillPlausible()) {
+        } else if (role == Role.CANDIDATE && !candidateStillPlausible(now)) {
             role = Role.FOLLOWER;
             promises.clear();
             ackedStamps.clear();
+        }
+        if (selfReady() != announcedReady || role != announcedRole
+                || !Objects.equals(currentLeader(), announcedLeader)) {
+            // Peers decide who stands by who is ready and who still follows a leader: tell them at once rather
+            // than a heartbeat interval later, or a lower server that has not yet heard this one is ready stands
+            // for election in vain and pushes the epochs up, and a successor waits for news it could have had.
+            broadcastHeartbeat(now);
         }
         reportLeader(cause, now);
     }
@@ -433,13 +512,39 @@ public final class ClusterNode {
         }
     }
 
-    /** Stand for election: ready, no live leader, and the highest live ready server. */
-    private boolean shouldStand() {
-        return role != Role.LEADER && !hasLiveLeader() && self.equals(highestAliveReady());
+    /**
+     * Stand for election: ready, no live leader, the highest live ready server, and a quorum could promise.
+     */
+    private boolean shouldStand(long now) {
+        return role != Role.LEADER && !hasLiveLeader() && self.equals(highestAliveReady(now))
+                && quorumCouldPromise();
     }
 
-    private boolean candidateStillPlausible() {
-        return self.equals(highestAliveReady());
+    /**
+     * Whether enough servers would promise, judged from their latest heartbeats (a pre-vote on gossip): itself,
+     * plus every live peer that says it is ready and follows no leader. A peer that follows a live leader refuses
+     * a prepare, so standing without such a quorum wins nothing; worse, the new epoch it carries makes this server
+     * reject the leader's heartbeats as stale, which deposes a leader that everyone else still follows. That is
+     * how a server returning from a partition or a pause, before it has heard the current leader, would take the
+     * lead without ever being stable. Followers announce at once when they lose their leader, so a successor
+     * waits for no more than that news.
+     */
+    private boolean quorumCouldPromise() {
+        int could = 1;
+        for (Member m : ring.ring()) {
+            String id = m.id();
+            if (!id.equals(self) && detector.isAlive(id)) {
+                Heartbeat hb = news.latest(id);
+                if (hb != null && hb.ready() && hb.leader() == null) {
+                    could++;
+                }
+            }
+        }
+        return could >= config.quorum();
+    }
+
+    private boolean candidateStillPlausible(long now) {
+        return self.equals(highestAliveReady(now));
     }
 
     /** Ready to take part: past the start-up quiet period and seeing a quorum alive. */
@@ -454,20 +559,27 @@ public final class ClusterNode {
         return leader != null && detector.isAlive(leader);
     }
 
-    /** The highest-ranked member that is alive and ready (this one included), or null if none is. */
-    private String highestAliveReady() {
+    /**
+     * The highest-ranked member that is alive, ready and trusted to lead (this one included), or null if none is.
+     */
+    private String highestAliveReady(long now) {
         List<Member> members = ring.ring();
         for (int i = members.size() - 1; i >= 0; i--) {
             String id = members.get(i).id();
-            if (id.equals(self) ? selfReady() : detector.isAlive(id) && isReady(id)) {
+            if (id.equals(self) ? selfReady() : detector.isAlive(id) && isReady(id) && trusted(id, now)) {
                 return id;
             }
         }
         return null;
     }
 
+    /** Not back from a recent failure, or stable since, or named by the last leader as its successor. */
+    private boolean trusted(String peer, long now) {
+        return peer.equals(handedTo) || detector.isTrusted(peer, now);
+    }
+
     private boolean isReady(String peer) {
-        Heartbeat hb = lastHeartbeat.get(peer);
+        Heartbeat hb = news.latest(peer);
         return hb != null && hb.ready();
     }
 
@@ -511,6 +623,7 @@ public final class ClusterNode {
      */
     private void becomeLeader(long now) {
         role = Role.LEADER;
+        boundEpoch = epoch;
         leader = self;
         leaderServing = true;
         promises.clear();
@@ -519,11 +632,11 @@ public final class ClusterNode {
 
     /** Hand leadership to the highest live, ready server above this one once it is stably alive. */
     private void maybeAbdicate(long now) {
-        String higher = highestAliveReady();
+        String higher = highestAliveReady(now);
         if (higher == null || ring.rank(higher) <= ring.rank(self) || !detector.isStable(higher, now)) {
             return;
         }
-        Heartbeat hb = lastHeartbeat.get(higher);
+        Heartbeat hb = news.latest(higher);
         if (hb.position().compareTo(logPosition) < 0) {
             return; // let it catch up first
         }
@@ -531,6 +644,7 @@ public final class ClusterNode {
         leader = null;
         leaderServing = false;
         releasedEpoch = epoch;
+        releasedIncarnation = Long.MAX_VALUE;
         ackedStamps.clear();
         changeReason = "handing over to " + higher;
         broadcast(new Abdicate(higher), epoch);
@@ -547,9 +661,11 @@ public final class ClusterNode {
         ackedStamps.clear();
     }
 
-    private void release(String why) {
+    /** Our leader stopped leading; {@code leaderIncarnation} is the process of it that did. */
+    private void release(String why, long leaderIncarnation) {
         changeReason = why;
         releasedEpoch = Math.max(releasedEpoch, epoch);
+        releasedIncarnation = leaderIncarnation;
         leader = null;
         leaderServing = false;
     }
@@ -559,7 +675,10 @@ public final class ClusterNode {
     private void broadcastHeartbeat(long now) {
         lastHeartbeatAt = now;
         boolean leading = role == Role.LEADER;
-        broadcast(new Heartbeat(leading, leading && isServing(now), selfReady(), currentLeader(), logPosition, now),
+        announcedReady = selfReady();
+        announcedRole = role;
+        announcedLeader = currentLeader();
+        broadcast(new Heartbeat(leading, leading && isServing(now), announcedReady, currentLeader(), logPosition, now),
                 epoch);
     }
 

@@ -11,9 +11,9 @@ import java.util.Map;
 /**
  * Heartbeat failure detection with flap damping. Any datagram from a peer is a sign of life. A peer silent for
  * half-way between the heartbeat interval and the failure timeout is suspected, and failed at the timeout.
- * A peer that came back (or became ready again) counts as stable only after a period that doubles with each
- * failure it had recently,
- * so a server that comes and goes cannot make leadership follow it back and forth.
+ * A peer that came back (or became ready again, or was merely suspected) counts as stable only after a period
+ * that doubles with each failure it had recently, so a server that comes and goes cannot make leadership follow
+ * it back and forth.
  */
 final class FailureDetector {
     private static final int MAX_DAMPING_SHIFT = 3;
@@ -56,6 +56,10 @@ final class FailureDetector {
         if (!from.alive()) {
             p.stableSince = now;
             p.ready = false;
+        } else if (from == PeerState.SUSPECT) {
+            // Not a failure, but a gap: stability must be proven again, or a server that drops out for a little
+            // less than the failure timeout, again and again, would count as stable all along.
+            p.stableSince = now;
         }
         p.state = PeerState.ALIVE;
         return new PeerTransition(id, from, PeerState.ALIVE, silent);
@@ -70,6 +74,22 @@ final class FailureDetector {
         p.state = PeerState.LEFT;
         recordFailure(p, now);
         return new PeerTransition(id, from, PeerState.LEFT, now - p.lastHeard);
+    }
+
+    /**
+     * The peer restarted: a datagram came from a new incarnation, so its previous process died, however briefly,
+     * and everything it granted died with it. That is a failure (for flap damping too), even when the restart was
+     * quicker than the failure timeout; the caller then records the new process as heard.
+     */
+    PeerTransition restarted(String id, long now) {
+        Peer p = peers.get(id);
+        PeerState from = p.state;
+        if (from.alive()) {
+            recordFailure(p, now);
+        }
+        p.state = PeerState.FAILED;
+        p.ready = false;
+        return from == PeerState.FAILED ? null : new PeerTransition(id, from, PeerState.FAILED, now - p.lastHeard);
     }
 
     List<PeerTransition> tick(long now) {
@@ -130,15 +150,34 @@ final class FailureDetector {
         return p.everHeard ? p.lastHeard : null;
     }
 
-    /** Alive and ready for at least its damped stability period. */
+    /**
+     * Alive and ready for at least its damped stability period, as proven by what was heard from it: the period is
+     * measured up to the last time it was heard, not up to now. A peer that died a moment ago still counts as alive
+     * until the failure timeout, which is as long as the shortest stability period; measured up to now, a server
+     * that came back and died again just before its period ended would be handed the lead dead.
+     */
     boolean isStable(String id, long now) {
         Peer p = peers.get(id);
-        return p.state.alive() && p.ready && now - p.stableSince >= stablePeriod(p, now);
+        return p.state.alive() && p.ready && p.lastHeard - p.stableSince >= stablePeriod(p, now);
+    }
+
+    /**
+     * May be elected: it did not fail recently, or it has been stable since. Flap damping applies to elections as
+     * well as to hand-overs: a server back from a recent failure may not win the lead just because nobody held it
+     * at the moment it came back.
+     */
+    boolean isTrusted(String id, long now) {
+        Peer p = peers.get(id);
+        return recentFailures(p, now) == 0 || isStable(id, now);
+    }
+
+    private int recentFailures(Peer p, long now) {
+        long window = FLAP_WINDOW_TIMEOUTS * failureTimeout;
+        return (int) p.failures.stream().filter(t -> now - t < window).count();
     }
 
     private long stablePeriod(Peer p, long now) {
-        long window = FLAP_WINDOW_TIMEOUTS * failureTimeout;
-        int recent = (int) p.failures.stream().filter(t -> now - t < window).count();
+        int recent = recentFailures(p, now);
         return failureTimeout << Math.min(Math.max(recent - 1, 0), MAX_DAMPING_SHIFT);
     }
 
