@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -99,6 +100,7 @@ public final class ClusterNode {
     private final Map<String, Long> ackedStamps = new HashMap<>();
     private final PeerNews news = new PeerNews();
     private boolean announcedReady;
+    private boolean announcedServing;
     private Role announcedRole;
     private String announcedLeader;
     private long lastHeartbeatAt = Long.MIN_VALUE;
@@ -496,11 +498,12 @@ public final class ClusterNode {
             promises.clear();
             ackedStamps.clear();
         }
-        if (selfReady() != announcedReady || role != announcedRole
+        if (selfReady() != announcedReady || role != announcedRole || isServing(now) != announcedServing
                 || !Objects.equals(currentLeader(), announcedLeader)) {
             // Peers decide who stands by who is ready and who still follows a leader: tell them at once rather
             // than a heartbeat interval later, or a lower server that has not yet heard this one is ready stands
             // for election in vain and pushes the epochs up, and a successor waits for news it could have had.
+            // Followers count as having a quorum only once their leader says it serves: tell that at once too.
             broadcastHeartbeat(now);
         }
         reportLeader(cause, now);
@@ -676,10 +679,10 @@ public final class ClusterNode {
         lastHeartbeatAt = now;
         boolean leading = role == Role.LEADER;
         announcedReady = selfReady();
+        announcedServing = isServing(now);
         announcedRole = role;
         announcedLeader = currentLeader();
-        broadcast(new Heartbeat(leading, leading && isServing(now), announcedReady, currentLeader(), logPosition, now),
-                epoch);
+        broadcast(new Heartbeat(leading, announcedServing, announcedReady, currentLeader(), logPosition, now), epoch);
     }
 
     private void broadcast(Message message, long inEpoch) {
@@ -710,11 +713,35 @@ public final class ClusterNode {
         String current = currentLeader();
         boolean quorum = hasQuorum(now);
         if (!Objects.equals(current, reportedLeader) || epoch != reportedEpoch || quorum != reportedQuorum) {
+            String why = changeReason != null ? changeReason : explain(current, quorum, cause);
             reportedLeader = current;
             reportedEpoch = epoch;
             reportedQuorum = quorum;
-            events.add(new LeaderChanged(current, epoch, quorum, changeReason != null ? changeReason : cause));
+            events.add(new LeaderChanged(current, epoch, quorum, why));
         }
         changeReason = null;
+    }
+
+    /** The reason for a change no handler named: compared with what was last reported. */
+    private String explain(String current, boolean quorum, String cause) {
+        if (current == null && reportedLeader != null) {
+            if (reportedLeader.equals(self)) {
+                return "stepped down";
+            }
+            PeerState state = detector.state(reportedLeader);
+            return "leader " + reportedLeader + (state.alive()
+                    ? " stopped leading" : " " + state.name().toLowerCase(Locale.ROOT));
+        }
+        if (current == null) {
+            return role == Role.CANDIDATE ? "standing for epoch " + epoch : "promised epoch " + epoch;
+        }
+        if (!current.equals(reportedLeader) || epoch != reportedEpoch) {
+            return current.equals(self) ? "a quorum promised epoch " + epoch : current + " announced epoch " + epoch;
+        }
+        if (quorum) {
+            return current.equals(self) ? "a quorum acknowledged" : current + " serves with a quorum";
+        }
+        return current.equals(self) ? "no quorum acknowledged within the failure timeout"
+                : current + " lost its quorum";
     }
 }

@@ -132,7 +132,10 @@ final class Simulation {
         return notLedBy(highest, live);
     }
 
-    /** Null when {@code expected} leads and serves, and every one of {@code group} follows it in its epoch. */
+    /**
+     * Null when {@code expected} leads and serves, and every one of {@code group} follows it in its epoch and knows
+     * that it serves (what a server's readiness reports).
+     */
     String notLedBy(String expected, Collection<String> group) {
         SimulatedCluster.Server leader = cluster.server(expected);
         if (!leader.live()) {
@@ -154,6 +157,9 @@ final class Simulation {
             if (!expected.equals(s.node.currentLeader()) || s.node.epoch() != top.epoch()) {
                 return s.id + " names " + s.node.currentLeader() + " in epoch " + s.node.epoch() + ", not " + expected
                         + " in epoch " + top.epoch();
+            }
+            if (!s.node.hasQuorum(now())) {
+                return s.id + " does not yet know that " + expected + " serves"; // its readiness check says so
             }
         }
         return null;
