@@ -96,8 +96,7 @@ public final class ClusterNode {
 
     private final Map<String, LogPosition> promises = new HashMap<>();
     private long lastPrepareAt;
-    /** Leader: per peer, the newest of this server's own stamps that the peer acknowledged in this epoch. */
-    private final Map<String, Long> ackedStamps = new HashMap<>();
+    private final LeaderLease lease;
     private final PeerNews news = new PeerNews();
     private boolean announcedReady;
     private boolean announcedServing;
@@ -129,6 +128,7 @@ public final class ClusterNode {
         this.incarnation = incarnation;
         this.startedAt = now;
         this.retryMillis = tickMillis(config);
+        this.lease = new LeaderLease(config.failureTimeoutMillis(), config.quorum());
         List<String> peers = new ArrayList<>();
         for (Member m : ring.ring()) {
             if (!m.id().equals(self)) {
@@ -277,17 +277,7 @@ public final class ClusterNode {
 
     /** Leader: holds a quorum lease, so it may order events. */
     public boolean isServing(long now) {
-        if (role != Role.LEADER) {
-            return false;
-        }
-        long since = now - config.failureTimeoutMillis();
-        int holders = 1;
-        for (Long stamp : ackedStamps.values()) {
-            if (stamp > since) {
-                holders++;
-            }
-        }
-        return holders >= config.quorum();
+        return role == Role.LEADER && lease.isHeld(now);
     }
 
     /** Leader: serving. Follower: it follows a live leader that says it serves. */
@@ -345,7 +335,7 @@ public final class ClusterNode {
             // refuse (a server back from a failure stands before it has heard the leader, and is not trusted).
             changeReason = "yields to " + from + " in epoch " + senderEpoch;
             promises.clear();
-            ackedStamps.clear();
+            lease.clear();
             role = Role.FOLLOWER;
             leader = null;
         }
@@ -353,7 +343,7 @@ public final class ClusterNode {
             if (role != Role.FOLLOWER) {
                 role = Role.FOLLOWER;
                 promises.clear();
-                ackedStamps.clear();
+                lease.clear();
             }
             epoch = senderEpoch;
             boundEpoch = senderEpoch;
@@ -371,7 +361,7 @@ public final class ClusterNode {
 
     private void onAck(String from, long senderEpoch, Ack ack) {
         if (role == Role.LEADER && senderEpoch == epoch) {
-            ackedStamps.merge(from, ack.echoStamp(), Math::max);
+            lease.acknowledged(from, ack.echoStamp());
         }
     }
 
@@ -398,7 +388,7 @@ public final class ClusterNode {
             }
             if (role == Role.LEADER || role == Role.CANDIDATE) {
                 promises.clear();
-                ackedStamps.clear();
+                lease.clear();
             }
             role = Role.FOLLOWER;
             epoch = proposed;
@@ -452,7 +442,7 @@ public final class ClusterNode {
      */
     private void onRestart(String from, long oldIncarnation, long now) {
         report(detector.restarted(from, now));
-        ackedStamps.remove(from);
+        lease.forget(from);
         promises.remove(from);
         if (from.equals(leader)) {
             release("leader " + from + " restarted", oldIncarnation);
@@ -461,7 +451,7 @@ public final class ClusterNode {
 
     private void onLeave(String from, long now) {
         report(detector.left(from, now));
-        ackedStamps.remove(from);
+        lease.forget(from);
         if (from.equals(leader)) {
             release("leader " + from + " left", news.incarnationOf(from));
         }
@@ -496,7 +486,7 @@ public final class ClusterNode {
         } else if (role == Role.CANDIDATE && !candidateStillPlausible(now)) {
             role = Role.FOLLOWER;
             promises.clear();
-            ackedStamps.clear();
+            lease.clear();
         }
         if (selfReady() != announcedReady || role != announcedRole || isServing(now) != announcedServing
                 || !Objects.equals(currentLeader(), announcedLeader)) {
@@ -602,7 +592,7 @@ public final class ClusterNode {
         leader = null;
         leaderServing = false;
         promises.clear();
-        ackedStamps.clear();
+        lease.clear();
         if (config.quorum() <= 1) {
             becomeLeader(now);
             return;
@@ -648,7 +638,7 @@ public final class ClusterNode {
         leaderServing = false;
         releasedEpoch = epoch;
         releasedIncarnation = Long.MAX_VALUE;
-        ackedStamps.clear();
+        lease.clear();
         changeReason = "handing over to " + higher;
         broadcast(new Abdicate(higher), epoch);
         broadcastHeartbeat(now);
@@ -661,7 +651,7 @@ public final class ClusterNode {
         leader = null;
         leaderServing = false;
         promises.clear();
-        ackedStamps.clear();
+        lease.clear();
     }
 
     /** Our leader stopped leading; {@code leaderIncarnation} is the process of it that did. */
