@@ -84,12 +84,13 @@ final class FailureDetector {
     PeerTransition restarted(String id, long now) {
         Peer p = peers.get(id);
         PeerState from = p.state;
-        if (from.alive()) {
-            recordFailure(p, now);
-        }
-        p.state = PeerState.FAILED;
         p.ready = false;
-        return from == PeerState.FAILED ? null : new PeerTransition(id, from, PeerState.FAILED, now - p.lastHeard);
+        if (!from.alive()) {
+            return null; // already known to be gone (failed or left): nothing new to report
+        }
+        recordFailure(p, now);
+        p.state = PeerState.FAILED;
+        return new PeerTransition(id, from, PeerState.FAILED, now - p.lastHeard);
     }
 
     List<PeerTransition> tick(long now) {

@@ -222,6 +222,17 @@ class FailureDetectorTest {
     }
 
     @Test
+    void aRestartAfterAGracefulLeaveIsNotReportedAsAFailure() {
+        detector.heard("a", 0);
+        detector.left("a", 1000);
+        assertNull(detector.restarted("a", 9000), "the old process already said goodbye");
+        assertEquals(PeerState.LEFT, detector.state("a"));
+        PeerTransition back = detector.heard("a", 9000);
+        assertEquals(PeerState.LEFT, back.from());
+        assertEquals(PeerState.ALIVE, back.to());
+    }
+
+    @Test
     void aPeerIsTrustedToLeadUnlessItFailedRecentlyAndIsNotStableYet() {
         detector.heard("a", 0);
         assertTrue(detector.isTrusted("a", 0), "never failed: trusted at once, even before it is stable");
