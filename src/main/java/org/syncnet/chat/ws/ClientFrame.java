@@ -1,0 +1,24 @@
+package org.syncnet.chat.ws;
+
+import java.util.OptionalLong;
+
+/** Frames a browser sends; {@link ClientFrameDecoder} only produces ones whose fields pass the chat limits. */
+public sealed interface ClientFrame {
+    /**
+     * First frame of a connection. {@code resumeFrom}: the sequence of the last event the client saw, when it
+     * reconnects; {@code session}: its resume key (empty if none) so it can take its nick back from its old,
+     * not yet removed connection.
+     */
+    record Hello(String nick, OptionalLong resumeFrom, String session) implements ClientFrame {
+    }
+
+    record Join(String room) implements ClientFrame {
+    }
+
+    record Part(String room, String reason) implements ClientFrame {
+    }
+
+    /** {@code id}: the client's event id; a resend after a reconnect uses the same id and is delivered once. */
+    record Message(String id, String room, String text) implements ClientFrame {
+    }
+}
