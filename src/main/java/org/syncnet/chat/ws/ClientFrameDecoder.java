@@ -4,10 +4,10 @@ import jakarta.json.Json;
 import jakarta.json.JsonConfig;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import java.io.StringReader;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -35,7 +35,7 @@ public final class ClientFrameDecoder {
     private static final Set<String> PART = Set.of("type", "room", "reason");
     private static final Set<String> MESSAGE = Set.of("type", "id", "room", "text");
 
-    private final JsonReaderFactory readers = Json.createReaderFactory(Map.of(
+    private final JsonParserFactory parsers = Json.createParserFactory(Map.of(
             JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE,
             // Parsson's own limits (ignored by other providers): our frames are two levels deep at most.
             "org.eclipse.parsson.maxDepth", 8,
@@ -65,14 +65,18 @@ public final class ClientFrameDecoder {
     }
 
     private JsonObject parse(String text) throws ProtocolException {
-        try (JsonReader reader = readers.createReader(new StringReader(text))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+        // A parser rather than a reader: a reader stops after the first value and would accept "{...} junk".
+        try (JsonParser parser = parsers.createParser(new StringReader(text))) {
+            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw new ProtocolException(ErrorCode.BAD_JSON, "a frame is a JSON object");
             }
-            return value.asJsonObject();
+            JsonObject frame = parser.getObject();
+            if (parser.hasNext()) {
+                throw new ProtocolException(ErrorCode.BAD_JSON, "content after the object");
+            }
+            return frame;
         } catch (RuntimeException e) {
-            // JsonParsingException, JsonException (also for trailing content), and anything a provider throws.
+            // JsonParsingException, JsonException, and anything else a provider throws on bad input.
             throw new ProtocolException(ErrorCode.BAD_JSON, "invalid JSON");
         }
     }
