@@ -40,8 +40,15 @@ public sealed interface ChatOutcome {
         }
     }
 
-    /** The event was refused by the state (e.g. a nick already taken further up the log): tell the client. */
-    record Rejected(ClientId client, ErrorCode code, String detail) implements ChatOutcome {
+    /**
+     * The event was refused by the state (e.g. a nick already taken further up the log): tell the client.
+     * {@code clientEventId}: the refused message's id (else null), so the client stops resending it.
+     */
+    record Rejected(ClientId client, ErrorCode code, String detail, String clientEventId) implements ChatOutcome {
+        public Rejected(ClientId client, ErrorCode code, String detail) {
+            this(client, code, detail, null);
+        }
+
         @Override
         public List<ClientId> to() {
             return List.of(client);
@@ -77,6 +84,14 @@ public sealed interface ChatOutcome {
     record Posted(HistoryEntry message, List<ClientId> to) implements ChatOutcome {
         public Posted {
             to = List.copyOf(to);
+        }
+    }
+
+    /** A resend of a message already posted: only its sender is told, with the original, as confirmation. */
+    record Duplicate(ClientId client, HistoryEntry original) implements ChatOutcome {
+        @Override
+        public List<ClientId> to() {
+            return List.of(client);
         }
     }
 

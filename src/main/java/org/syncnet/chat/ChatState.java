@@ -16,6 +16,7 @@ import org.syncnet.chat.ChatEvent.RoomJoined;
 import org.syncnet.chat.ChatEvent.RoomLeft;
 import org.syncnet.chat.ChatEvent.ServerGone;
 import org.syncnet.chat.ChatEvent.TopicSet;
+import org.syncnet.chat.ChatOutcome.Duplicate;
 import org.syncnet.chat.ChatOutcome.Joined;
 import org.syncnet.chat.ChatOutcome.Left;
 import org.syncnet.chat.ChatOutcome.NickAccepted;
@@ -47,6 +48,11 @@ import org.syncnet.chat.ChatOutcome.TopicChanged;
  *       is ignored (no outcome); a client may be in {@link ChatLimits#MAX_ROOMS_PER_CLIENT} rooms.</li>
  *   <li>Only members post to a room and set its topic (IRC modes +n, and +t left off).</li>
  *   <li>Each room keeps its last {@code historyLimit} messages.</li>
+ *   <li>A message whose sender (by nick) and client event id match a message the room still holds is a resend —
+ *       typically by a client that reconnected to another server, where the log's own deduplication, keyed by
+ *       connection, cannot recognize it. It is not posted again; only the sender hears of the original
+ *       ({@link Duplicate}), as its confirmation. Clients must therefore not reuse an event id (the browser client
+ *       uses a random prefix per page and a counter).</li>
  * </ul>
  * Not thread-safe: the log's delivery thread applies and reads it, or callers synchronize.
  */
@@ -205,11 +211,16 @@ public final class ChatState {
     private List<ChatOutcome> post(long seq, MessagePosted e) {
         Client c = clients.get(e.client());
         if (c == null) {
-            return notRegistered(e.client());
+            return List.of(new Rejected(e.client(), ErrorCode.NOT_REGISTERED, "no nick, or already gone",
+                    e.clientEventId()));
         }
         RoomState room = rooms.get(Casemapping.fold(e.room()));
         if (room == null || !room.members.containsKey(c.id)) {
-            return List.of(new Rejected(c.id, ErrorCode.NOT_IN_ROOM, e.room()));
+            return List.of(new Rejected(c.id, ErrorCode.NOT_IN_ROOM, e.room(), e.clientEventId()));
+        }
+        HistoryEntry earlier = room.find(c.nick, e.clientEventId());
+        if (earlier != null) {
+            return List.of(new Duplicate(c.id, earlier));
         }
         HistoryEntry entry = new HistoryEntry(seq, room.name, c.member(), e.text(), e.time(), e.clientEventId());
         room.add(entry);

@@ -35,6 +35,8 @@ public enum ErrorCode {
     TOO_MANY_ROOMS,
     /** The client did not read fast enough and its outbound queue overflowed; it is disconnected. */
     TOO_SLOW,
+    /** The client resumed its nick on another connection; this one is closed. */
+    REPLACED,
     /** The cluster cannot accept events now (no leader with a quorum); retry later with the same ids. */
     UNAVAILABLE
 }

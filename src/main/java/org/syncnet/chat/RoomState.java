@@ -2,6 +2,7 @@ package org.syncnet.chat;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +22,26 @@ final class RoomState {
         this.historyLimit = historyLimit;
     }
 
+    /** The held messages by sender (folded nick) and client event id, to recognize a resend. */
+    private final Map<String, HistoryEntry> bySenderAndId = new HashMap<>();
+
     void add(HistoryEntry entry) {
         history.addLast(entry);
+        bySenderAndId.put(senderAndId(entry.sender().nick(), entry.clientEventId()), entry);
         if (history.size() > historyLimit) {
-            lastTrimmedSeq = history.removeFirst().seq();
+            HistoryEntry dropped = history.removeFirst();
+            lastTrimmedSeq = dropped.seq();
+            bySenderAndId.remove(senderAndId(dropped.sender().nick(), dropped.clientEventId()), dropped);
         }
+    }
+
+    /** The held message {@code nick} sent with {@code clientEventId}, if any. */
+    HistoryEntry find(String nick, String clientEventId) {
+        return bySenderAndId.get(senderAndId(nick, clientEventId));
+    }
+
+    private static String senderAndId(String nick, String clientEventId) {
+        return Casemapping.fold(nick) + ' ' + clientEventId;  // neither contains a space
     }
 
     /**

@@ -115,12 +115,37 @@ class ChatStateTest {
     }
 
     @Test
+    void aResendFromAnotherConnectionIsConfirmedToTheSenderButNotPostedAgain() {
+        assertEquals(new NickAccepted(A, "alice"), only(new NickClaimed(A, "alice", "k")));
+        register(B, "bob");
+        apply(new RoomJoined(A, "#a"));
+        apply(new RoomJoined(B, "#a"));
+        Posted first = (Posted) only(new MessagePosted(A, "#a", "hello", "p1-7", 1));
+        only(new NickClaimed(D, "alice", "k"));  // alice reconnected elsewhere and resends p1-7
+        assertEquals(new ChatOutcome.Duplicate(D, first.message()), only(new MessagePosted(D, "#a", "hello", "p1-7", 2)));
+        assertEquals(1, state.room("#a", 0).orElseThrow().history().size());
+        assertTrue(only(new MessagePosted(B, "#a", "hello", "p1-7", 3)) instanceof Posted, "the id is per sender");
+        assertTrue(only(new MessagePosted(D, "#a", "hello", "p1-8", 3)) instanceof Posted);
+    }
+
+    @Test
+    void anIdIsRecognizedOnlyWhileTheRoomHoldsItsMessage() {
+        register(A, "alice");
+        apply(new RoomJoined(A, "#a"));
+        apply(new MessagePosted(A, "#a", "x", "old", 1));
+        for (int i = 0; i < 3; i++) {
+            apply(say(A, "#a", "m" + i));
+        }
+        assertTrue(only(new MessagePosted(A, "#a", "x", "old", 1)) instanceof Posted, "out of the history window");
+    }
+
+    @Test
     void onlyMembersPost() {
         register(A, "alice");
         register(B, "bob");
         apply(new RoomJoined(A, "#a"));
-        assertEquals(new Rejected(B, ErrorCode.NOT_IN_ROOM, "#a"), only(say(B, "#a", "x")));
-        assertEquals(new Rejected(B, ErrorCode.NOT_IN_ROOM, "#none"), only(say(B, "#none", "x")));
+        assertEquals(new Rejected(B, ErrorCode.NOT_IN_ROOM, "#a", "id-x"), only(say(B, "#a", "x")));
+        assertEquals(new Rejected(B, ErrorCode.NOT_IN_ROOM, "#none", "id-x"), only(say(B, "#none", "x")));
         assertEquals(new Rejected(B, ErrorCode.NOT_IN_ROOM, "#a"), only(new TopicSet(B, "#a", "x")));
         assertEquals(new Rejected(B, ErrorCode.NOT_IN_ROOM, "#a"), only(new RoomLeft(B, "#a", "")));
     }
