@@ -117,13 +117,17 @@ public final class ClientFrameDecoder {
         if (!ChatLimits.isValidClientEventId(id)) {
             throw new ProtocolException(ErrorCode.BAD_ID, "id: 1-64 of A-Z a-z 0-9 . _ : -");
         }
-        String room = room(f);
-        String text = string(f, "text", true);
-        if (!ChatLimits.isValidText(text)) {
-            throw new ProtocolException(ErrorCode.BAD_TEXT,
-                    "text: one line of 1-4096 bytes of UTF-8, no control characters but IRC formatting");
+        try {
+            String room = room(f);
+            String text = string(f, "text", true);
+            if (!ChatLimits.isValidText(text)) {
+                throw new ProtocolException(ErrorCode.BAD_TEXT,
+                        "text: one line of 1-4096 bytes of UTF-8, no control characters but IRC formatting");
+            }
+            return new ClientFrame.Message(id, room, text);
+        } catch (ProtocolException e) {
+            throw new ProtocolException(e.code(), e.getMessage(), id);
         }
-        return new ClientFrame.Message(id, room, text);
     }
 
     private static String room(JsonObject f) throws ProtocolException {

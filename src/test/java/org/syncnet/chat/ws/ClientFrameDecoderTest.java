@@ -117,6 +117,17 @@ class ClientFrameDecoderTest {
     }
 
     @Test
+    void aRefusedMessageNamesItsIdSoTheClientStopsResendingIt() {
+        ProtocolException e = assertThrows(ProtocolException.class,
+                () -> decoder.decode("{\"type\":\"message\",\"id\":\"m-7\",\"room\":\"#a\",\"text\":\"\"}"));
+        assertEquals(new ServerFrame.Error(ErrorCode.BAD_TEXT,
+                "text: one line of 1-4096 bytes of UTF-8, no control characters but IRC formatting", "m-7"), e.toFrame());
+        ProtocolException room = assertThrows(ProtocolException.class,
+                () -> decoder.decode("{\"type\":\"message\",\"id\":\"m-8\",\"room\":\"a\",\"text\":\"x\"}"));
+        assertEquals("m-8", room.id());
+    }
+
+    @Test
     void anErrorBecomesAnErrorFrame() {
         ProtocolException e = assertThrows(ProtocolException.class, () -> decoder.decode("{\"type\":\"x\"}"));
         assertEquals(new ServerFrame.Error(ErrorCode.UNKNOWN_TYPE, "unknown frame type", null), e.toFrame());
