@@ -51,6 +51,21 @@ public sealed interface ChatEvent {
         }
     }
 
+    /**
+     * A message to one nick (IRC PRIVMSG/NOTICE to a nick), wherever its holder is connected. The nick is resolved
+     * when the event is applied, in log order, so every server agrees on who gets it.
+     */
+    record PrivateMessage(ClientId client, String target, String text, String clientEventId, long time)
+            implements ChatEvent {
+        public PrivateMessage {
+            Objects.requireNonNull(client);
+            require(ChatLimits.isValidNick(target), "target nick");
+            require(ChatLimits.isValidText(text), "text");
+            require(ChatLimits.isValidClientEventId(clientEventId), "client event id");
+            require(time >= 0, "time");
+        }
+    }
+
     /** The connection closed: a quit, a disconnect, a timeout, or dropped for being too slow. */
     record ClientGone(ClientId client, String reason) implements ChatEvent {
         public ClientGone {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import org.syncnet.chat.ChatEvent.ClientGone;
 import org.syncnet.chat.ChatEvent.MessagePosted;
 import org.syncnet.chat.ChatEvent.NickClaimed;
+import org.syncnet.chat.ChatEvent.PrivateMessage;
 import org.syncnet.chat.ChatEvent.RoomJoined;
 import org.syncnet.chat.ChatEvent.RoomLeft;
 import org.syncnet.chat.ChatEvent.ServerGone;
@@ -23,6 +24,7 @@ import org.syncnet.chat.ChatEvent.TopicSet;
  *   ROOM_LEFT      client | room | reason            CLIENT_GONE  client | reason
  *   MESSAGE_POSTED client | room | text | id | time 8
  *   SERVER_GONE    server (len 1) | reason           TOPIC_SET    client | room | topic
+ *   PRIVATE_MESSAGE client | target nick | text | id | time 8
  * </pre>
  * <b>Size.</b> The largest event is a message with 4096 bytes of text: {@link #MAX_ENCODED_BYTES} (4446) bytes.
  * That does NOT fit one 1400-byte cluster datagram: after the datagram header and MAC (up to 127 bytes) and a
@@ -52,6 +54,7 @@ public final class ChatEventCodec {
     static final byte CLIENT_GONE = 5;
     static final byte SERVER_GONE = 6;
     static final byte TOPIC_SET = 7;
+    static final byte PRIVATE_MESSAGE = 8;
 
     private ChatEventCodec() {
     }
@@ -94,6 +97,13 @@ public final class ChatEventCodec {
             putClient(out, e.client());
             putString(out, e.room());
             putString(out, e.topic());
+        } else if (event instanceof PrivateMessage e) {
+            out.put(PRIVATE_MESSAGE);
+            putClient(out, e.client());
+            putString(out, e.target());
+            putString(out, e.text());
+            putString(out, e.clientEventId());
+            out.putLong(e.time());
         } else {
             throw new IllegalArgumentException("unknown event " + event);
         }
@@ -124,6 +134,8 @@ public final class ChatEventCodec {
                 case SERVER_GONE -> new ServerGone(getServer(in), getString(in, ChatLimits.MAX_REASON_BYTES));
                 case TOPIC_SET -> new TopicSet(getClient(in), getString(in, MAX_ROOM_BYTES),
                         getString(in, ChatLimits.MAX_TOPIC_BYTES));
+                case PRIVATE_MESSAGE -> new PrivateMessage(getClient(in), getString(in, ChatLimits.MAX_NICK_CHARS),
+                        getString(in, ChatLimits.MAX_TEXT_BYTES), getString(in, ChatLimits.MAX_ID_CHARS), in.getLong());
                 default -> throw new MalformedEventException("unknown type " + type);
             };
             if (in.hasRemaining()) {

@@ -87,6 +87,19 @@ public sealed interface ChatOutcome {
         }
     }
 
+    /**
+     * A private message: delivered to its recipient and, as confirmation, to its sender. Not kept in any history
+     * (IRC keeps none; a resumed client's own unconfirmed private messages are resent by it).
+     */
+    record PrivateSent(long seq, Member from, Member recipient, String text, long time, String clientEventId)
+            implements ChatOutcome {
+        @Override
+        public List<ClientId> to() {
+            return from.client().equals(recipient.client()) ? List.of(recipient.client())
+                    : List.of(recipient.client(), from.client());
+        }
+    }
+
     /** A resend of a message already posted: only its sender is told, with the original, as confirmation. */
     record Duplicate(ClientId client, HistoryEntry original) implements ChatOutcome {
         @Override

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.syncnet.chat.ChatEvent.ClientGone;
 import org.syncnet.chat.ChatEvent.MessagePosted;
 import org.syncnet.chat.ChatEvent.NickClaimed;
+import org.syncnet.chat.ChatEvent.PrivateMessage;
 import org.syncnet.chat.ChatEvent.RoomJoined;
 import org.syncnet.chat.ChatEvent.RoomLeft;
 import org.syncnet.chat.ChatEvent.ServerGone;
@@ -23,6 +24,7 @@ import org.syncnet.chat.ChatOutcome.NickAccepted;
 import org.syncnet.chat.ChatOutcome.NickChanged;
 import org.syncnet.chat.ChatOutcome.NickResumed;
 import org.syncnet.chat.ChatOutcome.Posted;
+import org.syncnet.chat.ChatOutcome.PrivateSent;
 import org.syncnet.chat.ChatOutcome.Quit;
 import org.syncnet.chat.ChatOutcome.Rejected;
 import org.syncnet.chat.ChatOutcome.TopicChanged;
@@ -124,6 +126,8 @@ public final class ChatState {
             return out;
         } else if (event instanceof TopicSet e) {
             return topic(e);
+        } else if (event instanceof PrivateMessage e) {
+            return privateMessage(seq, e);
         }
         throw new IllegalArgumentException("unknown event " + event);
     }
@@ -225,6 +229,19 @@ public final class ChatState {
         HistoryEntry entry = new HistoryEntry(seq, room.name, c.member(), e.text(), e.time(), e.clientEventId());
         room.add(entry);
         return List.of(new Posted(entry, room.audience()));
+    }
+
+    private List<ChatOutcome> privateMessage(long seq, PrivateMessage e) {
+        Client c = clients.get(e.client());
+        if (c == null) {
+            return List.of(new Rejected(e.client(), ErrorCode.NOT_REGISTERED, "no nick, or already gone",
+                    e.clientEventId()));
+        }
+        Client target = clientsByNick.get(Casemapping.fold(e.target()));
+        if (target == null) {
+            return List.of(new Rejected(c.id, ErrorCode.NO_SUCH_NICK, e.target(), e.clientEventId()));
+        }
+        return List.of(new PrivateSent(seq, c.member(), target.member(), e.text(), e.time(), e.clientEventId()));
     }
 
     private List<ChatOutcome> topic(TopicSet e) {

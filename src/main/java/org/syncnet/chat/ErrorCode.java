@@ -29,6 +29,8 @@ public enum ErrorCode {
     NOT_REGISTERED,
     /** A second hello on a connection that already has its nick (IRC 462). */
     ALREADY_REGISTERED,
+    /** A private message to a nick nobody holds (IRC 401). */
+    NO_SUCH_NICK,
     /** Posting or parting a room the client is not in (IRC 442/404). */
     NOT_IN_ROOM,
     /** Joining more rooms than {@link ChatLimits#MAX_ROOMS_PER_CLIENT} (IRC 405). */

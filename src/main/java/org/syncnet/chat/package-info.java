@@ -11,8 +11,8 @@
  * The browser protocol (package {@code org.syncnet.chat.ws}, the only part that uses JSON-P), in brief — the full
  * description with an example session is {@code WEBSOCKET_PROTOCOL.md}: one JSON object per WebSocket text frame,
  * with a {@code type}. Client: {@code hello {nick, resumeFrom?, session?}}, {@code join {room}},
- * {@code part {room, reason?}}, {@code message {id, room, text}}. Server: {@code welcome {server, leader?, nick}},
- * {@code event {seq, room, nick, text, time, id?}}, {@code members {room, nicks, topic}},
+ * {@code part {room, reason?}}, {@code message {id, room, text}}, {@code private {id, to, text}}. Server: {@code welcome {server, leader?, nick}},
+ * {@code event {seq, room, nick, text, time, id?}}, {@code private {seq, from, to, text, time, id?}}, {@code members {room, nicks, topic}},
  * {@code presence {room, nick, change, newNick?, reason?}}, {@code history {room, messages, complete}},
  * {@code topic {room, topic, nick}}, {@code error {code, message, id?}} with the stable codes of
  * {@link org.syncnet.chat.ErrorCode}, {@code cluster {server, leader?}}.

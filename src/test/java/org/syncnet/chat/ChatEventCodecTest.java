@@ -66,7 +66,7 @@ class ChatEventCodecTest {
         byte[] v2 = bytes.clone();
         v2[0] = 2;
         assertThrows(MalformedEventException.class, () -> ChatEventCodec.decode(v2));
-        for (int type : new int[] {0, 8, 127, -1}) {
+        for (int type : new int[] {0, 9, 127, -1}) {
             byte[] t = bytes.clone();
             t[1] = (byte) type;
             assertThrows(MalformedEventException.class, () -> ChatEventCodec.decode(t), "type " + type);

@@ -36,7 +36,7 @@ class ChatEventFuzzTest {
             rnd.nextBytes(data);
             if (data.length >= 2 && rnd.nextBoolean()) {
                 data[0] = ChatEventCodec.VERSION;  // get past the version to reach the field checks
-                data[1] = (byte) (1 + rnd.nextInt(7));
+                data[1] = (byte) (1 + rnd.nextInt(8));
             }
             decode(data, "seed " + SEED + " case " + i);
         }

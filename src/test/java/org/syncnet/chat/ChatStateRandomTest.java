@@ -60,6 +60,7 @@ class ChatStateRandomTest {
             case 10 -> new ClientGone(c, "quit");
             case 11 -> new ServerGone(SERVERS[rnd.nextInt(SERVERS.length)], "failed");
             case 12 -> new TopicSet(c, room, "t" + rnd.nextInt(3));
+            case 13 -> new ChatEvent.PrivateMessage(c, NICKS[rnd.nextInt(NICKS.length)], "p", "id" + rnd.nextInt(9), 1);
             default -> new MessagePosted(c, room, "m" + rnd.nextInt(1000), "id" + rnd.nextInt(1000), rnd.nextInt(1000));
         };
     }

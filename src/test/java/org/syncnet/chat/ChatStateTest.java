@@ -272,6 +272,22 @@ class ChatStateTest {
     }
 
     @Test
+    void privateMessagesFindTheirNickWhereverItIs() {
+        register(A, "alice");
+        register(D, "dave");
+        ChatEvent.PrivateMessage pm = new ChatEvent.PrivateMessage(A, "DAVE", "psst", "p-1", 5);
+        assertEquals(new ChatOutcome.PrivateSent(seq + 1, new Member(A, "alice"), new Member(D, "dave"), "psst", 5, "p-1"),
+                only(pm));
+        assertEquals(List.of(D, A), ((ChatOutcome.PrivateSent) only(pm)).to());
+        assertEquals(List.of(A), ((ChatOutcome.PrivateSent) only(new ChatEvent.PrivateMessage(A, "alice", "me", "p", 1)))
+                .to(), "to oneself: told once");
+        assertEquals(new Rejected(A, ErrorCode.NO_SUCH_NICK, "nobody", "p-2"),
+                only(new ChatEvent.PrivateMessage(A, "nobody", "x", "p-2", 5)));
+        assertEquals(new Rejected(B, ErrorCode.NOT_REGISTERED, "no nick, or already gone", "p-3"),
+                only(new ChatEvent.PrivateMessage(B, "dave", "x", "p-3", 5)));
+    }
+
+    @Test
     void topicsAreSetByMembersAndToldToTheRoom() {
         register(A, "alice");
         apply(new RoomJoined(A, "#a"));

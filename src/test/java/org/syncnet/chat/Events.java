@@ -26,7 +26,8 @@ final class Events {
                 new MessagePosted(B, "#日本", "hello 😀 \u0002bold\u0002", "c1:42", 1_790_000_000_000L),
                 new ClientGone(A, ""),
                 new ServerGone("server3", "failed"),
-                new TopicSet(B, "#lobby", "welcome, all"));
+                new TopicSet(B, "#lobby", "welcome, all"),
+                new ChatEvent.PrivateMessage(A, "Bob[away]", "psst", "p-1", 7));
     }
 
     static MessagePosted largestMessage() {

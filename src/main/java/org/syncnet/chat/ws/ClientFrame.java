@@ -18,6 +18,10 @@ public sealed interface ClientFrame {
     record Part(String room, String reason) implements ClientFrame {
     }
 
+    /** A private message to the holder of nick {@code to}, on whichever server, browser or IRC. */
+    record Private(String id, String to, String text) implements ClientFrame {
+    }
+
     /** {@code id}: the client's event id; a resend after a reconnect uses the same id and is delivered once. */
     record Message(String id, String room, String text) implements ClientFrame {
     }

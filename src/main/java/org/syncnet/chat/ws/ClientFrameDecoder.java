@@ -34,6 +34,7 @@ public final class ClientFrameDecoder {
     private static final Set<String> JOIN = Set.of("type", "room");
     private static final Set<String> PART = Set.of("type", "room", "reason");
     private static final Set<String> MESSAGE = Set.of("type", "id", "room", "text");
+    private static final Set<String> PRIVATE = Set.of("type", "id", "to", "text");
 
     private final JsonParserFactory parsers = Json.createParserFactory(Map.of(
             JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE,
@@ -56,6 +57,7 @@ public final class ClientFrameDecoder {
                 case "join" -> new ClientFrame.Join(room(only(frame, JOIN)));
                 case "part" -> part(only(frame, PART));
                 case "message" -> message(only(frame, MESSAGE));
+                case "private" -> privateMessage(only(frame, PRIVATE));
                 default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown frame type");
             };
         } catch (RuntimeException e) {
@@ -113,21 +115,43 @@ public final class ClientFrameDecoder {
     }
 
     private static ClientFrame message(JsonObject f) throws ProtocolException {
+        String id = id(f);
+        try {
+            String room = room(f);
+            return new ClientFrame.Message(id, room, text(f));
+        } catch (ProtocolException e) {
+            throw new ProtocolException(e.code(), e.getMessage(), id);
+        }
+    }
+
+    private static ClientFrame privateMessage(JsonObject f) throws ProtocolException {
+        String id = id(f);
+        try {
+            String to = string(f, "to", true);
+            if (!ChatLimits.isValidNick(to)) {
+                throw new ProtocolException(ErrorCode.BAD_NICK, "to: a nick");
+            }
+            return new ClientFrame.Private(id, to, text(f));
+        } catch (ProtocolException e) {
+            throw new ProtocolException(e.code(), e.getMessage(), id);
+        }
+    }
+
+    private static String id(JsonObject f) throws ProtocolException {
         String id = string(f, "id", true);
         if (!ChatLimits.isValidClientEventId(id)) {
             throw new ProtocolException(ErrorCode.BAD_ID, "id: 1-64 of A-Z a-z 0-9 . _ : -");
         }
-        try {
-            String room = room(f);
-            String text = string(f, "text", true);
-            if (!ChatLimits.isValidText(text)) {
-                throw new ProtocolException(ErrorCode.BAD_TEXT,
-                        "text: one line of 1-4096 bytes of UTF-8, no control characters but IRC formatting");
-            }
-            return new ClientFrame.Message(id, room, text);
-        } catch (ProtocolException e) {
-            throw new ProtocolException(e.code(), e.getMessage(), id);
+        return id;
+    }
+
+    private static String text(JsonObject f) throws ProtocolException {
+        String text = string(f, "text", true);
+        if (!ChatLimits.isValidText(text)) {
+            throw new ProtocolException(ErrorCode.BAD_TEXT,
+                    "text: one line of 1-4096 bytes of UTF-8, no control characters but IRC formatting");
         }
+        return text;
     }
 
     private static String room(JsonObject f) throws ProtocolException {

@@ -68,6 +68,10 @@ public final class OutcomeFrames {
             }
         } else if (outcome instanceof ChatOutcome.Posted o) {
             out.add(event(o.message(), nickOf(recipient)));
+        } else if (outcome instanceof ChatOutcome.PrivateSent o) {
+            boolean own = recipient.equals(o.from().client());
+            out.add(new ServerFrame.Private(o.seq(), o.from().nick(), o.recipient().nick(), o.text(), o.time(),
+                    own ? o.clientEventId() : null));
         } else if (outcome instanceof ChatOutcome.Duplicate o) {
             out.add(event(o.original(), o.original().sender().nick()));
         } else if (outcome instanceof ChatOutcome.TopicChanged o) {

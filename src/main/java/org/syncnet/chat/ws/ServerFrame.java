@@ -13,6 +13,10 @@ public sealed interface ServerFrame {
     record Event(long seq, String room, String nick, String text, long time, String id) implements ServerFrame {
     }
 
+    /** A private message between {@code from} and {@code to}; {@code id} only on the sender's own copy. */
+    record Private(long seq, String from, String to, String text, long time, String id) implements ServerFrame {
+    }
+
     /** The room's members, in join order, and its topic: sent on joining and on request. */
     record Members(String room, List<String> nicks, String topic) implements ServerFrame {
         public Members {

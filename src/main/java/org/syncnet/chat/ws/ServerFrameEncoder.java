@@ -29,6 +29,10 @@ public final class ServerFrameEncoder {
         } else if (frame instanceof ServerFrame.Event f) {
             g.write("type", "event");
             eventFields(g, f);
+        } else if (frame instanceof ServerFrame.Private f) {
+            g.write("type", "private").write("seq", f.seq()).write("from", f.from()).write("to", f.to())
+                    .write("text", f.text()).write("time", f.time());
+            optional(g, "id", f.id());
         } else if (frame instanceof ServerFrame.Members f) {
             g.write("type", "members").write("room", f.room()).writeStartArray("nicks");
             f.nicks().forEach(g::write);

@@ -43,6 +43,14 @@ class ClientFrameDecoderTest {
     }
 
     @Test
+    void privateMessage() {
+        assertEquals(new ClientFrame.Private("p-1", "bob", "psst"),
+                ok("{\"type\":\"private\",\"id\":\"p-1\",\"to\":\"bob\",\"text\":\"psst\"}"));
+        assertEquals(ErrorCode.BAD_NICK, refused("{\"type\":\"private\",\"id\":\"p-1\",\"to\":\"#a\",\"text\":\"x\"}"));
+        assertEquals(ErrorCode.BAD_FIELD, refused("{\"type\":\"private\",\"id\":\"p-1\",\"room\":\"#a\",\"text\":\"x\"}"));
+    }
+
+    @Test
     void aFullSizeMessageFullyEscapedStillFits() {
         String text = "\\u00e9".repeat(2048);  // 2048 × é = 4096 bytes of UTF-8, 12 KiB of escapes
         ClientFrame f = ok("{\"type\":\"message\",\"id\":\"1\",\"room\":\"#a\",\"text\":\"" + text + "\"}");

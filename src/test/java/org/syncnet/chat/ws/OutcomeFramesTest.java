@@ -79,6 +79,12 @@ class OutcomeFramesTest {
         ChatOutcome quit = apply(new ClientGone(B, "Connection closed"));
         assertEquals(List.of(new ServerFrame.Presence("#lobby", "bobby", Change.QUIT, null, "Connection closed")),
                 to(A2, quit));
+        ChatOutcome pm = apply(new ChatEvent.PrivateMessage(A2, "bobby", "psst", "a9", 20));
+        assertEquals(List.of(new ServerFrame.Error(ErrorCode.NO_SUCH_NICK, "bobby", "a9")), to(A2, pm), "bobby quit");
+        apply(new NickClaimed(B, "bob", ""));
+        ChatOutcome pm2 = apply(new ChatEvent.PrivateMessage(A2, "BOB", "psst", "a9", 20));
+        assertEquals(List.of(new ServerFrame.Private(seq, "alice", "bob", "psst", 20, "a9")), to(A2, pm2));
+        assertEquals(List.of(new ServerFrame.Private(seq, "alice", "bob", "psst", 20, null)), to(B, pm2));
         assertEquals(List.of(new ServerFrame.Topic("#lobby", "news", "alice")),
                 to(A2, apply(new ChatEvent.TopicSet(A2, "#lobby", "news"))));
     }

@@ -41,6 +41,12 @@ class ServerFrameEncoderTest {
     }
 
     @Test
+    void privateMessages() {
+        assertEquals(json("{'type':'private','seq':9,'from':'alice','to':'bob','text':'psst','time':3,'id':'p-1'}"),
+                encode(new ServerFrame.Private(9, "alice", "bob", "psst", 3, "p-1")));
+    }
+
+    @Test
     void membersPresenceHistoryTopicError() {
         assertEquals(json("{'type':'members','room':'#a','nicks':['alice','bob'],'topic':''}"),
                 encode(new ServerFrame.Members("#a", List.of("alice", "bob"), "")));
