@@ -28,6 +28,12 @@ public final class ChatLimits {
     public static final int MAX_SESSION_CHARS = 64;
     /** Messages each room keeps for clients that join or resume (IRC servers keep none; the brief asks 200). */
     public static final int HISTORY_PER_ROOM = 200;
+    /**
+     * Rooms that may exist at once, cluster-wide. Bounds memory: each room holds up to 200 messages of up to 4 KiB,
+     * so the worst case is about 200 × 200 × 4.4 KB ≈ 180 MB (typical chat is a few hundred bytes a message).
+     * A constant, not a setting: every server must refuse the same join, or their states would differ.
+     */
+    public static final int MAX_ROOMS = 200;
     /** Rooms one client may be in at once (announced as CHANLIMIT=#:20). */
     public static final int MAX_ROOMS_PER_CLIENT = 20;
 

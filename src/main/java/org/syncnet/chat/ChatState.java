@@ -46,8 +46,9 @@ import org.syncnet.chat.ChatOutcome.TopicChanged;
  *       {@link ServerGone}. Events from a connection without a nick are refused ({@code NOT_REGISTERED}); events
  *       of a client already gone are refused the same way, and a second goodbye is ignored.</li>
  *   <li>A room exists while it has members: the first join creates it, the last leave deletes it with its topic
- *       and history (IRC's channel lifecycle; state stays bounded by the clients online). Joining a room one is in
- *       is ignored (no outcome); a client may be in {@link ChatLimits#MAX_ROOMS_PER_CLIENT} rooms.</li>
+ *       and history (IRC's channel lifecycle). Joining a room one is in is ignored (no outcome); a client may be in
+ *       {@link ChatLimits#MAX_ROOMS_PER_CLIENT} rooms, and at most {@link ChatLimits#MAX_ROOMS} rooms exist, which
+ *       bounds the history held.</li>
  *   <li>Only members post to a room and set its topic (IRC modes +n, and +t left off).</li>
  *   <li>Each room keeps its last {@code historyLimit} messages.</li>
  *   <li>A message whose sender (by nick) and client event id match a message the room still holds is a resend —
@@ -60,20 +61,23 @@ import org.syncnet.chat.ChatOutcome.TopicChanged;
  */
 public final class ChatState {
     private final int historyLimit;
+    private final int maxRooms;
     private final Map<ClientId, Client> clients = new LinkedHashMap<>();
     private final Map<String, Client> clientsByNick = new LinkedHashMap<>();
     private final Map<String, RoomState> rooms = new LinkedHashMap<>();
     private long lastSeq;
 
     public ChatState() {
-        this(ChatLimits.HISTORY_PER_ROOM);
+        this(ChatLimits.HISTORY_PER_ROOM, ChatLimits.MAX_ROOMS);
     }
 
-    public ChatState(int historyLimit) {
-        if (historyLimit < 1) {
-            throw new IllegalArgumentException("history limit " + historyLimit);
+    /** Smaller limits for tests; in production every server must use the same (the defaults). */
+    public ChatState(int historyLimit, int maxRooms) {
+        if (historyLimit < 1 || maxRooms < 1) {
+            throw new IllegalArgumentException("history limit " + historyLimit + ", rooms " + maxRooms);
         }
         this.historyLimit = historyLimit;
+        this.maxRooms = maxRooms;
     }
 
     /** A registered connection. */
@@ -190,6 +194,9 @@ public final class ChatState {
         }
         if (c.rooms.size() >= ChatLimits.MAX_ROOMS_PER_CLIENT) {
             return List.of(new Rejected(c.id, ErrorCode.TOO_MANY_ROOMS, e.room()));
+        }
+        if (!rooms.containsKey(key) && rooms.size() >= maxRooms) {
+            return List.of(new Rejected(c.id, ErrorCode.ROOM_LIMIT, e.room()));
         }
         RoomState room = rooms.computeIfAbsent(key, k -> new RoomState(e.room(), historyLimit));
         room.members.put(c.id, c.member());

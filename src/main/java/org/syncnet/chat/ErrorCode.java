@@ -35,6 +35,8 @@ public enum ErrorCode {
     NOT_IN_ROOM,
     /** Joining more rooms than {@link ChatLimits#MAX_ROOMS_PER_CLIENT} (IRC 405). */
     TOO_MANY_ROOMS,
+    /** Creating a room when {@link ChatLimits#MAX_ROOMS} rooms exist cluster-wide (IRC 405 with another text). */
+    ROOM_LIMIT,
     /** The client did not read fast enough and its outbound queue overflowed; it is disconnected. */
     TOO_SLOW,
     /** The client resumed its nick on another connection; this one is closed. */

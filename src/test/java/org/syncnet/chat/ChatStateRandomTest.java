@@ -36,8 +36,8 @@ class ChatStateRandomTest {
         for (int log = 0; log < LOGS; log++) {
             long seed = SEED * 1_000_003L + log;
             Random rnd = new Random(seed);
-            ChatState one = new ChatState(5);
-            ChatState two = new ChatState(5);
+            ChatState one = new ChatState(5, 4);
+            ChatState two = new ChatState(5, 4);
             int length = 50 + rnd.nextInt(400);
             for (int seq = 1; seq <= length; seq++) {
                 ChatEvent e = randomEvent(rnd);
@@ -82,6 +82,7 @@ class ChatStateRandomTest {
             RoomSnapshot r = s.room(name, 0).orElseThrow();
             assertFalse(r.members().isEmpty(), where + ": empty room " + name);
             assertTrue(r.history().size() <= historyLimit, where);
+            assertTrue(s.rooms().size() <= 4, where);
             for (Member m : r.members()) {
                 assertEquals(m, s.member(m.client()).orElseThrow(), where + ": stale member " + m + " in " + name);
                 assertTrue(s.roomsOf(m.client()).contains(name), where);

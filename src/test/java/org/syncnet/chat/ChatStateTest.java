@@ -30,7 +30,7 @@ class ChatStateTest {
     private static final ClientId C = new ClientId("server2", 2);
     private static final ClientId D = new ClientId("server3", 1);
 
-    private final ChatState state = new ChatState(3);
+    private final ChatState state = new ChatState(3, 30);
     private long seq;
 
     private List<ChatOutcome> apply(ChatEvent e) {
@@ -196,6 +196,19 @@ class ChatStateTest {
             assertTrue(only(new RoomJoined(A, "#r" + i)) instanceof Joined);
         }
         assertEquals(new Rejected(A, ErrorCode.TOO_MANY_ROOMS, "#one-more"), only(new RoomJoined(A, "#one-more")));
+    }
+
+    @Test
+    void theNumberOfRoomsIsBoundedClusterWide() {
+        ChatState small = new ChatState(3, 2);
+        small.apply(1, new NickClaimed(A, "alice", ""));
+        assertTrue(small.apply(2, new RoomJoined(A, "#a")).get(0) instanceof Joined);
+        assertTrue(small.apply(3, new RoomJoined(A, "#b")).get(0) instanceof Joined);
+        assertEquals(List.of(new Rejected(A, ErrorCode.ROOM_LIMIT, "#c")), small.apply(4, new RoomJoined(A, "#c")));
+        small.apply(5, new NickClaimed(B, "bob", ""));
+        assertTrue(small.apply(6, new RoomJoined(B, "#A")).get(0) instanceof Joined, "existing rooms can be joined");
+        small.apply(7, new RoomLeft(A, "#b", ""));
+        assertTrue(small.apply(8, new RoomJoined(A, "#c")).get(0) instanceof Joined, "#b's deletion made room");
     }
 
     @Test
