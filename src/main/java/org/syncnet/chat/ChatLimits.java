@@ -1,6 +1,7 @@
 package org.syncnet.chat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * What a client may send, checked at the door (the connector, before an event enters the log) and again when the
@@ -38,6 +39,15 @@ public final class ChatLimits {
     public static final int MAX_ROOMS_PER_CLIENT = 20;
 
     private static final String NICK_SPECIALS = "[]\\`_^{|}";
+
+    /**
+     * The limits above as IRC ISUPPORT (005) tokens, so the IRC door announces exactly what the chat enforces.
+     * A 4096-byte message is longer than an IRC line (512 bytes with prefix and command): the IRC door splits it
+     * into several PRIVMSG lines for its clients.
+     */
+    public static final List<String> ISUPPORT = List.of("CASEMAPPING=rfc1459", "CHANTYPES=#",
+            "CHANLIMIT=#:" + MAX_ROOMS_PER_CLIENT, "CHANNELLEN=" + MAX_ROOM_CHARS, "NICKLEN=" + MAX_NICK_CHARS,
+            "TOPICLEN=" + MAX_TOPIC_BYTES, "NETWORK=SyncNet");
 
     private ChatLimits() {
     }

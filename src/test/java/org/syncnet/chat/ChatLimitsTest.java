@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -98,6 +99,12 @@ class ChatLimitsTest {
         assertTrue(ChatLimits.isValidTopic("x".repeat(300)));
         assertFalse(ChatLimits.isValidTopic("x".repeat(301)));
         assertFalse(ChatLimits.isValidReason("bye\r\nQUIT"));
+    }
+
+    @Test
+    void isupportAnnouncesTheLimits() {
+        assertEquals(List.of("CASEMAPPING=rfc1459", "CHANTYPES=#", "CHANLIMIT=#:20", "CHANNELLEN=50", "NICKLEN=16",
+                "TOPICLEN=300", "NETWORK=SyncNet"), ChatLimits.ISUPPORT);
     }
 
     @Test
