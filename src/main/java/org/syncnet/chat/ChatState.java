@@ -100,15 +100,55 @@ public final class ChatState {
     }
 
     /**
-     * Applies the committed event at log position {@code seq}, which must be above every earlier one: the log
-     * delivers each event once, in order, and a repeat would be a bug upstream that must not fork the state.
+     * Applies a committed log entry as the log delivers it: {@code originServer} is the server that put it in the
+     * log. A server speaks only for its own connections, so an event about another server's client is skipped
+     * (consuming its sequence, with no outcome) — a confused or buggy server cannot make others' clients say,
+     * join or quit anything. {@link ServerGone} is exempt: the leader logs it for a failed server.
      */
-    public List<ChatOutcome> apply(long seq, ChatEvent event) {
+    public List<ChatOutcome> apply(long seq, String originServer, ChatEvent event) {
         Objects.requireNonNull(event, "event");
+        ClientId client = clientOf(event);
+        if (client != null && !client.server().equals(originServer)) {
+            advance(seq);
+            return List.of();
+        }
+        return apply(seq, event);
+    }
+
+    private static ClientId clientOf(ChatEvent event) {
+        if (event instanceof NickClaimed e) {
+            return e.client();
+        } else if (event instanceof RoomJoined e) {
+            return e.client();
+        } else if (event instanceof RoomLeft e) {
+            return e.client();
+        } else if (event instanceof MessagePosted e) {
+            return e.client();
+        } else if (event instanceof ClientGone e) {
+            return e.client();
+        } else if (event instanceof TopicSet e) {
+            return e.client();
+        } else if (event instanceof PrivateMessage e) {
+            return e.client();
+        }
+        return null;  // ServerGone
+    }
+
+    private void advance(long seq) {
         if (seq <= lastSeq) {
             throw new IllegalArgumentException("sequence " + seq + " not after " + lastSeq);
         }
         lastSeq = seq;
+    }
+
+    /**
+     * Applies the committed event at log position {@code seq}, which must be above every earlier one: the log
+     * delivers each event once, in order, and a repeat would be a bug upstream that must not fork the state.
+     * Trusts the event's client id; the log's delivery calls {@link #apply(long, String, ChatEvent)}.
+     */
+    public List<ChatOutcome> apply(long seq, ChatEvent event) {
+        Objects.requireNonNull(event, "event");
+        advance(seq);
         if (event instanceof NickClaimed e) {
             return claim(e);
         } else if (event instanceof RoomJoined e) {

@@ -310,6 +310,18 @@ class ChatStateTest {
     }
 
     @Test
+    void aServerSpeaksOnlyForItsOwnClients() {
+        assertEquals(List.of(), state.apply(1, "server2", new NickClaimed(A, "alice", "")), "A is server1's");
+        assertFalse(state.isNickTaken("alice"));
+        assertEquals(1, state.lastSeq(), "the entry's sequence is used up all the same");
+        assertEquals(List.of(new NickAccepted(A, "alice")), state.apply(2, "server1", new NickClaimed(A, "alice", "")));
+        assertEquals(List.of(), state.apply(3, "server3", new ClientGone(A, "forged")));
+        assertTrue(state.isNickTaken("alice"));
+        assertEquals(1, state.apply(4, "server3", new ServerGone("server1", "failed")).size(), "the leader's verdict");
+        assertThrows(IllegalArgumentException.class, () -> state.apply(4, "server1", new ClientGone(A, "")));
+    }
+
+    @Test
     void sequencesMustGrow() {
         state.apply(5, new ClientGone(A, ""));
         assertThrows(IllegalArgumentException.class, () -> state.apply(5, new ClientGone(A, "")));
