@@ -3,9 +3,10 @@
  * <p>
  * Clients' inputs are checked at the door against {@link org.syncnet.chat.ChatLimits} and rate-limited per
  * connection by a {@link org.syncnet.chat.TokenBucket}; accepted inputs become {@link org.syncnet.chat.ChatEvent}s,
- * encoded by {@link org.syncnet.chat.ChatEventCodec} into the replicated log's payload. Every server applies the
- * committed events in log order to its {@link org.syncnet.chat.ChatState} and fans the resulting
- * {@link org.syncnet.chat.ChatOutcome}s out to its own connections. Names compare under IRC's rfc1459
+ * encoded by {@link org.syncnet.chat.ChatEventCodec} into the replicated log's payload (up to 4446 bytes: more
+ * than one datagram, see the codec). Every server applies the committed entries in log order to its
+ * {@link org.syncnet.chat.ChatState} ({@code apply(seq, originServer, event)}; an undecodable payload is skipped
+ * alike on every server) and fans the resulting {@link org.syncnet.chat.ChatOutcome}s out to its own connections. Names compare under IRC's rfc1459
  * {@link org.syncnet.chat.Casemapping}, so a room is an IRC channel and a nick is an IRC nick.
  * <p>
  * The browser protocol (package {@code org.syncnet.chat.ws}, the only part that uses JSON-P), in brief — the full
