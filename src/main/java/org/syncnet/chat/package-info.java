@@ -11,7 +11,7 @@
  * <p>
  * The browser protocol (package {@code org.syncnet.chat.ws}, the only part that uses JSON-P), in brief — the full
  * description with an example session is {@code WEBSOCKET_PROTOCOL.md}: one JSON object per WebSocket text frame,
- * with a {@code type}. Client: {@code hello {nick, resumeFrom?, session?}}, {@code join {room}},
+ * with a {@code type}. Client: {@code hello {nick, resumeFrom?, session?}}, {@code join {room, resumeFrom?}},
  * {@code part {room, reason?}}, {@code message {id, room, text}}, {@code private {id, to, text}}. Server: {@code welcome {server, leader?, nick}},
  * {@code event {seq, room, nick, text, time, id?}}, {@code private {seq, from, to, text, time, id?}}, {@code members {room, nicks, topic}},
  * {@code presence {room, nick, change, newNick?, reason?}}, {@code history {room, messages, complete}},

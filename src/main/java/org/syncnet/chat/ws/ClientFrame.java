@@ -12,7 +12,14 @@ public sealed interface ClientFrame {
     record Hello(String nick, OptionalLong resumeFrom, String session) implements ClientFrame {
     }
 
-    record Join(String room) implements ClientFrame {
+    /**
+     * {@code resumeFrom}: when a reconnected client rejoins a room it was in, the sequence of the last event it saw,
+     * so the history it gets starts after it; absent, it gets all the history held.
+     */
+    record Join(String room, OptionalLong resumeFrom) implements ClientFrame {
+        public Join(String room) {
+            this(room, OptionalLong.empty());
+        }
     }
 
     record Part(String room, String reason) implements ClientFrame {

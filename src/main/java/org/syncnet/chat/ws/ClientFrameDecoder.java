@@ -31,7 +31,7 @@ public final class ClientFrameDecoder {
     public static final int MAX_FRAME_CHARS = 32 * 1024;
 
     private static final Set<String> HELLO = Set.of("type", "nick", "resumeFrom", "session");
-    private static final Set<String> JOIN = Set.of("type", "room");
+    private static final Set<String> JOIN = Set.of("type", "room", "resumeFrom");
     private static final Set<String> PART = Set.of("type", "room", "reason");
     private static final Set<String> MESSAGE = Set.of("type", "id", "room", "text");
     private static final Set<String> PRIVATE = Set.of("type", "id", "to", "text");
@@ -54,7 +54,7 @@ public final class ClientFrameDecoder {
         try {
             return switch (type) {
                 case "hello" -> hello(frame);
-                case "join" -> new ClientFrame.Join(room(only(frame, JOIN)));
+                case "join" -> new ClientFrame.Join(room(only(frame, JOIN)), resumeFrom(frame));
                 case "part" -> part(only(frame, PART));
                 case "message" -> message(only(frame, MESSAGE));
                 case "private" -> privateMessage(only(frame, PRIVATE));
@@ -90,20 +90,24 @@ public final class ClientFrameDecoder {
             throw new ProtocolException(ErrorCode.BAD_NICK,
                     "nick: 1-16 of letters, digits, []\\`_^{|}-, not starting with a digit or '-'");
         }
-        OptionalLong resumeFrom = OptionalLong.empty();
-        if (f.containsKey("resumeFrom")) {
-            JsonValue v = f.get("resumeFrom");
-            if (!(v instanceof JsonNumber n) || !n.isIntegral() || n.bigDecimalValue().signum() < 0
-                    || n.bigDecimalValue().precision() > 19) {
-                throw new ProtocolException(ErrorCode.BAD_FIELD, "resumeFrom: a sequence number (integer >= 0)");
-            }
-            resumeFrom = OptionalLong.of(n.longValueExact());
-        }
+        OptionalLong resumeFrom = resumeFrom(f);
         String session = f.containsKey("session") ? string(f, "session", true) : "";
         if (!ChatLimits.isValidSession(session)) {
             throw new ProtocolException(ErrorCode.BAD_FIELD, "session: up to 64 of A-Z a-z 0-9 . _ : -");
         }
         return new ClientFrame.Hello(nick, resumeFrom, session);
+    }
+
+    private static OptionalLong resumeFrom(JsonObject f) throws ProtocolException {
+        if (!f.containsKey("resumeFrom")) {
+            return OptionalLong.empty();
+        }
+        JsonValue v = f.get("resumeFrom");
+        if (!(v instanceof JsonNumber n) || !n.isIntegral() || n.bigDecimalValue().signum() < 0
+                || n.bigDecimalValue().precision() > 19) {
+            throw new ProtocolException(ErrorCode.BAD_FIELD, "resumeFrom: a sequence number (integer >= 0)");
+        }
+        return OptionalLong.of(n.longValueExact());
     }
 
     private static ClientFrame part(JsonObject f) throws ProtocolException {

@@ -36,6 +36,9 @@ class ClientFrameDecoderTest {
     @Test
     void joinPartMessage() {
         assertEquals(new ClientFrame.Join("#lobby"), ok("{\"type\":\"join\",\"room\":\"#lobby\"}"));
+        assertEquals(new ClientFrame.Join("#lobby", OptionalLong.of(17)),
+                ok("{\"type\":\"join\",\"room\":\"#lobby\",\"resumeFrom\":17}"));
+        assertEquals(ErrorCode.BAD_FIELD, refused("{\"type\":\"join\",\"room\":\"#lobby\",\"resumeFrom\":-17}"));
         assertEquals(new ClientFrame.Part("#lobby", ""), ok("{\"type\":\"part\",\"room\":\"#lobby\"}"));
         assertEquals(new ClientFrame.Part("#日本", "bye"), ok("{\"type\":\"part\",\"room\":\"#\\u65e5\\u672c\",\"reason\":\"bye\"}"));
         assertEquals(new ClientFrame.Message("c-1", "#lobby", "hi \"there\" 😀"),
