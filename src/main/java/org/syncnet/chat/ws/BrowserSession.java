@@ -30,6 +30,8 @@ public final class BrowserSession {
         }
     }
 
+    /** Frames in a row refused for the rate limit before the session is closed. */
+    static final int FLOOD_STRIKES = 20;
     private static final int PENDING_JOINS = 2 * ChatLimits.MAX_ROOMS_PER_CLIENT;
 
     private enum Phase { NEW, CLAIMING, REGISTERED, CLOSED }
@@ -40,6 +42,7 @@ public final class BrowserSession {
     private Phase phase = Phase.NEW;
     /** The hello's resume point, for the rooms a session resume brings back. */
     private long resumeFrom;
+    private int strikes;
     /** Resume points of joins sent to the log and not yet applied, by folded room name. */
     private final Map<String, Long> pendingJoins = new HashMap<>();
 
@@ -53,7 +56,7 @@ public final class BrowserSession {
         return id;
     }
 
-    /** Closed: the nick was resumed on another connection; the endpoint closes this one. */
+    /** Closed: the nick was resumed on another connection, or the client flooded; the endpoint closes it. */
     public boolean isClosed() {
         return phase == Phase.CLOSED;
     }
@@ -66,15 +69,24 @@ public final class BrowserSession {
         if (phase == Phase.CLOSED) {
             return new Result(List.of(), List.of());
         }
+        // The token is taken before decoding, so garbage costs tokens too; a client that keeps sending over its
+        // limit is closed rather than answered forever.
+        boolean allowed = bucket.tryTake(nowNanos);
+        strikes = allowed ? 0 : strikes + 1;
+        if (strikes > FLOOD_STRIKES) {
+            phase = Phase.CLOSED;
+            return Result.error(ErrorCode.RATE_LIMITED, "flooding: disconnected", null);
+        }
         ClientFrame frame;
         try {
             frame = decoder.decode(text);
         } catch (ProtocolException e) {
-            return new Result(List.of(), List.of(e.toFrame()));
+            return new Result(List.of(), List.of(allowed ? e.toFrame()
+                    : new ServerFrame.Error(ErrorCode.RATE_LIMITED, "slow down", null)));
         }
         String messageId = frame instanceof ClientFrame.Message m ? m.id()
                 : frame instanceof ClientFrame.Private p ? p.id() : null;
-        if (!bucket.tryTake(nowNanos)) {
+        if (!allowed) {
             return Result.error(ErrorCode.RATE_LIMITED, "slow down; resend later", messageId);
         }
         if (frame instanceof ClientFrame.Hello h) {

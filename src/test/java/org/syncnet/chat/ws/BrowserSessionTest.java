@@ -103,6 +103,19 @@ class BrowserSessionTest {
     }
 
     @Test
+    void garbageCostsTokensAndAFloodCloses() {
+        BrowserSession a = session(A, 1);
+        assertEquals(ErrorCode.BAD_JSON, ((ServerFrame.Error) a.onText("x", 0, 0).reply().get(0)).code());
+        for (int i = 0; i < BrowserSession.FLOOD_STRIKES; i++) {
+            assertEquals(ErrorCode.RATE_LIMITED, ((ServerFrame.Error) a.onText("x", 0, 0).reply().get(0)).code());
+            assertFalse(a.isClosed());
+        }
+        assertEquals(List.of(new ServerFrame.Error(ErrorCode.RATE_LIMITED, "flooding: disconnected", null)),
+                a.onText("{\"type\":\"hello\",\"nick\":\"a\"}", 0, 0).reply());
+        assertTrue(a.isClosed());
+    }
+
+    @Test
     void aRejoinWithAResumePointGetsOnlyTheHistoryAfterIt() {
         BrowserSession a = session(A, 100);
         BrowserSession b = session(B, 100);
