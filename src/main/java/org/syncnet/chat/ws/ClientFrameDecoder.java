@@ -20,7 +20,7 @@ import org.syncnet.chat.ErrorCode;
  * most {@link #MAX_FRAME_CHARS} characters, with a known {@code type}, exactly the fields that type has (an unknown
  * field is an error, so a typo is noticed, not silently ignored), each of its JSON type, and values within the chat
  * limits. Everything else is a {@link ProtocolException} with a stable {@link ErrorCode}; no other exception
- * escapes, whatever the input. Duplicate keys are refused. Thread-safe (the reader factory is).
+ * escapes, whatever the input. Duplicate keys are refused. Thread-safe (the parser factory is).
  */
 public final class ClientFrameDecoder {
     /**
