@@ -1,0 +1,102 @@
+package org.syncnet.chat;
+
+import java.util.Objects;
+
+/**
+ * An entry of the replicated chat log. Every server applies the committed events in log order to its
+ * {@link ChatState}, so each record holds everything applying it needs (no lookups of server-local state, no
+ * clock: a message carries the time its origin server accepted it). The constructors enforce {@link ChatLimits},
+ * so an event that exists can be encoded, and {@link ChatEventCodec} refuses to decode anything else.
+ */
+public sealed interface ChatEvent {
+
+    /**
+     * A connection asks for a nick: its first (registration) or a change. {@code session} is an opaque key the
+     * client chose for resuming (empty: none); a claim of a held nick with the holder's non-empty session moves the
+     * nick and its rooms to the new connection (a client that reconnected to another server before its old
+     * connection was removed).
+     */
+    record NickClaimed(ClientId client, String nick, String session) implements ChatEvent {
+        public NickClaimed {
+            Objects.requireNonNull(client);
+            require(ChatLimits.isValidNick(nick), "nick");
+            require(ChatLimits.isValidSession(session), "session");
+        }
+    }
+
+    record RoomJoined(ClientId client, String room) implements ChatEvent {
+        public RoomJoined {
+            Objects.requireNonNull(client);
+            require(ChatLimits.isValidRoom(room), "room");
+        }
+    }
+
+    record RoomLeft(ClientId client, String room, String reason) implements ChatEvent {
+        public RoomLeft {
+            Objects.requireNonNull(client);
+            require(ChatLimits.isValidRoom(room), "room");
+            require(ChatLimits.isValidReason(reason), "reason");
+        }
+    }
+
+    /** {@code time}: milliseconds since 1970 on the origin server's clock when it accepted the message. */
+    record MessagePosted(ClientId client, String room, String text, String clientEventId, long time)
+            implements ChatEvent {
+        public MessagePosted {
+            Objects.requireNonNull(client);
+            require(ChatLimits.isValidRoom(room), "room");
+            require(ChatLimits.isValidText(text), "text");
+            require(ChatLimits.isValidClientEventId(clientEventId), "client event id");
+            require(time >= 0, "time");
+        }
+    }
+
+    /**
+     * A message to one nick (IRC PRIVMSG/NOTICE to a nick), wherever its holder is connected. The nick is resolved
+     * when the event is applied, in log order, so every server agrees on who gets it.
+     */
+    record PrivateMessage(ClientId client, String target, String text, String clientEventId, long time)
+            implements ChatEvent {
+        public PrivateMessage {
+            Objects.requireNonNull(client);
+            require(ChatLimits.isValidNick(target), "target nick");
+            require(ChatLimits.isValidText(text), "text");
+            require(ChatLimits.isValidClientEventId(clientEventId), "client event id");
+            require(time >= 0, "time");
+        }
+    }
+
+    /** The connection closed: a quit, a disconnect, a timeout, or dropped for being too slow. */
+    record ClientGone(ClientId client, String reason) implements ChatEvent {
+        public ClientGone {
+            Objects.requireNonNull(client);
+            require(ChatLimits.isValidReason(reason), "reason");
+        }
+    }
+
+    /**
+     * Every client of {@code server} is gone: the server failed (logged by the leader when the failure detector
+     * says so) or restarted (logged by the server itself before it accepts clients).
+     */
+    record ServerGone(String server, String reason) implements ChatEvent {
+        public ServerGone {
+            require(ClientId.isValidServer(server), "server");
+            require(ChatLimits.isValidReason(reason), "reason");
+        }
+    }
+
+    /** An empty topic clears it. */
+    record TopicSet(ClientId client, String room, String topic) implements ChatEvent {
+        public TopicSet {
+            Objects.requireNonNull(client);
+            require(ChatLimits.isValidRoom(room), "room");
+            require(ChatLimits.isValidTopic(topic), "topic");
+        }
+    }
+
+    private static void require(boolean ok, String what) {
+        if (!ok) {
+            throw new IllegalArgumentException("invalid " + what);
+        }
+    }
+}

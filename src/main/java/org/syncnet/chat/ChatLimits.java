@@ -1,0 +1,174 @@
+package org.syncnet.chat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * What a client may send, checked at the door (the connector, before an event enters the log) and again when the
+ * event is decoded from the log, so a bad event can neither be logged nor be applied.
+ * <ul>
+ *   <li><b>Nick</b>: 1–16 ASCII characters, letters, digits and {@code []\`_^{|}-}, not starting with a digit or
+ *       '-' (RFC 2812's nick grammar, so every IRC client accepts it; announced as NICKLEN=16).</li>
+ *   <li><b>Room</b>: {@code #} and 1–49 characters (CHANNELLEN=50, counted in code points), none of them a space,
+ *       comma, colon (RFC 2812 forbids it; it would end an IRC parameter), control character (C0 with BEL, DEL,
+ *       C1) or other Unicode whitespace, and no lone surrogate.</li>
+ *   <li><b>Text</b>: 1 to 4096 bytes of UTF-8, one line: no CR or LF (an IRC line cannot carry them; a browser
+ *       sends each line as its own message) and no control characters except the IRC formatting codes bold
+ *       ^B, colour ^C, reset ^O, reverse ^V, italic ^], strikethrough ^^, underline ^_, monospace ^Q, and tab.</li>
+ *   <li><b>Reason</b> (part and quit messages) and <b>topic</b>: like text but at most 300 bytes; may be empty.</li>
+ *   <li><b>Client event id</b>: 1–64 characters of {@code A-Z a-z 0-9 . _ : -}, chosen by the client.</li>
+ * </ul>
+ */
+public final class ChatLimits {
+    public static final int MAX_NICK_CHARS = 16;
+    public static final int MAX_ROOM_CHARS = 50;
+    public static final int MAX_TEXT_BYTES = 4096;
+    public static final int MAX_REASON_BYTES = 300;
+    public static final int MAX_TOPIC_BYTES = 300;
+    public static final int MAX_ID_CHARS = 64;
+    public static final int MAX_SESSION_CHARS = 64;
+    /** Messages each room keeps for clients that join or resume (IRC servers keep none; the brief asks 200). */
+    public static final int HISTORY_PER_ROOM = 200;
+    /**
+     * Rooms that may exist at once, cluster-wide. Bounds memory: each room holds up to 200 messages of up to 4 KiB,
+     * so the worst case is about 200 × 200 × 4.4 KB ≈ 180 MB (typical chat is a few hundred bytes a message).
+     * A constant, not a setting: every server must refuse the same join, or their states would differ.
+     */
+    public static final int MAX_ROOMS = 200;
+    /** Rooms one client may be in at once (announced as CHANLIMIT=#:20). */
+    public static final int MAX_ROOMS_PER_CLIENT = 20;
+
+    private static final String NICK_SPECIALS = "[]\\`_^{|}";
+
+    /**
+     * The limits above as IRC ISUPPORT (005) tokens, so the IRC door announces exactly what the chat enforces.
+     * A 4096-byte message is longer than an IRC line (512 bytes with prefix and command): the IRC door splits it
+     * into several PRIVMSG lines for its clients.
+     */
+    public static final List<String> ISUPPORT = List.of("CASEMAPPING=rfc1459", "CHANTYPES=#",
+            "CHANLIMIT=#:" + MAX_ROOMS_PER_CLIENT, "CHANNELLEN=" + MAX_ROOM_CHARS, "NICKLEN=" + MAX_NICK_CHARS,
+            "TOPICLEN=" + MAX_TOPIC_BYTES, "NETWORK=SyncNet");
+
+    private ChatLimits() {
+    }
+
+    public static boolean isValidNick(String nick) {
+        if (nick == null || nick.isEmpty() || nick.length() > MAX_NICK_CHARS) {
+            return false;
+        }
+        for (int i = 0; i < nick.length(); i++) {
+            char c = nick.charAt(i);
+            boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+            boolean special = NICK_SPECIALS.indexOf(c) >= 0;
+            boolean laterOnly = (c >= '0' && c <= '9') || c == '-';
+            if (!(letter || special || (laterOnly && i > 0))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public static boolean isValidRoom(String room) {
+        if (room == null || room.length() < 2 || room.charAt(0) != '#' || !isWellFormedUtf16(room)) {
+            return false;
+        }
+        int codePoints = room.codePointCount(0, room.length());
+        if (codePoints > MAX_ROOM_CHARS) {
+            return false;
+        }
+        return room.codePoints().skip(1).allMatch(cp -> cp != ',' && cp != ':' && !Character.isISOControl(cp)
+                && !Character.isWhitespace(cp) && !Character.isSpaceChar(cp));
+    }
+
+    /** Message text: non-empty, at most {@link #MAX_TEXT_BYTES} of UTF-8, one line. */
+    public static boolean isValidText(String text) {
+        return text != null && !text.isEmpty() && isLineWithin(text, MAX_TEXT_BYTES);
+    }
+
+    /** Part/quit reasons and topics: may be empty. */
+    public static boolean isValidReason(String reason) {
+        return reason != null && isLineWithin(reason, MAX_REASON_BYTES);
+    }
+
+    public static boolean isValidTopic(String topic) {
+        return topic != null && isLineWithin(topic, MAX_TOPIC_BYTES);
+    }
+
+    public static boolean isValidClientEventId(String id) {
+        return isAsciiToken(id, MAX_ID_CHARS);
+    }
+
+    /** A resume session key: same alphabet as event ids; empty means "no session". */
+    public static boolean isValidSession(String session) {
+        return session != null && (session.isEmpty() || isAsciiToken(session, MAX_SESSION_CHARS));
+    }
+
+    /** Bytes of UTF-8 the string encodes to, or -1 if it holds a lone surrogate (not encodable). */
+    public static int utf8Length(String s) {
+        int bytes = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                    return -1;
+                }
+                bytes += 4;
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return -1;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
+    }
+
+    static boolean isWellFormedUtf16(String s) {
+        return utf8Length(s) >= 0;
+    }
+
+    private static boolean isLineWithin(String s, int maxBytes) {
+        int bytes = utf8Length(s);
+        if (bytes < 0 || bytes > maxBytes) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isISOControl(c) && !isFormattingCode(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** mIRC-style formatting codes IRC clients send and show; everything else below 0x20 is refused. */
+    static boolean isFormattingCode(char c) {
+        return switch (c) {
+            case '\u0002', '\u0003', '\u000F', '\u0016', '\u001D', '\u001E', '\u001F', '\u0011', '\t' -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean isAsciiToken(String s, int max) {
+        if (s == null || s.isEmpty() || s.length() > max) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '_' || c == ':' || c == '-';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,399 @@
+package org.syncnet.chat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.syncnet.chat.ChatEvent.ClientGone;
+import org.syncnet.chat.ChatEvent.MessagePosted;
+import org.syncnet.chat.ChatEvent.NickClaimed;
+import org.syncnet.chat.ChatEvent.PrivateMessage;
+import org.syncnet.chat.ChatEvent.RoomJoined;
+import org.syncnet.chat.ChatEvent.RoomLeft;
+import org.syncnet.chat.ChatEvent.ServerGone;
+import org.syncnet.chat.ChatEvent.TopicSet;
+import org.syncnet.chat.ChatOutcome.Duplicate;
+import org.syncnet.chat.ChatOutcome.Joined;
+import org.syncnet.chat.ChatOutcome.Left;
+import org.syncnet.chat.ChatOutcome.NickAccepted;
+import org.syncnet.chat.ChatOutcome.NickChanged;
+import org.syncnet.chat.ChatOutcome.NickResumed;
+import org.syncnet.chat.ChatOutcome.Posted;
+import org.syncnet.chat.ChatOutcome.PrivateSent;
+import org.syncnet.chat.ChatOutcome.Quit;
+import org.syncnet.chat.ChatOutcome.Rejected;
+import org.syncnet.chat.ChatOutcome.TopicChanged;
+
+/**
+ * The chat as the committed log says it is: who is online under which nick, who is in which room, each room's
+ * topic and recent history. Every server applies the same events in the same order and so holds the same state
+ * and computes the same {@link ChatOutcome}s; nothing here reads a clock, a random source or anything local,
+ * and iteration is over insertion-ordered maps only.
+ * <p>
+ * Rules:
+ * <ul>
+ *   <li>Nicks and room names compare under {@link Casemapping rfc1459}; each keeps the spelling it was first
+ *       given (a nick: its claim; a room: its creator's join).</li>
+ *   <li>The first claim of a nick in the log wins; a later claim by another connection is {@link Rejected} with
+ *       {@link ErrorCode#NICK_IN_USE} — unless it carries the holder's resume session, which moves the nick and its
+ *       rooms to the new connection ({@link NickResumed}). A registered client claiming a free nick renames.</li>
+ *   <li>A client exists in the state from its accepted nick claim until its {@link ClientGone} or its server's
+ *       {@link ServerGone}. Events from a connection without a nick are refused ({@code NOT_REGISTERED}); events
+ *       of a client already gone are refused the same way, and a second goodbye is ignored.</li>
+ *   <li>A room exists while it has members: the first join creates it, the last leave deletes it with its topic
+ *       and history (IRC's channel lifecycle). Joining a room one is in is ignored (no outcome); a client may be in
+ *       {@link ChatLimits#MAX_ROOMS_PER_CLIENT} rooms, and at most {@link ChatLimits#MAX_ROOMS} rooms exist, which
+ *       bounds the history held.</li>
+ *   <li>Only members post to a room and set its topic (IRC modes +n, and +t left off).</li>
+ *   <li>Each room keeps its last {@code historyLimit} messages.</li>
+ *   <li>A message whose sender (by nick) and client event id match a message the room still holds is a resend —
+ *       typically by a client that reconnected to another server, where the log's own deduplication, keyed by
+ *       connection, cannot recognize it. It is not posted again; only the sender hears of the original
+ *       ({@link Duplicate}), as its confirmation. Clients must therefore not reuse an event id (the browser client
+ *       uses a random prefix per page and a counter).</li>
+ * </ul>
+ * Not thread-safe: the log's delivery thread applies and reads it, or callers synchronize.
+ */
+public final class ChatState {
+    private final int historyLimit;
+    private final int maxRooms;
+    private final Map<ClientId, Client> clients = new LinkedHashMap<>();
+    private final Map<String, Client> clientsByNick = new LinkedHashMap<>();
+    private final Map<String, RoomState> rooms = new LinkedHashMap<>();
+    private long lastSeq;
+
+    public ChatState() {
+        this(ChatLimits.HISTORY_PER_ROOM, ChatLimits.MAX_ROOMS);
+    }
+
+    /** Smaller limits for tests; in production every server must use the same (the defaults). */
+    public ChatState(int historyLimit, int maxRooms) {
+        if (historyLimit < 1 || maxRooms < 1) {
+            throw new IllegalArgumentException("history limit " + historyLimit + ", rooms " + maxRooms);
+        }
+        this.historyLimit = historyLimit;
+        this.maxRooms = maxRooms;
+    }
+
+    /** A registered connection. */
+    private static final class Client {
+        ClientId id;
+        String nick;
+        final String session;
+        /** Folded room names, in join order. */
+        final Set<String> rooms = new LinkedHashSet<>();
+
+        Client(ClientId id, String nick, String session) {
+            this.id = id;
+            this.nick = nick;
+            this.session = session;
+        }
+
+        Member member() {
+            return new Member(id, nick);
+        }
+    }
+
+    /**
+     * Applies a committed log entry as the log delivers it: {@code originServer} is the server that put it in the
+     * log. A server speaks only for its own connections, so an event about another server's client is skipped
+     * (consuming its sequence, with no outcome) — a confused or buggy server cannot make others' clients say,
+     * join or quit anything. {@link ServerGone} is exempt: the leader logs it for a failed server.
+     */
+    public List<ChatOutcome> apply(long seq, String originServer, ChatEvent event) {
+        Objects.requireNonNull(event, "event");
+        ClientId client = clientOf(event);
+        if (client != null && !client.server().equals(originServer)) {
+            advance(seq);
+            return List.of();
+        }
+        return apply(seq, event);
+    }
+
+    private static ClientId clientOf(ChatEvent event) {
+        if (event instanceof NickClaimed e) {
+            return e.client();
+        } else if (event instanceof RoomJoined e) {
+            return e.client();
+        } else if (event instanceof RoomLeft e) {
+            return e.client();
+        } else if (event instanceof MessagePosted e) {
+            return e.client();
+        } else if (event instanceof ClientGone e) {
+            return e.client();
+        } else if (event instanceof TopicSet e) {
+            return e.client();
+        } else if (event instanceof PrivateMessage e) {
+            return e.client();
+        }
+        return null;  // ServerGone
+    }
+
+    private void advance(long seq) {
+        if (seq <= lastSeq) {
+            throw new IllegalArgumentException("sequence " + seq + " not after " + lastSeq);
+        }
+        lastSeq = seq;
+    }
+
+    /**
+     * Applies the committed event at log position {@code seq}, which must be above every earlier one: the log
+     * delivers each event once, in order, and a repeat would be a bug upstream that must not fork the state.
+     * Trusts the event's client id; the log's delivery calls {@link #apply(long, String, ChatEvent)}.
+     */
+    public List<ChatOutcome> apply(long seq, ChatEvent event) {
+        Objects.requireNonNull(event, "event");
+        advance(seq);
+        if (event instanceof NickClaimed e) {
+            return claim(e);
+        } else if (event instanceof RoomJoined e) {
+            return join(e);
+        } else if (event instanceof RoomLeft e) {
+            return leave(e);
+        } else if (event instanceof MessagePosted e) {
+            return post(seq, e);
+        } else if (event instanceof ClientGone e) {
+            Client c = clients.get(e.client());
+            return c == null ? List.of() : List.of(remove(c, e.reason()));
+        } else if (event instanceof ServerGone e) {
+            List<ChatOutcome> out = new ArrayList<>();
+            for (Client c : List.copyOf(clients.values())) {
+                if (c.id.server().equals(e.server())) {
+                    out.add(remove(c, e.reason()));
+                }
+            }
+            return out;
+        } else if (event instanceof TopicSet e) {
+            return topic(e);
+        } else if (event instanceof PrivateMessage e) {
+            return privateMessage(seq, e);
+        }
+        throw new IllegalArgumentException("unknown event " + event);
+    }
+
+    private List<ChatOutcome> claim(NickClaimed e) {
+        String key = Casemapping.fold(e.nick());
+        Client holder = clientsByNick.get(key);
+        Client self = clients.get(e.client());
+        if (holder == null && self == null) {
+            Client c = new Client(e.client(), e.nick(), e.session());
+            clients.put(c.id, c);
+            clientsByNick.put(key, c);
+            return List.of(new NickAccepted(c.id, c.nick));
+        }
+        if (holder == null || holder == self) {
+            if (self.nick.equals(e.nick())) {
+                return List.of();  // IRC: NICK to one's own nick does nothing
+            }
+            String old = self.nick;
+            clientsByNick.remove(Casemapping.fold(old));
+            self.nick = e.nick();
+            clientsByNick.put(key, self);
+            for (String room : self.rooms) {
+                rooms.get(room).members.put(self.id, self.member());  // same key: keeps its place in join order
+            }
+            Set<ClientId> to = new LinkedHashSet<>();
+            to.add(self.id);
+            to.addAll(roommates(self));
+            return List.of(new NickChanged(self.id, old, self.nick, new ArrayList<>(to)));
+        }
+        if (self == null && !e.session().isEmpty() && e.session().equals(holder.session)) {
+            return List.of(resume(holder, e.client()));
+        }
+        return List.of(new Rejected(e.client(), ErrorCode.NICK_IN_USE, e.nick()));
+    }
+
+    private NickResumed resume(Client holder, ClientId newId) {
+        ClientId old = holder.id;
+        clients.remove(old);
+        holder.id = newId;
+        clients.put(newId, holder);
+        List<String> names = new ArrayList<>();
+        for (String key : holder.rooms) {
+            RoomState room = rooms.get(key);
+            room.members.remove(old);
+            room.members.put(newId, holder.member());
+            names.add(room.name);
+        }
+        return new NickResumed(newId, old, holder.nick, names);
+    }
+
+    private List<ChatOutcome> join(RoomJoined e) {
+        Client c = clients.get(e.client());
+        if (c == null) {
+            return notRegistered(e.client());
+        }
+        String key = Casemapping.fold(e.room());
+        if (c.rooms.contains(key)) {
+            return List.of();
+        }
+        if (c.rooms.size() >= ChatLimits.MAX_ROOMS_PER_CLIENT) {
+            return List.of(new Rejected(c.id, ErrorCode.TOO_MANY_ROOMS, e.room()));
+        }
+        if (!rooms.containsKey(key) && rooms.size() >= maxRooms) {
+            return List.of(new Rejected(c.id, ErrorCode.ROOM_LIMIT, e.room()));
+        }
+        RoomState room = rooms.computeIfAbsent(key, k -> new RoomState(e.room(), historyLimit));
+        room.members.put(c.id, c.member());
+        c.rooms.add(key);
+        return List.of(new Joined(room.name, c.member(), room.snapshot(0), room.audience()));
+    }
+
+    private List<ChatOutcome> leave(RoomLeft e) {
+        Client c = clients.get(e.client());
+        if (c == null) {
+            return notRegistered(e.client());
+        }
+        String key = Casemapping.fold(e.room());
+        if (!c.rooms.contains(key)) {
+            return List.of(new Rejected(c.id, ErrorCode.NOT_IN_ROOM, e.room()));
+        }
+        RoomState room = rooms.get(key);
+        List<ClientId> to = room.audience();
+        removeMembership(c, key);
+        return List.of(new Left(room.name, c.member(), e.reason(), to));
+    }
+
+    private List<ChatOutcome> post(long seq, MessagePosted e) {
+        Client c = clients.get(e.client());
+        if (c == null) {
+            return List.of(new Rejected(e.client(), ErrorCode.NOT_REGISTERED, "no nick, or already gone",
+                    e.clientEventId()));
+        }
+        RoomState room = rooms.get(Casemapping.fold(e.room()));
+        if (room == null || !room.members.containsKey(c.id)) {
+            return List.of(new Rejected(c.id, ErrorCode.NOT_IN_ROOM, e.room(), e.clientEventId()));
+        }
+        HistoryEntry earlier = room.find(c.nick, e.clientEventId());
+        if (earlier != null) {
+            return List.of(new Duplicate(c.id, earlier));
+        }
+        HistoryEntry entry = new HistoryEntry(seq, room.name, c.member(), e.text(), e.time(), e.clientEventId());
+        room.add(entry);
+        return List.of(new Posted(entry, room.audience()));
+    }
+
+    private List<ChatOutcome> privateMessage(long seq, PrivateMessage e) {
+        Client c = clients.get(e.client());
+        if (c == null) {
+            return List.of(new Rejected(e.client(), ErrorCode.NOT_REGISTERED, "no nick, or already gone",
+                    e.clientEventId()));
+        }
+        Client target = clientsByNick.get(Casemapping.fold(e.target()));
+        if (target == null) {
+            return List.of(new Rejected(c.id, ErrorCode.NO_SUCH_NICK, e.target(), e.clientEventId()));
+        }
+        return List.of(new PrivateSent(seq, c.member(), target.member(), e.text(), e.time(), e.clientEventId()));
+    }
+
+    private List<ChatOutcome> topic(TopicSet e) {
+        Client c = clients.get(e.client());
+        if (c == null) {
+            return notRegistered(e.client());
+        }
+        RoomState room = rooms.get(Casemapping.fold(e.room()));
+        if (room == null || !room.members.containsKey(c.id)) {
+            return List.of(new Rejected(c.id, ErrorCode.NOT_IN_ROOM, e.room()));
+        }
+        room.topic = e.topic();
+        return List.of(new TopicChanged(room.name, c.member(), room.topic, room.audience()));
+    }
+
+    private Quit remove(Client c, String reason) {
+        List<ClientId> to = new ArrayList<>(roommates(c));
+        List<String> names = new ArrayList<>();
+        for (String key : List.copyOf(c.rooms)) {
+            names.add(rooms.get(key).name);
+            removeMembership(c, key);
+        }
+        clients.remove(c.id);
+        clientsByNick.remove(Casemapping.fold(c.nick));
+        return new Quit(c.member(), reason, names, to);
+    }
+
+    private void removeMembership(Client c, String key) {
+        RoomState room = rooms.get(key);
+        room.members.remove(c.id);
+        c.rooms.remove(key);
+        if (room.members.isEmpty()) {
+            rooms.remove(key);
+        }
+    }
+
+    /** Everyone sharing a room with {@code c}, not {@code c} itself, each once, in a deterministic order. */
+    private Set<ClientId> roommates(Client c) {
+        Set<ClientId> to = new LinkedHashSet<>();
+        for (String key : c.rooms) {
+            to.addAll(rooms.get(key).members.keySet());
+        }
+        to.remove(c.id);
+        return to;
+    }
+
+    private static List<ChatOutcome> notRegistered(ClientId client) {
+        return List.of(new Rejected(client, ErrorCode.NOT_REGISTERED, "no nick, or already gone"));
+    }
+
+    // ---- Queries, for welcome frames, NAMES, WHO, WHOIS, LIST and resumes ----
+
+    /** Sequence of the last applied event (0: none). */
+    public long lastSeq() {
+        return lastSeq;
+    }
+
+    public Optional<Member> member(ClientId client) {
+        Client c = clients.get(client);
+        return c == null ? Optional.empty() : Optional.of(c.member());
+    }
+
+    public Optional<Member> memberByNick(String nick) {
+        Client c = clientsByNick.get(Casemapping.fold(nick));
+        return c == null ? Optional.empty() : Optional.of(c.member());
+    }
+
+    public boolean isNickTaken(String nick) {
+        return clientsByNick.containsKey(Casemapping.fold(nick));
+    }
+
+    /** Everyone online, in order of registration. */
+    public List<Member> members() {
+        List<Member> all = new ArrayList<>(clients.size());
+        for (Client c : clients.values()) {
+            all.add(c.member());
+        }
+        return all;
+    }
+
+    /** Display names of the rooms the client is in, in join order. */
+    public List<String> roomsOf(ClientId client) {
+        Client c = clients.get(client);
+        if (c == null) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        for (String key : c.rooms) {
+            names.add(rooms.get(key).name);
+        }
+        return names;
+    }
+
+    /** Display names of all rooms, oldest first. */
+    public List<String> rooms() {
+        List<String> names = new ArrayList<>();
+        for (RoomState r : rooms.values()) {
+            names.add(r.name);
+        }
+        return Collections.unmodifiableList(names);
+    }
+
+    /** The room with its history after {@code afterSeq} (0: all held), or empty if no such room exists. */
+    public Optional<RoomSnapshot> room(String room, long afterSeq) {
+        RoomState r = rooms.get(Casemapping.fold(room));
+        return r == null ? Optional.empty() : Optional.of(r.snapshot(afterSeq));
+    }
+}

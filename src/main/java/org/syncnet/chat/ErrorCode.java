@@ -1,0 +1,46 @@
+package org.syncnet.chat;
+
+/**
+ * Why a client's input was refused. The names are the stable codes clients see in {@code error} frames (and map to
+ * IRC numerics later): never rename or reuse one; add new ones instead.
+ */
+public enum ErrorCode {
+    /** The frame is not valid JSON, or not a JSON object. */
+    BAD_JSON,
+    /** The frame's {@code type} is not one we know. */
+    UNKNOWN_TYPE,
+    /** A field is missing, of the wrong JSON type, out of range, or not one the frame has. */
+    BAD_FIELD,
+    /** The frame is longer than the protocol allows. */
+    FRAME_TOO_LARGE,
+    /** A nick that breaks the nick syntax (IRC 432). */
+    BAD_NICK,
+    /** Another client holds the nick (IRC 433). */
+    NICK_IN_USE,
+    /** A room name that breaks the room syntax (IRC 403/479). */
+    BAD_ROOM,
+    /** Message or topic text that is empty, too long, or has forbidden characters (IRC 412/417). */
+    BAD_TEXT,
+    /** A client event id that breaks the id syntax. */
+    BAD_ID,
+    /** The client sends faster than its rate limit allows; the input was dropped. */
+    RATE_LIMITED,
+    /** Anything but hello before the nick is accepted (IRC 451). */
+    NOT_REGISTERED,
+    /** A second hello on a connection that already has its nick (IRC 462). */
+    ALREADY_REGISTERED,
+    /** A private message to a nick nobody holds (IRC 401). */
+    NO_SUCH_NICK,
+    /** Posting or parting a room the client is not in (IRC 442/404). */
+    NOT_IN_ROOM,
+    /** Joining more rooms than {@link ChatLimits#MAX_ROOMS_PER_CLIENT} (IRC 405). */
+    TOO_MANY_ROOMS,
+    /** Creating a room when {@link ChatLimits#MAX_ROOMS} rooms exist cluster-wide (IRC 405 with another text). */
+    ROOM_LIMIT,
+    /** The client did not read fast enough and its outbound queue overflowed; it is disconnected. */
+    TOO_SLOW,
+    /** The client resumed its nick on another connection; this one is closed. */
+    REPLACED,
+    /** The cluster cannot accept events now (no leader with a quorum); retry later with the same ids. */
+    UNAVAILABLE
+}

@@ -1,0 +1,148 @@
+package org.syncnet.chat;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.syncnet.chat.ChatEvent.MessagePosted;
+import org.syncnet.chat.ChatEvent.NickClaimed;
+
+class ChatEventCodecTest {
+    @Test
+    void everyKindRoundTrips() throws MalformedEventException {
+        for (ChatEvent e : Events.oneOfEach()) {
+            byte[] bytes = ChatEventCodec.encode(e);
+            assertEquals(ChatEventCodec.VERSION, bytes[0]);
+            assertEquals(e, ChatEventCodec.decode(bytes));
+        }
+    }
+
+    @Test
+    void theLargestEventIsExactlyTheDocumentedBound() throws MalformedEventException {
+        MessagePosted big = Events.largestMessage();
+        byte[] bytes = ChatEventCodec.encode(big);
+        assertEquals(ChatEventCodec.MAX_ENCODED_BYTES, bytes.length);
+        assertEquals(4446, bytes.length, "the number the class comment quotes");
+        assertEquals(big, ChatEventCodec.decode(bytes));
+    }
+
+    @Test
+    void aMessageOfUpTo700BytesFitsOneDatagramsBudgetEvenWithTheLongestNames() {
+        // 1400-byte datagram - 127 (header and MAC, longest sender) - ~160 (log entry header) leaves ~1100.
+        MessagePosted big = Events.largestMessage();
+        MessagePosted m = new MessagePosted(big.client(), big.room(), "x".repeat(700), big.clientEventId(), 0);
+        assertTrue(ChatEventCodec.encode(m).length <= 1100, () -> "" + ChatEventCodec.encode(m).length);
+        MessagePosted full = new MessagePosted(Events.A, "#lobby", "x".repeat(4096), "1", 0);
+        assertTrue(ChatEventCodec.encode(full).length > 1400, "a full 4 KiB message needs the log to split it");
+    }
+
+    @Test
+    void eachEventCutShortAnywhereIsRefused() {
+        for (ChatEvent e : Events.oneOfEach()) {
+            byte[] bytes = ChatEventCodec.encode(e);
+            for (int n = 0; n < bytes.length; n++) {
+                byte[] cut = Arrays.copyOf(bytes, n);
+                assertThrows(MalformedEventException.class, () -> ChatEventCodec.decode(cut), e + " cut at " + n);
+            }
+        }
+    }
+
+    @Test
+    void trailingBytesAreRefused() {
+        byte[] bytes = ChatEventCodec.encode(Events.oneOfEach().get(0));
+        byte[] longer = Arrays.copyOf(bytes, bytes.length + 1);
+        assertThrows(MalformedEventException.class, () -> ChatEventCodec.decode(longer));
+    }
+
+    @Test
+    void unknownVersionAndTypeAreRefused() {
+        byte[] bytes = ChatEventCodec.encode(Events.oneOfEach().get(0));
+        byte[] v2 = bytes.clone();
+        v2[0] = 2;
+        assertThrows(MalformedEventException.class, () -> ChatEventCodec.decode(v2));
+        for (int type : new int[] {0, 9, 127, -1}) {
+            byte[] t = bytes.clone();
+            t[1] = (byte) type;
+            assertThrows(MalformedEventException.class, () -> ChatEventCodec.decode(t), "type " + type);
+        }
+        assertThrows(MalformedEventException.class, () -> ChatEventCodec.decode(null));
+        assertThrows(MalformedEventException.class, () -> ChatEventCodec.decode(new byte[0]));
+        assertThrows(MalformedEventException.class, () -> ChatEventCodec.decode(new byte[ChatEventCodec.MAX_ENCODED_BYTES + 1]));
+    }
+
+    @Test
+    void invalidUtf8IsRefusedNotReplaced() {
+        byte[] bytes = nickClaim("server1", 1, "ab".getBytes(StandardCharsets.US_ASCII));
+        assertEquals(new NickClaimed(new ClientId("server1", 1), "ab", ""), decodeUnchecked(bytes));
+        for (byte[] bad : new byte[][] {{(byte) 0xC3}, {(byte) 0xC0, (byte) 0x80}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                {(byte) 0xFF}}) {
+            byte[] b = nickClaim("server1", 1, bad);
+            assertThrows(MalformedEventException.class, () -> ChatEventCodec.decode(b));
+        }
+    }
+
+    @Test
+    void fieldsBreakingTheLimitsAreRefused() {
+        // Well-formed bytes, but the nick starts with a digit, the server id is empty, the connection negative.
+        assertThrows(MalformedEventException.class,
+                () -> ChatEventCodec.decode(nickClaim("server1", 1, "1ab".getBytes(StandardCharsets.US_ASCII))));
+        assertThrows(MalformedEventException.class,
+                () -> ChatEventCodec.decode(nickClaim("", 1, "ab".getBytes(StandardCharsets.US_ASCII))));
+        assertThrows(MalformedEventException.class,
+                () -> ChatEventCodec.decode(nickClaim("server1", -1, "ab".getBytes(StandardCharsets.US_ASCII))));
+        // A field length beyond its limit is refused before the bytes are read.
+        assertThrows(MalformedEventException.class,
+                () -> ChatEventCodec.decode(nickClaim("server1", 1, "a".repeat(17).getBytes(StandardCharsets.US_ASCII))));
+    }
+
+    @Test
+    void eventsRefuseInvalidFieldsSoOnlyDecodableEventsAreEncoded() {
+        assertThrows(IllegalArgumentException.class, () -> new NickClaimed(Events.A, "9lives", ""));
+        assertThrows(IllegalArgumentException.class, () -> new ChatEvent.RoomJoined(Events.A, "lobby"));
+        assertThrows(IllegalArgumentException.class,
+                () -> new MessagePosted(Events.A, "#a", "x".repeat(4097), "1", 0));
+        assertThrows(IllegalArgumentException.class, () -> new MessagePosted(Events.A, "#a", "x", "", 0));
+        assertThrows(IllegalArgumentException.class, () -> new MessagePosted(Events.A, "#a", "x", "1", -1));
+        assertThrows(IllegalArgumentException.class, () -> new ChatEvent.ServerGone("s".repeat(65), ""));
+        assertThrows(IllegalArgumentException.class, () -> new ChatEvent.ServerGone("s\ud800", ""));
+        assertThrows(IllegalArgumentException.class, () -> new ClientId("\ud800", 1));
+        assertThrows(IllegalArgumentException.class, () -> new ClientId("", 1));
+        assertThrows(IllegalArgumentException.class, () -> new ClientId("s", -1));
+    }
+
+    /** A hand-built NICK_CLAIMED with an empty session, to plant bytes the encoder would never write. */
+    static byte[] nickClaim(String server, long connection, byte[] nick) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(ChatEventCodec.VERSION);
+        out.write(ChatEventCodec.NICK_CLAIMED);
+        byte[] s = server.getBytes(StandardCharsets.UTF_8);
+        out.write(s.length);
+        out.writeBytes(s);
+        out.writeBytes(ByteBuffer.allocate(8).putLong(connection).array());
+        out.writeBytes(ByteBuffer.allocate(2).putShort((short) nick.length).array());
+        out.writeBytes(nick);
+        out.writeBytes(new byte[] {0, 0});
+        return out.toByteArray();
+    }
+
+    private static ChatEvent decodeUnchecked(byte[] bytes) {
+        try {
+            return ChatEventCodec.decode(bytes);
+        } catch (MalformedEventException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void encodingIsStable() {
+        // Every server must encode alike (resends compare payloads): pin one encoding.
+        byte[] bytes = ChatEventCodec.encode(new ChatEvent.RoomJoined(new ClientId("s1", 2), "#a"));
+        assertArrayEquals(new byte[] {1, 2, 2, 's', '1', 0, 0, 0, 0, 0, 0, 0, 2, 0, 2, '#', 'a'}, bytes);
+    }
+}

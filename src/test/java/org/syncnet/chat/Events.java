@@ -1,0 +1,37 @@
+package org.syncnet.chat;
+
+import java.util.List;
+import org.syncnet.chat.ChatEvent.ClientGone;
+import org.syncnet.chat.ChatEvent.MessagePosted;
+import org.syncnet.chat.ChatEvent.NickClaimed;
+import org.syncnet.chat.ChatEvent.RoomJoined;
+import org.syncnet.chat.ChatEvent.RoomLeft;
+import org.syncnet.chat.ChatEvent.ServerGone;
+import org.syncnet.chat.ChatEvent.TopicSet;
+
+/** Sample events for the tests: one of each kind, and the largest possible. */
+final class Events {
+    static final ClientId A = new ClientId("server1", 1);
+    static final ClientId B = new ClientId("server2", 7);
+
+    private Events() {
+    }
+
+    static List<ChatEvent> oneOfEach() {
+        return List.of(
+                new NickClaimed(A, "alice", ""),
+                new NickClaimed(B, "Bob[away]", "s3ss10n"),
+                new RoomJoined(A, "#lobby"),
+                new RoomLeft(A, "#Lobby", "see you"),
+                new MessagePosted(B, "#日本", "hello 😀 \u0002bold\u0002", "c1:42", 1_790_000_000_000L),
+                new ClientGone(A, ""),
+                new ServerGone("server3", "failed"),
+                new TopicSet(B, "#lobby", "welcome, all"),
+                new ChatEvent.PrivateMessage(A, "Bob[away]", "psst", "p-1", 7));
+    }
+
+    static MessagePosted largestMessage() {
+        return new MessagePosted(new ClientId("s".repeat(64), Long.MAX_VALUE), "#" + "😀".repeat(49),
+                "x".repeat(ChatLimits.MAX_TEXT_BYTES), "i".repeat(ChatLimits.MAX_ID_CHARS), Long.MAX_VALUE);
+    }
+}

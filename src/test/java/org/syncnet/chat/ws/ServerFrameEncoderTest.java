@@ -1,0 +1,72 @@
+package org.syncnet.chat.ws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.syncnet.chat.ErrorCode;
+import org.syncnet.chat.ws.ServerFrame.Presence.Change;
+
+class ServerFrameEncoderTest {
+    private final ServerFrameEncoder encoder = new ServerFrameEncoder();
+
+    private JsonObject encode(ServerFrame f) {
+        String json = encoder.encode(f);
+        assertFalse(json.contains("\n"), "one line");
+        return Json.createReader(new StringReader(json)).readObject();
+    }
+
+    private static JsonObject json(String s) {
+        return Json.createReader(new StringReader(s.replace('\'', '"'))).readObject();
+    }
+
+    @Test
+    void welcomeAndCluster() {
+        assertEquals(json("{'type':'welcome','server':'server1','leader':'server3','nick':'alice'}"),
+                encode(new ServerFrame.Welcome("server1", "server3", "alice")));
+        assertEquals(json("{'type':'cluster','server':'server1'}"), encode(new ServerFrame.Cluster("server1", null)),
+                "no leader: the field is left out");
+    }
+
+    @Test
+    void eventsCarryTheIdOnlyWhenGiven() {
+        assertEquals(json("{'type':'event','seq':42,'room':'#lobby','nick':'bob','text':'hi','time':1790000000000,'id':'c-1'}"),
+                encode(new ServerFrame.Event(42, "#lobby", "bob", "hi", 1_790_000_000_000L, "c-1")));
+        assertEquals(json("{'type':'event','seq':43,'room':'#lobby','nick':'bob','text':'hi','time':5}"),
+                encode(new ServerFrame.Event(43, "#lobby", "bob", "hi", 5, null)));
+    }
+
+    @Test
+    void privateMessages() {
+        assertEquals(json("{'type':'private','seq':9,'from':'alice','to':'bob','text':'psst','time':3,'id':'p-1'}"),
+                encode(new ServerFrame.Private(9, "alice", "bob", "psst", 3, "p-1")));
+    }
+
+    @Test
+    void membersPresenceHistoryTopicError() {
+        assertEquals(json("{'type':'members','room':'#a','nicks':['alice','bob'],'topic':''}"),
+                encode(new ServerFrame.Members("#a", List.of("alice", "bob"), "")));
+        assertEquals(json("{'type':'presence','room':'#a','nick':'bob','change':'nick','newNick':'bobby'}"),
+                encode(new ServerFrame.Presence("#a", "bob", Change.NICK, "bobby", null)));
+        assertEquals(json("{'type':'presence','room':'#a','nick':'bob','change':'quit','reason':'server2 failed'}"),
+                encode(new ServerFrame.Presence("#a", "bob", Change.QUIT, null, "server2 failed")));
+        assertEquals(json("{'type':'history','room':'#a','messages':[{'seq':1,'room':'#a','nick':'x','text':'t','time':2}],"
+                        + "'complete':false}"),
+                encode(new ServerFrame.History("#a", List.of(new ServerFrame.Event(1, "#a", "x", "t", 2, null)), false)));
+        assertEquals(json("{'type':'topic','room':'#a','topic':'news','nick':'alice'}"),
+                encode(new ServerFrame.Topic("#a", "news", "alice")));
+        assertEquals(json("{'type':'error','code':'NICK_IN_USE','message':'alice','id':'c-9'}"),
+                encode(new ServerFrame.Error(ErrorCode.NICK_IN_USE, "alice", "c-9")));
+    }
+
+    @Test
+    void textIsEscapedSoItStaysText() {
+        String nasty = "</script><b>\"quoted\"\\ \u0002bold\u0002 😀";
+        JsonObject o = encode(new ServerFrame.Event(1, "#a", "x", nasty, 0, null));
+        assertEquals(nasty, o.getString("text"));
+    }
+}
