@@ -15,11 +15,15 @@ import org.syncnet.cluster.ClusterEvent.PeerChanged;
 import org.syncnet.cluster.FailureDetector.PeerTransition;
 import org.syncnet.cluster.wire.Abdicate;
 import org.syncnet.cluster.wire.Ack;
+import org.syncnet.cluster.wire.Append;
 import org.syncnet.cluster.wire.DatagramCodec;
 import org.syncnet.cluster.wire.DropReason;
 import org.syncnet.cluster.wire.Envelope;
+import org.syncnet.cluster.wire.Fetch;
+import org.syncnet.cluster.wire.Forward;
 import org.syncnet.cluster.wire.Heartbeat;
 import org.syncnet.cluster.wire.Leave;
+import org.syncnet.cluster.wire.LogAck;
 import org.syncnet.cluster.wire.MalformedDatagramException;
 import org.syncnet.cluster.wire.Message;
 import org.syncnet.cluster.wire.Prepare;
@@ -103,8 +107,15 @@ public final class ClusterNode {
     private Role announcedRole;
     private String announcedLeader;
     private long lastHeartbeatAt = Long.MIN_VALUE;
-    /** The log position advertised in every election message; the replicated log (next issue) moves it. */
-    private final LogPosition logPosition = LogPosition.EMPTY;
+    /** The ordered log; its position is advertised in every heartbeat, promise and acknowledgement. */
+    private final ReplicatedLog log;
+    /** Client events submitted here and not yet seen committed. */
+    private final PendingSubmissions pending = new PendingSubmissions();
+    /** How often an unanswered log message (append, fetch, forward) is sent again. */
+    private final long logRetryMillis;
+    /** The leader and epoch pending events were last forwarded to: a change sends them all again at once. */
+    private String forwardedTo;
+    private long forwardedEpoch = -1;
 
     private final List<Outbound> outbox = new ArrayList<>();
     private final List<ClusterEvent> events = new ArrayList<>();
@@ -121,6 +132,11 @@ public final class ClusterNode {
      * @param now         the driver's monotonic time in milliseconds
      */
     public ClusterNode(ClusterConfig config, long incarnation, long now) {
+        this(config, incarnation, now, new InMemoryLogStore());
+    }
+
+    /** @param store an empty log store (a durable one is a later issue) */
+    public ClusterNode(ClusterConfig config, long incarnation, long now, LogStore store) {
         this.config = config;
         this.ring = config.membership();
         this.self = config.selfId();
@@ -136,6 +152,10 @@ public final class ClusterNode {
             }
         }
         this.detector = new FailureDetector(peers, config.heartbeatMillis(), config.failureTimeoutMillis(), now);
+        // Several ticks, and at least a quarter heartbeat: a round trip must fit, or every datagram goes twice.
+        this.logRetryMillis = Math.max(4 * retryMillis, config.heartbeatMillis() / 4);
+        this.log = new ReplicatedLog(self, peers, config.quorum(), store, logRetryMillis,
+                e -> pending.committed(e.key()));
         this.quiet = !peers.isEmpty();
         reevaluate(now, "start");
     }
@@ -153,6 +173,8 @@ public final class ClusterNode {
             report(t);
         }
         reevaluate(now, "tick");
+        log.tick(now, detector::isAlive, this::sendInEpoch);
+        forwardPending(now);
         if (lastHeartbeatAt == Long.MIN_VALUE || now - lastHeartbeatAt >= config.heartbeatMillis()) {
             broadcastHeartbeat(now);
         }
@@ -211,6 +233,16 @@ public final class ClusterNode {
             onReject(from, env.epoch(), r, now);
         } else if (msg instanceof Abdicate a) {
             onAbdicate(from, env.epoch(), a, now);
+        } else if (msg instanceof Forward f) {
+            onForward(from, f, now);
+        } else if (msg instanceof Append a) {
+            onAppend(from, env.epoch(), a, now);
+        } else if (msg instanceof LogAck a) {
+            if (role == Role.LEADER && env.epoch() == epoch) {
+                log.onLogAck(from, a, now, this::sendInEpoch);
+            }
+        } else if (msg instanceof Fetch f) {
+            onFetch(from, env.epoch(), f);
         }
         reevaluate(now, "message");
     }
@@ -224,6 +256,62 @@ public final class ClusterNode {
         role = Role.LEFT;
         leader = null;
         reportLeader("left the cluster", now);
+    }
+
+    /**
+     * A client event submitted to this server. It is kept until this server sees it committed, and forwarded to
+     * whoever leads (again after a leader change) meanwhile; a retry with the same (clientId, clientEventId), here or
+     * on another server, is ordered at most once.
+     *
+     * @return false if the event was refused because too many events wait for a leader (push back on the client)
+     * @throws IllegalArgumentException if the client id is empty or over 64 bytes of UTF-8, or the payload is over
+     *                                  {@link LogEntry#MAX_PAYLOAD} bytes
+     */
+    public boolean submit(String clientId, long clientEventId, byte[] payload, long now) {
+        if (clientId == null || clientId.isEmpty()
+                || clientId.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 64) {
+            throw new IllegalArgumentException("client id must be 1..64 bytes of UTF-8");
+        }
+        if (payload.length > LogEntry.MAX_PAYLOAD) {
+            throw new IllegalArgumentException("payload over " + LogEntry.MAX_PAYLOAD + " bytes");
+        }
+        if (role == Role.LEFT) {
+            return false;
+        }
+        ClientEventKey key = new ClientEventKey(clientId, clientEventId);
+        if (log.isCommitted(key)) {
+            return true; // a retry of an event already delivered here
+        }
+        if (!pending.add(key, payload)) {
+            return false;
+        }
+        forwardPending(now);
+        return true;
+    }
+
+    /** Committed client events, in log order, each once; the same sequence on every server. */
+    public List<Delivery> drainDeliveries() {
+        return log.drainDeliveries();
+    }
+
+    /** Where this server's log stands. */
+    public LogPosition logPosition() {
+        return log.position();
+    }
+
+    /** Client events submitted here and not yet seen committed. */
+    public int pendingCount() {
+        return pending.size();
+    }
+
+    /** How often this server replaced committed log entries: only after state loss or with a sub-majority quorum. */
+    public long logDivergences() {
+        return log.divergences();
+    }
+
+    /** How often a follower needed log entries older than this server keeps (a snapshot would be needed). */
+    public long unservableCatchUps() {
+        return log.unservableCatchUps();
     }
 
     public List<Outbound> drainOutbox() {
@@ -355,7 +443,40 @@ public final class ClusterNode {
         }
         leaderServing = hb.serving();
         if (!quiet) {
-            send(from, new Ack(leaderStamp, logPosition), epoch);
+            send(from, new Ack(leaderStamp, log.position()), epoch);
+        }
+    }
+
+    /** The leader orders a forwarded event once it recovered its log; until then the origin keeps retrying. */
+    private void onForward(String from, Forward f, long now) {
+        if (role == Role.LEADER && log.isReady()) {
+            log.order(from, new ClientEventKey(f.clientId(), f.clientEventId()), f.payload(), now, this::sendInEpoch);
+        }
+    }
+
+    /**
+     * Entries count only from the leader this server follows in its epoch, or, for a recovering leader, from the
+     * promiser it fetches from; anything else is late or stale and is ignored (the sender retries).
+     */
+    private void onAppend(String from, long senderEpoch, Append a, long now) {
+        if (senderEpoch != epoch) {
+            return;
+        }
+        if (role == Role.FOLLOWER && from.equals(leader)) {
+            send(from, log.onFollowerAppend(a), epoch);
+        } else if (role == Role.LEADER && from.equals(log.recoverySource())) {
+            log.onRecoveryAppend(from, a, now, this::sendInEpoch);
+        }
+    }
+
+    /** Only the owner of our epoch, whom we promised, may fetch: it recovers its log before it leads. */
+    private void onFetch(String from, long senderEpoch, Fetch f) {
+        if (senderEpoch != epoch || !ring.ownerOf(epoch).equals(from) || role == Role.LEADER) {
+            return;
+        }
+        Append answer = log.onFetch(f);
+        if (answer != null) {
+            send(from, answer, epoch);
         }
     }
 
@@ -398,7 +519,7 @@ public final class ClusterNode {
         }
         // proposed == boundEpoch now: promised or followed before, and only 'from' owns it, so repeating the
         // promise is harmless.
-        send(from, new Promise(prepare.stamp(), logPosition), proposed);
+        send(from, new Promise(prepare.stamp(), log.position()), proposed);
     }
 
     private void onPromise(String from, long promisedEpoch, Promise promise, long now) {
@@ -444,6 +565,10 @@ public final class ClusterNode {
         report(detector.restarted(from, now));
         lease.forget(from);
         promises.remove(from);
+        log.forgetFollower(from);
+        if (role == Role.LEADER && from.equals(log.recoverySource())) {
+            abandon("the log it recovers from, on " + from + ", restarted", now);
+        }
         if (from.equals(leader)) {
             release("leader " + from + " restarted", oldIncarnation);
         }
@@ -465,10 +590,15 @@ public final class ClusterNode {
         }
         updateQuiet(now);
         if (role == Role.LEADER && aliveCount() < config.quorum()) {
-            stepDown(epoch, "a quorum is no longer in sight");
-            releasedEpoch = epoch;
-            releasedIncarnation = Long.MAX_VALUE;
-            broadcastHeartbeat(now);
+            abandon("a quorum is no longer in sight", now);
+        }
+        String source = log.recoverySource();
+        if (role == Role.LEADER && source != null && !detector.isAlive(source)) {
+            // Only that promiser is known to hold every committed entry: elect again with fresh promises.
+            abandon("the log it recovers from, on " + source + ", is gone", now);
+        }
+        if (role != Role.LEADER && log.isLeading()) {
+            log.stopLeading();
         }
         if (role == Role.LEADER) {
             maybeAbdicate(now);
@@ -602,7 +732,7 @@ public final class ClusterNode {
 
     private void sendPrepare(long now) {
         lastPrepareAt = now;
-        Prepare prepare = new Prepare(now, logPosition);
+        Prepare prepare = new Prepare(now, log.position());
         for (Member m : ring.ring()) {
             if (!m.id().equals(self) && !promises.containsKey(m.id())) {
                 send(m.id(), prepare, epoch);
@@ -611,16 +741,19 @@ public final class ClusterNode {
     }
 
     /**
-     * A quorum promised. The promises carry the quorum's log positions; the replicated log (next issue) fetches
-     * the entries this server lacks before it announces the epoch.
+     * A quorum promised. The promises carry the quorum's log positions: the log fetches the entries of the highest
+     * one before it orders anything in this epoch (the election is announced at once, so followers stop waiting,
+     * but no entry of this epoch exists until the log is recovered).
      */
     private void becomeLeader(long now) {
         role = Role.LEADER;
         boundEpoch = epoch;
         leader = self;
         leaderServing = true;
-        promises.clear();
+        // Announce first, so followers know whom the log messages that follow come from.
         broadcastHeartbeat(now);
+        log.startLeading(epoch, Map.copyOf(promises), now, this::sendInEpoch);
+        promises.clear();
     }
 
     /** Hand leadership to the highest live, ready server above this one once it is stably alive. */
@@ -630,8 +763,9 @@ public final class ClusterNode {
             return;
         }
         Heartbeat hb = news.latest(higher);
-        if (hb.position().compareTo(logPosition) < 0) {
-            return; // let it catch up first
+        if (!log.isReady() || hb.position().lastSeq() < log.commitSeq()) {
+            // Let it catch up first: it must hold what is committed (it recovers the rest from its quorum).
+            return;
         }
         role = Role.FOLLOWER;
         leader = null;
@@ -641,6 +775,15 @@ public final class ClusterNode {
         lease.clear();
         changeReason = "handing over to " + higher;
         broadcast(new Abdicate(higher), epoch);
+        broadcastHeartbeat(now);
+    }
+
+    /** Stop leading this epoch for good and say so at once. */
+    private void abandon(String why, long now) {
+        stepDown(epoch, why);
+        releasedEpoch = epoch;
+        releasedIncarnation = Long.MAX_VALUE;
+        log.stopLeading();
         broadcastHeartbeat(now);
     }
 
@@ -672,7 +815,7 @@ public final class ClusterNode {
         announcedServing = isServing(now);
         announcedRole = role;
         announcedLeader = currentLeader();
-        broadcast(new Heartbeat(leading, announcedServing, announcedReady, currentLeader(), logPosition, now), epoch);
+        broadcast(new Heartbeat(leading, announcedServing, announcedReady, currentLeader(), log.position(), now), epoch);
     }
 
     private void broadcast(Message message, long inEpoch) {
@@ -681,6 +824,40 @@ public final class ClusterNode {
             if (!m.id().equals(self)) {
                 outbox.add(new Outbound(m, datagram));
             }
+        }
+    }
+
+    private void sendInEpoch(String to, Message message) {
+        send(to, message, epoch);
+    }
+
+    /**
+     * Hands the events waiting here to the leader: straight into the log when this server leads, else forwarded;
+     * everything again at once when the leader changed, the rest after the retry interval.
+     */
+    private void forwardPending(long now) {
+        if (pending.size() == 0) {
+            return;
+        }
+        if (role == Role.LEADER) {
+            if (log.isReady()) {
+                for (PendingSubmissions.Pending p : pending.due(now, logRetryMillis)) {
+                    log.order(self, p.key, p.payload, now, this::sendInEpoch);
+                }
+            }
+            return;
+        }
+        String to = currentLeader();
+        if (to == null || !leaderServing) {
+            return;
+        }
+        if (!to.equals(forwardedTo) || epoch != forwardedEpoch) {
+            forwardedTo = to;
+            forwardedEpoch = epoch;
+            pending.resendAll();
+        }
+        for (PendingSubmissions.Pending p : pending.due(now, logRetryMillis)) {
+            send(to, new Forward(p.key.clientId(), p.key.clientEventId(), p.payload), epoch);
         }
     }
 

@@ -21,6 +21,10 @@ import javax.crypto.spec.SecretKeySpec;
  * Before the MAC only the frame is checked (magic, version, and that the length agrees with the sender and body
  * lengths), so a datagram cut short by the network or a small receive buffer is counted as TRUNCATED rather than
  * as a forgery; no field is trusted until the MAC matches. Not thread-safe (one {@link Mac} instance).
+ * <p>
+ * The log messages (FORWARD, APPEND, LOG_ACK, FETCH) were added as new type codes under the same version: the
+ * header is unchanged, and a server without them counts them as UNKNOWN_TYPE and carries on, so the version stays 1
+ * deliberately. Bump it only when the header or an existing body changes.
  */
 public final class DatagramCodec {
     public static final int MAX_DATAGRAM = 1400;

@@ -1,0 +1,68 @@
+package org.syncnet.cluster;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The client events this server accepted and has not yet seen committed (DESIGN invariant 6). They are forwarded to
+ * whoever leads, again after every retry interval and after every leader change, until the committed log holds them.
+ * Bounded: when {@link #CAPACITY} events wait (no leader for a long time), new submissions are refused, so the caller
+ * can push back on its clients instead of this server growing without limit.
+ */
+final class PendingSubmissions {
+    static final int CAPACITY = 10_000;
+
+    static final class Pending {
+        final ClientEventKey key;
+        final byte[] payload;
+        long lastSentAt = Long.MIN_VALUE;
+
+        Pending(ClientEventKey key, byte[] payload) {
+            this.key = key;
+            this.payload = payload;
+        }
+    }
+
+    private final Map<ClientEventKey, Pending> waiting = new LinkedHashMap<>();
+
+    /** False when full; a retry of an event already waiting is accepted and changes nothing. */
+    boolean add(ClientEventKey key, byte[] payload) {
+        if (waiting.containsKey(key)) {
+            return true;
+        }
+        if (waiting.size() >= CAPACITY) {
+            return false;
+        }
+        waiting.put(key, new Pending(key, payload.clone()));
+        return true;
+    }
+
+    void committed(ClientEventKey key) {
+        waiting.remove(key);
+    }
+
+    /** The events not sent within the last {@code retryMillis}, oldest first, marked as sent now. */
+    List<Pending> due(long now, long retryMillis) {
+        List<Pending> out = new ArrayList<>();
+        for (Pending p : waiting.values()) {
+            if (p.lastSentAt == Long.MIN_VALUE || now - p.lastSentAt >= retryMillis) {
+                p.lastSentAt = now;
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** A new leader: everything is due at once. */
+    void resendAll() {
+        for (Pending p : waiting.values()) {
+            p.lastSentAt = Long.MIN_VALUE;
+        }
+    }
+
+    int size() {
+        return waiting.size();
+    }
+}
