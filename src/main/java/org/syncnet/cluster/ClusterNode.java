@@ -99,6 +99,8 @@ public final class ClusterNode {
     private long releasedIncarnation = Long.MAX_VALUE;
 
     private final Map<String, LogPosition> promises = new HashMap<>();
+    /** The promisers whose log is whole (see {@link ReplicatedLog#isWhole}). */
+    private final Set<String> wholePromisers = new HashSet<>();
     private long lastPrepareAt;
     private final LeaderLease lease;
     private final PeerNews news = new PeerNews();
@@ -519,20 +521,57 @@ public final class ClusterNode {
         }
         // proposed == boundEpoch now: promised or followed before, and only 'from' owns it, so repeating the
         // promise is harmless.
-        send(from, new Promise(prepare.stamp(), log.position()), proposed);
+        send(from, new Promise(prepare.stamp(), log.position(), log.isWhole()), proposed);
     }
 
     private void onPromise(String from, long promisedEpoch, Promise promise, long now) {
         if (role != Role.CANDIDATE || promisedEpoch != epoch) {
             return;
         }
+        if (promise.position().lastEpoch() >= epoch) {
+            // A log already holds entries of this epoch (its leader restarted, forgot and reuses the number): an
+            // entry is known by (epoch, seq), so this epoch must not be led again. Stand for a higher one.
+            highestEpochSeen = Math.max(highestEpochSeen, promise.position().lastEpoch());
+            startCandidacy(now);
+            return;
+        }
         promises.put(from, promise.position());
+        if (promise.whole()) {
+            wholePromisers.add(from);
+        } else {
+            wholePromisers.remove(from);
+        }
         // A promise is not a lease: the promiser has no live leader, so it may promise a higher epoch the next
         // moment. Only an acknowledgement of this leader's heartbeat binds a follower (it then refuses every
         // prepare until this leader was silent for the failure timeout), so only acknowledgements count.
-        if (promises.size() + 1 >= config.quorum()) {
+        if (promises.size() + 1 >= config.quorum() && canRecoverLog()) {
             becomeLeader(now);
         }
+    }
+
+    /**
+     * Whether the promised logs surely include every committed entry. They do when at least n - q + 1 of them are
+     * whole (never lost since they acknowledged anything): every commit quorum then shares a whole log with them.
+     * Restarted servers lose their in-memory log, so fewer may be whole; then go on only once every live peer
+     * promised, so that no log that can still be had is left out: what only lost or unreachable logs held cannot be
+     * recovered by waiting (it can once the store is durable, a later issue).
+     */
+    private boolean canRecoverLog() {
+        int whole = log.isWhole() ? 1 : 0;
+        for (String p : promises.keySet()) {
+            if (wholePromisers.contains(p)) {
+                whole++;
+            }
+        }
+        if (whole >= ring.size() - config.quorum() + 1) {
+            return true;
+        }
+        for (Member m : ring.ring()) {
+            if (!m.id().equals(self) && detector.isAlive(m.id()) && !promises.containsKey(m.id())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void onReject(String from, long theirEpoch, Reject reject, long now) {
@@ -602,6 +641,9 @@ public final class ClusterNode {
         }
         if (role == Role.LEADER) {
             maybeAbdicate(now);
+        }
+        if (role == Role.CANDIDATE && promises.size() + 1 >= config.quorum() && canRecoverLog()) {
+            becomeLeader(now); // a quorum promised earlier; a live peer it waited for has failed since
         }
         if (shouldStand(now)) {
             if (role != Role.CANDIDATE) {
@@ -718,10 +760,12 @@ public final class ClusterNode {
 
     private void startCandidacy(long now) {
         role = Role.CANDIDATE;
-        epoch = ring.nextEpochOwnedBy(self, Math.max(epoch, highestEpochSeen));
+        // Above every epoch heard of, and above every epoch in our own log (entries are known by (epoch, seq)).
+        epoch = ring.nextEpochOwnedBy(self, Math.max(Math.max(epoch, highestEpochSeen), log.position().lastEpoch()));
         leader = null;
         leaderServing = false;
         promises.clear();
+        wholePromisers.clear();
         lease.clear();
         if (config.quorum() <= 1) {
             becomeLeader(now);

@@ -74,6 +74,12 @@ final class ReplicatedLog {
     private long lastFetchAt;
     private final Map<String, Progress> progress = new HashMap<>();
     private long unservableCatchUps;
+    /**
+     * This process's log holds everything committed that it ever acknowledged: false from the start (the store
+     * starts empty, and a restarted process cannot tell a first start from a restart) until a leader caught it up to
+     * its commit point, or it recovered its log as leader.
+     */
+    private boolean whole;
     private long divergences;
 
     ReplicatedLog(String self, List<String> peers, int quorum, LogStore store, long retryMillis,
@@ -84,6 +90,10 @@ final class ReplicatedLog {
         this.store = store;
         this.retryMillis = retryMillis;
         this.onCommit = onCommit;
+    }
+
+    boolean isWhole() {
+        return whole;
     }
 
     LogPosition position() {
@@ -254,6 +264,7 @@ final class ReplicatedLog {
 
     private void finishRecovery(long now, Outlet out) {
         recovering = false;
+        whole = true;
         source = null;
         long before = store.lastSeq();
         append(LogEntry.barrier(leaderEpoch, before + 1, self));
@@ -359,6 +370,9 @@ final class ReplicatedLog {
         }
         long verified = a.prevSeq() + a.entries().size();
         commitTo(Math.min(a.commitSeq(), verified));
+        if (verified >= a.commitSeq()) {
+            whole = true;
+        }
         return new LogAck(true, verified, commitSeq);
     }
 

@@ -41,6 +41,8 @@ class LogSimTest {
 
     private static void run(String method, SimulationSettings settings) {
         String replay = LogSimTest.class.getSimpleName() + "#" + method;
-        SeedRunner.forEachSeed(1, SeedRunner.share(SHARE), seed -> LogRun.run(seed, settings, false, replay));
+        // -Dsim.logStateLoss=true keeps the restarts (state lost): explores the limit of the in-memory store.
+        boolean stateLoss = Boolean.getBoolean("sim.logStateLoss");
+        SeedRunner.forEachSeed(1, SeedRunner.share(SHARE), seed -> LogRun.run(seed, settings, stateLoss, replay));
     }
 }

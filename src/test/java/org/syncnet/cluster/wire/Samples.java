@@ -36,6 +36,7 @@ final class Samples {
         all.add(new Prepare(Long.MAX_VALUE, MAX_POSITION));
         all.add(new Promise(Long.MIN_VALUE, new LogPosition(3, 2, 1)));
         all.add(new Promise(Long.MAX_VALUE, MAX_POSITION));
+        all.add(new Promise(0, LogPosition.EMPTY, false));
         for (Reject.Reason r : Reject.Reason.values()) {
             all.add(new Reject(r, null));
             all.add(new Reject(r, LONGEST_ID));
