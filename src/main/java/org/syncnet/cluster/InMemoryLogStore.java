@@ -74,11 +74,8 @@ public final class InMemoryLogStore implements LogStore {
 
     @Override
     public long epochAt(long seq) {
-        if (seq == 0) {
-            return 0;
-        }
         if (seq == first - 1) {
-            return discardedLastEpoch;
+            return discardedLastEpoch; // 0 for seq 0 while nothing was discarded
         }
         LogEntry e = get(seq);
         return e == null ? -1 : e.epoch();

@@ -26,7 +26,10 @@ public interface LogStore {
     /** The epoch of the last entry, or 0. */
     long lastEpoch();
 
-    /** The epoch of the entry at {@code seq} (0 for seq 0), or -1 if it is not kept. */
+    /**
+     * The epoch of the entry at {@code seq}, or -1 if it is not kept; also known for {@code firstSeq() - 1} (0 for
+     * seq 0), the place the kept entries follow, so an append right after a discarded prefix can still be matched.
+     */
     long epochAt(long seq);
 
     /** The oldest sequence still kept (lastSeq + 1 when empty). */

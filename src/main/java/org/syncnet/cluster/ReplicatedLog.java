@@ -42,6 +42,8 @@ final class ReplicatedLog {
     static final int APPEND_BODY_BUDGET = DatagramCodec.MAX_DATAGRAM - (4 + 1 + 64 + 26 + 32);
     /** Entries a leader sends ahead of a follower's acknowledged position: flow control for a slow or dead peer. */
     static final int WINDOW = 512;
+    /** Entries that are sent without waiting for the acknowledgement of the append in flight. */
+    static final int BATCH = 16;
 
     interface Outlet {
         void send(String to, Message message);
@@ -52,7 +54,12 @@ final class ReplicatedLog {
         long match;
         long sentUpTo;
         long knownCommit;
-        long lastSentAt = Long.MIN_VALUE;
+        /** Never: far enough in the past for any retry interval, without overflowing {@code now - lastSentAt}. */
+        long lastSentAt = Long.MIN_VALUE / 2;
+        /** The commit point the last append to it carried. */
+        long sentCommit;
+        /** It needs entries this store no longer keeps (counted once per occurrence, not per retry). */
+        boolean stranded;
     }
 
     private final String self;
@@ -282,18 +289,23 @@ final class ReplicatedLog {
         out.send(source, new Fetch(nextFetch));
     }
 
-    /** Sends every follower what it has not been sent, within the window, and news of the commit point. */
+    /**
+     * Sends every follower what it has not been sent, and news of the commit point. Ack-clocked batching: while an
+     * append is in flight, new entries wait for its acknowledgement (or until a batch's worth piled up), so under
+     * load each datagram carries as many entries as fit instead of one each.
+     */
     private void replicate(long now, Outlet out) {
         for (String peer : peers) {
             Progress p = progress.get(peer);
-            while (p.sentUpTo < store.lastSeq() && p.sentUpTo - p.match < WINDOW) {
+            while (p.sentUpTo < store.lastSeq() && p.sentUpTo - p.match < WINDOW
+                    && (p.sentUpTo == p.match || store.lastSeq() - p.sentUpTo >= BATCH)) {
                 long before = p.sentUpTo;
                 sendTo(peer, p, now, out);
                 if (p.sentUpTo == before) {
                     break;
                 }
             }
-            if (p.knownCommit < commitSeq && p.sentUpTo >= store.lastSeq() && p.lastSentAt != now) {
+            if (p.sentCommit < commitSeq && p.sentUpTo >= store.lastSeq()) {
                 sendTo(peer, p, now, out); // commit news only
             }
         }
@@ -304,17 +316,25 @@ final class ReplicatedLog {
         long prevEpoch = store.epochAt(prevSeq);
         p.lastSentAt = now;
         if (prevEpoch < 0) {
-            unservableCatchUps++; // the follower needs entries this store no longer keeps
+            if (!p.stranded) {
+                p.stranded = true;
+                unservableCatchUps++; // the follower needs entries this store no longer keeps
+            }
             return;
         }
+        p.stranded = false;
         List<LogEntry> batch = batch(prevSeq + 1);
         out.send(peer, new Append(prevEpoch, prevSeq, commitSeq, batch));
+        p.sentCommit = commitSeq;
         p.sentUpTo = prevSeq + batch.size();
     }
 
     /** As many entries from {@code fromSeq} as fit one datagram. */
     private List<LogEntry> batch(long fromSeq) {
         List<LogEntry> out = new ArrayList<>();
+        if (fromSeq < store.firstSeq()) {
+            return out; // discarded: callers check epochAt(fromSeq - 1) first, this only keeps the batch contiguous
+        }
         int budget = APPEND_BODY_BUDGET - Append.FIXED_BYTES;
         for (LogEntry e : store.read(fromSeq, 64)) {
             int size = Append.encodedSize(e);
