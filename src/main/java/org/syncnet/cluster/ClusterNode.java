@@ -33,7 +33,8 @@ import org.syncnet.cluster.wire.ReplayGuard;
 
 /**
  * One server's cluster protocol as a deterministic state machine: failure detection, fenced leader election
- * with epochs, quorum leases and graceful leave. It never reads a clock or a socket: the driver passes the
+ * with epochs, quorum leases and graceful leave, and the replicated, ordered log of client events
+ * ({@link #submit}, {@link #drainDeliveries}; the log's own rules are in {@link ReplicatedLog}). It never reads a clock or a socket: the driver passes the
  * time into {@link #tick}, {@link #receive} and {@link #leave}, sends what {@link #drainOutbox} returns and
  * reports what {@link #drainEvents} returns. Not thread-safe: the driver serialises calls.
  *
@@ -57,6 +58,10 @@ import org.syncnet.cluster.wire.ReplayGuard;
  * once. A graceful leave likewise releases the followers at once.</li>
  * <li>A restarted server stays quiet (no promise, no acknowledgement, no candidacy) until it has heard from every
  * peer or one failure timeout passed, so it cannot contradict what it granted before the restart.</li>
+ * <li>Log: a new leader announces its epoch at once but orders nothing until it recovered the highest log its
+ * quorum promised with. A restarted server has lost its in-memory log, so its promise says its log is not whole;
+ * with fewer than n - q + 1 whole logs promised, the candidate also waits for every live peer's promise. Any server
+ * keeps the events submitted to it until it sees them committed and forwards them to each new leader.</li>
  * </ul>
  */
 public final class ClusterNode {
