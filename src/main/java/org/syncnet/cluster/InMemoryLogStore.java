@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Keeps the most recent {@code capacity} delivered entries, plus everything not yet delivered, in memory. A follower
+ * Keeps at least the most recent {@code capacity} delivered entries (at most a quarter more), plus everything not yet
+ * delivered, in memory. A follower
  * that needs an entry older than that (it was away or restarted while {@code capacity} entries were committed)
  * cannot be caught up from this store; the replicated log counts that case (see
  * {@link ReplicatedLog#unservableCatchUps()}) since a snapshot/state transfer is not built yet.
@@ -89,7 +90,12 @@ public final class InMemoryLogStore implements LogStore {
     @Override
     public List<LogEntry> discardUpTo(long seq) {
         List<LogEntry> gone = new ArrayList<>();
-        // Keep `capacity` entries at most; discard from the front, but never past seq.
+        // Keep `capacity` entries at most; discard from the front, but never past seq. Only once a quarter more
+        // piled up: removing from the front of the list moves every entry, so doing it per commit would cost the
+        // whole log each time; in chunks it is amortised to a constant per entry.
+        if (entries.size() <= capacity + capacity / 4) {
+            return gone;
+        }
         int excess = entries.size() - capacity;
         long limit = Math.min(seq, first + Math.max(0, excess) - 1);
         int n = (int) Math.max(0, limit - first + 1);
