@@ -162,7 +162,7 @@ public final class ClusterNode {
         // Several ticks, and at least a quarter heartbeat: a round trip must fit, or every datagram goes twice.
         this.logRetryMillis = Math.max(4 * retryMillis, config.heartbeatMillis() / 4);
         this.log = new ReplicatedLog(self, peers, config.quorum(), store, logRetryMillis,
-                e -> pending.committed(e.key()));
+                e -> pending.committed(e.partKey()));
         this.quiet = !peers.isEmpty();
         reevaluate(now, "start");
     }
@@ -268,29 +268,37 @@ public final class ClusterNode {
     /**
      * A client event submitted to this server. It is kept until this server sees it committed, and forwarded to
      * whoever leads (again after a leader change) meanwhile; a retry with the same (clientId, clientEventId), here or
-     * on another server, is ordered at most once.
+     * on another server, is ordered at most once. A payload larger than one datagram can carry travels as up to
+     * {@link LogEntry#MAX_PARTS} parts of {@link LogEntry#MAX_PAYLOAD} bytes, each ordered and retried on its own;
+     * the event is delivered once, whole, when its last part is committed.
      *
      * @return false if the event was refused because too many events wait for a leader (push back on the client)
      * @throws IllegalArgumentException if the client id is empty or over 64 bytes of UTF-8, or the payload is over
-     *                                  {@link LogEntry#MAX_PAYLOAD} bytes
+     *                                  {@link #MAX_EVENT_BYTES}
      */
+    /** The largest client event payload: {@link LogEntry#MAX_PARTS} entries' worth (16 KiB). */
+    public static final int MAX_EVENT_BYTES = LogEntry.MAX_PARTS * LogEntry.MAX_PAYLOAD;
+
     public boolean submit(String clientId, long clientEventId, byte[] payload, long now) {
         if (clientId == null || clientId.isEmpty()
                 || clientId.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 64) {
             throw new IllegalArgumentException("client id must be 1..64 bytes of UTF-8");
         }
-        if (payload.length > LogEntry.MAX_PAYLOAD) {
-            throw new IllegalArgumentException("payload over " + LogEntry.MAX_PAYLOAD + " bytes");
+        if (payload.length > MAX_EVENT_BYTES) {
+            throw new IllegalArgumentException("payload over " + MAX_EVENT_BYTES + " bytes");
         }
-        if (role == Role.LEFT) {
+        int parts = Math.max(1, (payload.length + LogEntry.MAX_PAYLOAD - 1) / LogEntry.MAX_PAYLOAD);
+        if (role == Role.LEFT || !pending.hasRoom(parts)) {
             return false;
         }
-        ClientEventKey key = new ClientEventKey(clientId, clientEventId);
-        if (log.isCommitted(key)) {
-            return true; // a retry of an event already delivered here
-        }
-        if (!pending.add(key, payload)) {
-            return false;
+        ClientEventKey event = new ClientEventKey(clientId, clientEventId);
+        for (int i = 0; i < parts; i++) {
+            PartKey key = new PartKey(event, i);
+            if (!log.isCommitted(key)) { // else a retry of a part already committed here
+                int from = i * LogEntry.MAX_PAYLOAD;
+                pending.add(key, parts, java.util.Arrays.copyOfRange(payload, from,
+                        Math.min(payload.length, from + LogEntry.MAX_PAYLOAD)));
+            }
         }
         forwardPending(now);
         return true;
@@ -457,7 +465,8 @@ public final class ClusterNode {
     /** The leader orders a forwarded event once it recovered its log; until then the origin keeps retrying. */
     private void onForward(String from, Forward f, long now) {
         if (role == Role.LEADER && log.isReady()) {
-            log.order(from, new ClientEventKey(f.clientId(), f.clientEventId()), f.payload(), now, this::sendInEpoch);
+            log.order(from, new PartKey(new ClientEventKey(f.clientId(), f.clientEventId()), f.part()), f.parts(),
+                    f.payload(), now, this::sendInEpoch);
         }
     }
 
@@ -891,7 +900,7 @@ public final class ClusterNode {
         if (role == Role.LEADER) {
             if (log.isReady()) {
                 for (PendingSubmissions.Pending p : pending.due(now, logRetryMillis)) {
-                    log.order(self, p.key, p.payload, now, this::sendInEpoch);
+                    log.order(self, p.key, p.parts, p.payload, now, this::sendInEpoch);
                 }
             }
             return;
@@ -906,7 +915,8 @@ public final class ClusterNode {
             pending.resendAll();
         }
         for (PendingSubmissions.Pending p : pending.due(now, logRetryMillis)) {
-            send(to, new Forward(p.key.clientId(), p.key.clientEventId(), p.payload), epoch);
+            ClientEventKey event = p.key.event();
+            send(to, new Forward(event.clientId(), event.clientEventId(), p.key.part(), p.parts, p.payload), epoch);
         }
     }
 

@@ -15,31 +15,31 @@ final class PendingSubmissions {
     static final int CAPACITY = 10_000;
 
     static final class Pending {
-        final ClientEventKey key;
+        final PartKey key;
+        final int parts;
         final byte[] payload;
         long lastSentAt = Long.MIN_VALUE;
 
-        Pending(ClientEventKey key, byte[] payload) {
+        Pending(PartKey key, int parts, byte[] payload) {
             this.key = key;
+            this.parts = parts;
             this.payload = payload;
         }
     }
 
-    private final Map<ClientEventKey, Pending> waiting = new LinkedHashMap<>();
+    private final Map<PartKey, Pending> waiting = new LinkedHashMap<>();
 
-    /** False when full; a retry of an event already waiting is accepted and changes nothing. */
-    boolean add(ClientEventKey key, byte[] payload) {
-        if (waiting.containsKey(key)) {
-            return true;
-        }
-        if (waiting.size() >= CAPACITY) {
-            return false;
-        }
-        waiting.put(key, new Pending(key, payload.clone()));
-        return true;
+    /** Room for {@code parts} more parts. */
+    boolean hasRoom(int parts) {
+        return waiting.size() + parts <= CAPACITY;
     }
 
-    void committed(ClientEventKey key) {
+    /** A retry of a part already waiting changes nothing. */
+    void add(PartKey key, int parts, byte[] payload) {
+        waiting.putIfAbsent(key, new Pending(key, parts, payload.clone()));
+    }
+
+    void committed(PartKey key) {
         waiting.remove(key);
     }
 

@@ -68,7 +68,8 @@ final class ReplicatedLog {
     private final LogStore store;
     private final long retryMillis;
     private final Consumer<LogEntry> onCommit;
-    private final Map<ClientEventKey, Long> index = new HashMap<>();
+    private final Map<PartKey, Long> index = new HashMap<>();
+    private final Reassembly reassembly = new Reassembly();
     private final List<Delivery> deliveries = new ArrayList<>();
     private long commitSeq;
     private long appliedSeq;
@@ -121,14 +122,19 @@ final class ReplicatedLog {
         return divergences;
     }
 
-    /** The entry for this client event is in the log (committed or not) as far as this server knows. */
+    /** The entry for this client event (a single-part one) is in the log, committed or not, as far as we know. */
     boolean holds(ClientEventKey key) {
-        return index.containsKey(key);
+        return index.containsKey(new PartKey(key, 0));
     }
 
-    boolean isCommitted(ClientEventKey key) {
+    boolean isCommitted(PartKey key) {
         Long seq = index.get(key);
         return seq != null && seq <= commitSeq;
+    }
+
+    /** Large events whose parts did not all arrive and were given up (see {@link Reassembly}). */
+    long abandonedEvents() {
+        return reassembly.abandoned();
     }
 
     List<Delivery> drainDeliveries() {
@@ -186,10 +192,17 @@ final class ReplicatedLog {
 
     /** Orders a client event; false if it is already in the log (a retry). Only when {@link #isReady}. */
     boolean order(String origin, ClientEventKey key, byte[] payload, long now, Outlet out) {
+        return order(origin, new PartKey(key, 0), 1, payload, now, out);
+    }
+
+    /** Orders one part of a client event; false if it is already in the log (a retry). */
+    boolean order(String origin, PartKey key, int parts, byte[] payload, long now, Outlet out) {
         if (!isReady() || index.containsKey(key)) {
             return false;
         }
-        append(new LogEntry(leaderEpoch, store.lastSeq() + 1, origin, key.clientId(), key.clientEventId(), payload));
+        ClientEventKey event = key.event();
+        append(new LogEntry(leaderEpoch, store.lastSeq() + 1, origin, event.clientId(), event.clientEventId(),
+                key.part(), parts, payload));
         advanceCommit();
         replicate(now, out);
         return true;
@@ -415,7 +428,7 @@ final class ReplicatedLog {
     private void append(LogEntry e) {
         store.append(e);
         if (!e.isBarrier()) {
-            index.put(e.key(), e.seq());
+            index.put(e.partKey(), e.seq());
         }
     }
 
@@ -433,7 +446,7 @@ final class ReplicatedLog {
         }
         for (LogEntry e : store.read(seq + 1, Integer.MAX_VALUE)) {
             if (!e.isBarrier()) {
-                index.remove(e.key(), e.seq());
+                index.remove(e.partKey(), e.seq());
             }
         }
         store.truncateAfter(seq);
@@ -447,13 +460,16 @@ final class ReplicatedLog {
         for (LogEntry e : store.read(appliedSeq + 1, (int) Math.min(Integer.MAX_VALUE, commitSeq - appliedSeq))) {
             appliedSeq = e.seq();
             if (!e.isBarrier()) {
-                deliveries.add(Delivery.of(e));
+                Delivery d = reassembly.committed(e);
+                if (d != null) {
+                    deliveries.add(d);
+                }
                 onCommit.accept(e);
             }
         }
         for (LogEntry gone : store.discardUpTo(Math.min(appliedSeq, commitSeq))) {
             if (!gone.isBarrier()) {
-                index.remove(gone.key(), gone.seq());
+                index.remove(gone.partKey(), gone.seq());
             }
         }
     }

@@ -10,7 +10,7 @@ import org.syncnet.cluster.LogEntry;
  * it (empty, it carries only the commit point); a promiser answers a {@link Fetch} with it. Entries are numbered
  * prevSeq + 1, prevSeq + 2, ... so their sequence is not sent. Body: prevEpoch 8, prevSeq 8, commitSeq 8,
  * count 2, then per entry: epoch 8, origin (id), client id (string, empty for a barrier), client event id 8,
- * payload (length 2 + bytes). {@link #encodedSize} lets the sender batch entries up to the datagram limit.
+ * part 1, parts 1, payload (length 2 + bytes). {@link #encodedSize} lets the sender batch entries up to the datagram limit.
  */
 public record Append(long prevEpoch, long prevSeq, long commitSeq, List<LogEntry> entries) implements Message {
     /** Bytes of the body before the entries. */
@@ -27,7 +27,7 @@ public record Append(long prevEpoch, long prevSeq, long commitSeq, List<LogEntry
 
     /** The bytes one entry takes in the body. */
     public static int encodedSize(LogEntry e) {
-        return 8 + WireIO.stringBytes(e.origin()) + WireIO.stringBytes(e.clientId()) + 8 + 2 + e.payload().length;
+        return 8 + WireIO.stringBytes(e.origin()) + WireIO.stringBytes(e.clientId()) + 8 + 2 + 2 + e.payload().length;
     }
 
     @Override
@@ -44,6 +44,7 @@ public record Append(long prevEpoch, long prevSeq, long commitSeq, List<LogEntry
             WireIO.putId(out, e.origin());
             WireIO.putString(out, e.clientId());
             out.putLong(e.clientEventId());
+            out.put((byte) e.part()).put((byte) e.parts());
             WireIO.putBytes(out, e.payload());
         }
     }
@@ -63,13 +64,18 @@ public record Append(long prevEpoch, long prevSeq, long commitSeq, List<LogEntry
             String origin = WireIO.getId(in);
             String clientId = WireIO.getString(in);
             long clientEventId = in.getLong();
+            int part = Byte.toUnsignedInt(in.get());
+            int parts = Byte.toUnsignedInt(in.get());
             byte[] payload = WireIO.getBytes(in);
+            if (parts < 1 || parts > LogEntry.MAX_PARTS || part >= parts) {
+                throw new MalformedDatagramException(DropReason.MALFORMED, "part " + part + " of " + parts);
+            }
             // Epochs never decrease along a log, and the entry must be one the sender could have built.
             if (epoch < last || epoch > DatagramCodec.MAX_RECEIVED_EPOCH || payload.length > LogEntry.MAX_PAYLOAD) {
                 throw new MalformedDatagramException(DropReason.MALFORMED, "append entry");
             }
             last = epoch;
-            entries.add(new LogEntry(epoch, prevSeq + 1 + i, origin, clientId, clientEventId, payload));
+            entries.add(new LogEntry(epoch, prevSeq + 1 + i, origin, clientId, clientEventId, part, parts, payload));
         }
         return new Append(prevEpoch, prevSeq, commit, entries);
     }

@@ -3,10 +3,15 @@ package org.syncnet.cluster.wire;
 import java.nio.ByteBuffer;
 
 /**
- * A client event a server forwards to its leader (again and again, until it sees it committed). The origin is the
- * sender of the datagram. Body: client id (string), client event id (8), payload (length 2 + bytes).
+ * A client event, or one part of a large one, that a server forwards to its leader (again and again, until it sees
+ * it committed). The origin is the sender of the datagram. Body: client id (string), client event id (8), part (1),
+ * parts (1), payload (length 2 + bytes).
  */
-public record Forward(String clientId, long clientEventId, byte[] payload) implements Message {
+public record Forward(String clientId, long clientEventId, int part, int parts, byte[] payload) implements Message {
+    public Forward(String clientId, long clientEventId, byte[] payload) {
+        this(clientId, clientEventId, 0, 1, payload);
+    }
+
     @Override
     public MessageType type() {
         return MessageType.FORWARD;
@@ -16,6 +21,7 @@ public record Forward(String clientId, long clientEventId, byte[] payload) imple
     public void writeBody(ByteBuffer out) {
         WireIO.putId(out, clientId);
         out.putLong(clientEventId);
+        out.put((byte) part).put((byte) parts);
         WireIO.putBytes(out, payload);
     }
 
@@ -23,7 +29,7 @@ public record Forward(String clientId, long clientEventId, byte[] payload) imple
     @Override
     public boolean equals(Object o) {
         return o instanceof Forward f && f.clientId.equals(clientId) && f.clientEventId == clientEventId
-                && java.util.Arrays.equals(f.payload, payload);
+                && f.part == part && f.parts == parts && java.util.Arrays.equals(f.payload, payload);
     }
 
     @Override
@@ -32,6 +38,15 @@ public record Forward(String clientId, long clientEventId, byte[] payload) imple
     }
 
     static Forward read(ByteBuffer in) throws MalformedDatagramException {
-        return new Forward(WireIO.getId(in), in.getLong(), WireIO.getBytes(in));
+        String clientId = WireIO.getId(in);
+        long clientEventId = in.getLong();
+        int part = Byte.toUnsignedInt(in.get());
+        int parts = Byte.toUnsignedInt(in.get());
+        byte[] payload = WireIO.getBytes(in);
+        if (parts < 1 || parts > org.syncnet.cluster.LogEntry.MAX_PARTS || part >= parts
+                || payload.length > org.syncnet.cluster.LogEntry.MAX_PAYLOAD) {
+            throw new MalformedDatagramException(DropReason.MALFORMED, "forward part " + part + " of " + parts);
+        }
+        return new Forward(clientId, clientEventId, part, parts, payload);
     }
 }

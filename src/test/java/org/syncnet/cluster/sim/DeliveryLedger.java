@@ -36,8 +36,16 @@ final class DeliveryLedger {
         submissions.add(new Submission(server, incarnation, key, at));
     }
 
+    /** Per server id (any process), the payloads it delivered, in order: for scenarios that check content. */
+    private final Map<String, List<byte[]>> payloads = new HashMap<>();
+
+    List<byte[]> payloadsDeliveredBy(String server) {
+        return payloads.getOrDefault(server, List.of());
+    }
+
     void delivered(String server, long incarnation, Delivery d, long at) {
         deliveries++;
+        payloads.computeIfAbsent(server, k -> new ArrayList<>()).add(d.payload());
         String process = server + "#" + incarnation;
         long last = lastDelivered.getOrDefault(process, 0L);
         ClientEventKey key = new ClientEventKey(d.clientId(), d.clientEventId());

@@ -100,7 +100,10 @@ final class LogRun {
     }
 
     private static byte[] payload(Random rng) {
-        int size = rng.nextInt(5) == 0 ? rng.nextInt(org.syncnet.cluster.LogEntry.MAX_PAYLOAD + 1) : rng.nextInt(40);
+        // Mostly chat-sized; some up to one entry; a few large enough to travel in parts (a 4 KiB message and more).
+        int kind = rng.nextInt(10);
+        int size = kind == 0 ? rng.nextInt(org.syncnet.cluster.ClusterNode.MAX_EVENT_BYTES + 1)
+                : kind <= 2 ? rng.nextInt(org.syncnet.cluster.LogEntry.MAX_PAYLOAD + 1) : rng.nextInt(40);
         byte[] p = new byte[size];
         rng.nextBytes(p);
         return p;

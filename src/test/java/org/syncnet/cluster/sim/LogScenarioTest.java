@@ -97,4 +97,22 @@ class LogScenarioTest {
         requireAllDelivered(sim, heal + 3 * sim.timeout());
         assertEquals(20, sim.cluster.ledger().globalSize());
     }
+
+    @Test
+    void aFourKibMessageTravelsInPartsAndIsDeliveredWholeOnEveryServer() {
+        Simulation sim = started("aFourKibMessageTravelsInPartsAndIsDeliveredWholeOnEveryServer");
+        byte[] text = new byte[4096];
+        new java.util.Random(1).nextBytes(text);
+        sim.cluster.network().setLoss(0.3, 0.1); // parts lost and duplicated on the way
+        sim.clock.at(sim.now() + 100, () -> sim.cluster.submit("s0", "big", 1, text));
+        sim.runFor(3 * sim.timeout());
+        sim.cluster.network().makeReliable();
+        requireAllDelivered(sim, sim.now() + 3 * sim.timeout());
+        assertEquals(1, sim.cluster.ledger().globalSize());
+        for (String id : sim.cluster.ids()) {
+            List<byte[]> got = sim.cluster.ledger().payloadsDeliveredBy(id);
+            assertEquals(1, got.size());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(text, got.get(0), id);
+        }
+    }
 }

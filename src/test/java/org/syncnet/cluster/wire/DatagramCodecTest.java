@@ -105,8 +105,8 @@ class DatagramCodecTest {
             new LogAck(true, 0, 0), new Fetch(1)};
         int header = DatagramCodec.SENDER_AT + 1 + WireIO.MAX_STRING_BYTES + 8 + 8 + 8 + 2;
         int[] bodies = {1 + 1 + 64 + 24 + 8, 8 + 24, 8 + 24, 8 + 24 + 1, 1 + 1 + 64, 1 + 64, 0,
-            1 + 64 + 8 + 2 + LogEntry.MAX_PAYLOAD,
-            Append.FIXED_BYTES + 8 + 1 + 64 + 1 + 64 + 8 + 2 + LogEntry.MAX_PAYLOAD,
+            1 + 64 + 8 + 2 + 2 + LogEntry.MAX_PAYLOAD,
+            Append.FIXED_BYTES + 8 + 1 + 64 + 1 + 64 + 8 + 2 + 2 + LogEntry.MAX_PAYLOAD,
             1 + 8 + 8, 8};
         for (int i = 0; i < largest.length; i++) {
             byte[] data = codec.encode(new Envelope(LONGEST_ID, 0, 1, 0, largest[i]));
