@@ -314,6 +314,11 @@ public final class ClusterNode {
         return log.position();
     }
 
+    /** Leading with a recovered log: orders new events (a new leader first recovers the highest promised log). */
+    public boolean isLogReady() {
+        return role == Role.LEADER && log.isReady();
+    }
+
     /** Client events submitted here and not yet seen committed. */
     public int pendingCount() {
         return pending.size();

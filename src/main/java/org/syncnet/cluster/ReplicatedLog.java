@@ -41,7 +41,7 @@ final class ReplicatedLog {
     /** Body bytes an Append may use: the datagram limit minus the largest header (64-byte sender) and the MAC. */
     static final int APPEND_BODY_BUDGET = DatagramCodec.MAX_DATAGRAM - (4 + 1 + 64 + 26 + 32);
     /** Entries a leader sends ahead of a follower's acknowledged position: flow control for a slow or dead peer. */
-    static final int WINDOW = 512;
+    static final int WINDOW = 128;
     /** Entries that are sent without waiting for the acknowledgement of the append in flight. */
     static final int BATCH = 16;
 
