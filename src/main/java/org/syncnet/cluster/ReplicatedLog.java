@@ -58,6 +58,13 @@ final class ReplicatedLog {
         long lastSentAt = Long.MIN_VALUE / 2;
         /** The commit point the last append to it carried. */
         long sentCommit;
+        /**
+         * Its acknowledgements stopped (paused, cut off, crashed): only one append per retry interval goes to it
+         * until it answers, instead of the whole window again every interval, which flooded a paused follower with
+         * thousands of datagrams and, through the shared sequence numbers, pushed the leader's datagrams to
+         * everyone else out of their replay window.
+         */
+        boolean probing;
         /** It needs entries this store no longer keeps (counted once per occurrence, not per retry). */
         boolean stranded;
     }
@@ -239,6 +246,7 @@ final class ReplicatedLog {
             return;
         }
         p.knownCommit = Math.max(p.knownCommit, ack.commitSeq());
+        p.probing = false;
         if (ack.matched()) {
             p.match = Math.max(p.match, Math.min(ack.seq(), store.lastSeq()));
             p.sentUpTo = Math.max(p.sentUpTo, p.match);
@@ -277,6 +285,7 @@ final class ReplicatedLog {
             if (alive.test(peer) && (p.match < store.lastSeq() || p.knownCommit < commitSeq)
                     && now - p.lastSentAt >= retryMillis) {
                 p.sentUpTo = p.match;
+                p.probing = true;
                 sendTo(peer, p, now, out);
             }
         }
@@ -310,6 +319,9 @@ final class ReplicatedLog {
     private void replicate(long now, Outlet out) {
         for (String peer : peers) {
             Progress p = progress.get(peer);
+            if (p.probing) {
+                continue;
+            }
             while (p.sentUpTo < store.lastSeq() && p.sentUpTo - p.match < WINDOW
                     && (p.sentUpTo == p.match || store.lastSeq() - p.sentUpTo >= BATCH)) {
                 long before = p.sentUpTo;
