@@ -13,6 +13,7 @@ import java.util.Map;
  */
 final class PendingSubmissions {
     static final int CAPACITY = 10_000;
+    static final int BURST = 32;
 
     static final class Pending {
         final PartKey key;
@@ -43,10 +44,17 @@ final class PendingSubmissions {
         waiting.remove(key);
     }
 
-    /** The events not sent within the last {@code retryMillis}, oldest first, marked as sent now. */
+    /**
+     * At most {@link #BURST} of the parts not sent within the last {@code retryMillis}, oldest first, marked as sent
+     * now. Capped: after a leader change everything is due at once, and hundreds of datagrams sent in one go arrive
+     * so reordered that the leader's replay window drops most of them; the rest follow on the next ticks.
+     */
     List<Pending> due(long now, long retryMillis) {
         List<Pending> out = new ArrayList<>();
         for (Pending p : waiting.values()) {
+            if (out.size() >= BURST) {
+                break;
+            }
             if (p.lastSentAt == Long.MIN_VALUE || now - p.lastSentAt >= retryMillis) {
                 p.lastSentAt = now;
                 out.add(p);

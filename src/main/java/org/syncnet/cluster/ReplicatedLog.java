@@ -65,6 +65,7 @@ final class ReplicatedLog {
          * everyone else out of their replay window.
          */
         boolean probing;
+        long lastNakResendAt = Long.MIN_VALUE / 2;
         /** It needs entries this store no longer keeps (counted once per occurrence, not per retry). */
         boolean stranded;
     }
@@ -253,9 +254,14 @@ final class ReplicatedLog {
             advanceCommit();
             replicate(now, out);
         } else {
-            // A gap or a mismatch: resend at once from the position the follower shares with us.
+            // A gap or a mismatch: resend from the position the follower shares with us, at once unless we did so
+            // lately. Under reordering every append that overtakes another draws a gap NAK; answering each at once
+            // resent the window again and again, and the flood outran the receivers' replay window.
             p.sentUpTo = Math.max(Math.min(ack.seq(), store.lastSeq()), p.match);
-            sendTo(from, p, now, out);
+            if (now - p.lastNakResendAt >= retryMillis / 2) {
+                p.lastNakResendAt = now;
+                sendTo(from, p, now, out);
+            }
         }
     }
 
