@@ -15,11 +15,15 @@ import org.syncnet.cluster.ClusterEvent.PeerChanged;
 import org.syncnet.cluster.FailureDetector.PeerTransition;
 import org.syncnet.cluster.wire.Abdicate;
 import org.syncnet.cluster.wire.Ack;
+import org.syncnet.cluster.wire.Append;
 import org.syncnet.cluster.wire.DatagramCodec;
 import org.syncnet.cluster.wire.DropReason;
 import org.syncnet.cluster.wire.Envelope;
+import org.syncnet.cluster.wire.Fetch;
+import org.syncnet.cluster.wire.Forward;
 import org.syncnet.cluster.wire.Heartbeat;
 import org.syncnet.cluster.wire.Leave;
+import org.syncnet.cluster.wire.LogAck;
 import org.syncnet.cluster.wire.MalformedDatagramException;
 import org.syncnet.cluster.wire.Message;
 import org.syncnet.cluster.wire.Prepare;
@@ -29,7 +33,8 @@ import org.syncnet.cluster.wire.ReplayGuard;
 
 /**
  * One server's cluster protocol as a deterministic state machine: failure detection, fenced leader election
- * with epochs, quorum leases and graceful leave. It never reads a clock or a socket: the driver passes the
+ * with epochs, quorum leases and graceful leave, and the replicated, ordered log of client events
+ * ({@link #submit}, {@link #drainDeliveries}; the log's own rules are in {@link ReplicatedLog}). It never reads a clock or a socket: the driver passes the
  * time into {@link #tick}, {@link #receive} and {@link #leave}, sends what {@link #drainOutbox} returns and
  * reports what {@link #drainEvents} returns. Not thread-safe: the driver serialises calls.
  *
@@ -53,6 +58,10 @@ import org.syncnet.cluster.wire.ReplayGuard;
  * once. A graceful leave likewise releases the followers at once.</li>
  * <li>A restarted server stays quiet (no promise, no acknowledgement, no candidacy) until it has heard from every
  * peer or one failure timeout passed, so it cannot contradict what it granted before the restart.</li>
+ * <li>Log: a new leader announces its epoch at once but orders nothing until it recovered the highest log its
+ * quorum promised with. A restarted server has lost its in-memory log, so its promise says its log is not whole;
+ * with fewer than n - q + 1 whole logs promised, the candidate also waits for every live peer's promise. Any server
+ * keeps the events submitted to it until it sees them committed and forwards them to each new leader.</li>
  * </ul>
  */
 public final class ClusterNode {
@@ -95,6 +104,8 @@ public final class ClusterNode {
     private long releasedIncarnation = Long.MAX_VALUE;
 
     private final Map<String, LogPosition> promises = new HashMap<>();
+    /** The promisers whose log is whole (see {@link ReplicatedLog#isWhole}). */
+    private final Set<String> wholePromisers = new HashSet<>();
     private long lastPrepareAt;
     private final LeaderLease lease;
     private final PeerNews news = new PeerNews();
@@ -103,8 +114,15 @@ public final class ClusterNode {
     private Role announcedRole;
     private String announcedLeader;
     private long lastHeartbeatAt = Long.MIN_VALUE;
-    /** The log position advertised in every election message; the replicated log (next issue) moves it. */
-    private final LogPosition logPosition = LogPosition.EMPTY;
+    /** The ordered log; its position is advertised in every heartbeat, promise and acknowledgement. */
+    private final ReplicatedLog log;
+    /** Client events submitted here and not yet seen committed. */
+    private final PendingSubmissions pending = new PendingSubmissions();
+    /** How often an unanswered log message (append, fetch, forward) is sent again. */
+    private final long logRetryMillis;
+    /** The leader and epoch pending events were last forwarded to: a change sends them all again at once. */
+    private String forwardedTo;
+    private long forwardedEpoch = -1;
 
     private final List<Outbound> outbox = new ArrayList<>();
     private final List<ClusterEvent> events = new ArrayList<>();
@@ -121,6 +139,11 @@ public final class ClusterNode {
      * @param now         the driver's monotonic time in milliseconds
      */
     public ClusterNode(ClusterConfig config, long incarnation, long now) {
+        this(config, incarnation, now, new InMemoryLogStore());
+    }
+
+    /** @param store an empty log store (a durable one is a later issue) */
+    public ClusterNode(ClusterConfig config, long incarnation, long now, LogStore store) {
         this.config = config;
         this.ring = config.membership();
         this.self = config.selfId();
@@ -136,6 +159,10 @@ public final class ClusterNode {
             }
         }
         this.detector = new FailureDetector(peers, config.heartbeatMillis(), config.failureTimeoutMillis(), now);
+        // Several ticks, and at least a quarter heartbeat: a round trip must fit, or every datagram goes twice.
+        this.logRetryMillis = Math.max(4 * retryMillis, config.heartbeatMillis() / 4);
+        this.log = new ReplicatedLog(self, peers, config.quorum(), store, logRetryMillis,
+                e -> pending.committed(e.partKey()));
         this.quiet = !peers.isEmpty();
         reevaluate(now, "start");
     }
@@ -153,6 +180,8 @@ public final class ClusterNode {
             report(t);
         }
         reevaluate(now, "tick");
+        log.tick(now, detector::isAlive, this::sendInEpoch);
+        forwardPending(now);
         if (lastHeartbeatAt == Long.MIN_VALUE || now - lastHeartbeatAt >= config.heartbeatMillis()) {
             broadcastHeartbeat(now);
         }
@@ -211,6 +240,16 @@ public final class ClusterNode {
             onReject(from, env.epoch(), r, now);
         } else if (msg instanceof Abdicate a) {
             onAbdicate(from, env.epoch(), a, now);
+        } else if (msg instanceof Forward f) {
+            onForward(from, f, now);
+        } else if (msg instanceof Append a) {
+            onAppend(from, env.epoch(), a, now);
+        } else if (msg instanceof LogAck a) {
+            if (role == Role.LEADER && env.epoch() == epoch) {
+                log.onLogAck(from, a, now, this::sendInEpoch);
+            }
+        } else if (msg instanceof Fetch f) {
+            onFetch(from, env.epoch(), f);
         }
         reevaluate(now, "message");
     }
@@ -224,6 +263,75 @@ public final class ClusterNode {
         role = Role.LEFT;
         leader = null;
         reportLeader("left the cluster", now);
+    }
+
+    /**
+     * A client event submitted to this server. It is kept until this server sees it committed, and forwarded to
+     * whoever leads (again after a leader change) meanwhile; a retry with the same (clientId, clientEventId), here or
+     * on another server, is ordered at most once. A payload larger than one datagram can carry travels as up to
+     * {@link LogEntry#MAX_PARTS} parts of {@link LogEntry#MAX_PAYLOAD} bytes, each ordered and retried on its own;
+     * the event is delivered once, whole, when its last part is committed.
+     *
+     * @return false if the event was refused because too many events wait for a leader (push back on the client)
+     * @throws IllegalArgumentException if the client id is empty or over 64 bytes of UTF-8, or the payload is over
+     *                                  {@link #MAX_EVENT_BYTES}
+     */
+    /** The largest client event payload: {@link LogEntry#MAX_PARTS} entries' worth (16 KiB). */
+    public static final int MAX_EVENT_BYTES = LogEntry.MAX_PARTS * LogEntry.MAX_PAYLOAD;
+
+    public boolean submit(String clientId, long clientEventId, byte[] payload, long now) {
+        if (clientId == null || clientId.isEmpty()
+                || clientId.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 64) {
+            throw new IllegalArgumentException("client id must be 1..64 bytes of UTF-8");
+        }
+        if (payload.length > MAX_EVENT_BYTES) {
+            throw new IllegalArgumentException("payload over " + MAX_EVENT_BYTES + " bytes");
+        }
+        int parts = Math.max(1, (payload.length + LogEntry.MAX_PAYLOAD - 1) / LogEntry.MAX_PAYLOAD);
+        if (role == Role.LEFT || !pending.hasRoom(parts)) {
+            return false;
+        }
+        ClientEventKey event = new ClientEventKey(clientId, clientEventId);
+        for (int i = 0; i < parts; i++) {
+            PartKey key = new PartKey(event, i);
+            if (!log.isCommitted(key)) { // else a retry of a part already committed here
+                int from = i * LogEntry.MAX_PAYLOAD;
+                pending.add(key, parts, java.util.Arrays.copyOfRange(payload, from,
+                        Math.min(payload.length, from + LogEntry.MAX_PAYLOAD)));
+            }
+        }
+        forwardPending(now);
+        return true;
+    }
+
+    /** Committed client events, in log order, each once; the same sequence on every server. */
+    public List<Delivery> drainDeliveries() {
+        return log.drainDeliveries();
+    }
+
+    /** Where this server's log stands. */
+    public LogPosition logPosition() {
+        return log.position();
+    }
+
+    /** Leading with a recovered log: orders new events (a new leader first recovers the highest promised log). */
+    public boolean isLogReady() {
+        return role == Role.LEADER && log.isReady();
+    }
+
+    /** Client events submitted here and not yet seen committed. */
+    public int pendingCount() {
+        return pending.size();
+    }
+
+    /** How often this server replaced committed log entries: only after state loss or with a sub-majority quorum. */
+    public long logDivergences() {
+        return log.divergences();
+    }
+
+    /** How often a follower needed log entries older than this server keeps (a snapshot would be needed). */
+    public long unservableCatchUps() {
+        return log.unservableCatchUps();
     }
 
     public List<Outbound> drainOutbox() {
@@ -355,7 +463,41 @@ public final class ClusterNode {
         }
         leaderServing = hb.serving();
         if (!quiet) {
-            send(from, new Ack(leaderStamp, logPosition), epoch);
+            send(from, new Ack(leaderStamp, log.position()), epoch);
+        }
+    }
+
+    /** The leader orders a forwarded event once it recovered its log; until then the origin keeps retrying. */
+    private void onForward(String from, Forward f, long now) {
+        if (role == Role.LEADER && log.isReady()) {
+            log.order(from, new PartKey(new ClientEventKey(f.clientId(), f.clientEventId()), f.part()), f.parts(),
+                    f.payload(), now, this::sendInEpoch);
+        }
+    }
+
+    /**
+     * Entries count only from the leader this server follows in its epoch, or, for a recovering leader, from the
+     * promiser it fetches from; anything else is late or stale and is ignored (the sender retries).
+     */
+    private void onAppend(String from, long senderEpoch, Append a, long now) {
+        if (senderEpoch != epoch) {
+            return;
+        }
+        if (role == Role.FOLLOWER && from.equals(leader)) {
+            send(from, log.onFollowerAppend(a), epoch);
+        } else if (role == Role.LEADER && from.equals(log.recoverySource())) {
+            log.onRecoveryAppend(from, a, now, this::sendInEpoch);
+        }
+    }
+
+    /** Only the owner of our epoch, whom we promised, may fetch: it recovers its log before it leads. */
+    private void onFetch(String from, long senderEpoch, Fetch f) {
+        if (senderEpoch != epoch || !ring.ownerOf(epoch).equals(from) || role == Role.LEADER) {
+            return;
+        }
+        Append answer = log.onFetch(f);
+        if (answer != null) {
+            send(from, answer, epoch);
         }
     }
 
@@ -398,20 +540,57 @@ public final class ClusterNode {
         }
         // proposed == boundEpoch now: promised or followed before, and only 'from' owns it, so repeating the
         // promise is harmless.
-        send(from, new Promise(prepare.stamp(), logPosition), proposed);
+        send(from, new Promise(prepare.stamp(), log.position(), log.isWhole()), proposed);
     }
 
     private void onPromise(String from, long promisedEpoch, Promise promise, long now) {
         if (role != Role.CANDIDATE || promisedEpoch != epoch) {
             return;
         }
+        if (promise.position().lastEpoch() >= epoch) {
+            // A log already holds entries of this epoch (its leader restarted, forgot and reuses the number): an
+            // entry is known by (epoch, seq), so this epoch must not be led again. Stand for a higher one.
+            highestEpochSeen = Math.max(highestEpochSeen, promise.position().lastEpoch());
+            startCandidacy(now);
+            return;
+        }
         promises.put(from, promise.position());
+        if (promise.whole()) {
+            wholePromisers.add(from);
+        } else {
+            wholePromisers.remove(from);
+        }
         // A promise is not a lease: the promiser has no live leader, so it may promise a higher epoch the next
         // moment. Only an acknowledgement of this leader's heartbeat binds a follower (it then refuses every
         // prepare until this leader was silent for the failure timeout), so only acknowledgements count.
-        if (promises.size() + 1 >= config.quorum()) {
+        if (promises.size() + 1 >= config.quorum() && canRecoverLog()) {
             becomeLeader(now);
         }
+    }
+
+    /**
+     * Whether the promised logs surely include every committed entry. They do when at least n - q + 1 of them are
+     * whole (never lost since they acknowledged anything): every commit quorum then shares a whole log with them.
+     * Restarted servers lose their in-memory log, so fewer may be whole; then go on only once every live peer
+     * promised, so that no log that can still be had is left out: what only lost or unreachable logs held cannot be
+     * recovered by waiting (it can once the store is durable, a later issue).
+     */
+    private boolean canRecoverLog() {
+        int whole = log.isWhole() ? 1 : 0;
+        for (String p : promises.keySet()) {
+            if (wholePromisers.contains(p)) {
+                whole++;
+            }
+        }
+        if (whole >= ring.size() - config.quorum() + 1) {
+            return true;
+        }
+        for (Member m : ring.ring()) {
+            if (!m.id().equals(self) && detector.isAlive(m.id()) && !promises.containsKey(m.id())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void onReject(String from, long theirEpoch, Reject reject, long now) {
@@ -444,6 +623,10 @@ public final class ClusterNode {
         report(detector.restarted(from, now));
         lease.forget(from);
         promises.remove(from);
+        log.forgetFollower(from);
+        if (role == Role.LEADER && from.equals(log.recoverySource())) {
+            abandon("the log it recovers from, on " + from + ", restarted", now);
+        }
         if (from.equals(leader)) {
             release("leader " + from + " restarted", oldIncarnation);
         }
@@ -465,13 +648,21 @@ public final class ClusterNode {
         }
         updateQuiet(now);
         if (role == Role.LEADER && aliveCount() < config.quorum()) {
-            stepDown(epoch, "a quorum is no longer in sight");
-            releasedEpoch = epoch;
-            releasedIncarnation = Long.MAX_VALUE;
-            broadcastHeartbeat(now);
+            abandon("a quorum is no longer in sight", now);
+        }
+        String source = log.recoverySource();
+        if (role == Role.LEADER && source != null && !detector.isAlive(source)) {
+            // Only that promiser is known to hold every committed entry: elect again with fresh promises.
+            abandon("the log it recovers from, on " + source + ", is gone", now);
+        }
+        if (role != Role.LEADER && log.isLeading()) {
+            log.stopLeading();
         }
         if (role == Role.LEADER) {
             maybeAbdicate(now);
+        }
+        if (role == Role.CANDIDATE && promises.size() + 1 >= config.quorum() && canRecoverLog()) {
+            becomeLeader(now); // a quorum promised earlier; a live peer it waited for has failed since
         }
         if (shouldStand(now)) {
             if (role != Role.CANDIDATE) {
@@ -588,10 +779,12 @@ public final class ClusterNode {
 
     private void startCandidacy(long now) {
         role = Role.CANDIDATE;
-        epoch = ring.nextEpochOwnedBy(self, Math.max(epoch, highestEpochSeen));
+        // Above every epoch heard of, and above every epoch in our own log (entries are known by (epoch, seq)).
+        epoch = ring.nextEpochOwnedBy(self, Math.max(Math.max(epoch, highestEpochSeen), log.position().lastEpoch()));
         leader = null;
         leaderServing = false;
         promises.clear();
+        wholePromisers.clear();
         lease.clear();
         if (config.quorum() <= 1) {
             becomeLeader(now);
@@ -602,7 +795,7 @@ public final class ClusterNode {
 
     private void sendPrepare(long now) {
         lastPrepareAt = now;
-        Prepare prepare = new Prepare(now, logPosition);
+        Prepare prepare = new Prepare(now, log.position());
         for (Member m : ring.ring()) {
             if (!m.id().equals(self) && !promises.containsKey(m.id())) {
                 send(m.id(), prepare, epoch);
@@ -611,16 +804,19 @@ public final class ClusterNode {
     }
 
     /**
-     * A quorum promised. The promises carry the quorum's log positions; the replicated log (next issue) fetches
-     * the entries this server lacks before it announces the epoch.
+     * A quorum promised. The promises carry the quorum's log positions: the log fetches the entries of the highest
+     * one before it orders anything in this epoch (the election is announced at once, so followers stop waiting,
+     * but no entry of this epoch exists until the log is recovered).
      */
     private void becomeLeader(long now) {
         role = Role.LEADER;
         boundEpoch = epoch;
         leader = self;
         leaderServing = true;
-        promises.clear();
+        // Announce first, so followers know whom the log messages that follow come from.
         broadcastHeartbeat(now);
+        log.startLeading(epoch, Map.copyOf(promises), now, this::sendInEpoch);
+        promises.clear();
     }
 
     /** Hand leadership to the highest live, ready server above this one once it is stably alive. */
@@ -630,8 +826,9 @@ public final class ClusterNode {
             return;
         }
         Heartbeat hb = news.latest(higher);
-        if (hb.position().compareTo(logPosition) < 0) {
-            return; // let it catch up first
+        if (!log.isReady() || hb.position().lastSeq() < log.commitSeq()) {
+            // Let it catch up first: it must hold what is committed (it recovers the rest from its quorum).
+            return;
         }
         role = Role.FOLLOWER;
         leader = null;
@@ -641,6 +838,15 @@ public final class ClusterNode {
         lease.clear();
         changeReason = "handing over to " + higher;
         broadcast(new Abdicate(higher), epoch);
+        broadcastHeartbeat(now);
+    }
+
+    /** Stop leading this epoch for good and say so at once. */
+    private void abandon(String why, long now) {
+        stepDown(epoch, why);
+        releasedEpoch = epoch;
+        releasedIncarnation = Long.MAX_VALUE;
+        log.stopLeading();
         broadcastHeartbeat(now);
     }
 
@@ -672,7 +878,7 @@ public final class ClusterNode {
         announcedServing = isServing(now);
         announcedRole = role;
         announcedLeader = currentLeader();
-        broadcast(new Heartbeat(leading, announcedServing, announcedReady, currentLeader(), logPosition, now), epoch);
+        broadcast(new Heartbeat(leading, announcedServing, announcedReady, currentLeader(), log.position(), now), epoch);
     }
 
     private void broadcast(Message message, long inEpoch) {
@@ -681,6 +887,41 @@ public final class ClusterNode {
             if (!m.id().equals(self)) {
                 outbox.add(new Outbound(m, datagram));
             }
+        }
+    }
+
+    private void sendInEpoch(String to, Message message) {
+        send(to, message, epoch);
+    }
+
+    /**
+     * Hands the events waiting here to the leader: straight into the log when this server leads, else forwarded;
+     * everything again at once when the leader changed, the rest after the retry interval.
+     */
+    private void forwardPending(long now) {
+        if (pending.size() == 0) {
+            return;
+        }
+        if (role == Role.LEADER) {
+            if (log.isReady()) {
+                for (PendingSubmissions.Pending p : pending.due(now, logRetryMillis)) {
+                    log.order(self, p.key, p.parts, p.payload, now, this::sendInEpoch);
+                }
+            }
+            return;
+        }
+        String to = currentLeader();
+        if (to == null || !leaderServing) {
+            return;
+        }
+        if (!to.equals(forwardedTo) || epoch != forwardedEpoch) {
+            forwardedTo = to;
+            forwardedEpoch = epoch;
+            pending.resendAll();
+        }
+        for (PendingSubmissions.Pending p : pending.due(now, logRetryMillis)) {
+            ClientEventKey event = p.key.event();
+            send(to, new Forward(event.clientId(), event.clientEventId(), p.key.part(), p.parts, p.payload), epoch);
         }
     }
 

@@ -12,7 +12,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The cluster datagram format, version 1:
+ * The cluster datagram format, version 2:
  * <pre>
  *   magic 'S' 'N' | version 1 | type 1 | sender (len 1 + UTF-8) | incarnation 8 | sequence 8 | epoch 8
  *   | body length 2 | body | HMAC-SHA256 32 (over everything before it)
@@ -21,10 +21,14 @@ import javax.crypto.spec.SecretKeySpec;
  * Before the MAC only the frame is checked (magic, version, and that the length agrees with the sender and body
  * lengths), so a datagram cut short by the network or a small receive buffer is counted as TRUNCATED rather than
  * as a forgery; no field is trusted until the MAC matches. Not thread-safe (one {@link Mac} instance).
+ * <p>
+ * Version 2 added the log messages (FORWARD, APPEND, LOG_ACK, FETCH) and the "whole log" flag of PROMISE. The
+ * changed PROMISE body is why the version was bumped: a version-1 server would read it as malformed, and one
+ * cluster must not mix the two (a server of the other version is counted as BAD_VERSION, never half understood).
  */
 public final class DatagramCodec {
     public static final int MAX_DATAGRAM = 1400;
-    public static final byte VERSION = 1;
+    public static final byte VERSION = 2;
     static final byte MAGIC_0 = 'S';
     static final byte MAGIC_1 = 'N';
     static final int MAC_BYTES = 32;

@@ -10,7 +10,11 @@ public enum MessageType {
     PROMISE(4, Promise::read),
     REJECT(5, Reject::read),
     ABDICATE(6, Abdicate::read),
-    LEAVE(7, in -> Leave.INSTANCE);
+    LEAVE(7, in -> Leave.INSTANCE),
+    FORWARD(8, Forward::read),
+    APPEND(9, Append::read),
+    LOG_ACK(10, LogAck::read),
+    FETCH(11, Fetch::read);
 
     private final byte code;
     private final WireIO.BodyReader<? extends Message> reader;

@@ -51,6 +51,28 @@ final class WireIO {
         }
     }
 
+    /** The bytes {@link #putString} writes for {@code s}. */
+    static int stringBytes(String s) {
+        return 1 + s.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    static void putBytes(ByteBuffer out, byte[] bytes) {
+        if (bytes.length > 0xFFFF) {
+            throw new IllegalArgumentException(bytes.length + " bytes");
+        }
+        out.putShort((short) bytes.length).put(bytes);
+    }
+
+    static byte[] getBytes(ByteBuffer in) throws MalformedDatagramException {
+        int length = Short.toUnsignedInt(in.getShort());
+        if (length > in.remaining()) {
+            throw new MalformedDatagramException(DropReason.MALFORMED, "byte string length " + length);
+        }
+        byte[] bytes = new byte[length];
+        in.get(bytes);
+        return bytes;
+    }
+
     /** Empty string on the wire means "no server", so an empty id cannot be sent (it would come back null). */
     static void putOptionalId(ByteBuffer out, String id) {
         if (id != null && id.isEmpty()) {

@@ -24,6 +24,10 @@ final class Invariants {
 
     /** Returns a description of the first broken invariant, or null. */
     String check(SimulatedCluster cluster, long now) {
+        String log = cluster.ledger().violation();
+        if (log != null) {
+            return "log: " + log;
+        }
         List<SimulatedCluster.Server> serving = new ArrayList<>();
         for (SimulatedCluster.Server s : cluster.servers()) {
             if (!s.live()) {

@@ -65,6 +65,7 @@ final class SimulatedCluster {
     private final Map<String, Server> servers = new LinkedHashMap<>();
     private final List<String> ids = new ArrayList<>();
     private final DatagramCodec tap = new DatagramCodec(SECRET);
+    private final DeliveryLedger ledger = new DeliveryLedger();
 
     SimulatedCluster(EventQueue clock, Random rng, SimulationSettings settings, Trace trace) {
         this.clock = clock;
@@ -92,6 +93,27 @@ final class SimulatedCluster {
             long offset = rng.nextLong(tickMillis);
             clock.after(offset, () -> start(id));
         }
+    }
+
+    DeliveryLedger ledger() {
+        return ledger;
+    }
+
+    /**
+     * A client submits an event to a server, as the chat layer would; false if the server cannot take it (down,
+     * paused, left: the client's connection is gone) or refused it.
+     */
+    boolean submit(String id, String clientId, long clientEventId, byte[] payload) {
+        Server s = servers.get(id);
+        if (!s.live() || s.paused) {
+            return false;
+        }
+        boolean accepted = s.node.submit(clientId, clientEventId, payload, now());
+        if (accepted) {
+            ledger.submitted(id, s.incarnation, new org.syncnet.cluster.ClientEventKey(clientId, clientEventId), now());
+        }
+        flush(s);
+        return accepted;
     }
 
     SimulatedNetwork network() {
@@ -273,6 +295,9 @@ final class SimulatedCluster {
                 observe(s, tapped);
             }
             network.send(s.id, out.to().id(), out.datagram());
+        }
+        for (org.syncnet.cluster.Delivery d : s.node.drainDeliveries()) {
+            ledger.delivered(s.id, s.incarnation, d, now());
         }
         for (ClusterEvent e : s.node.drainEvents()) {
             if (e instanceof ClusterEvent.LeaderChanged lc) {

@@ -185,7 +185,10 @@ final class Simulation {
             ClusterNode n = s.node;
             out.append(n.role()).append(" epoch ").append(n.epoch()).append(" leader ").append(n.currentLeader())
                     .append(n.isServing(now()) ? " SERVING" : "").append(n.isQuiet() ? " quiet" : "")
-                    .append(s.paused ? " paused" : "").append(s.left ? " left" : "").append('\n');
+                    .append(s.paused ? " paused" : "").append(s.left ? " left" : "")
+                    .append(" log ").append(n.logPosition()).append(n.isLogReady() ? " ready" : "")
+                    .append(" drops ").append(n.view(now()).dropped()).append(" pending ").append(n.pendingCount())
+                    .append('\n');
         }
         return new AssertionError(out.toString());
     }

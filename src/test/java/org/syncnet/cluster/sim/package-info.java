@@ -11,11 +11,17 @@
  * <li>{@link org.syncnet.cluster.sim.Invariants}: safety, checked after every event.</li>
  * <li>{@link org.syncnet.cluster.sim.Simulation}: one run, its trace, and the report printed on failure.</li>
  * <li>{@link org.syncnet.cluster.sim.RandomRun}: schedule, then the convergence bound after the last fault.</li>
+ * <li>{@link org.syncnet.cluster.sim.DeliveryLedger}: the replicated log's ground truth, one global sequence built
+ * from every server process's deliveries; checked with the invariants after every event.</li>
+ * <li>{@link org.syncnet.cluster.sim.LogRun}: a schedule with clients submitting and retrying at random servers,
+ * then everything delivered everywhere and nothing submitted to a server that stayed up lost.</li>
  * </ul>
  *
  * <p>Every failure prints its seed and a replay command, e.g.
  * {@code mvn -B -o -q test -Dtest='RandomScheduleSimTest#threeServersFastTiming' -Dsim.seed=1470}.
  * {@code -Dsim.schedules=N} sets how many schedules the suite runs (2000 by default, split across the tests);
- * {@code -Dsim.firstSeed=N} explores a different stretch of seeds.
+ * {@code -Dsim.firstSeed=N} explores a different stretch of seeds. {@code -Dsim.logStateLoss=true} runs
+ * {@code LogSimTest} with restarts that lose the in-memory log (the build runs them as pauses): it explores the limit
+ * of the in-memory store (committed entries can be lost when a majority of their holders restart).
  */
 package org.syncnet.cluster.sim;

@@ -13,8 +13,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.syncnet.cluster.LogEntry;
 import org.syncnet.cluster.LogPosition;
 
 class DatagramCodecTest {
@@ -68,7 +70,7 @@ class DatagramCodecTest {
     @Test
     void wireFormatIsPinned() {
         byte[] data = codec.encode(new Envelope("ab", 0x0102030405060708L, 9, 10, new Abdicate("c")));
-        byte[] expectedPrefix = {'S', 'N', 1, 6, 2, 'a', 'b', 1, 2, 3, 4, 5, 6, 7, 8, 0, 0, 0, 0, 0, 0, 0, 9,
+        byte[] expectedPrefix = {'S', 'N', 2, 6, 2, 'a', 'b', 1, 2, 3, 4, 5, 6, 7, 8, 0, 0, 0, 0, 0, 0, 0, 9,
             0, 0, 0, 0, 0, 0, 0, 10, 0, 2, 1, 'c'};
         assertArrayEquals(expectedPrefix, Arrays.copyOf(data, expectedPrefix.length));
         assertEquals(expectedPrefix.length + DatagramCodec.MAC_BYTES, data.length);
@@ -79,7 +81,8 @@ class DatagramCodecTest {
     void messageTypeCodesAndRejectReasonCodesArePinned() {
         int code = 1;
         for (MessageType t : new MessageType[] {MessageType.HEARTBEAT, MessageType.ACK, MessageType.PREPARE,
-            MessageType.PROMISE, MessageType.REJECT, MessageType.ABDICATE, MessageType.LEAVE}) {
+            MessageType.PROMISE, MessageType.REJECT, MessageType.ABDICATE, MessageType.LEAVE, MessageType.FORWARD,
+            MessageType.APPEND, MessageType.LOG_ACK, MessageType.FETCH}) {
             assertEquals(code++, t.code());
         }
         int reason = 0;
@@ -96,9 +99,15 @@ class DatagramCodecTest {
     void theLargestEncodableDatagramOfEachTypeFits() {
         Message[] largest = {new Heartbeat(true, true, true, LONGEST_ID, MAX_POSITION, 0), new Ack(0, MAX_POSITION),
             new Prepare(0, MAX_POSITION), new Promise(0, MAX_POSITION), new Reject(Reject.Reason.NOT_READY, LONGEST_ID),
-            new Abdicate(LONGEST_ID), Leave.INSTANCE};
+            new Abdicate(LONGEST_ID), Leave.INSTANCE,
+            new Forward(LONGEST_ID, 0, new byte[LogEntry.MAX_PAYLOAD]),
+            new Append(0, 0, 0, List.of(new LogEntry(0, 1, LONGEST_ID, LONGEST_ID, 0, new byte[LogEntry.MAX_PAYLOAD]))),
+            new LogAck(true, 0, 0), new Fetch(1)};
         int header = DatagramCodec.SENDER_AT + 1 + WireIO.MAX_STRING_BYTES + 8 + 8 + 8 + 2;
-        int[] bodies = {1 + 1 + 64 + 24 + 8, 8 + 24, 8 + 24, 8 + 24, 1 + 1 + 64, 1 + 64, 0};
+        int[] bodies = {1 + 1 + 64 + 24 + 8, 8 + 24, 8 + 24, 8 + 24 + 1, 1 + 1 + 64, 1 + 64, 0,
+            1 + 64 + 8 + 2 + 2 + LogEntry.MAX_PAYLOAD,
+            Append.FIXED_BYTES + 8 + 1 + 64 + 1 + 64 + 8 + 2 + 2 + LogEntry.MAX_PAYLOAD,
+            1 + 8 + 8, 8};
         for (int i = 0; i < largest.length; i++) {
             byte[] data = codec.encode(new Envelope(LONGEST_ID, 0, 1, 0, largest[i]));
             assertEquals(header + bodies[i] + DatagramCodec.MAC_BYTES, data.length, largest[i].toString());
@@ -233,14 +242,14 @@ class DatagramCodecTest {
         assertEquals(DropReason.BAD_MAGIC, rejection(new RawDatagram().magic('N', 'S')));
         assertEquals(DropReason.BAD_MAGIC, rejection(new RawDatagram().magic('S', 0)));
         assertEquals(DropReason.BAD_MAGIC, rejection(new byte[DatagramCodec.MIN_DATAGRAM]));
-        for (int v : new int[] {0, 2, 0x7f, 0x80, 0xff}) {
+        for (int v : new int[] {0, 1, 3, 0x7f, 0x80, 0xff}) {
             assertEquals(DropReason.BAD_VERSION, rejection(new RawDatagram().version(v)), "version " + v);
         }
     }
 
     @Test
     void unknownTypeIsCountedOnlyOnceAuthenticated() {
-        for (int t : new int[] {0, 8, 9, 0x7f, 0x80, 0xff}) {
+        for (int t : new int[] {0, 12, 13, 0x7f, 0x80, 0xff}) {
             assertEquals(DropReason.UNKNOWN_TYPE, rejection(new RawDatagram().type(t)), "type " + t);
         }
     }

@@ -3,6 +3,7 @@ package org.syncnet.cluster.wire;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.syncnet.cluster.LogEntry;
 import org.syncnet.cluster.LogPosition;
 
 /** Messages and envelopes for the codec tests: every type, with edge values, and random ones from a seed. */
@@ -35,6 +36,7 @@ final class Samples {
         all.add(new Prepare(Long.MAX_VALUE, MAX_POSITION));
         all.add(new Promise(Long.MIN_VALUE, new LogPosition(3, 2, 1)));
         all.add(new Promise(Long.MAX_VALUE, MAX_POSITION));
+        all.add(new Promise(0, LogPosition.EMPTY, false));
         for (Reject.Reason r : Reject.Reason.values()) {
             all.add(new Reject(r, null));
             all.add(new Reject(r, LONGEST_ID));
@@ -42,6 +44,21 @@ final class Samples {
         all.add(new Abdicate("s"));
         all.add(new Abdicate(LONGEST_ID));
         all.add(Leave.INSTANCE);
+        all.add(new Forward("c", Long.MIN_VALUE, new byte[0]));
+        all.add(new Forward(LONGEST_ID, Long.MAX_VALUE, new byte[LogEntry.MAX_PAYLOAD]));
+        all.add(new Append(0, 0, 0, List.of()));
+        all.add(new Append(Long.MAX_VALUE, 7, 7, List.of()));
+        all.add(new Append(3, 9, 5, List.of(new LogEntry(3, 10, "s", "", 0, new byte[0]),
+                new LogEntry(4, 11, LONGEST_ID, "client", -1, new byte[] {1, 2, 3}))));
+        all.add(new Append(DatagramCodec.MAX_RECEIVED_EPOCH, 0, 0,
+                List.of(new LogEntry(DatagramCodec.MAX_RECEIVED_EPOCH, 1, LONGEST_ID, LONGEST_ID, Long.MIN_VALUE,
+                        new byte[LogEntry.MAX_PAYLOAD]))));
+        all.add(new Forward("c", 3, 15, 16, new byte[] {7}));
+        all.add(new Append(1, 1, 1, List.of(new LogEntry(1, 2, "s", "c", 5, 2, 3, new byte[] {9}))));
+        all.add(new LogAck(true, 0, 0));
+        all.add(new LogAck(false, Long.MAX_VALUE, Long.MAX_VALUE));
+        all.add(new Fetch(1));
+        all.add(new Fetch(Long.MAX_VALUE));
         return all;
     }
 

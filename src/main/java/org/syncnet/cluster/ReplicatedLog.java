@@ -1,0 +1,494 @@
+package org.syncnet.cluster;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.syncnet.cluster.wire.Append;
+import org.syncnet.cluster.wire.DatagramCodec;
+import org.syncnet.cluster.wire.Fetch;
+import org.syncnet.cluster.wire.LogAck;
+import org.syncnet.cluster.wire.Message;
+
+/**
+ * The replicated, ordered log of one server (DESIGN invariants 3-5), driven by {@link ClusterNode}, which decides
+ * who leads and passes on only the log messages of its current epoch and leader.
+ *
+ * <ul>
+ * <li><b>Leader.</b> Before it orders anything it recovers: of the logs its quorum promised with (their
+ * {@link LogPosition}s), the highest by (last epoch, last seq) holds every committed entry (the Raft argument: an
+ * entry is committed only once a quorum holds it in the leader's own epoch, and a promiser freezes its log), so the
+ * leader fetches that log's entries after its own commit point, replacing its own uncommitted suffix. Then it
+ * appends a barrier in its own epoch and replicates; an entry is committed once a quorum holds it and the entry at
+ * that point is of the leader's epoch, which also commits everything recovered before it.</li>
+ * <li><b>Replication</b> is NAKACK-style over datagrams: the leader pipelines batched {@link Append}s (each at most
+ * one datagram) after the position it believes the follower holds; the follower acknowledges the position up to
+ * which its log equals the leader's, or answers a gap or a mismatch with a negative acknowledgement naming a
+ * position it surely shares (its last entry on a gap, its committed prefix on a mismatch), and the leader resends
+ * from there at once. Lost acknowledgements are covered by a retry timer.</li>
+ * <li><b>Followers</b> accept entries only from their leader, overwrite an uncommitted entry of another epoch at
+ * the same place (never a committed one: that would be a safety bug and throws), and commit up to the leader's
+ * commit point, but never beyond what this append proved to match.</li>
+ * <li><b>Deduplication</b> is by (client id, client event id) against the entries the store still keeps: the
+ * index holds one key per kept entry, so it is bounded exactly as the store is. A retry that arrives after its
+ * entry left the store (more than the store's capacity of later events) would be ordered again; servers drop
+ * their own pending copy as soon as they see it committed, so only a client retrying that late can cause it.</li>
+ * </ul>
+ */
+final class ReplicatedLog {
+    /** Body bytes an Append may use: the datagram limit minus the largest header (64-byte sender) and the MAC. */
+    static final int APPEND_BODY_BUDGET = DatagramCodec.MAX_DATAGRAM - (4 + 1 + 64 + 26 + 32);
+    /** Entries a leader sends ahead of a follower's acknowledged position: flow control for a slow or dead peer. */
+    static final int WINDOW = 128;
+    /** Entries that are sent without waiting for the acknowledgement of the append in flight. */
+    static final int BATCH = 16;
+
+    interface Outlet {
+        void send(String to, Message message);
+    }
+
+    /** What the leader knows of one follower. */
+    private static final class Progress {
+        long match;
+        long sentUpTo;
+        long knownCommit;
+        /** Never: far enough in the past for any retry interval, without overflowing {@code now - lastSentAt}. */
+        long lastSentAt = Long.MIN_VALUE / 2;
+        /** The commit point the last append to it carried. */
+        long sentCommit;
+        /**
+         * Its acknowledgements stopped (paused, cut off, crashed): only one append per retry interval goes to it
+         * until it answers, instead of the whole window again every interval, which flooded a paused follower with
+         * thousands of datagrams and, through the shared sequence numbers, pushed the leader's datagrams to
+         * everyone else out of their replay window.
+         */
+        boolean probing;
+        long lastNakResendAt = Long.MIN_VALUE / 2;
+        /** It needs entries this store no longer keeps (counted once per occurrence, not per retry). */
+        boolean stranded;
+    }
+
+    private final String self;
+    private final List<String> peers;
+    private final int quorum;
+    private final LogStore store;
+    private final long retryMillis;
+    private final Consumer<LogEntry> onCommit;
+    private final Map<PartKey, Long> index = new HashMap<>();
+    private final Reassembly reassembly = new Reassembly();
+    private final List<Delivery> deliveries = new ArrayList<>();
+    private long commitSeq;
+    private long appliedSeq;
+
+    private long leaderEpoch = -1;
+    private boolean recovering;
+    private String source;
+    private long target;
+    private long nextFetch;
+    private long lastFetchAt;
+    private final Map<String, Progress> progress = new HashMap<>();
+    private long unservableCatchUps;
+    /**
+     * This process's log holds everything committed that it ever acknowledged: false from the start (the store
+     * starts empty, and a restarted process cannot tell a first start from a restart) until a leader caught it up to
+     * its commit point, or it recovered its log as leader.
+     */
+    private boolean whole;
+    private long divergences;
+
+    ReplicatedLog(String self, List<String> peers, int quorum, LogStore store, long retryMillis,
+                  Consumer<LogEntry> onCommit) {
+        this.self = self;
+        this.peers = List.copyOf(peers);
+        this.quorum = quorum;
+        this.store = store;
+        this.retryMillis = retryMillis;
+        this.onCommit = onCommit;
+    }
+
+    boolean isWhole() {
+        return whole;
+    }
+
+    LogPosition position() {
+        return new LogPosition(store.lastEpoch(), store.lastSeq(), commitSeq);
+    }
+
+    long commitSeq() {
+        return commitSeq;
+    }
+
+    /** How often a follower needed entries this server no longer keeps (would need a snapshot, not built yet). */
+    long unservableCatchUps() {
+        return unservableCatchUps;
+    }
+
+    /** How often this server replaced committed entries (state loss or a sub-majority quorum; see truncateAfter). */
+    long divergences() {
+        return divergences;
+    }
+
+    /** The entry for this client event (a single-part one) is in the log, committed or not, as far as we know. */
+    boolean holds(ClientEventKey key) {
+        return index.containsKey(new PartKey(key, 0));
+    }
+
+    boolean isCommitted(PartKey key) {
+        Long seq = index.get(key);
+        return seq != null && seq <= commitSeq;
+    }
+
+    /** Large events whose parts did not all arrive and were given up (see {@link Reassembly}). */
+    long abandonedEvents() {
+        return reassembly.abandoned();
+    }
+
+    List<Delivery> drainDeliveries() {
+        List<Delivery> out = List.copyOf(deliveries);
+        deliveries.clear();
+        return out;
+    }
+
+    // ---- leader -----------------------------------------------------------------------------------------
+
+    /** Leads {@code epoch} now; recovers from the highest promised log first unless this server's is the highest. */
+    void startLeading(long epoch, Map<String, LogPosition> promised, long now, Outlet out) {
+        leaderEpoch = epoch;
+        progress.clear();
+        LogPosition best = position();
+        String from = null;
+        for (Map.Entry<String, LogPosition> p : promised.entrySet()) {
+            if (p.getValue().compareTo(best) > 0) {
+                best = p.getValue();
+                from = p.getKey();
+            }
+        }
+        if (from == null) {
+            finishRecovery(now, out);
+            return;
+        }
+        recovering = true;
+        source = from;
+        target = best.lastSeq();
+        // Our committed prefix is in every log that holds all committed entries, the source's included.
+        nextFetch = commitSeq + 1;
+        sendFetch(now, out);
+    }
+
+    void stopLeading() {
+        leaderEpoch = -1;
+        recovering = false;
+        source = null;
+        progress.clear();
+    }
+
+    boolean isLeading() {
+        return leaderEpoch >= 0;
+    }
+
+    /** Leading and recovered: may order new events. */
+    boolean isReady() {
+        return leaderEpoch >= 0 && !recovering;
+    }
+
+    /** The promiser this leader recovers from, or null. */
+    String recoverySource() {
+        return recovering ? source : null;
+    }
+
+    /** Orders a client event; false if it is already in the log (a retry). Only when {@link #isReady}. */
+    boolean order(String origin, ClientEventKey key, byte[] payload, long now, Outlet out) {
+        return order(origin, new PartKey(key, 0), 1, payload, now, out);
+    }
+
+    /** Orders one part of a client event; false if it is already in the log (a retry). */
+    boolean order(String origin, PartKey key, int parts, byte[] payload, long now, Outlet out) {
+        if (!isReady() || index.containsKey(key)) {
+            return false;
+        }
+        ClientEventKey event = key.event();
+        append(new LogEntry(leaderEpoch, store.lastSeq() + 1, origin, event.clientId(), event.clientEventId(),
+                key.part(), parts, payload));
+        advanceCommit();
+        replicate(now, out);
+        return true;
+    }
+
+    void onRecoveryAppend(String from, Append a, long now, Outlet out) {
+        if (!recovering || !from.equals(source) || a.prevSeq() != nextFetch - 1) {
+            return; // stale, duplicated or reordered
+        }
+        if (store.epochAt(a.prevSeq()) != a.prevEpoch()) {
+            // Even our committed prefix differs (only after state loss): take the source's log from its start.
+            nextFetch = Math.max(1, Math.min(store.firstSeq(), a.prevSeq()));
+            truncateAfter(nextFetch - 1);
+            sendFetch(now, out);
+            return;
+        }
+        // Everything after the prefix we share with the source is replaced by the source's log.
+        truncateAfter(a.prevSeq());
+        for (LogEntry e : a.entries()) {
+            append(e);
+        }
+        commitTo(Math.min(a.commitSeq(), store.lastSeq()));
+        nextFetch = store.lastSeq() + 1;
+        if (store.lastSeq() >= target || a.entries().isEmpty()) {
+            finishRecovery(now, out);
+        } else {
+            sendFetch(now, out);
+        }
+    }
+
+    void onLogAck(String from, LogAck ack, long now, Outlet out) {
+        Progress p = progress.get(from);
+        if (!isReady() || p == null) {
+            return;
+        }
+        p.knownCommit = Math.max(p.knownCommit, ack.commitSeq());
+        p.probing = false;
+        if (ack.matched()) {
+            p.match = Math.max(p.match, Math.min(ack.seq(), store.lastSeq()));
+            p.sentUpTo = Math.max(p.sentUpTo, p.match);
+            advanceCommit();
+            replicate(now, out);
+        } else {
+            // A gap or a mismatch: resend from the position the follower shares with us, at once unless we did so
+            // lately. Under reordering every append that overtakes another draws a gap NAK; answering each at once
+            // resent the window again and again, and the flood outran the receivers' replay window.
+            p.sentUpTo = Math.max(Math.min(ack.seq(), store.lastSeq()), p.match);
+            if (now - p.lastNakResendAt >= retryMillis / 2) {
+                p.lastNakResendAt = now;
+                sendTo(from, p, now, out);
+            }
+        }
+    }
+
+    /** The follower restarted: it holds nothing we sent before. */
+    void forgetFollower(String peer) {
+        Progress p = progress.get(peer);
+        if (p != null) {
+            p.match = 0;
+            p.knownCommit = 0;
+            p.sentUpTo = store.lastSeq();
+        }
+    }
+
+    /** Retransmits what was not acknowledged within the retry interval, to the peers {@code alive} accepts. */
+    void tick(long now, Predicate<String> alive, Outlet out) {
+        if (recovering) {
+            if (now - lastFetchAt >= retryMillis) {
+                sendFetch(now, out);
+            }
+            return;
+        }
+        if (!isReady()) {
+            return;
+        }
+        for (String peer : peers) {
+            Progress p = progress.get(peer);
+            if (alive.test(peer) && (p.match < store.lastSeq() || p.knownCommit < commitSeq)
+                    && now - p.lastSentAt >= retryMillis) {
+                p.sentUpTo = p.match;
+                p.probing = true;
+                sendTo(peer, p, now, out);
+            }
+        }
+    }
+
+    private void finishRecovery(long now, Outlet out) {
+        recovering = false;
+        whole = true;
+        source = null;
+        long before = store.lastSeq();
+        append(LogEntry.barrier(leaderEpoch, before + 1, self));
+        for (String peer : peers) {
+            Progress p = new Progress();
+            p.sentUpTo = before; // optimistic, as Raft's nextIndex: a follower behind answers with a gap
+            progress.put(peer, p);
+        }
+        advanceCommit();
+        replicate(now, out);
+    }
+
+    private void sendFetch(long now, Outlet out) {
+        lastFetchAt = now;
+        out.send(source, new Fetch(nextFetch));
+    }
+
+    /**
+     * Sends every follower what it has not been sent, and news of the commit point. Ack-clocked batching: while an
+     * append is in flight, new entries wait for its acknowledgement (or until a batch's worth piled up), so under
+     * load each datagram carries as many entries as fit instead of one each.
+     */
+    private void replicate(long now, Outlet out) {
+        for (String peer : peers) {
+            Progress p = progress.get(peer);
+            if (p.probing) {
+                continue;
+            }
+            while (p.sentUpTo < store.lastSeq() && p.sentUpTo - p.match < WINDOW
+                    && (p.sentUpTo == p.match || store.lastSeq() - p.sentUpTo >= BATCH)) {
+                long before = p.sentUpTo;
+                sendTo(peer, p, now, out);
+                if (p.sentUpTo == before) {
+                    break;
+                }
+            }
+            if (p.sentCommit < commitSeq && p.sentUpTo >= store.lastSeq()) {
+                sendTo(peer, p, now, out); // commit news only
+            }
+        }
+    }
+
+    private void sendTo(String peer, Progress p, long now, Outlet out) {
+        long prevSeq = p.sentUpTo;
+        long prevEpoch = store.epochAt(prevSeq);
+        p.lastSentAt = now;
+        if (prevEpoch < 0) {
+            if (!p.stranded) {
+                p.stranded = true;
+                unservableCatchUps++; // the follower needs entries this store no longer keeps
+            }
+            return;
+        }
+        p.stranded = false;
+        List<LogEntry> batch = batch(prevSeq + 1);
+        out.send(peer, new Append(prevEpoch, prevSeq, commitSeq, batch));
+        p.sentCommit = commitSeq;
+        p.sentUpTo = prevSeq + batch.size();
+    }
+
+    /** As many entries from {@code fromSeq} as fit one datagram. */
+    private List<LogEntry> batch(long fromSeq) {
+        List<LogEntry> out = new ArrayList<>();
+        if (fromSeq < store.firstSeq()) {
+            return out; // discarded: callers check epochAt(fromSeq - 1) first, this only keeps the batch contiguous
+        }
+        int budget = APPEND_BODY_BUDGET - Append.FIXED_BYTES;
+        for (LogEntry e : store.read(fromSeq, 64)) {
+            int size = Append.encodedSize(e);
+            if (size > budget) {
+                break;
+            }
+            budget -= size;
+            out.add(e);
+        }
+        return out;
+    }
+
+    private void advanceCommit() {
+        List<Long> matches = new ArrayList<>();
+        matches.add(store.lastSeq());
+        for (String peer : peers) {
+            Progress p = progress.get(peer);
+            matches.add(p == null ? 0 : p.match);
+        }
+        matches.sort((a, b) -> Long.compare(b, a));
+        long n = matches.get(quorum - 1);
+        // Only an entry of our own epoch is committed by counting (Raft 5.4.2); it commits all before it.
+        if (n > commitSeq && store.epochAt(n) == leaderEpoch) {
+            commitTo(n);
+        }
+    }
+
+    // ---- follower and fetch source --------------------------------------------------------------------------
+
+    /** Entries from our leader: log matching, then commit as far as this append proved our log equal. */
+    LogAck onFollowerAppend(Append a) {
+        if (a.prevSeq() > store.lastSeq()) {
+            return new LogAck(false, store.lastSeq(), commitSeq); // gap
+        }
+        long have = store.epochAt(a.prevSeq());
+        if (have >= 0 && have != a.prevEpoch()) {
+            // Mismatch: our committed prefix is shared with every later leader. (After state loss or with a
+            // sub-majority quorum even that may differ: then each answer steps back one more place.)
+            return new LogAck(false, Math.min(commitSeq, a.prevSeq() - 1), commitSeq);
+        }
+        for (LogEntry e : a.entries()) {
+            if (e.seq() < store.firstSeq()) {
+                continue; // committed, delivered and discarded here: equal by log matching
+            }
+            LogEntry existing = store.get(e.seq());
+            if (existing != null && existing.epoch() == e.epoch()) {
+                continue;
+            }
+            if (existing != null) {
+                truncateAfter(e.seq() - 1);
+            }
+            append(e);
+        }
+        long verified = a.prevSeq() + a.entries().size();
+        commitTo(Math.min(a.commitSeq(), verified));
+        if (verified >= a.commitSeq()) {
+            whole = true;
+        }
+        return new LogAck(true, verified, commitSeq);
+    }
+
+    /** A recovering leader asks for our entries; null if we cannot answer. */
+    Append onFetch(Fetch f) {
+        long prevSeq = f.fromSeq() - 1;
+        long prevEpoch = store.epochAt(prevSeq);
+        if (prevSeq > store.lastSeq()) {
+            return new Append(store.lastEpoch(), store.lastSeq(), commitSeq, List.of());
+        }
+        if (prevEpoch < 0) {
+            unservableCatchUps++;
+            return null;
+        }
+        return new Append(prevEpoch, prevSeq, commitSeq, batch(f.fromSeq()));
+    }
+
+    // ---- store and index ---------------------------------------------------------------------------------
+
+    private void append(LogEntry e) {
+        store.append(e);
+        if (!e.isBarrier()) {
+            index.put(e.partKey(), e.seq());
+        }
+    }
+
+    /**
+     * Removes an uncommitted suffix. A committed entry is never replaced while a majority quorum keeps its state; it
+     * can be only after state was lost (a majority of the servers that held it restarted: the in-memory store
+     * forgets) or with a quorum below a majority (two leaders may each commit alone). Then the leader's log is the
+     * one the cluster goes on with: this server adopts it and counts a divergence; what it already delivered stays
+     * delivered, and it delivers on from the next place it has not delivered.
+     */
+    private void truncateAfter(long seq) {
+        if (seq < commitSeq) {
+            divergences++;
+            commitSeq = seq;
+        }
+        for (LogEntry e : store.read(seq + 1, Integer.MAX_VALUE)) {
+            if (!e.isBarrier()) {
+                index.remove(e.partKey(), e.seq());
+            }
+        }
+        store.truncateAfter(seq);
+    }
+
+    private void commitTo(long seq) {
+        if (seq <= commitSeq) {
+            return;
+        }
+        commitSeq = seq;
+        for (LogEntry e : store.read(appliedSeq + 1, (int) Math.min(Integer.MAX_VALUE, commitSeq - appliedSeq))) {
+            appliedSeq = e.seq();
+            if (!e.isBarrier()) {
+                Delivery d = reassembly.committed(e);
+                if (d != null) {
+                    deliveries.add(d);
+                }
+                onCommit.accept(e);
+            }
+        }
+        for (LogEntry gone : store.discardUpTo(Math.min(appliedSeq, commitSeq))) {
+            if (!gone.isBarrier()) {
+                index.remove(gone.partKey(), gone.seq());
+            }
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package org.syncnet.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.syncnet.cluster.wire.Append;
+import org.syncnet.cluster.wire.DatagramCodec;
+import org.syncnet.cluster.wire.Envelope;
+import org.syncnet.cluster.wire.LogAck;
+import org.syncnet.cluster.wire.Message;
+
+/** The log's rules one message at a time, without the election or a network. */
+class ReplicatedLogTest {
+    private record Sent(String to, Message message) {
+    }
+
+    private final List<Sent> sent = new ArrayList<>();
+    private final ReplicatedLog.Outlet out = (to, m) -> sent.add(new Sent(to, m));
+
+    private static ReplicatedLog log(String self, int quorum, LogStore store) {
+        List<String> peers = new ArrayList<>(List.of("s0", "s1", "s2"));
+        peers.remove(self);
+        return new ReplicatedLog(self, peers, quorum, store, 50, e -> { });
+    }
+
+    private List<Append> appendsTo(String peer) {
+        List<Append> out = new ArrayList<>();
+        for (Sent s : sent) {
+            if (s.to.equals(peer) && s.message instanceof Append a) {
+                out.add(a);
+            }
+        }
+        sent.clear();
+        return out;
+    }
+
+    /** Delivers the leader's appends to the follower and its acknowledgements back until nothing moves. */
+    private List<Append> pump(ReplicatedLog leader, String id, ReplicatedLog follower) {
+        List<Append> seen = new ArrayList<>();
+        for (List<Append> batch = appendsTo(id); !batch.isEmpty(); batch = appendsTo(id)) {
+            for (Append a : batch) {
+                seen.add(a);
+                leader.onLogAck(id, follower.onFollowerAppend(a), 1, out);
+            }
+        }
+        return seen;
+    }
+
+    private static ClientEventKey key(long id) {
+        return new ClientEventKey("c", id);
+    }
+
+    @Test
+    void committedOnceAQuorumHoldsItThenDeliveredInOrderOnEveryServer() {
+        ReplicatedLog leader = log("s2", 2, new InMemoryLogStore());
+        ReplicatedLog follower = log("s1", 2, new InMemoryLogStore());
+        leader.startLeading(2, Map.of(), 0, out);
+        for (long i = 1; i <= 3; i++) {
+            assertTrue(leader.order("s0", key(i), new byte[] {(byte) i}, 0, out));
+        }
+        assertEquals(0, leader.commitSeq(), "nobody acknowledged yet");
+        pump(leader, "s1", follower);
+        assertEquals(4, leader.commitSeq(), "barrier + 3 events");
+        assertEquals(4, follower.commitSeq(), "the commit point travels on the next append");
+        List<Delivery> onLeader = leader.drainDeliveries();
+        List<Delivery> onFollower = follower.drainDeliveries();
+        assertEquals(3, onLeader.size(), "the barrier is not delivered");
+        assertEquals(keys(onLeader), keys(onFollower));
+        assertEquals(List.of(2L, 3L, 4L), onLeader.stream().map(Delivery::seq).toList());
+    }
+
+    @Test
+    void aRetryIsOrderedOnce() {
+        ReplicatedLog leader = log("s2", 1, new InMemoryLogStore());
+        leader.startLeading(2, Map.of(), 0, out);
+        assertTrue(leader.order("s0", key(7), new byte[0], 0, out));
+        assertFalse(leader.order("s1", key(7), new byte[0], 0, out), "the same client event from another server");
+        assertEquals(1, leader.drainDeliveries().size());
+        assertFalse(leader.order("s0", key(7), new byte[0], 0, out), "also after it was committed");
+    }
+
+    @Test
+    void aGapIsAnsweredWithWhereTheFollowerStands() {
+        ReplicatedLog follower = log("s1", 2, new InMemoryLogStore());
+        LogAck nak = follower.onFollowerAppend(new Append(2, 5, 0,
+                List.of(new LogEntry(2, 6, "s2", "c", 1, new byte[0]))));
+        assertEquals(new LogAck(false, 0, 0), nak);
+    }
+
+    @Test
+    void anUncommittedEntryOfAnOlderEpochIsOverwritten() {
+        ReplicatedLog follower = log("s1", 2, new InMemoryLogStore());
+        follower.onFollowerAppend(new Append(0, 0, 0, List.of(LogEntry.barrier(2, 1, "s2"),
+                new LogEntry(2, 2, "s2", "c", 1, new byte[0]))));
+        assertTrue(follower.holds(key(1)));
+        LogAck ack = follower.onFollowerAppend(new Append(2, 1, 0, List.of(new LogEntry(5, 2, "s2", "c", 2,
+                new byte[0]))));
+        assertEquals(new LogAck(true, 2, 0), ack);
+        assertFalse(follower.holds(key(1)), "the overwritten entry left the dedup index too");
+        assertTrue(follower.holds(key(2)));
+        assertEquals(new LogPosition(5, 2, 0), follower.position());
+    }
+
+    @Test
+    void aMismatchBelowTheLastEntryPointsAtTheCommittedPrefix() {
+        ReplicatedLog follower = log("s1", 2, new InMemoryLogStore());
+        follower.onFollowerAppend(new Append(0, 0, 1, List.of(LogEntry.barrier(2, 1, "s2"),
+                new LogEntry(2, 2, "s2", "c", 1, new byte[0]))));
+        assertEquals(1, follower.commitSeq());
+        assertEquals(new LogAck(false, 1, 1), follower.onFollowerAppend(new Append(4, 2, 1, List.of())));
+    }
+
+    @Test
+    void everyAppendFitsOneDatagramUnderLoad() {
+        ReplicatedLog leader = log("s2", 2, new InMemoryLogStore());
+        leader.startLeading(2, Map.of(), 0, out);
+        for (long i = 1; i <= 200; i++) {
+            leader.order("s0", key(i), new byte[(int) (i * 37 % (LogEntry.MAX_PAYLOAD + 1))], 0, out);
+        }
+        DatagramCodec codec = new DatagramCodec(new byte[] {1});
+        String longest = "\uD83D\uDE00".repeat(16);
+        long entries = 0;
+        int batched = 0;
+        for (Append a : pump(leader, "s1", log("s1", 2, new InMemoryLogStore()))) {
+            byte[] d = codec.encode(new Envelope(longest, 1, 1, 2, a));
+            assertTrue(d.length <= DatagramCodec.MAX_DATAGRAM, d.length + " bytes");
+            entries += a.entries().size();
+            batched = Math.max(batched, a.entries().size());
+        }
+        assertEquals(201, entries, "everything sent, a batch at a time while an append is in flight");
+        assertTrue(batched > 1, "small entries share a datagram");
+    }
+
+    @Test
+    void aFollowerNeedingDiscardedEntriesIsCountedNotSilentlySkipped() {
+        ReplicatedLog leader = log("s2", 1, new InMemoryLogStore(10));
+        leader.startLeading(2, Map.of(), 0, out);
+        for (long i = 1; i <= 50; i++) {
+            leader.order("s0", key(i), new byte[0], 0, out);
+        }
+        assertEquals(50, leader.drainDeliveries().size());
+        sent.clear();
+        assertEquals(2, leader.unservableCatchUps(), "neither follower ever acknowledged: both need seq 1");
+        leader.onLogAck("s1", new LogAck(false, 0, 0), 1, out); // and says so; counted once, not per retry
+        assertEquals(2, leader.unservableCatchUps());
+        assertTrue(appendsTo("s1").isEmpty());
+    }
+
+    @Test
+    void aNewLeaderRecoversTheHighestPromisedLogBeforeOrdering() {
+        ReplicatedLog old = log("s1", 2, new InMemoryLogStore());
+        old.onFollowerAppend(new Append(0, 0, 0, List.of(LogEntry.barrier(2, 1, "s2"),
+                new LogEntry(2, 2, "s2", "c", 1, new byte[0]))));
+        ReplicatedLog leader = log("s2", 2, new InMemoryLogStore());
+        leader.startLeading(5, Map.of("s1", old.position()), 0, out);
+        assertFalse(leader.isReady());
+        assertFalse(leader.order("s0", key(9), new byte[0], 0, out), "nothing is ordered while recovering");
+        org.syncnet.cluster.wire.Fetch fetch = (org.syncnet.cluster.wire.Fetch) sent.remove(0).message;
+        leader.onRecoveryAppend("s1", old.onFetch(fetch), 1, out);
+        assertTrue(leader.isReady());
+        assertTrue(leader.holds(key(1)), "the recovered entry is kept (and deduplicated against)");
+        assertEquals(new LogPosition(5, 3, 0), leader.position(), "recovered 2 entries, then its own barrier");
+    }
+
+    private static List<ClientEventKey> keys(List<Delivery> ds) {
+        return ds.stream().map(d -> new ClientEventKey(d.clientId(), d.clientEventId())).toList();
+    }
+}

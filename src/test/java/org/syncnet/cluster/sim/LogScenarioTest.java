@@ -1,0 +1,118 @@
+package org.syncnet.cluster.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Hand-written log scenarios from issue 3: the leader killed mid-stream, clients moving, a restarted server. */
+class LogScenarioTest {
+    private static final long SEED = 42;
+
+    private static Simulation started(String name) {
+        Simulation sim = new Simulation(SEED, SimulationSettings.defaultTiming(3), "LogScenarioTest#" + name);
+        sim.start();
+        sim.requireConvergedBy(ScenarioTest.startUpBound(sim), sim.heartbeat(), "start-up");
+        return sim;
+    }
+
+    /** One client per server, each sending an event every 50 ms from {@code from} for {@code count} events. */
+    private static void stream(Simulation sim, long from, int count) {
+        List<String> ids = sim.cluster.ids();
+        for (int i = 0; i < count; i++) {
+            for (String server : ids) {
+                long id = i + 1;
+                String client = "on-" + server;
+                sim.clock.at(from + 50L * i, () -> {
+                    if (!sim.cluster.submit(server, client, id, ("m" + id).getBytes())) {
+                        // The client's server is gone: it reconnects elsewhere and resends, same id.
+                        for (String other : ids) {
+                            if (sim.cluster.submit(other, client, id, ("m" + id).getBytes())) {
+                                return;
+                            }
+                        }
+                    }
+                });
+            }
+        }
+    }
+
+    /** Every event sent to the leader's clients before the crash is resent by them elsewhere (unconfirmed). */
+    private static void resendAfter(Simulation sim, long at, String client, int upTo, String to) {
+        sim.clock.at(at, () -> {
+            for (long id = 1; id <= upTo; id++) {
+                sim.cluster.submit(to, client, id, ("m" + id).getBytes());
+            }
+        });
+    }
+
+    private static void requireAllDelivered(Simulation sim, long by) {
+        sim.requireBy(by, sim.heartbeat(), "every event delivered everywhere",
+                () -> sim.cluster.ledger().incomplete(sim.cluster));
+    }
+
+    @Test
+    void leaderKilledMidStreamEveryEventOnceInOneOrder() {
+        Simulation sim = started("leaderKilledMidStreamEveryEventOnceInOneOrder");
+        long t = sim.now() + 100;
+        stream(sim, t, 100);
+        long crashAt = t + 2000;
+        sim.at(crashAt, "crash leader s2", () -> sim.cluster.crash("s2"));
+        // s2's clients notice and resend what was not confirmed, on s1.
+        resendAfter(sim, crashAt + 500, "on-s2", 41, "s1");
+        long back = crashAt + 3 * sim.timeout();
+        sim.at(back, "restart s2 (its log is gone)", () -> sim.cluster.restart("s2"));
+        requireAllDelivered(sim, back + 3 * sim.timeout());
+        assertEquals(300, sim.cluster.ledger().globalSize(), "3 clients x 100 events, each exactly once");
+        assertTrue(sim.node("s2").logPosition().commitSeq() >= 300, "the restarted server was caught up");
+    }
+
+    @Test
+    void aRetryAtAnotherServerIsDeliveredOnce() {
+        Simulation sim = started("aRetryAtAnotherServerIsDeliveredOnce");
+        long t = sim.now() + 100;
+        for (String server : sim.cluster.ids()) {
+            sim.clock.at(t, () -> sim.cluster.submit(server, "roamer", 1, new byte[] {1}));
+            sim.clock.at(t + 3000, () -> sim.cluster.submit(server, "roamer", 1, new byte[] {1}));
+        }
+        requireAllDelivered(sim, t + 2 * sim.timeout());
+        assertEquals(1, sim.cluster.ledger().globalSize());
+        for (String id : sim.cluster.ids()) {
+            assertEquals(0, sim.node(id).pendingCount(), id + " forgot the committed event");
+        }
+    }
+
+    @Test
+    void eventsSubmittedWithoutAQuorumWaitAndAreDeliveredOnceItReturns() {
+        Simulation sim = started("eventsSubmittedWithoutAQuorumWaitAndAreDeliveredOnceItReturns");
+        long t = sim.now() + 100;
+        sim.at(t, "isolate s0", () -> sim.cluster.network().cut(List.of("s0"), List.of("s1", "s2"), false));
+        for (int i = 1; i <= 20; i++) {
+            long id = i;
+            sim.clock.at(t + 3 * sim.timeout() + 10L * i, () -> sim.cluster.submit("s0", "alone", id, new byte[0]));
+        }
+        long heal = t + 5 * sim.timeout();
+        sim.at(heal, "heal", () -> sim.cluster.network().healAll());
+        requireAllDelivered(sim, heal + 3 * sim.timeout());
+        assertEquals(20, sim.cluster.ledger().globalSize());
+    }
+
+    @Test
+    void aFourKibMessageTravelsInPartsAndIsDeliveredWholeOnEveryServer() {
+        Simulation sim = started("aFourKibMessageTravelsInPartsAndIsDeliveredWholeOnEveryServer");
+        byte[] text = new byte[4096];
+        new java.util.Random(1).nextBytes(text);
+        sim.cluster.network().setLoss(0.3, 0.1); // parts lost and duplicated on the way
+        sim.clock.at(sim.now() + 100, () -> sim.cluster.submit("s0", "big", 1, text));
+        sim.runFor(3 * sim.timeout());
+        sim.cluster.network().makeReliable();
+        requireAllDelivered(sim, sim.now() + 3 * sim.timeout());
+        assertEquals(1, sim.cluster.ledger().globalSize());
+        for (String id : sim.cluster.ids()) {
+            List<byte[]> got = sim.cluster.ledger().payloadsDeliveredBy(id);
+            assertEquals(1, got.size());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(text, got.get(0), id);
+        }
+    }
+}
