@@ -6,7 +6,4 @@ package org.syncnet.cluster.service;
  */
 public record LeadershipChanged(String self, String leader, long epoch, boolean hasQuorum, String reason,
                                 long wallClockMillis) {
-    public boolean selfLeads() {
-        return self.equals(leader);
-    }
 }
