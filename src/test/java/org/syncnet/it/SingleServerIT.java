@@ -10,6 +10,10 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -128,6 +132,22 @@ class SingleServerIT {
         awaitLeader();
         assertHealthUp("live", "syncnet-cluster");
         assertHealthUp("ready", "syncnet-leader");
+    }
+
+    @Test
+    void statusPageAndItsScriptAreServed() throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + HTTP + "/syncnet/")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode());
+        String type = page.headers().firstValue("Content-Type").orElse("");
+        assertTrue(type.startsWith("text/html"), type);
+        assertTrue(page.body().contains("<script src=\"cluster.js\" defer></script>"), page.body());
+        HttpResponse<String> script = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + HTTP + "/syncnet/cluster.js")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, script.statusCode());
+        assertTrue(script.body().contains("fetch('api/cluster'"), "the page reads the REST view");
     }
 
     // ---- bad settings: each deployment fails, naming the setting; the running one is untouched -------------
