@@ -163,7 +163,7 @@ public final class ChatState {
         } else if (event instanceof ServerGone e) {
             List<ChatOutcome> out = new ArrayList<>();
             for (Client c : List.copyOf(clients.values())) {
-                if (c.id.server().equals(e.server())) {
+                if (c.id.server().equals(e.server()) && c.id.connection() < e.beforeConnection()) {
                     out.add(remove(c, e.reason()));
                 }
             }
