@@ -356,6 +356,16 @@ public final class ChatState {
         return c == null ? Optional.empty() : Optional.of(c.member());
     }
 
+    /** Whether a {@link ServerGone} for {@code server} with this bound would remove anyone. */
+    public boolean hasClientsOf(String server, long beforeConnection) {
+        for (ClientId c : clients.keySet()) {
+            if (c.server().equals(server) && c.connection() < beforeConnection) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public boolean isNickTaken(String nick) {
         return clientsByNick.containsKey(Casemapping.fold(nick));
     }

@@ -251,7 +251,11 @@ class ChatStateTest {
         register(B, "bob");          // connection 1: the old incarnation
         ClientId next = new ClientId("server2", 100);
         register(next, "bobby");     // the restarted server's client, registered before the verdict commits
+        assertTrue(state.hasClientsOf("server2", 2));
+        assertFalse(state.hasClientsOf("server2", 1));
+        assertFalse(state.hasClientsOf("server3", Long.MAX_VALUE));
         List<ChatOutcome> out = apply(new ServerGone("server2", 100, "server2 failed"));
+        assertFalse(state.hasClientsOf("server2", 100));
         assertEquals(1, out.size());
         assertEquals(List.of(new Member(next, "bobby")), state.members());
     }
