@@ -356,6 +356,17 @@ public final class ChatState {
         return c == null ? Optional.empty() : Optional.of(c.member());
     }
 
+    /** The clients connected to {@code server}, in order of registration. */
+    public List<ClientId> clientsOf(String server) {
+        List<ClientId> of = new ArrayList<>();
+        for (ClientId c : clients.keySet()) {
+            if (c.server().equals(server)) {
+                of.add(c);
+            }
+        }
+        return of;
+    }
+
     /** Whether a {@link ServerGone} for {@code server} with this bound would remove anyone. */
     public boolean hasClientsOf(String server, long beforeConnection) {
         for (ClientId c : clients.keySet()) {

@@ -251,6 +251,7 @@ class ChatStateTest {
         register(B, "bob");          // connection 1: the old incarnation
         ClientId next = new ClientId("server2", 100);
         register(next, "bobby");     // the restarted server's client, registered before the verdict commits
+        assertEquals(List.of(B, next), state.clientsOf("server2"));
         assertTrue(state.hasClientsOf("server2", 2));
         assertFalse(state.hasClientsOf("server2", 1));
         assertFalse(state.hasClientsOf("server3", Long.MAX_VALUE));

@@ -53,4 +53,19 @@ final class ServerProcesses {
             throw new IllegalStateException("process " + process.pid() + " did not exit after SIGKILL", e);
         }
     }
+
+    /** SIGSTOP: the JVM freezes (as in a long GC) with its sockets open; SIGKILL still ends it. */
+    static void freeze(ProcessHandle process) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-STOP", Long.toString(process.pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -STOP " + process.pid() + " failed");
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("kill -STOP " + process.pid(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
 }

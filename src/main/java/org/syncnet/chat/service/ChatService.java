@@ -58,6 +58,7 @@ public class ChatService {
     private static final Logger LOG = Logger.getLogger("org.syncnet.chat");
     /** Connection numbers are the incarnation (start time in ms) shifted left by this: unique across restarts. */
     static final int CONNECTION_BITS = 20;
+    private static final long SWEEP_SECONDS = 10;
 
     @Inject
     ClusterService cluster;
@@ -82,6 +83,7 @@ public class ChatService {
     private long lastConnection;
     private ServerReaper reaper;
     private ScheduledFuture<?> reaping;
+    private ScheduledFuture<?> sweeping;
 
     @PostConstruct
     void start() {
@@ -107,6 +109,10 @@ public class ChatService {
         });
         long period = Math.max(100, cluster.config().heartbeatMillis() / 2);
         reaping = scheduler.scheduleWithFixedDelay(reaper::reap, period, period, TimeUnit.MILLISECONDS);
+        GhostSweeper sweeper = new GhostSweeper(self, state, stateLock, connections::containsKey,
+                // The connection's own event numbers count up from 1: this one is never one of them.
+                gone -> cluster.submit(gone.client().toString(), Long.MAX_VALUE, ChatEventCodec.encode(gone)));
+        sweeping = scheduler.scheduleWithFixedDelay(sweeper::sweep, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
         LOG.info(() -> self + ": chat ready; rate " + config.ratePerSecond() + "/s (burst " + config.rateBurst()
                 + "), outbound queue " + config.outboundQueueKib() + " KiB, at most " + config.maxConnections()
                 + " connections");
@@ -115,6 +121,7 @@ public class ChatService {
     @PreDestroy
     void stop() {
         reaping.cancel(false);
+        sweeping.cancel(false);
         for (ClientConnection c : connections.values()) {
             c.closeAfterSending(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "server stopping"));
         }
@@ -133,7 +140,7 @@ public class ChatService {
         BrowserSession protocol = new BrowserSession(id,
                 new TokenBucket(config.rateBurst(), config.ratePerSecond(), System.nanoTime()), decoder);
         ClientConnection c = new ClientConnection(ws, protocol, encoder, executor,
-                (long) config.outboundQueueKib() * 1024);
+                dropped -> closed(dropped, dropped.quitReason()), (long) config.outboundQueueKib() * 1024);
         connections.put(id, c);
         return c;
     }
@@ -151,10 +158,9 @@ public class ChatService {
         c.closeIfEnded();
     }
 
-    /** The connection closed (either side): its client leaves every room. */
+    /** The connection closed (either side) or was dropped: its client leaves every room. Once per connection. */
     public void closed(ClientConnection c, String reason) {
-        connections.remove(c.id());
-        if (c.spoke()) {
+        if (connections.remove(c.id()) != null && c.spoke()) {
             cluster.submit(c.id().toString(), c.nextEventNumber(),
                     ChatEventCodec.encode(new ChatEvent.ClientGone(c.id(), reason)));
         }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.syncnet.chat.ChatOutcome;
@@ -27,6 +28,7 @@ public final class ClientConnection {
     private final BrowserSession protocol;
     private final ServerFrameEncoder encoder;
     private final Executor closer;
+    private final Consumer<ClientConnection> dropped;
     private final long maxQueuedChars;
 
     private final Object queueLock = new Object();
@@ -38,12 +40,18 @@ public final class ClientConnection {
     private long nextEventNumber = 1;
     private volatile boolean spoke;
 
+    /**
+     * @param closer  runs the closing of the socket, which may block
+     * @param dropped told (on the closer) when this server drops the client, so its end need not wait for the
+     *                close handshake that a client which does not read never completes
+     */
     public ClientConnection(Session ws, BrowserSession protocol, ServerFrameEncoder encoder, Executor closer,
-                            long maxQueuedChars) {
+                            Consumer<ClientConnection> dropped, long maxQueuedChars) {
         this.ws = ws;
         this.protocol = protocol;
         this.encoder = encoder;
         this.closer = closer;
+        this.dropped = dropped;
         this.maxQueuedChars = maxQueuedChars;
     }
 
@@ -136,6 +144,7 @@ public final class ClientConnection {
                 queuedChars = 0;
                 closing = new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "TOO_SLOW");
                 LOG.fine(() -> id() + ": outbound queue over " + maxQueuedChars + " characters; disconnecting");
+                closer.execute(() -> dropped.accept(this));
                 closeSoon(closing);
                 return;
             }

@@ -1,0 +1,258 @@
+package org.syncnet.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A WebSocket chat client for the integration tests (java.net.http): records every frame the server sends,
+ * waits for frames with a deadline, and keeps the client side of the protocol's bookkeeping — the last event
+ * seen (the resume point) and the messages sent and not yet confirmed.
+ */
+final class ChatClient implements AutoCloseable {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    final String label;
+    private final WebSocket ws;
+    private final List<JsonObject> frames = new ArrayList<>();
+    private final List<Long> arrivals = new ArrayList<>();
+    private final Map<String, String> unconfirmed = new LinkedHashMap<>();
+    private final CompletableFuture<String> closed = new CompletableFuture<>();
+    private long lastSeq;
+    /** Frames before this index were consumed by {@link #next}. */
+    private int cursor;
+    private volatile boolean reading = true;
+    private WebSocket socketToResume;
+
+    private ChatClient(String label, int httpPort) throws Exception {
+        this.label = label;
+        this.ws = HTTP.newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:" + httpPort + "/syncnet/chat"), new Listener())
+                .get(20, TimeUnit.SECONDS);
+    }
+
+    static ChatClient connect(String label, int httpPort) throws Exception {
+        return new ChatClient(label, httpPort);
+    }
+
+    private final class Listener implements WebSocket.Listener {
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                received(Json.createReader(new StringReader(partial.toString())).readObject());
+                partial.setLength(0);
+            }
+            if (reading) {
+                socket.request(1);
+            } else {
+                synchronized (ChatClient.this) {
+                    socketToResume = socket;
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket socket, int code, String reason) {
+            closed.complete(code + " " + reason);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket socket, Throwable error) {
+            closed.complete("error " + error);
+        }
+    }
+
+    private synchronized void received(JsonObject frame) {
+        frames.add(frame);
+        arrivals.add(System.nanoTime());
+        for (JsonObject e : events(frame)) {
+            lastSeq = Math.max(lastSeq, e.getJsonNumber("seq").longValue());
+            if (e.containsKey("id")) {
+                unconfirmed.remove(e.getString("id"));
+            }
+        }
+        notifyAll();
+    }
+
+    /** The chat messages a frame carries: an event, or a history's messages. */
+    private static List<JsonObject> events(JsonObject frame) {
+        return switch (frame.getString("type")) {
+            case "event" -> List.of(frame);
+            case "history" -> frame.getJsonArray("messages").getValuesAs(JsonObject.class);
+            default -> List.of();
+        };
+    }
+
+    void send(JsonObject frame) {
+        sendRaw(frame.toString());
+    }
+
+    void sendRaw(String text) {
+        ws.sendText(text, true).join();
+    }
+
+    void sendBinary(java.nio.ByteBuffer data) {
+        ws.sendBinary(data, true).join();
+    }
+
+    /** Stops asking for frames: the server's sends back up into the socket buffers and then its queue. */
+    void stopReading() {
+        reading = false;
+    }
+
+    void resumeReading() {
+        WebSocket socket;
+        synchronized (this) {
+            reading = true;
+            socket = socketToResume;
+            socketToResume = null;
+        }
+        if (socket != null) {
+            socket.request(1);
+        }
+    }
+
+    void hello(String nick, String session, long resumeFrom) {
+        var b = Json.createObjectBuilder().add("type", "hello").add("nick", nick).add("session", session);
+        if (resumeFrom > 0) {
+            b.add("resumeFrom", resumeFrom);
+        }
+        send(b.build());
+    }
+
+    void join(String room, long resumeFrom) {
+        var b = Json.createObjectBuilder().add("type", "join").add("room", room);
+        if (resumeFrom > 0) {
+            b.add("resumeFrom", resumeFrom);
+        }
+        send(b.build());
+    }
+
+    void say(String room, String id, String text) {
+        synchronized (this) {
+            unconfirmed.put(id, room + "\n" + text);
+        }
+        send(Json.createObjectBuilder().add("type", "message").add("id", id).add("room", room).add("text", text)
+                .build());
+    }
+
+    /** Sends the messages another connection of this user left unconfirmed, with their ids. */
+    void resend(Map<String, String> messages) {
+        messages.forEach((id, roomAndText) -> {
+            String[] parts = roomAndText.split("\n", 2);
+            say(parts[0], id, parts[1]);
+        });
+    }
+
+    synchronized Map<String, String> unconfirmed() {
+        return new LinkedHashMap<>(unconfirmed);
+    }
+
+    synchronized long lastSeq() {
+        return lastSeq;
+    }
+
+    synchronized List<JsonObject> frames() {
+        return List.copyOf(frames);
+    }
+
+    /** Every chat message this connection received, in arrival order (events and history entries). */
+    synchronized List<JsonObject> messages() {
+        List<JsonObject> all = new ArrayList<>();
+        for (JsonObject f : frames) {
+            all.addAll(events(f));
+        }
+        return all;
+    }
+
+    /** When each of {@link #messages()} arrived ({@link System#nanoTime()}). */
+    synchronized List<Long> messageArrivals() {
+        List<Long> all = new ArrayList<>();
+        for (int i = 0; i < frames.size(); i++) {
+            for (int n = events(frames.get(i)).size(); n > 0; n--) {
+                all.add(arrivals.get(i));
+            }
+        }
+        return all;
+    }
+
+    /** The first frame ever received that matches; waits for it until the deadline. */
+    synchronized JsonObject await(String what, Predicate<JsonObject> condition, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int checked = 0;
+        while (true) {
+            for (; checked < frames.size(); checked++) {
+                if (condition.test(frames.get(checked))) {
+                    return frames.get(checked);
+                }
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError(label + ": no " + what + " within " + timeout.toMillis() + " ms; frames: "
+                        + frames);
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+    }
+
+    /** The first matching frame after the one the previous call returned; waits for it until the deadline. */
+    synchronized JsonObject next(String what, Predicate<JsonObject> condition, Duration timeout)
+            throws InterruptedException {
+        int from = cursor;
+        JsonObject found = await(what, f -> frames.indexOf(f) >= from && condition.test(f), timeout);
+        cursor = frames.indexOf(found) + 1;
+        return found;
+    }
+
+    /** Waits until the messages this connection received satisfy {@code condition}. */
+    synchronized void awaitMessages(String what, Predicate<List<JsonObject>> condition, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.test(messages())) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError(label + ": not " + what + " within " + timeout.toMillis() + " ms; messages: "
+                        + messages());
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+    }
+
+    static Predicate<JsonObject> type(String type) {
+        return f -> f.getString("type").equals(type);
+    }
+
+    static Predicate<JsonObject> type(String type, String field, String value) {
+        return f -> f.getString("type").equals(type) && f.get(field) != null
+                && f.get(field).getValueType() == JsonValue.ValueType.STRING && f.getString(field).equals(value);
+    }
+
+    /** The close code and reason once the server closed the connection. */
+    CompletableFuture<String> closed() {
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        ws.abort();
+    }
+}
