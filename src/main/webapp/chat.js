@@ -104,7 +104,9 @@ function connect(base) {
 }
 
 function lostConnection() {
-    chat.failures++;
+    if (chat.failures++ === 0) {
+        for (const room of chat.rooms.values()) note(room.name, 'lost the connection to ' + (chat.server || 'the server') + '; reconnecting');
+    }
     setStatus('reconnecting', (chat.server ? 'lost ' + chat.server + ' \u00b7 ' : '') + 'reconnecting\u2026');
     const delay = Math.min(5000, 200 * 2 ** Math.min(chat.failures - 1, 5)) * (0.75 + Math.random() / 2);
     setTimeout(reconnect, delay);
@@ -163,6 +165,7 @@ const handlers = {
         $('chat').hidden = false;
         showConnected();
         if (reconnect) {
+            for (const room of chat.rooms.values()) note(room.name, 'reconnected to ' + f.server);
             // Rejoin with resumeFrom (harmless if the session already took the rooms over), then resend.
             for (const room of chat.rooms.values()) send({ type: 'join', room: room.name, resumeFrom: chat.lastSeq });
         } else if (chat.rooms.size === 0) {
