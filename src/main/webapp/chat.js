@@ -26,6 +26,7 @@ let idCounter = 0;
 const chat = {
     nick: null,
     welcomed: false,     // registered at least once: later hellos are reconnects
+    registered: false,   // this connection got its welcome: chat frames may go out
     ws: null,
     server: null,
     leader: null,
@@ -78,6 +79,7 @@ function wsUrl(base) {
 function connect(base) {
     const ws = new WebSocket(wsUrl(base));
     chat.ws = ws;
+    chat.registered = false;
     const openTimer = setTimeout(() => ws.close(), OPEN_TIMEOUT_MS);
     ws.onopen = () => {
         clearTimeout(openTimer);
@@ -128,7 +130,7 @@ async function reconnect() {
 }
 
 function send(frame) {
-    if (chat.ws && chat.ws.readyState === WebSocket.OPEN) {
+    if (chat.ws && chat.ws.readyState === WebSocket.OPEN && (chat.registered || frame.type === 'hello')) {
         chat.ws.send(JSON.stringify(frame));
         return true;
     }
@@ -155,6 +157,7 @@ const handlers = {
     welcome(f) {
         const reconnect = chat.welcomed;
         chat.welcomed = true;
+        chat.registered = true;
         chat.failures = 0;
         chat.nickRetries = 0;
         chat.nick = f.nick;
@@ -244,6 +247,7 @@ const handlers = {
             case 'RATE_LIMITED':
                 if (p) setTimeout(() => chat.pending.has(p.id) && send(p.to ? { type: 'private', id: p.id, to: p.to, text: p.text }
                     : { type: 'message', id: p.id, room: p.room, text: p.text }), RESEND_LATER_MS);
+                else if (!chat.registered) setTimeout(sendHello, RESEND_LATER_MS);
                 else notice('slow down: ' + f.message);
                 return;
             case 'UNAVAILABLE':
@@ -259,8 +263,7 @@ const handlers = {
             case 'TOO_SLOW':
                 notice('the server dropped this slow connection; reconnecting');
                 return; // the close that follows reconnects and resumes
-            case 'NOT_REGISTERED':
-                sendHello();
+            case 'NOT_REGISTERED': // sent before the welcome: pending messages go out again after it
                 return;
             case 'ALREADY_REGISTERED':
                 return;
