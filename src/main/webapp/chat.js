@@ -194,14 +194,13 @@ const handlers = {
         render();
     },
     presence(f) {
-        const room = chat.rooms.get(fold(f.room));
         const own = fold(f.nick) === fold(chat.nick || '');
         if (f.change === 'join' && own) {
             ensureRoom(f.room);
             if (!chat.current) chat.current = fold(f.room);
         }
-        if (!room && !own) return;
         const r = chat.rooms.get(fold(f.room));
+        if (!r) return;
         const without = r.members.filter((n) => fold(n) !== fold(f.nick));
         if (f.change === 'join') {
             r.members = [...without, f.nick];
