@@ -22,6 +22,8 @@ public class ClusterResource {
     ElectionState election;
     @Inject
     LeadershipHistory history;
+    @Inject
+    WebSettings web;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -41,6 +43,7 @@ public class ClusterResource {
                     .add("ringPosition", m.ringPosition())
                     .add("alive", m.alive())
                     .add("state", m.state().name());
+            nullable(member, "url", web.urls().url(m.id()));
             if (m.lastHeardMillisAgo() == null) {
                 member.addNull("lastHeardMillisAgo");
             } else {

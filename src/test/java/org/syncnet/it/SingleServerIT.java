@@ -53,6 +53,7 @@ class SingleServerIT {
     static final String TIMEOUT = "syncnet.cluster.failure-timeout";
     static final String QUORUM = "syncnet.cluster.quorum";
     static final String SECRET = "syncnet.cluster.secret";
+    static final String URLS = "syncnet.web.urls";
 
     /** A valid one-member cluster on UDP 8130. */
     static final Map<String, String> GOOD = good();
@@ -135,19 +136,64 @@ class SingleServerIT {
     }
 
     @Test
-    void statusPageAndItsScriptAreServed() throws Exception {
+    void chatPageStatusPageAndScriptsAreServedWithSecurityHeaders() throws Exception {
+        HttpResponse<String> chat = get("/syncnet/", null);
+        assertTrue(chat.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), chat.headers().toString());
+        assertTrue(chat.body().contains("<script src=\"chat.js\" defer></script>"), chat.body());
+        assertTrue(chat.body().contains("href=\"status.html\""), "the chat page links the status page");
+        assertSecurityHeaders(chat);
+        HttpResponse<String> chatJs = get("/syncnet/chat.js", null);
+        assertTrue(chatJs.body().contains("new WebSocket("), "the chat script opens the WebSocket");
+        assertSecurityHeaders(chatJs);
+        assertSecurityHeaders(get("/syncnet/chat.css", null));
+
+        HttpResponse<String> status = get("/syncnet/status.html", null);
+        assertTrue(status.body().contains("<script src=\"cluster.js\" defer></script>"), status.body());
+        assertSecurityHeaders(status);
+        HttpResponse<String> clusterJs = get("/syncnet/cluster.js", null);
+        assertTrue(clusterJs.body().contains("fetch('api/cluster'"), "the status page reads the REST view");
+        assertSecurityHeaders(clusterJs);
+    }
+
+    @Test
+    void membersCarryTheirDerivedUrl() {
+        JsonObject self = awaitLeader().of(HTTP).getJsonArray("members").getJsonObject(0);
+        assertEquals("http://127.0.0.1:" + HTTP + "/syncnet", self.getString("url"), "UDP 8130 + 60 = HTTP 8190");
+    }
+
+    /** The pages of the other members read the member list from whichever server answers: CORS for them only. */
+    @Test
+    void clusterViewMayBeReadByMemberOriginsOnly() throws Exception {
+        awaitLeader();
+        String member = "http://127.0.0.1:" + HTTP;
+        HttpResponse<String> allowed = get("/syncnet/api/cluster", member);
+        assertEquals(200, allowed.statusCode());
+        assertEquals(member, allowed.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        HttpResponse<String> stranger = get("/syncnet/api/cluster", "http://127.0.0.1:9");
+        assertEquals(200, stranger.statusCode());
+        assertTrue(stranger.headers().firstValue("Access-Control-Allow-Origin").isEmpty(), stranger.headers().toString());
+    }
+
+    private static HttpResponse<String> get(String path, String origin) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + HTTP + "/syncnet/")).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, page.statusCode());
-        String type = page.headers().firstValue("Content-Type").orElse("");
-        assertTrue(type.startsWith("text/html"), type);
-        assertTrue(page.body().contains("<script src=\"cluster.js\" defer></script>"), page.body());
-        HttpResponse<String> script = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + HTTP + "/syncnet/cluster.js")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, script.statusCode());
-        assertTrue(script.body().contains("fetch('api/cluster'"), "the page reads the REST view");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP + path));
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), path);
+        return response;
+    }
+
+    private static void assertSecurityHeaders(HttpResponse<String> response) {
+        String csp = response.headers().firstValue("Content-Security-Policy").orElse("");
+        String where = response.uri() + ": " + csp;
+        assertTrue(csp.startsWith("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                + "connect-src 'self' http://127.0.0.1:" + HTTP + " ws://127.0.0.1:" + HTTP + ";"), where);
+        assertTrue(csp.contains("frame-ancestors 'none'; base-uri 'none'; form-action 'none'"), where);
+        assertFalse(csp.contains("unsafe"), where);
+        assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(null), where);
+        assertEquals("no-referrer", response.headers().firstValue("Referrer-Policy").orElse(null), where);
     }
 
     // ---- bad settings: each deployment fails, naming the setting; the running one is untouched -------------
@@ -194,6 +240,14 @@ class SingleServerIT {
     @Test
     void emptySecretIsRejected() {
         assertRejected("secret-empty", TestWars.with(GOOD, SECRET, ""), SECRET, "empty");
+    }
+
+    /** Another UDP port than the running deployment's, so that the cluster singleton can start and only this fails. */
+    @Test
+    void malformedMemberUrlsAreRejected() {
+        Map<String, String> settings = TestWars.with(GOOD, MEMBERS, "solo@127.0.0.1:8139/0");
+        assertRejected("web-urls", TestWars.with(settings, URLS, "solo=javascript:alert(1)"), URLS,
+                "is not a plain http:// or https:// URL");
     }
 
     @Test

@@ -1,0 +1,48 @@
+package org.syncnet.web;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Security headers on every response of the application. The policy lets the chat page talk to its own server
+ * and to every other member (REST view and WebSocket), since it fails over to them, and to nothing else: no
+ * inline script or style, no framing, no plugins. The cluster view may be read cross-origin by the pages of the
+ * other members, which fetch the member list from whichever server still answers.
+ */
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
+public class SecurityHeadersFilter extends HttpFilter {
+    private static final long serialVersionUID = 1L;
+    static final String CLUSTER_VIEW = "/api/cluster";
+
+    @Inject
+    transient WebSettings settings;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        MemberUrls urls = settings.urls();
+        response.setHeader("Content-Security-Policy", policy(urls));
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        if (CLUSTER_VIEW.equals(request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo()))) {
+            String origin = request.getHeader("Origin");
+            response.addHeader("Vary", "Origin");
+            if (origin != null && urls.httpOrigins().contains(origin)) {
+                response.setHeader("Access-Control-Allow-Origin", origin);
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    static String policy(MemberUrls urls) {
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' "
+                + String.join(" ", urls.httpOrigins()) + " " + String.join(" ", urls.webSocketOrigins())
+                + "; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; object-src 'none'";
+    }
+}

@@ -1,0 +1,426 @@
+// SyncNet browser chat client: speaks PROTOCOL.md (src/main/java/org/syncnet/chat/ws) over a WebSocket to any
+// server of the cluster and fails over to the others by itself. Every text from the network is shown with
+// textContent, never as HTML.
+'use strict';
+
+const $ = (id) => document.getElementById(id);
+const BASE = new URL('.', location.href).href.replace(/\/$/, ''); // http://host:port/syncnet
+const RETRY_NICK_MS = 2000;   // a reconnect's nick may be held until the old server's failure is noticed (5 s)
+const RETRY_NICK_TIMES = 15;
+const RESEND_LATER_MS = 1000; // after RATE_LIMITED
+const OPEN_TIMEOUT_MS = 3000;
+
+function randomKey(length) {
+    const bytes = crypto.getRandomValues(new Uint8Array(length));
+    return Array.from(bytes, (b) => 'abcdefghijklmnopqrstuvwxyz0123456789'[b % 36]).join('');
+}
+
+// rfc1459 casemapping: nicks and rooms compare with ASCII case and []\~ = {}|^ ignored.
+const fold = (s) => s.replace(/[A-Z[\]\\~]/g, (c) => ({ '[': '{', ']': '}', '\\': '|', '~': '^' })[c] || c.toLowerCase());
+
+const session = sessionStorage.getItem('syncnet.session') || randomKey(16);
+sessionStorage.setItem('syncnet.session', session);
+const idPrefix = randomKey(6); // per page: ids are unique per client
+let idCounter = 0;
+
+const chat = {
+    nick: null,
+    welcomed: false,     // registered at least once: later hellos are reconnects
+    registered: false,   // this connection got its welcome: chat frames may go out
+    ws: null,
+    server: null,
+    leader: null,
+    lastSeq: 0,          // the highest seq seen: resumeFrom on a reconnect
+    seen: new Set(),     // seqs shown (seq is cluster-wide), to show nothing twice
+    rooms: new Map(),    // fold(name) -> { name, members: [], topic, items: [] }
+    current: null,       // fold(name) of the room shown
+    pending: new Map(),  // id -> { id, room, text, to?, waiting }: unconfirmed, resent with the same id
+    servers: [],         // [{ id, url }] from api/cluster
+    next: 0,             // rotation index into servers
+    failures: 0,         // connection attempts failed in a row, for the backoff
+    nickRetries: 0,
+};
+
+// ---- connection ------------------------------------------------------------------------------------------
+
+function setStatus(state, text) {
+    document.body.dataset.state = state;
+    $('status').textContent = text;
+}
+
+function showConnected() {
+    setStatus('connected', 'connected to ' + chat.server + ' \u00b7 '
+        + (chat.leader ? 'leader ' + chat.leader : 'no leader: messages wait'));
+}
+
+async function fetchServers() {
+    const current = chat.servers.find((s) => s.id === chat.server);
+    const candidates = [...new Set([...(current ? [current.url] : []), BASE, ...chat.servers.map((s) => s.url)])];
+    for (const base of candidates) {
+        try {
+            const response = await fetch(base + '/api/cluster', { cache: 'no-store', signal: AbortSignal.timeout(2000) });
+            if (!response.ok) continue;
+            const view = await response.json();
+            const servers = view.members.filter((m) => typeof m.url === 'string').map((m) => ({ id: m.id, url: m.url }));
+            if (servers.length) {
+                chat.servers = servers;
+                return;
+            }
+        } catch (e) {
+            // that server does not answer: ask the next one
+        }
+    }
+}
+
+function wsUrl(base) {
+    return base.replace(/^http/, 'ws') + '/chat';
+}
+
+function connect(base) {
+    const ws = new WebSocket(wsUrl(base));
+    chat.ws = ws;
+    chat.registered = false;
+    const openTimer = setTimeout(() => ws.close(), OPEN_TIMEOUT_MS);
+    ws.onopen = () => {
+        clearTimeout(openTimer);
+        sendHello();
+    };
+    ws.onmessage = (e) => {
+        if (ws !== chat.ws) return;
+        let frame;
+        try {
+            frame = JSON.parse(e.data);
+        } catch (err) {
+            return;
+        }
+        const handler = handlers[frame.type];
+        if (handler) handler(frame);
+    };
+    ws.onclose = () => {
+        clearTimeout(openTimer);
+        if (ws !== chat.ws) return; // replaced on purpose
+        chat.ws = null;
+        if (chat.nick === null) return; // asking for a nick: connect again once there is one
+        lostConnection();
+    };
+}
+
+function lostConnection() {
+    if (chat.failures++ === 0) {
+        for (const room of chat.rooms.values()) note(room.name, 'lost the connection to ' + (chat.server || 'the server') + '; reconnecting');
+    }
+    setStatus('reconnecting', (chat.server ? 'lost ' + chat.server + ' \u00b7 ' : '') + 'reconnecting\u2026');
+    const delay = Math.min(5000, 200 * 2 ** Math.min(chat.failures - 1, 5)) * (0.75 + Math.random() / 2);
+    setTimeout(reconnect, delay);
+}
+
+async function reconnect() {
+    await fetchServers();
+    if (!chat.servers.length) {
+        connect(BASE);
+        return;
+    }
+    // Rotate through all servers, starting after the one that was just lost.
+    const lost = chat.servers.findIndex((s) => s.id === chat.server);
+    if (chat.failures === 1 && lost >= 0) chat.next = lost + 1;
+    const target = chat.servers[chat.next % chat.servers.length];
+    chat.next = (chat.next + 1) % chat.servers.length;
+    setStatus('reconnecting', 'reconnecting to ' + target.id + '\u2026');
+    connect(target.url);
+}
+
+function send(frame) {
+    if (chat.ws && chat.ws.readyState === WebSocket.OPEN && (chat.registered || frame.type === 'hello')) {
+        chat.ws.send(JSON.stringify(frame));
+        return true;
+    }
+    return false;
+}
+
+function sendHello() {
+    const hello = { type: 'hello', nick: chat.nick, session };
+    if (chat.welcomed && chat.lastSeq > 0) hello.resumeFrom = chat.lastSeq;
+    send(hello);
+}
+
+function sendPending(onlyWaiting) {
+    for (const p of chat.pending.values()) {
+        if (onlyWaiting && !p.waiting) continue;
+        p.waiting = false;
+        send(p.to ? { type: 'private', id: p.id, to: p.to, text: p.text } : { type: 'message', id: p.id, room: p.room, text: p.text });
+    }
+}
+
+// ---- server frames ---------------------------------------------------------------------------------------
+
+const handlers = {
+    welcome(f) {
+        const reconnect = chat.welcomed;
+        chat.welcomed = true;
+        chat.registered = true;
+        chat.failures = 0;
+        chat.nickRetries = 0;
+        chat.nick = f.nick;
+        chat.server = f.server;
+        chat.leader = f.leader || null;
+        sessionStorage.setItem('syncnet.nick', f.nick);
+        $('nick-form').hidden = true;
+        $('chat').hidden = false;
+        showConnected();
+        if (reconnect) {
+            for (const room of chat.rooms.values()) note(room.name, 'reconnected to ' + f.server);
+            // Rejoin with resumeFrom (harmless if the session already took the rooms over), then resend.
+            for (const room of chat.rooms.values()) send({ type: 'join', room: room.name, resumeFrom: chat.lastSeq });
+        } else if (chat.rooms.size === 0) {
+            send({ type: 'join', room: '#lobby' });
+        }
+        sendPending(false);
+        fetchServers();
+    },
+    event(f) {
+        addMessage(f, false);
+    },
+    private(f) {
+        addMessage(f, true);
+    },
+    history(f) {
+        for (const m of f.messages) addMessage(m, false);
+        if (!f.complete) note(f.room, 'older messages are no longer held');
+    },
+    members(f) {
+        const room = ensureRoom(f.room);
+        room.members = f.nicks.slice();
+        room.topic = f.topic;
+        render();
+    },
+    presence(f) {
+        const own = fold(f.nick) === fold(chat.nick || '');
+        if (f.change === 'join' && own) {
+            ensureRoom(f.room);
+            if (!chat.current) chat.current = fold(f.room);
+        }
+        const r = chat.rooms.get(fold(f.room));
+        if (!r) return;
+        const without = r.members.filter((n) => fold(n) !== fold(f.nick));
+        if (f.change === 'join') {
+            r.members = [...without, f.nick];
+        } else if (f.change === 'nick') {
+            r.members = r.members.map((n) => (fold(n) === fold(f.nick) ? f.newNick : n));
+        } else {
+            r.members = without;
+        }
+        if (own && f.change === 'part') {
+            chat.rooms.delete(fold(f.room));
+            if (chat.current === fold(f.room)) chat.current = chat.rooms.keys().next().value || null;
+        } else if (!own) {
+            const what = { join: 'joined', part: 'left', quit: 'quit', nick: 'is now ' + f.newNick }[f.change] || f.change;
+            note(f.room, f.nick + ' ' + what + (f.reason ? ' (' + f.reason + ')' : ''));
+        }
+        render();
+    },
+    topic(f) {
+        const room = chat.rooms.get(fold(f.room));
+        if (!room) return;
+        room.topic = f.topic;
+        note(f.room, f.nick + ' set the topic: ' + f.topic);
+    },
+    cluster(f) {
+        chat.server = f.server;
+        chat.leader = f.leader || null;
+        showConnected();
+        if (chat.leader) sendPending(true);
+    },
+    error(f) {
+        const p = f.id !== undefined ? chat.pending.get(f.id) : undefined;
+        switch (f.code) {
+            case 'BAD_NICK':
+            case 'NICK_IN_USE':
+                if (chat.welcomed && f.code === 'NICK_IN_USE' && chat.nickRetries++ < RETRY_NICK_TIMES) {
+                    // Our old connection may still hold the nick until its server's failure is noticed.
+                    setStatus('reconnecting', 'nick still held by the old connection; retrying\u2026');
+                    setTimeout(sendHello, RETRY_NICK_MS);
+                } else {
+                    askNick(f.message);
+                }
+                return;
+            case 'RATE_LIMITED':
+                if (p) setTimeout(() => chat.pending.has(p.id) && send(p.to ? { type: 'private', id: p.id, to: p.to, text: p.text }
+                    : { type: 'message', id: p.id, room: p.room, text: p.text }), RESEND_LATER_MS);
+                else if (!chat.registered) setTimeout(sendHello, RESEND_LATER_MS);
+                else notice('slow down: ' + f.message);
+                return;
+            case 'UNAVAILABLE':
+                if (p) p.waiting = true;
+                chat.leader = null;
+                showConnected();
+                return;
+            case 'REPLACED':
+                chat.nick = null; // stop: another window took this session over
+                chat.ws = null;
+                setStatus('replaced', 'this session continues in another window');
+                return;
+            case 'TOO_SLOW':
+                notice('the server dropped this slow connection; reconnecting');
+                return; // the close that follows reconnects and resumes
+            case 'NOT_REGISTERED': // sent before the welcome: pending messages go out again after it
+                return;
+            case 'ALREADY_REGISTERED':
+                return;
+            default:
+                if (p) {
+                    chat.pending.delete(p.id); // refused: never resend it
+                    renderPending();
+                    notice('not sent: \u201c' + p.text + '\u201d: ' + f.message);
+                } else {
+                    notice(f.message);
+                }
+        }
+    },
+};
+
+function addMessage(m, isPrivate) {
+    if (m.id !== undefined && chat.pending.delete(m.id)) renderPending();
+    if (m.seq > chat.lastSeq) chat.lastSeq = m.seq;
+    if (chat.seen.has(m.seq)) return;
+    chat.seen.add(m.seq);
+    const room = isPrivate ? chat.rooms.get(chat.current) : chat.rooms.get(fold(m.room));
+    if (!room) return;
+    const item = { seq: m.seq, nick: isPrivate ? m.from : m.nick, text: m.text, time: m.time, to: isPrivate ? m.to : null };
+    const at = room.items.findIndex((i) => i.seq > m.seq); // history may arrive after newer events
+    room.items.splice(at < 0 ? room.items.length : at, 0, item);
+    if (room === chat.rooms.get(chat.current)) render();
+}
+
+function note(roomName, text) {
+    const room = chat.rooms.get(fold(roomName));
+    if (!room) return;
+    room.items.push({ seq: chat.lastSeq + 0.5, note: text }); // sorts after what was seen so far
+    if (room === chat.rooms.get(chat.current)) render();
+}
+
+function ensureRoom(name) {
+    const key = fold(name);
+    if (!chat.rooms.has(key)) chat.rooms.set(key, { name, members: [], topic: '', items: [] });
+    if (!chat.current) chat.current = key;
+    return chat.rooms.get(key);
+}
+
+// ---- rendering (textContent only) ------------------------------------------------------------------------
+
+function el(tag, cls, text) {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+}
+
+function render() {
+    const rooms = $('rooms');
+    rooms.replaceChildren();
+    for (const [key, room] of chat.rooms) {
+        const b = el('button', key === chat.current ? 'room current' : 'room', room.name);
+        b.type = 'button';
+        b.onclick = () => { chat.current = key; render(); };
+        rooms.appendChild(el('li')).appendChild(b);
+    }
+    const room = chat.rooms.get(chat.current);
+    $('room-name').textContent = room ? room.name : 'no room';
+    $('topic').textContent = room ? room.topic : '';
+    $('leave').hidden = !room;
+    $('members').replaceChildren(...(room ? room.members.map((n) => el('li', 'member', n)) : []));
+    const list = $('messages');
+    const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
+    list.replaceChildren(...(room ? room.items.map(renderItem) : []));
+    if (atBottom) list.scrollTop = list.scrollHeight;
+    renderPending();
+}
+
+function renderItem(i) {
+    if (i.note) return el('li', 'note', i.note);
+    const li = el('li', i.to ? 'msg private' : 'msg');
+    li.dataset.seq = String(i.seq);
+    li.append(el('time', 'time', new Date(i.time).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })),
+        el('span', 'nick', i.to ? i.nick + ' \u2192 ' + i.to : i.nick), el('span', 'text', i.text));
+    return li;
+}
+
+function renderPending() {
+    $('pending').replaceChildren(...[...chat.pending.values()].map((p) => {
+        const li = el('li', 'msg pending');
+        li.append(el('span', 'nick', p.to ? chat.nick + ' \u2192 ' + p.to : chat.nick), el('span', 'text', p.text),
+            el('span', 'state', p.waiting ? 'waiting for a leader' : 'sending\u2026'));
+        return li;
+    }));
+}
+
+function notice(text) {
+    $('notice').textContent = text;
+}
+
+function askNick(message) {
+    chat.nick = null; // the connection stays open for the next hello; if it closes meanwhile, submit reconnects
+    $('nick-form').hidden = false;
+    $('chat').hidden = true;
+    $('nick-error').textContent = message || '';
+    setStatus('start', 'not connected');
+}
+
+// ---- user input --------------------------------------------------------------------------------------------
+
+$('nick-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    chat.nick = $('nick').value.trim();
+    $('nick-error').textContent = '';
+    setStatus('connecting', 'connecting\u2026');
+    if (chat.ws && chat.ws.readyState === WebSocket.OPEN) sendHello();
+    else if (!chat.ws) connect(BASE);
+});
+
+$('say-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const input = $('text');
+    // One message per line: the protocol (like IRC) carries no newlines.
+    for (const line of input.value.split(/\r?\n/)) {
+        if (line.trim() === '') continue;
+        const priv = /^\/msg\s+(\S+)\s+(.+)$/.exec(line);
+        if (!priv && !chat.current) { notice('join a room first'); return; }
+        const p = { id: idPrefix + '-' + ++idCounter, text: priv ? priv[2] : line, waiting: false };
+        if (priv) p.to = priv[1]; else p.room = chat.rooms.get(chat.current).name;
+        chat.pending.set(p.id, p);
+        send(p.to ? { type: 'private', id: p.id, to: p.to, text: p.text } : { type: 'message', id: p.id, room: p.room, text: p.text });
+    }
+    input.value = '';
+    notice('');
+    renderPending();
+});
+
+$('text').addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && !e.shiftKey) {
+        e.preventDefault();
+        $('say-form').requestSubmit();
+    }
+});
+
+$('join-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    let name = $('join-room').value.trim();
+    if (!name.startsWith('#')) name = '#' + name;
+    const existing = chat.rooms.get(fold(name));
+    if (existing) chat.current = fold(name);
+    else send({ type: 'join', room: name });
+    $('join-room').value = '';
+    render();
+});
+
+$('leave').addEventListener('click', () => {
+    const room = chat.rooms.get(chat.current);
+    if (room) send({ type: 'part', room: room.name });
+});
+
+// Wide screens show the side panels open; a phone starts with them folded.
+if (window.matchMedia('(max-width: 600px)').matches) {
+    $('rooms-panel').open = false;
+    $('members-panel').open = false;
+}
+$('nick').value = sessionStorage.getItem('syncnet.nick') || '';
+fetchServers();

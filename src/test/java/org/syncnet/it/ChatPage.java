@@ -1,0 +1,156 @@
+package org.syncnet.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One user's chat page (src/main/webapp/index.html) in its own headless Chromium, driven through chromedriver.
+ * Uses Debian's /usr/bin/chromium and /usr/bin/chromedriver; Selenium Manager is never asked for a browser.
+ * Reads the page as the user sees it (the DOM); every wait polls with a deadline.
+ */
+final class ChatPage implements AutoCloseable {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Duration POLL = Duration.ofMillis(50);
+
+    final String name;
+    private final Path profile;
+    private final ChromeDriver driver;
+
+    private ChatPage(String name, Path profile, ChromeDriver driver) {
+        this.name = name;
+        this.profile = profile;
+        this.driver = driver;
+    }
+
+    static boolean browserInstalled() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    /** A fresh browser (own temporary profile) on {@code url}, with a window of the given size. */
+    static ChatPage open(String name, String url, int width, int height) throws IOException {
+        Path profile = Files.createTempDirectory("syncnet-chromium-" + name);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--user-data-dir=" + profile);
+        ChromeDriver driver;
+        try {
+            driver = new ChromeDriver(service, options);
+        } catch (RuntimeException e) {
+            deleteTree(profile);
+            throw e;
+        }
+        ChatPage page = new ChatPage(name, profile, driver);
+        try {
+            driver.manage().window().setSize(new Dimension(width, height));
+            driver.get(url);
+        } catch (RuntimeException e) {
+            page.close();
+            throw e;
+        }
+        return page;
+    }
+
+    void chooseNick(String nick) {
+        driver.findElement(By.id("nick")).clear();
+        driver.findElement(By.id("nick")).sendKeys(nick, Keys.ENTER);
+    }
+
+    /** Types one line into the message box and presses Enter. */
+    void say(String text) {
+        driver.findElement(By.id("text")).sendKeys(text, Keys.ENTER);
+    }
+
+    String status() {
+        return driver.findElement(By.id("status")).getText();
+    }
+
+    String roomName() {
+        return driver.findElement(By.id("room-name")).getText();
+    }
+
+    /** Confirmed messages of the room shown, in page order, as "seq nick: text". */
+    List<String> messages() {
+        return strings("return [...document.querySelectorAll('#messages li.msg')].map(li => li.dataset.seq + ' '"
+                + " + li.querySelector('.nick').textContent + ': ' + li.querySelector('.text').textContent)");
+    }
+
+    /** Messages typed but not yet confirmed, as "text". */
+    List<String> pending() {
+        return strings("return [...document.querySelectorAll('#pending li .text')].map(e => e.textContent)");
+    }
+
+    /** The page's notes in the room shown (connection lost, reconnected, someone joined...). */
+    List<String> notes() {
+        return strings("return [...document.querySelectorAll('#messages li.note')].map(e => e.textContent)");
+    }
+
+    List<String> members() {
+        return strings("return [...document.querySelectorAll('#members li')].map(e => e.textContent)");
+    }
+
+    /** How many elements the messages list holds that a message could have injected as HTML. */
+    long injectedElements() {
+        return (Long) ((JavascriptExecutor) driver).executeScript(
+                "return document.querySelectorAll('#messages .text *, #messages b, #messages img').length");
+    }
+
+    boolean isDisplayed(String id) {
+        return driver.findElement(By.id(id)).isDisplayed();
+    }
+
+    boolean panelOpen(String id) {
+        return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+                "return document.getElementById(arguments[0]).open", id));
+    }
+
+    /** Polls {@code condition} until it is true (or non-null), failing after {@code timeout} with {@code what}. */
+    <T> T await(String what, Duration timeout, Function<ChatPage, T> condition) {
+        WebDriverWait wait = new WebDriverWait(driver, timeout, POLL);
+        wait.withMessage(() -> name + ": " + what + "; status '" + status() + "', messages " + messages()
+                + ", pending " + pending() + ", notes " + notes());
+        return wait.until((WebDriver d) -> condition.apply(this));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> strings(String script) {
+        return (List<String>) ((JavascriptExecutor) driver).executeScript(script);
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            deleteTree(profile);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        } catch (IOException e) {
+            // a temporary profile left behind is harmless
+        }
+    }
+}
