@@ -250,6 +250,14 @@ class SingleServerIT {
                 "is not a plain http:// or https:// URL");
     }
 
+    /** Chat limits are read after the cluster starts: another UDP port again. */
+    @Test
+    void chatLimitsOutOfRangeAreRejected() {
+        Map<String, String> settings = TestWars.with(GOOD, MEMBERS, "solo@127.0.0.1:8138/0");
+        String queue = "syncnet.chat.outbound-queue-kib";
+        assertRejected("chat-queue", TestWars.with(settings, queue, "10"), queue, "is not a whole number from 1024");
+    }
+
     @Test
     void missingSecretIsRejected() {
         assertRejected("secret-missing", TestWars.with(GOOD, SECRET, null), SECRET, "empty");

@@ -1,0 +1,37 @@
+package org.syncnet.chat.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.syncnet.cluster.InvalidSettingException;
+
+class ChatConfigTest {
+    @Test
+    void unsetSettingsTakeTheDefaults() {
+        assertEquals(new ChatConfig(20, 5, 4096, 10_000), ChatConfig.fromSettings(name -> null));
+    }
+
+    @Test
+    void setSettingsAreRead() {
+        Map<String, String> s = Map.of(ChatConfig.RATE_BURST, "100", ChatConfig.RATE_PER_SECOND, " 50 ",
+                ChatConfig.OUTBOUND_QUEUE_KIB, "1024", ChatConfig.MAX_CONNECTIONS, "3");
+        assertEquals(new ChatConfig(100, 50, 1024, 3), ChatConfig.fromSettings(s::get));
+    }
+
+    @Test
+    void everyBadValueIsRejectedWithTheSettingsName() {
+        for (String name : new String[] {ChatConfig.RATE_BURST, ChatConfig.RATE_PER_SECOND,
+                ChatConfig.OUTBOUND_QUEUE_KIB, ChatConfig.MAX_CONNECTIONS}) {
+            for (String bad : new String[] {"", "0", "-1", "1.5", "ten", "99999999999", "2000000"}) {
+                InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                        () -> ChatConfig.fromSettings(n -> n.equals(name) ? bad : null), name + "=" + bad);
+                assertEquals(name, e.setting());
+            }
+        }
+        assertThrows(InvalidSettingException.class,
+                () -> ChatConfig.fromSettings(n -> n.equals(ChatConfig.OUTBOUND_QUEUE_KIB) ? "1023" : null),
+                "a queue that cannot hold one history frame");
+    }
+}
