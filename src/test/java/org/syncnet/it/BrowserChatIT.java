@@ -9,16 +9,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.ContainerController;
-import org.jboss.arquillian.container.test.api.Deployer;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,41 +25,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class BrowserChatIT {
-    static final List<String> SERVERS = List.of("server1", "server2", "server3");
-    static final int HTTP1 = 8080 + 100;
-    static final int HTTP2 = 8080 + 101;
-    static final int HTTP3 = 8080 + 102;
+class BrowserChatIT extends ThreeServerCluster {
     static final Duration START_BOUND = Duration.ofSeconds(60);
     static final Duration PAGE_BOUND = Duration.ofSeconds(30);
     /** Failure detection is 5 s; the page reconnects at once, so this only bounds a busy machine. */
     static final Duration FAILOVER_BOUND = Duration.ofSeconds(40);
     static final String MIDDOT = "\u00b7";
 
-    @ArquillianResource
-    ContainerController controller;
-    @ArquillianResource
-    Deployer deployer;
-
     private final List<ChatPage> pages = new ArrayList<>();
-    private ProcessHandle frozen;
 
-    @Deployment(name = "war-server1", managed = false, testable = false)
-    @TargetsContainer("server1")
-    static WebArchive server1() {
-        return TestWars.built("syncnet.war");
-    }
-
-    @Deployment(name = "war-server2", managed = false, testable = false)
-    @TargetsContainer("server2")
-    static WebArchive server2() {
-        return TestWars.built("syncnet.war");
-    }
-
-    @Deployment(name = "war-server3", managed = false, testable = false)
-    @TargetsContainer("server3")
-    static WebArchive server3() {
-        return TestWars.built("syncnet.war");
+    @Override
+    int lastStep() {
+        return 1;
     }
 
     @BeforeAll
@@ -78,10 +47,7 @@ class BrowserChatIT {
 
     @Test
     void twoUsersOnDifferentServersKeepChattingWhenOnesServerDies() throws Exception {
-        for (String server : SERVERS) {
-            controller.start(server);
-            deployer.deploy("war-" + server);
-        }
+        SERVERS.forEach(this::startAndDeploy);
         new ClusterViews().await("server3 leads all three with quorum", START_BOUND,
                 ClusterViews.leaderWithQuorum("server3"), HTTP1, HTTP2, HTTP3);
 
@@ -107,9 +73,7 @@ class BrowserChatIT {
         assertEquals(0, alice.injectedElements(), "text is never rendered as HTML");
 
         // Freeze server1: Alice's next message reaches its socket but is never confirmed there.
-        frozen = ServerProcesses.serverJvm(ServerProcesses.baseDir("server1"))
-                .orElseThrow(() -> new AssertionError("no JVM for server1"));
-        signal("STOP", frozen);
+        freeze("server1");
         alice.say("alice while server1 is frozen");
         assertEquals(List.of("alice while server1 is frozen"), alice.pending(), "shown as not yet confirmed");
         bob.say("bob while alice is cut off");
@@ -117,10 +81,7 @@ class BrowserChatIT {
                 p -> texts(p).contains("bob: bob while alice is cut off"));
         assertFalse(texts(alice).contains("bob: bob while alice is cut off"), "server1 is frozen: alice cannot see it");
 
-        long killAt = System.nanoTime();
-        ServerProcesses.kill9(frozen);
-        frozen = null;
-        controller.kill("server1"); // lets Arquillian notice; the process is already gone
+        long killAt = killJvm("server1");
 
         alice.await("the page says the connection was lost", FAILOVER_BOUND,
                 p -> p.notes().contains("lost the connection to server1; reconnecting"));
@@ -162,18 +123,13 @@ class BrowserChatIT {
         return page.messages().stream().map(m -> m.substring(m.indexOf(' ') + 1)).toList();
     }
 
-    private static void signal(String signal, ProcessHandle process) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).inheritIO().start();
-        assertEquals(0, kill.waitFor(), "kill -" + signal + " " + process.pid());
-    }
-
     private static void log(String line) {
         System.out.println("[BrowserChatIT] " + line);
     }
 
-    /** Browsers closed, a frozen server killed, every server stopped: also when the scenario failed half-way. */
-    @AfterEach
-    void cleanUp() {
+    /** Browsers closed, also when the scenario failed half-way; then the servers stop. */
+    @Override
+    void scenarioOver() {
         for (ChatPage page : pages) {
             try {
                 page.close();
@@ -182,36 +138,5 @@ class BrowserChatIT {
             }
         }
         pages.clear();
-        if (frozen != null) {
-            long killAt = System.nanoTime();
-        ServerProcesses.kill9(frozen); // a stopped JVM cannot shut down gracefully
-            frozen = null;
-        }
-        for (String server : SERVERS) {
-            if (!ServerProcesses.serverJvms(ServerProcesses.baseDir(server)).isEmpty()) {
-                try {
-                    controller.stop(server);
-                } catch (RuntimeException e) {
-                    log("could not stop " + server + " through Arquillian: " + e);
-                }
-            } else {
-                try {
-                    controller.kill(server); // Arquillian may still believe it runs
-                } catch (RuntimeException e) {
-                    log("could not mark " + server + " stopped: " + e);
-                }
-            }
-        }
-        killLeftovers();
-    }
-
-    @AfterAll
-    static void killLeftovers() {
-        for (String server : SERVERS) {
-            for (ProcessHandle left : ServerProcesses.serverJvms(ServerProcesses.baseDir(server))) {
-                log("killing leftover " + server + " JVM " + left.pid());
-                ServerProcesses.kill9(left);
-            }
-        }
     }
 }

@@ -34,8 +34,6 @@ final class ChatClient implements AutoCloseable {
     private long lastSeq;
     /** Frames before this index were consumed by {@link #next}. */
     private int cursor;
-    private volatile boolean reading = true;
-    private WebSocket socketToResume;
 
     private ChatClient(String label, int httpPort) throws Exception {
         this.label = label;
@@ -58,13 +56,7 @@ final class ChatClient implements AutoCloseable {
                 received(Json.createReader(new StringReader(partial.toString())).readObject());
                 partial.setLength(0);
             }
-            if (reading) {
-                socket.request(1);
-            } else {
-                synchronized (ChatClient.this) {
-                    socketToResume = socket;
-                }
-            }
+            socket.request(1);
             return null;
         }
 
@@ -111,23 +103,6 @@ final class ChatClient implements AutoCloseable {
 
     void sendBinary(java.nio.ByteBuffer data) {
         ws.sendBinary(data, true).join();
-    }
-
-    /** Stops asking for frames: the server's sends back up into the socket buffers and then its queue. */
-    void stopReading() {
-        reading = false;
-    }
-
-    void resumeReading() {
-        WebSocket socket;
-        synchronized (this) {
-            reading = true;
-            socket = socketToResume;
-            socketToResume = null;
-        }
-        if (socket != null) {
-            socket.request(1);
-        }
     }
 
     void hello(String nick, String session, long resumeFrom) {

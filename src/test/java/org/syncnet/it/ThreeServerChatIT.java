@@ -2,12 +2,10 @@ package org.syncnet.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.syncnet.it.ChatClient.type;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,20 +16,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.ContainerController;
-import org.jboss.arquillian.container.test.api.Deployer;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -52,56 +41,34 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ThreeServerChatIT {
-    static final List<String> SERVERS = List.of("server1", "server2", "server3");
-    static final int HTTP1 = 8180;
-    static final int HTTP2 = 8181;
-    static final int HTTP3 = 8182;
+class ThreeServerChatIT extends ThreeServerCluster {
     static final String LOBBY = "#lobby";
     static final Duration WAIT = Duration.ofSeconds(20);
     /** The chat may pause for the failure timeout (5.0 s) plus one heartbeat (2.0 s), and not much longer. */
     static final Duration CRASH_PAUSE_BOUND = Duration.ofMillis(5_000 + 2_000 + 1_000);
     /** Below the default rate limit (5 frames/s per connection). */
     static final Duration SEND_INTERVAL = Duration.ofMillis(250);
-    static final int LAST_STEP = 5;
-
-    private static int stepsPassed;
     /** Clients that live from one step to the next. */
     private static final Map<String, ChatClient> clients = new HashMap<>();
 
     private final ClusterViews views = new ClusterViews();
 
-    @ArquillianResource
-    ContainerController controller;
-    @ArquillianResource
-    Deployer deployer;
-
-    @Deployment(name = "war-server1", managed = false, testable = false)
-    @TargetsContainer("server1")
-    static WebArchive server1() {
-        return TestWars.built("syncnet.war");
+    @Override
+    int lastStep() {
+        return 5;
     }
 
-    @Deployment(name = "war-server2", managed = false, testable = false)
-    @TargetsContainer("server2")
-    static WebArchive server2() {
-        return TestWars.built("syncnet.war");
-    }
-
-    @Deployment(name = "war-server3", managed = false, testable = false)
-    @TargetsContainer("server3")
-    static WebArchive server3() {
-        return TestWars.built("syncnet.war");
+    @Override
+    void scenarioOver() {
+        clients.values().forEach(ChatClient::close);
+        clients.clear();
     }
 
     @Test
     @Order(1)
     void crossServerChatWithPresenceHistoryAndOneOrder() throws Exception {
         requireStepsPassed(0);
-        for (String server : SERVERS) {
-            controller.start(server);
-            deployer.deploy("war-" + server);
-        }
+        SERVERS.forEach(this::startAndDeploy);
         views.await("server3 leads with quorum on all three", Duration.ofSeconds(60),
                 ClusterViews.leaderWithQuorum("server3"), HTTP1, HTTP2, HTTP3);
 
@@ -140,7 +107,7 @@ class ThreeServerChatIT {
         carol.await("dave's part", f -> type("presence", "nick", "dave").test(f)
                 && f.getString("change").equals("part") && f.getString("reason").equals("bye"), WAIT);
         dave.close();
-        stepsPassed = 1;
+        stepPassed(1);
     }
 
     @Test
@@ -162,7 +129,7 @@ class ThreeServerChatIT {
             loser.hello("zed2", "session-zed2", 0);
             loser.await("welcome as zed2", type("welcome", "nick", "zed2"), WAIT);
         }
-        stepsPassed = 2;
+        stepPassed(2);
     }
 
     @Test
@@ -200,18 +167,17 @@ class ThreeServerChatIT {
         } finally {
             senders.shutdownNow();
         }
-        stepsPassed = 3;
+        stepPassed(3);
     }
 
     @Test
     @Order(4)
     void server3ReturnsAndLeadsAgain() {
         requireStepsPassed(3);
-        controller.start("server3");
-        deployer.deploy("war-server3");
+        startAndDeploy("server3");
         views.await("server3 leads again", Duration.ofSeconds(90), ClusterViews.leaderWithQuorum("server3"),
                 HTTP1, HTTP2, HTTP3);
-        stepsPassed = 4;
+        stepPassed(4);
     }
 
     @Test
@@ -227,8 +193,7 @@ class ThreeServerChatIT {
         // Two messages on their way, then server1 freezes and takes three more it never handles, then dies.
         alice.say(LOBBY, "a-move-1", "alice before the move 1");
         alice.say(LOBBY, "a-move-2", "alice before the move 2");
-        ProcessHandle server1 = ServerProcesses.serverJvm(ServerProcesses.baseDir("server1")).orElseThrow();
-        ServerProcesses.freeze(server1);
+        freeze("server1");
         for (int i = 3; i <= 5; i++) {
             alice.say(LOBBY, "a-move-" + i, "alice before the move " + i);
         }
@@ -270,7 +235,7 @@ class ThreeServerChatIT {
         bob.awaitMessages("alice after the failure verdict", m -> texts(m).contains("still here"), WAIT);
         assertTrue(bob.frames().stream().noneMatch(f -> type("presence", "nick", "alice").test(f)
                 && f.getString("change").equals("quit")), "alice never quit");
-        stepsPassed = 5;
+        stepPassed(5);
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------
@@ -295,17 +260,6 @@ class ThreeServerChatIT {
             TimeUnit.MILLISECONDS.sleep(SEND_INTERVAL.toMillis());  // the offered load's pace, not a wait for state
         }
         return n;
-    }
-
-    /** Kills a server's JVM with SIGKILL and lets Arquillian know; returns when (nanoTime). */
-    private long killJvm(String server) {
-        Path baseDir = ServerProcesses.baseDir(server);
-        ProcessHandle jvm = ServerProcesses.serverJvm(baseDir)
-                .orElseThrow(() -> new AssertionError("no running JVM for " + server));
-        long at = System.nanoTime();
-        ServerProcesses.kill9(jvm);
-        controller.kill(server);
-        return at;
     }
 
     private static long longestPauseAfter(ChatClient c, long sinceNanos) {
@@ -350,40 +304,5 @@ class ThreeServerChatIT {
 
     private static void log(String line) {
         System.out.println("[ThreeServerChatIT] " + line);
-    }
-
-    private static void requireStepsPassed(int steps) {
-        assumeTrue(stepsPassed >= steps, "an earlier step of the scenario failed");
-    }
-
-    /** Closes the clients and stops every server once the scenario is over (its last step or first failure). */
-    @AfterEach
-    void stopServersWhenTheScenarioIsOver(TestInfo test) {
-        int step = test.getTestMethod().map(m -> m.getAnnotation(Order.class).value()).orElse(LAST_STEP);
-        if (stepsPassed >= step && step < LAST_STEP) {
-            return;
-        }
-        clients.values().forEach(ChatClient::close);
-        clients.clear();
-        for (String server : SERVERS) {
-            if (!ServerProcesses.serverJvms(ServerProcesses.baseDir(server)).isEmpty()) {
-                try {
-                    controller.stop(server);
-                } catch (RuntimeException e) {
-                    log("could not stop " + server + " through Arquillian: " + e);
-                }
-            }
-        }
-        killLeftovers();
-    }
-
-    @AfterAll
-    static void killLeftovers() {
-        for (String server : SERVERS) {
-            for (ProcessHandle left : ServerProcesses.serverJvms(ServerProcesses.baseDir(server))) {
-                log("killing leftover " + server + " JVM " + left.pid());
-                ServerProcesses.kill9(left);
-            }
-        }
     }
 }

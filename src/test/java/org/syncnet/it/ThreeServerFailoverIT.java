@@ -2,30 +2,18 @@ package org.syncnet.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.json.JsonObject;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.jboss.arquillian.container.test.api.ContainerController;
-import org.jboss.arquillian.container.test.api.Deployer;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -48,12 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ThreeServerFailoverIT {
-    static final List<String> SERVERS = List.of("server1", "server2", "server3");
-    static final int HTTP1 = 8080 + 100;
-    static final int HTTP2 = 8080 + 101;
-    static final int HTTP3 = 8080 + 102;
-
+class ThreeServerFailoverIT extends ThreeServerCluster {
     /** The WAR's default timing, which the containers do not override. */
     static final Duration HEARTBEAT = Duration.ofMillis(2_000);
     static final Duration FAILURE_TIMEOUT = Duration.ofMillis(5_000);
@@ -66,33 +49,11 @@ class ThreeServerFailoverIT {
     static final Duration RETURN_BOUND = Duration.ofSeconds(60);
     static final Duration FIRST_AGREEMENT_BOUND = Duration.ofSeconds(60);
 
-    static final int LAST_STEP = 5;
-    /** How many steps of the scenario passed, in order. */
-    private static int stepsPassed;
-
     private final ClusterViews views = new ClusterViews();
 
-    @ArquillianResource
-    ContainerController controller;
-    @ArquillianResource
-    Deployer deployer;
-
-    @Deployment(name = "war-server1", managed = false, testable = false)
-    @TargetsContainer("server1")
-    static WebArchive server1() {
-        return TestWars.built("syncnet.war");
-    }
-
-    @Deployment(name = "war-server2", managed = false, testable = false)
-    @TargetsContainer("server2")
-    static WebArchive server2() {
-        return TestWars.built("syncnet.war");
-    }
-
-    @Deployment(name = "war-server3", managed = false, testable = false)
-    @TargetsContainer("server3")
-    static WebArchive server3() {
-        return TestWars.built("syncnet.war");
+    @Override
+    int lastStep() {
+        return 5;
     }
 
     @Test
@@ -107,7 +68,7 @@ class ThreeServerFailoverIT {
                 HTTP1, HTTP2, HTTP3);
         assertOneEpoch(agreed, HTTP1, HTTP2, HTTP3);
         assertEquals("LEADER", agreed.of(HTTP3).getString("role"));
-        stepsPassed = 1;
+        stepPassed(1);
     }
 
     @Test
@@ -130,7 +91,7 @@ class ThreeServerFailoverIT {
                 "server3 left gracefully (not timed out): " + agreed.of(HTTP1));
         assertTrue(millis <= GRACEFUL_BOUND.toMillis(),
                 "server2 must lead within " + GRACEFUL_BOUND.toMillis() + " ms of the graceful stop, took " + millis);
-        stepsPassed = 2;
+        stepPassed(2);
     }
 
     @Test
@@ -138,29 +99,23 @@ class ThreeServerFailoverIT {
     void server3BackAfterGracefulStopLeadsAgain() {
         requireStepsPassed(2);
         awaitServer3BackAsLeader();
-        stepsPassed = 3;
+        stepPassed(3);
     }
 
     @Test
     @Order(4)
     void killOfServer3JvmMakesServer2LeadWithinFailureTimeoutPlusOneHeartbeat() throws Exception {
         requireStepsPassed(3);
-        Path baseDir = ServerProcesses.baseDir("server3");
-        ProcessHandle jvm = ServerProcesses.serverJvm(baseDir)
-                .orElseThrow(() -> new AssertionError("no running JVM with jboss.server.base.dir=" + baseDir));
+        long pid = jvm("server3").pid();
         long epochBefore = ClusterViews.epoch(views.view(HTTP1).orElseThrow());
 
-        long killAt = System.nanoTime();
         CompletableFuture<ClusterViews.Agreement> takeover = watch("server2 leads on server1 and server2",
                 CRASH_BOUND.plusSeconds(30), ClusterViews.leaderWithQuorum("server2"), HTTP1, HTTP2);
-        ServerProcesses.kill9(jvm);
-        // Arquillian still believes server3 runs. kill() only lets it notice: its default kill processor "stops"
-        // the container, and with the process already gone that does no more than record the state.
-        controller.kill("server3");
+        long killAt = killJvm("server3");
         ClusterViews.Agreement agreed = result(takeover);
 
         long millis = agreed.millisSince(killAt);
-        log("SIGKILL of server3 (pid " + jvm.pid() + ") -> server2 leads on server1 and server2 after " + millis
+        log("SIGKILL of server3 (pid " + pid + ") -> server2 leads on server1 and server2 after " + millis
                 + " ms");
         assertOneEpoch(agreed, HTTP1, HTTP2);
         assertTrue(ClusterViews.epoch(agreed.of(HTTP2)) > epochBefore, "a new leadership has a new epoch");
@@ -168,7 +123,7 @@ class ThreeServerFailoverIT {
                 "server3 was detected as failed (it could not say goodbye): " + agreed.of(HTTP1));
         assertTrue(millis <= CRASH_BOUND.toMillis(), "server2 must lead within " + CRASH_BOUND.toMillis()
                 + " ms of the kill (failure timeout + one heartbeat), took " + millis);
-        stepsPassed = 4;
+        stepPassed(4);
     }
 
     @Test
@@ -176,15 +131,10 @@ class ThreeServerFailoverIT {
     void server3BackAfterKillLeadsAgain() {
         requireStepsPassed(4);
         awaitServer3BackAsLeader();
-        stepsPassed = 5;
+        stepPassed(5);
     }
 
     // ---- steps and helpers --------------------------------------------------------------------------------
-
-    private void startAndDeploy(String server) {
-        controller.start(server);
-        deployer.deploy("war-" + server);
-    }
 
     private void awaitServer3BackAsLeader() {
         long startAt = System.nanoTime();
@@ -228,44 +178,5 @@ class ThreeServerFailoverIT {
 
     private static void log(String line) {
         System.out.println("[ThreeServerFailoverIT] " + line);
-    }
-
-    /** Skip the later steps once one failed: they would only report the same fault again. */
-    private static void requireStepsPassed(int steps) {
-        assumeTrue(stepsPassed >= steps, "an earlier step of the scenario failed");
-    }
-
-    /**
-     * Stops every server this class started once the scenario is over: after its last step, or after the first
-     * step that failed. Runs inside Arquillian's contexts (an after-each method), so the stop is the graceful
-     * ContainerController one; a server that does not stop that way is killed.
-     */
-    @AfterEach
-    void stopServersWhenTheScenarioIsOver(TestInfo test) {
-        int step = test.getTestMethod().map(m -> m.getAnnotation(Order.class).value()).orElse(LAST_STEP);
-        if (stepsPassed >= step && step < LAST_STEP) {
-            return; // this step passed and more follow: keep the cluster running
-        }
-        for (String server : SERVERS) {
-            if (!ServerProcesses.serverJvms(ServerProcesses.baseDir(server)).isEmpty()) {
-                try {
-                    controller.stop(server);
-                } catch (RuntimeException e) {
-                    log("could not stop " + server + " through Arquillian: " + e);
-                }
-            }
-        }
-        killLeftovers();
-    }
-
-    /** Last resort, outside Arquillian's contexts: no server JVM of this class outlives it. */
-    @AfterAll
-    static void killLeftovers() {
-        for (String server : SERVERS) {
-            for (ProcessHandle left : ServerProcesses.serverJvms(ServerProcesses.baseDir(server))) {
-                log("killing leftover " + server + " JVM " + left.pid());
-                ServerProcesses.kill9(left);
-            }
-        }
     }
 }
