@@ -221,9 +221,7 @@ final class BenchClient {
         c.dead();
         current = null;
         ready = false;
-        if (notes.size() < 5) {
-            notes.add(nick + ": " + why);
-        }
+        note(why);
         int next = (serverIndex + 1) % servers.size();
         timer.schedule(() -> reopen(next), RETRY_MILLIS, TimeUnit.MILLISECONDS);
     }
@@ -363,9 +361,7 @@ final class BenchClient {
             default -> {
                 if (k != null && unconfirmed.remove(k) != null) {
                     refusedMessages++;  // refused for good: stop resending it (it counts as lost)
-                    if (notes.size() < 5) {
-                        notes.add(nick + ": message " + k + " refused: " + code + " " + e.getString("message", ""));
-                    }
+                    note("message " + k + " refused: " + code + " " + e.getString("message", ""));
                 }
             }
         }
@@ -384,6 +380,14 @@ final class BenchClient {
                 }
             }
         }, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Keeps the first few distinct reasons for the report. */
+    private void note(String what) {
+        String n = nick + ": " + what;
+        if (notes.size() < 3 && !notes.contains(n)) {
+            notes.add(n);
+        }
     }
 
     private void count(String what) {
