@@ -75,12 +75,15 @@ public sealed interface ChatEvent {
     }
 
     /**
-     * Every client of {@code server} is gone: the server failed (logged by the leader when the failure detector
-     * says so) or restarted (logged by the server itself before it accepts clients).
+     * Every client of {@code server} whose connection number is below {@code beforeConnection} is gone: the server
+     * failed (logged by the leader when the failure detector says so) or restarted (logged by the server itself
+     * before it accepts clients). The bound keeps a late verdict on a failed incarnation from removing the clients
+     * of the server's next incarnation, whose connection numbers are all higher ({@link ClientId}).
      */
-    record ServerGone(String server, String reason) implements ChatEvent {
+    record ServerGone(String server, long beforeConnection, String reason) implements ChatEvent {
         public ServerGone {
             require(ClientId.isValidServer(server), "server");
+            require(beforeConnection >= 0, "connection bound");
             require(ChatLimits.isValidReason(reason), "reason");
         }
     }

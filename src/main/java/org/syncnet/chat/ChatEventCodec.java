@@ -39,7 +39,7 @@ import org.syncnet.chat.ChatEvent.TopicSet;
  * peers would fork the chat state, so every server refuses the same bytes the same way.
  */
 public final class ChatEventCodec {
-    public static final byte VERSION = 1;
+    public static final byte VERSION = 2;
     public static final int MAX_SERVER_BYTES = 64;
     /** '#' and 49 code points of up to 4 bytes each. */
     public static final int MAX_ROOM_BYTES = 1 + (ChatLimits.MAX_ROOM_CHARS - 1) * 4;
@@ -91,6 +91,7 @@ public final class ChatEventCodec {
         } else if (event instanceof ServerGone e) {
             out.put(SERVER_GONE);
             putServer(out, e.server());
+            out.putLong(e.beforeConnection());
             putString(out, e.reason());
         } else if (event instanceof TopicSet e) {
             out.put(TOPIC_SET);
@@ -131,7 +132,7 @@ public final class ChatEventCodec {
                 case MESSAGE_POSTED -> new MessagePosted(getClient(in), getString(in, MAX_ROOM_BYTES),
                         getString(in, ChatLimits.MAX_TEXT_BYTES), getString(in, ChatLimits.MAX_ID_CHARS), in.getLong());
                 case CLIENT_GONE -> new ClientGone(getClient(in), getString(in, ChatLimits.MAX_REASON_BYTES));
-                case SERVER_GONE -> new ServerGone(getServer(in), getString(in, ChatLimits.MAX_REASON_BYTES));
+                case SERVER_GONE -> new ServerGone(getServer(in), in.getLong(), getString(in, ChatLimits.MAX_REASON_BYTES));
                 case TOPIC_SET -> new TopicSet(getClient(in), getString(in, MAX_ROOM_BYTES),
                         getString(in, ChatLimits.MAX_TOPIC_BYTES));
                 case PRIVATE_MESSAGE -> new PrivateMessage(getClient(in), getString(in, ChatLimits.MAX_NICK_CHARS),

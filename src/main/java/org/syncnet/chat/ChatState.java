@@ -163,7 +163,7 @@ public final class ChatState {
         } else if (event instanceof ServerGone e) {
             List<ChatOutcome> out = new ArrayList<>();
             for (Client c : List.copyOf(clients.values())) {
-                if (c.id.server().equals(e.server())) {
+                if (c.id.server().equals(e.server()) && c.id.connection() < e.beforeConnection()) {
                     out.add(remove(c, e.reason()));
                 }
             }
@@ -354,6 +354,16 @@ public final class ChatState {
     public Optional<Member> memberByNick(String nick) {
         Client c = clientsByNick.get(Casemapping.fold(nick));
         return c == null ? Optional.empty() : Optional.of(c.member());
+    }
+
+    /** Whether a {@link ServerGone} for {@code server} with this bound would remove anyone. */
+    public boolean hasClientsOf(String server, long beforeConnection) {
+        for (ClientId c : clients.keySet()) {
+            if (c.server().equals(server) && c.connection() < beforeConnection) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean isNickTaken(String nick) {

@@ -63,9 +63,11 @@ class ChatEventCodecTest {
     @Test
     void unknownVersionAndTypeAreRefused() {
         byte[] bytes = ChatEventCodec.encode(Events.oneOfEach().get(0));
-        byte[] v2 = bytes.clone();
-        v2[0] = 2;
-        assertThrows(MalformedEventException.class, () -> ChatEventCodec.decode(v2));
+        for (int version : new int[] {0, 1, ChatEventCodec.VERSION + 1}) {  // 1: before ServerGone had its bound
+            byte[] v = bytes.clone();
+            v[0] = (byte) version;
+            assertThrows(MalformedEventException.class, () -> ChatEventCodec.decode(v), "version " + version);
+        }
         for (int type : new int[] {0, 9, 127, -1}) {
             byte[] t = bytes.clone();
             t[1] = (byte) type;
@@ -109,8 +111,8 @@ class ChatEventCodecTest {
                 () -> new MessagePosted(Events.A, "#a", "x".repeat(4097), "1", 0));
         assertThrows(IllegalArgumentException.class, () -> new MessagePosted(Events.A, "#a", "x", "", 0));
         assertThrows(IllegalArgumentException.class, () -> new MessagePosted(Events.A, "#a", "x", "1", -1));
-        assertThrows(IllegalArgumentException.class, () -> new ChatEvent.ServerGone("s".repeat(65), ""));
-        assertThrows(IllegalArgumentException.class, () -> new ChatEvent.ServerGone("s\ud800", ""));
+        assertThrows(IllegalArgumentException.class, () -> new ChatEvent.ServerGone("s".repeat(65), Long.MAX_VALUE, ""));
+        assertThrows(IllegalArgumentException.class, () -> new ChatEvent.ServerGone("s\ud800", Long.MAX_VALUE, ""));
         assertThrows(IllegalArgumentException.class, () -> new ClientId("\ud800", 1));
         assertThrows(IllegalArgumentException.class, () -> new ClientId("", 1));
         assertThrows(IllegalArgumentException.class, () -> new ClientId("s", -1));
@@ -143,6 +145,6 @@ class ChatEventCodecTest {
     void encodingIsStable() {
         // Every server must encode alike (resends compare payloads): pin one encoding.
         byte[] bytes = ChatEventCodec.encode(new ChatEvent.RoomJoined(new ClientId("s1", 2), "#a"));
-        assertArrayEquals(new byte[] {1, 2, 2, 's', '1', 0, 0, 0, 0, 0, 0, 0, 2, 0, 2, '#', 'a'}, bytes);
+        assertArrayEquals(new byte[] {2, 2, 2, 's', '1', 0, 0, 0, 0, 0, 0, 0, 2, 0, 2, '#', 'a'}, bytes);
     }
 }

@@ -58,7 +58,7 @@ class ChatStateRandomTest {
             case 4, 5, 6, 7 -> new RoomJoined(c, room);
             case 8, 9 -> new RoomLeft(c, room, "");
             case 10 -> new ClientGone(c, "quit");
-            case 11 -> new ServerGone(SERVERS[rnd.nextInt(SERVERS.length)], "failed");
+            case 11 -> new ServerGone(SERVERS[rnd.nextInt(SERVERS.length)], Long.MAX_VALUE, "failed");
             case 12 -> new TopicSet(c, room, "t" + rnd.nextInt(3));
             case 13 -> new ChatEvent.PrivateMessage(c, NICKS[rnd.nextInt(NICKS.length)], "p", "id" + rnd.nextInt(9), 1);
             default -> new MessagePosted(c, room, "m" + rnd.nextInt(1000), "id" + rnd.nextInt(1000), rnd.nextInt(1000));

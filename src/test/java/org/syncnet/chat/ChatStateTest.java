@@ -237,13 +237,27 @@ class ChatStateTest {
         apply(new RoomJoined(A, "#a"));
         apply(new RoomJoined(B, "#a"));
         apply(new RoomJoined(C, "#c"));
-        List<ChatOutcome> out = apply(new ServerGone("server2", "server2 failed"));
+        List<ChatOutcome> out = apply(new ServerGone("server2", Long.MAX_VALUE, "server2 failed"));
         assertEquals(List.of(
                 new Quit(new Member(B, "bob"), "server2 failed", List.of("#a"), List.of(A)),
                 new Quit(new Member(C, "carol"), "server2 failed", List.of("#c"), List.of())), out);
         assertEquals(List.of(new Member(A, "alice")), state.members());
         assertEquals(List.of("#a"), state.rooms());
-        assertEquals(List.of(), apply(new ServerGone("server2", "again")));
+        assertEquals(List.of(), apply(new ServerGone("server2", Long.MAX_VALUE, "again")));
+    }
+
+    @Test
+    void aLateVerdictOnAFailedIncarnationSparesTheClientsOfTheNext() {
+        register(B, "bob");          // connection 1: the old incarnation
+        ClientId next = new ClientId("server2", 100);
+        register(next, "bobby");     // the restarted server's client, registered before the verdict commits
+        assertTrue(state.hasClientsOf("server2", 2));
+        assertFalse(state.hasClientsOf("server2", 1));
+        assertFalse(state.hasClientsOf("server3", Long.MAX_VALUE));
+        List<ChatOutcome> out = apply(new ServerGone("server2", 100, "server2 failed"));
+        assertFalse(state.hasClientsOf("server2", 100));
+        assertEquals(1, out.size());
+        assertEquals(List.of(new Member(next, "bobby")), state.members());
     }
 
     @Test
@@ -277,7 +291,7 @@ class ChatStateTest {
         assertEquals(List.of("#a", "#b"), state.roomsOf(D));
         assertEquals(List.of(new Member(B, "bob"), new Member(D, "alice")), state.room("#a", 0).orElseThrow().members());
         // The old server's failure arrives later and must not take the resumed client with it.
-        assertEquals(List.of(), apply(new ServerGone("server1", "failed")));
+        assertEquals(List.of(), apply(new ServerGone("server1", Long.MAX_VALUE, "failed")));
         assertEquals(List.of(), apply(new ClientGone(A, "")));
         assertTrue(only(say(D, "#a", "back")) instanceof Posted);
         // A registered client cannot merge into another by session.
@@ -317,7 +331,7 @@ class ChatStateTest {
         assertEquals(List.of(new NickAccepted(A, "alice")), state.apply(2, "server1", new NickClaimed(A, "alice", "")));
         assertEquals(List.of(), state.apply(3, "server3", new ClientGone(A, "forged")));
         assertTrue(state.isNickTaken("alice"));
-        assertEquals(1, state.apply(4, "server3", new ServerGone("server1", "failed")).size(), "the leader's verdict");
+        assertEquals(1, state.apply(4, "server3", new ServerGone("server1", Long.MAX_VALUE, "failed")).size(), "the leader's verdict");
         assertThrows(IllegalArgumentException.class, () -> state.apply(4, "server1", new ClientGone(A, "")));
     }
 

@@ -25,7 +25,7 @@ final class Events {
                 new RoomLeft(A, "#Lobby", "see you"),
                 new MessagePosted(B, "#日本", "hello 😀 \u0002bold\u0002", "c1:42", 1_790_000_000_000L),
                 new ClientGone(A, ""),
-                new ServerGone("server3", "failed"),
+                new ServerGone("server3", Long.MAX_VALUE, "failed"),
                 new TopicSet(B, "#lobby", "welcome, all"),
                 new ChatEvent.PrivateMessage(A, "Bob[away]", "psst", "p-1", 7));
     }

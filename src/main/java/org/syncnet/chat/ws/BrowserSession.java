@@ -56,6 +56,11 @@ public final class BrowserSession {
         return id;
     }
 
+    /** Welcomed: the nick is this connection's. */
+    public boolean isRegistered() {
+        return phase == Phase.REGISTERED;
+    }
+
     /** Closed: the nick was resumed on another connection, or the client flooded; the endpoint closes it. */
     public boolean isClosed() {
         return phase == Phase.CLOSED;

@@ -26,6 +26,8 @@ import java.util.logging.Logger;
 import org.syncnet.cluster.ClusterConfig;
 import org.syncnet.cluster.ClusterEvent;
 import org.syncnet.cluster.ClusterNode;
+import org.syncnet.cluster.ClusterView;
+import org.syncnet.cluster.Delivery;
 import org.syncnet.cluster.InvalidSettingException;
 import org.syncnet.cluster.Member;
 import org.syncnet.cluster.Outbound;
@@ -59,6 +61,9 @@ public class ClusterService {
     private Future<?> receiver;
     private ScheduledFuture<?> ticker;
     private volatile boolean receiving;
+    /** Where committed events go; until one is attached they wait in the node, in order. */
+    private LogListener listener;
+    private long incarnation;
     private volatile long lastTickMillis;
     /** Monotonic milliseconds anchored to the wall clock at start, so they also grow across restarts. */
     private final long originNanos = System.nanoTime();
@@ -78,7 +83,8 @@ public class ClusterService {
         }
         channel = bind(self);
         long now = now();
-        node = new ClusterNode(config, System.currentTimeMillis(), now);
+        incarnation = System.currentTimeMillis();
+        node = new ClusterNode(config, incarnation, now);
         lastTickMillis = now;
         afterStep(now);
         receiving = true;
@@ -174,7 +180,63 @@ public class ClusterService {
         for (ClusterEvent e : events) {
             ClusterEventLog.log(config.selfId(), e);
         }
-        state.publish(node.view(now), events);
+        ClusterView view = node.view(now);
+        state.publish(view, events);
+        if (listener != null) {
+            List<Delivery> deliveries = node.drainDeliveries();
+            if (!deliveries.isEmpty()) {
+                listener.deliver(deliveries);
+            }
+            if (events.stream().anyMatch(ClusterEvent.LeaderChanged.class::isInstance)) {
+                listener.leaderChanged(view.hasQuorum() ? view.leader() : null);
+            }
+        }
+    }
+
+    /**
+     * Hands every committed event, in log order and each once, to {@code listener}, on the cluster thread with the
+     * node's monitor held (so deliveries never overtake each other); events committed before are handed over first.
+     */
+    public void attach(LogListener listener) {
+        synchronized (node) {
+            this.listener = listener;
+            afterStep(now());
+        }
+    }
+
+    /**
+     * Puts a client event into the cluster's log: forwarded to the leader until it is seen committed, here or after
+     * a leader change; a retry with the same ids is ordered at most once. Must not be called from a
+     * {@link LogListener} or a {@link LeadershipChanged} observer (they run inside a step).
+     *
+     * @return false if it was refused: too many events wait for a leader, or this server is leaving
+     */
+    public boolean submit(String clientId, long clientEventId, byte[] payload) {
+        long now = now();
+        synchronized (node) {
+            if (!receiving) {
+                return false;
+            }
+            boolean accepted = node.submit(clientId, clientEventId, payload, now);
+            afterStep(now);
+            return accepted;
+        }
+    }
+
+    /** This process's incarnation: the wall-clock milliseconds at its start, growing with every restart. */
+    public long incarnation() {
+        return incarnation;
+    }
+
+    /** The incarnation last heard from {@code peer}, 0 if never heard since this server started. */
+    public long incarnationOf(String peer) {
+        synchronized (node) {
+            return node.incarnationOf(peer);
+        }
+    }
+
+    public ClusterConfig config() {
+        return config;
     }
 
     long now() {

@@ -1,0 +1,208 @@
+package org.syncnet.chat.service;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.syncnet.chat.ChatEvent;
+import org.syncnet.chat.ChatEventCodec;
+import org.syncnet.chat.ChatOutcome;
+import org.syncnet.chat.ChatState;
+import org.syncnet.chat.ClientId;
+import org.syncnet.chat.ErrorCode;
+import org.syncnet.chat.MalformedEventException;
+import org.syncnet.chat.TokenBucket;
+import org.syncnet.chat.ws.BrowserSession;
+import org.syncnet.chat.ws.ClientConnection;
+import org.syncnet.chat.ws.ClientFrameDecoder;
+import org.syncnet.chat.ws.OutcomeFrames;
+import org.syncnet.chat.ws.ServerFrame;
+import org.syncnet.chat.ws.ServerFrameEncoder;
+import org.syncnet.cluster.ClusterView;
+import org.syncnet.cluster.Delivery;
+import org.syncnet.cluster.service.ClusterService;
+import org.syncnet.cluster.service.ElectionState;
+import org.syncnet.cluster.service.LogListener;
+
+/**
+ * The chat on this server: applies the committed log to the {@link ChatState} (the same on every server) and sends
+ * each outcome to this server's own connections; puts what the clients say into the log. While leading, it also
+ * logs the end of a failed server's clients ({@link ChatEvent.ServerGone}), so the others see them quit.
+ * <p>
+ * Threads: deliveries arrive on the cluster thread in log order and are applied under {@code stateLock}; client
+ * frames arrive on WebSocket threads and only submit to the log. Lock order: cluster node, then the chat state, then
+ * a connection's own locks.
+ */
+@Singleton
+@Startup
+@DependsOn("ClusterService")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class ChatService {
+    private static final Logger LOG = Logger.getLogger("org.syncnet.chat");
+    /** Connection numbers are the incarnation (start time in ms) shifted left by this: unique across restarts. */
+    static final int CONNECTION_BITS = 20;
+
+    @Inject
+    ClusterService cluster;
+    @Inject
+    ChatSettings settings;
+    @Inject
+    ElectionState election;
+    @Resource
+    ManagedExecutorService executor;
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private ChatConfig config;
+    private String self;
+    private final Object stateLock = new Object();
+    private final ChatState state = new ChatState();
+    private OutcomeFrames frames;
+    private final ServerFrameEncoder encoder = new ServerFrameEncoder();
+    private final ClientFrameDecoder decoder = new ClientFrameDecoder();
+    private final Map<ClientId, ClientConnection> connections = new ConcurrentHashMap<>();
+    private AtomicLong nextConnection;
+    private long lastConnection;
+    private ServerReaper reaper;
+    private ScheduledFuture<?> reaping;
+
+    @PostConstruct
+    void start() {
+        config = settings.load();
+        self = cluster.config().selfId();
+        frames = new OutcomeFrames(self, state);
+        long first = cluster.incarnation() << CONNECTION_BITS;
+        nextConnection = new AtomicLong(first);
+        lastConnection = first + (1L << CONNECTION_BITS) - 1;
+        reaper = new ServerReaper(self, cluster, election, state, stateLock, first);
+        // Clients an earlier run of this server left in the log are gone; the bound spares this run's.
+        reaper.submit(new ChatEvent.ServerGone(self, first, self + " restarted"));
+        cluster.attach(new LogListener() {
+            @Override
+            public void deliver(List<Delivery> deliveries) {
+                ChatService.this.deliver(deliveries);
+            }
+
+            @Override
+            public void leaderChanged(String leader) {
+                ChatService.this.leaderChanged(leader);
+            }
+        });
+        long period = Math.max(100, cluster.config().heartbeatMillis() / 2);
+        reaping = scheduler.scheduleWithFixedDelay(reaper::reap, period, period, TimeUnit.MILLISECONDS);
+        LOG.info(() -> self + ": chat ready; rate " + config.ratePerSecond() + "/s (burst " + config.rateBurst()
+                + "), outbound queue " + config.outboundQueueKib() + " KiB, at most " + config.maxConnections()
+                + " connections");
+    }
+
+    @PreDestroy
+    void stop() {
+        reaping.cancel(false);
+        for (ClientConnection c : connections.values()) {
+            c.closeAfterSending(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "server stopping"));
+        }
+    }
+
+    /** A new WebSocket connection; null if this server is full (the caller closes it). */
+    public ClientConnection open(Session ws) {
+        if (connections.size() >= config.maxConnections()) {
+            return null;
+        }
+        long number = nextConnection.getAndIncrement();
+        if (number > lastConnection) {
+            return null;  // a million connections in one run: the numbers would run into the next run's
+        }
+        ClientId id = new ClientId(self, number);
+        BrowserSession protocol = new BrowserSession(id,
+                new TokenBucket(config.rateBurst(), config.ratePerSecond(), System.nanoTime()), decoder);
+        ClientConnection c = new ClientConnection(ws, protocol, encoder, executor,
+                (long) config.outboundQueueKib() * 1024);
+        connections.put(id, c);
+        return c;
+    }
+
+    /** A text frame from a client: its events go to the log, any immediate reply back to it. */
+    public void onText(ClientConnection c, String text) {
+        BrowserSession.Result result = c.onText(text);
+        c.send(result.reply());
+        for (ChatEvent e : result.toLog()) {
+            if (!cluster.submit(c.id().toString(), c.nextEventNumber(), ChatEventCodec.encode(e))) {
+                c.send(new ServerFrame.Error(ErrorCode.UNAVAILABLE, "the cluster cannot take events now; resend later",
+                        messageId(e)));
+            }
+        }
+        c.closeIfEnded();
+    }
+
+    /** The connection closed (either side): its client leaves every room. */
+    public void closed(ClientConnection c, String reason) {
+        connections.remove(c.id());
+        if (c.spoke()) {
+            cluster.submit(c.id().toString(), c.nextEventNumber(),
+                    ChatEventCodec.encode(new ChatEvent.ClientGone(c.id(), reason)));
+        }
+    }
+
+    private static String messageId(ChatEvent e) {
+        if (e instanceof ChatEvent.MessagePosted m) {
+            return m.clientEventId();
+        }
+        return e instanceof ChatEvent.PrivateMessage p ? p.clientEventId() : null;
+    }
+
+    /** Committed events in log order, on the cluster thread. */
+    private void deliver(List<Delivery> deliveries) {
+        ClusterView v = election.view();
+        String leader = v != null && v.hasQuorum() ? v.leader() : null;
+        synchronized (stateLock) {
+            for (Delivery d : deliveries) {
+                try {
+                    ChatEvent event = ChatEventCodec.decode(d.payload());
+                    for (ChatOutcome outcome : state.apply(d.seq(), d.originServer(), event)) {
+                        for (ClientId to : outcome.to()) {
+                            ClientConnection c = to.server().equals(self) ? connections.get(to) : null;
+                            if (c != null) {
+                                c.onOutcome(outcome, frames, leader);
+                            }
+                        }
+                    }
+                } catch (MalformedEventException | RuntimeException e) {
+                    // Every server skips the same entry alike: the state stays the same everywhere.
+                    LOG.log(Level.WARNING, self + ": skipping log entry " + d.seq() + " from " + d.originServer(), e);
+                }
+            }
+        }
+    }
+
+    /** Tells every client who leads now (null: nobody, sends wait); on the cluster thread, in order with events. */
+    private void leaderChanged(String leader) {
+        ServerFrame.Cluster frame = new ServerFrame.Cluster(self, leader);
+        for (ClientConnection c : connections.values()) {
+            if (c.registered()) {
+                c.send(frame);
+            }
+        }
+    }
+
+    /** Connections open now, for the REST view and tests. */
+    public int connectionCount() {
+        return connections.size();
+    }
+}

@@ -1,0 +1,17 @@
+package org.syncnet.chat.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
+
+/** Reads the chat limits through MicroProfile Config (system properties and environment override). */
+@ApplicationScoped
+public class ChatSettings {
+    @Inject
+    Config config;
+
+    /** @throws org.syncnet.cluster.InvalidSettingException naming the first setting that cannot work */
+    public ChatConfig load() {
+        return ChatConfig.fromSettings(name -> config.getOptionalValue(name, String.class).orElse(null));
+    }
+}

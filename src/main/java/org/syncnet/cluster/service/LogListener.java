@@ -1,0 +1,16 @@
+package org.syncnet.cluster.service;
+
+import java.util.List;
+import org.syncnet.cluster.Delivery;
+
+/**
+ * The consumer of the committed log (the chat). {@link ClusterService} calls it on the cluster thread, never
+ * concurrently, in the order things happened: deliveries in log order, interleaved with leadership changes.
+ * Both methods must be quick and must not call back into {@link ClusterService}: they run inside a protocol step.
+ */
+public interface LogListener {
+    void deliver(List<Delivery> deliveries);
+
+    /** The leader with a quorum changed; {@code leader} is null while there is none. */
+    void leaderChanged(String leader);
+}
