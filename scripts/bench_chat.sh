@@ -21,6 +21,8 @@
 #   BENCH_SCENARIOS="rate saturation kill"   BENCH_BASELINE=1 (0: no single-member run)
 #   BENCH_JAVA_OPTS       flags of the load generator's JVM (default -Xmx1g)
 #   SYNCNET_CLUSTER_*     passed through to the servers (e.g. SYNCNET_CLUSTER_FAILURE_TIMEOUT=0.6s)
+#   SYNCNET_CHAT_RATE_PER_SECOND=10000 SYNCNET_CHAT_RATE_BURST=10000: the servers' per-connection rate limit, raised
+#                         for the benchmark (the default 5/s would cap 10 senders at 50 msg/s)
 set -u
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BENCH_DIR="${BENCH_RUNTIME_DIR:-$ROOT/runtime/bench-chat}"
@@ -41,6 +43,8 @@ DRAIN=${BENCH_DRAIN:-30}
 SCENARIOS=${BENCH_SCENARIOS:-rate saturation kill}
 BASELINE=${BENCH_BASELINE:-1}
 JAVA_OPTS_BENCH=${BENCH_JAVA_OPTS:--Xmx1g}
+export SYNCNET_CHAT_RATE_PER_SECOND=${SYNCNET_CHAT_RATE_PER_SECOND:-10000}
+export SYNCNET_CHAT_RATE_BURST=${SYNCNET_CHAT_RATE_BURST:-10000}
 OFFSET3=220
 OFFSET1=225
 # Targets on a 2-core machine (issue item 7).
