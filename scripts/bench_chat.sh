@@ -19,7 +19,8 @@
 #   BENCH_KILL_AT=8 BENCH_KILL_SECONDS=25 BENCH_KILL_RATE=$BENCH_RATE
 #   BENCH_DRAIN=30        seconds to wait after the send phase for every client to have every message
 #   BENCH_SCENARIOS="rate saturation kill"   BENCH_BASELINE=1 (0: no single-member run)
-#   BENCH_JAVA_OPTS       flags of the load generator's JVM (default -Xmx1g)
+#   BENCH_JAVA_OPTS       flags of the load generator's JVM (default: C1 only and the serial GC, which cost the least
+#                         CPU in runs of this length; the generator competes with the servers for the two cores)
 #   SYNCNET_CLUSTER_*     passed through to the servers (e.g. SYNCNET_CLUSTER_FAILURE_TIMEOUT=0.6s)
 #   SYNCNET_CHAT_RATE_PER_SECOND=10000 SYNCNET_CHAT_RATE_BURST=10000: the servers' per-connection rate limit, raised
 #                         for the benchmark (the default 5/s would cap 10 senders at 50 msg/s)
@@ -42,7 +43,7 @@ KILL_RATE=${BENCH_KILL_RATE:-$RATE}
 DRAIN=${BENCH_DRAIN:-30}
 SCENARIOS=${BENCH_SCENARIOS:-rate saturation kill}
 BASELINE=${BENCH_BASELINE:-1}
-JAVA_OPTS_BENCH=${BENCH_JAVA_OPTS:--Xmx1g}
+JAVA_OPTS_BENCH=${BENCH_JAVA_OPTS:--Xmx1g -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
 export SYNCNET_CHAT_RATE_PER_SECOND=${SYNCNET_CHAT_RATE_PER_SECOND:-10000}
 export SYNCNET_CHAT_RATE_BURST=${SYNCNET_CHAT_RATE_BURST:-10000}
 OFFSET3=220
@@ -111,11 +112,13 @@ bench() {
     local cluster=$1 scenario=$2 servers log line
     shift 2
     if [[ $cluster == cluster3 ]]; then servers=$(servers_arg $OFFSET3 3); else servers=$(servers_arg $OFFSET1 1); fi
+    # --runtime-dir: the servers' PID files, for the CPU accounting and the leader kill
     log="$OUT/$cluster.$scenario.log"
     echo
     # shellcheck disable=SC2086
     java $JAVA_OPTS_BENCH -cp "$CP" org.syncnet.bench.ChatBench --scenario="$scenario" --servers="$servers" \
-        --clients="$CLIENTS" --senders="$SENDERS" --warmup="$WARMUP" --drain="$DRAIN" "$@" 2>&1 | tee "$log"
+        --clients="$CLIENTS" --senders="$SENDERS" --warmup="$WARMUP" --drain="$DRAIN" \
+        --runtime-dir="$BENCH_DIR/$cluster" "$@" 2>&1 | tee "$log"
     line=$(grep '^RESULT ' "$log" | tail -1)
     if [[ -n $line ]]; then
         RESULTS+=("$cluster|$line")
@@ -146,8 +149,7 @@ run_cluster() {
             saturation) bench "$cluster" saturation --window="$SAT_WINDOW" --seconds="$SECONDS_RUN" ;;
             kill)
                 [[ $cluster == cluster3 ]] || continue
-                bench "$cluster" kill --rate="$KILL_RATE" --seconds="$KILL_SECONDS" --kill-at="$KILL_AT" \
-                    --runtime-dir="$BENCH_DIR/cluster3" ;;
+                bench "$cluster" kill --rate="$KILL_RATE" --seconds="$KILL_SECONDS" --kill-at="$KILL_AT" ;;
             *) sn_warn "unknown scenario '$s' (rate, saturation, kill)" ;;
         esac
     done

@@ -424,7 +424,7 @@ final class BenchClient {
         @Override
         public void onOpen(WebSocket webSocket) {
             ws = webSocket;
-            webSocket.request(1);
+            webSocket.request(Long.MAX_VALUE);  // no flow control: every frame is handled at once, on arrival
             opened(this);
         }
 
@@ -436,7 +436,6 @@ final class BenchClient {
                 partial.setLength(0);
                 received(this, text);
             }
-            webSocket.request(1);
             return null;
         }
 

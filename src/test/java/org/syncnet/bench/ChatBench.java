@@ -1,7 +1,10 @@
 package org.syncnet.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -117,9 +120,12 @@ public final class ChatBench {
         endNanos = end;
         long warm = start + (long) (o.warmup() * NANOS);
         AtomicLongArray sampled = new AtomicLongArray(4);  // deliveries and time at the end of the warm-up and at the end
+        CpuMeter meter = new CpuMeter(o.runtimeDir(), o.servers());
+        AtomicReference<Map<String, Double>> cpuAtWarm = new AtomicReference<>(meter.snapshot());
         timer.schedule(() -> {
             sampled.set(0, deliveries.sum());
             sampled.set(1, System.nanoTime());
+            cpuAtWarm.set(meter.snapshot());
         }, warm - System.nanoTime(), TimeUnit.NANOSECONDS);
         AtomicReference<Object> kill = new AtomicReference<>();
         if (o.killAt() >= 0) {
@@ -155,6 +161,7 @@ public final class ChatBench {
         parkUntil(end);
         sampled.set(2, deliveries.sum());
         sampled.set(3, System.nanoTime());
+        Map<String, Double> cpuAtEnd = meter.snapshot();
         int total = nextK.get();
 
         // Drain: every client should get every message; give up at the deadline and count what is missing.
@@ -165,13 +172,13 @@ public final class ChatBench {
         double drained = secs(System.nanoTime() - end);
         clients.forEach(BenchClient::close);
 
-        report(clients, total, start, end, sampled, drained, kill.get());
+        report(clients, total, start, end, sampled, drained, kill.get(), cpuAtWarm.get(), cpuAtEnd);
         timer.shutdownNow();
         return 0;
     }
 
     private void report(List<BenchClient> clients, int total, long start, long end, AtomicLongArray sampled, double drained,
-                        Object kill) {
+                        Object kill, Map<String, Double> cpuAtWarm, Map<String, Double> cpuAtEnd) {
         boolean[] attempted = new boolean[total];
         Arrays.fill(attempted, true);
         List<DeliveryCheck.Receipts> receipts = clients.stream().map(BenchClient::receipts).toList();
@@ -209,15 +216,25 @@ public final class ChatBench {
                 v.nonIncreasing(), v.seqConflicts(), v.unexpected());
         System.out.printf("reconnects %d, incomplete histories %d, messages refused %d, frames from servers: %s%n",
                 reconnects, incomplete, refused, errors.isEmpty() ? "no errors" : errors);
+        Map<String, Double> cpu = new TreeMap<>();
+        String used = CpuMeter.difference(cpuAtWarm, cpuAtEnd, cpu);
+        double measured = sampled.get(2) - sampled.get(0);
+        double serversCpu = cpu.entrySet().stream().filter(e -> !e.getKey().equals("bench")).mapToDouble(Map.Entry::getValue).sum();
+        double benchMsPerK = measured > 0 ? cpu.getOrDefault("bench", 0.0) * 1e6 / measured : 0;
+        double serversMsPerK = measured > 0 ? serversCpu * 1e6 / measured : 0;
+        System.out.printf(Locale.ROOT, "CPU in the measured %.1f s: %s; per 1000 deliveries: servers %.0f ms, load generator %.0f ms "
+                        + "(load average %s)%n", secs(sampled.get(3) - sampled.get(1)), used, serversMsPerK, benchMsPerK, loadAverage());
         clients.stream().flatMap(c -> c.notes().stream()).limit(8).forEach(n -> System.out.println("  " + n));
         System.out.printf(Locale.ROOT, "RESULT scenario=%s servers=%d clients=%d senders=%d offered=%s sent=%d deliveries_per_s=%.0f "
                         + "p50_ms=%.1f p99_ms=%.1f max_ms=%.1f lost=%d missing=%d dup=%d dup_logged=%d disorder=%d nonincreasing=%d "
-                        + "conflicts=%d reconnects=%d incomplete_histories=%d refused=%d rate_limited=%d killed=%s max_gap_ms=%.0f%n",
+                        + "conflicts=%d reconnects=%d incomplete_histories=%d refused=%d rate_limited=%d killed=%s max_gap_ms=%.0f "
+                        + "cpu_servers_ms_per_k=%.0f cpu_bench_ms_per_k=%.0f%n",
                 o.scenario(), o.servers().size(), o.clients(), o.senders(),
                 o.window() > 0 ? "window" + o.window() : Integer.toString(o.rate()), total, perSecond,
                 latency.percentile(50) / 1e3, latency.percentile(99) / 1e3, latency.max() / 1e3, v.lost(),
                 v.missingDeliveries(), v.duplicates(), v.duplicateMessages(), v.disagreements(), v.nonIncreasing(),
-                v.seqConflicts(), reconnects, incomplete, refused, errors.getOrDefault("RATE_LIMITED", 0), killed, maxGap / 1e6);
+                v.seqConflicts(), reconnects, incomplete, refused, errors.getOrDefault("RATE_LIMITED", 0), killed, maxGap / 1e6,
+                serversMsPerK, benchMsPerK);
     }
 
     /** The longest time in the send phase when no client received anything (an outage shows up here). */
@@ -231,6 +248,15 @@ public final class ChatBench {
             previous = t;
         }
         return Math.max(gap, end - previous);
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     private static void parkUntil(long nanos) {
