@@ -15,9 +15,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -46,7 +48,6 @@ final class BenchClient {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     private static final long RETRY_MILLIS = 100;
     private static final long RATE_LIMIT_RETRY_MILLIS = 50;
-    private static final long UNAVAILABLE_RETRY_MILLIS = 1000;
 
     private final int index;
     private final String nick;
@@ -57,6 +58,8 @@ final class BenchClient {
     private final ScheduledExecutorService timer;
     private final Observer observer;
     private final CompletableFuture<Void> joined = new CompletableFuture<>();
+    /** Prints this client's frames (except message traffic) to stderr: -Dbench.trace=<client index>. */
+    private final boolean trace;
 
     // Everything below is guarded by this.
     private Conn current;
@@ -73,6 +76,8 @@ final class BenchClient {
     private final LatencyHistogram latency = new LatencyHistogram();
     /** Own messages not yet confirmed, by message number, in send order, as the frame to (re)send. */
     private final Map<Integer, String> unconfirmed = new LinkedHashMap<>();
+    /** Own messages refused as UNAVAILABLE: resent once a leader is announced. */
+    private final Set<Integer> waitingForLeader = new HashSet<>();
     private int reconnects;
     private int incompleteHistories;
     private int refusedMessages;
@@ -90,6 +95,14 @@ final class BenchClient {
         this.http = http;
         this.timer = timer;
         this.observer = observer;
+        this.trace = Integer.getInteger("bench.trace", -1) == index;
+    }
+
+    private void trace(String direction, String frame) {
+        if (trace && !frame.contains("\"type\":\"event\"") && !frame.contains("\"type\":\"message\"")) {
+            System.err.printf("%tT.%<tL %s %s %s%n", System.currentTimeMillis(), nick, direction,
+                    frame.length() > 300 ? frame.substring(0, 300) + "..." : frame);
+        }
     }
 
     int index() {
@@ -222,6 +235,7 @@ final class BenchClient {
         current = null;
         ready = false;
         note(why);
+        trace("xx", why);
         int next = (serverIndex + 1) % servers.size();
         timer.schedule(() -> reopen(next), RETRY_MILLIS, TimeUnit.MILLISECONDS);
     }
@@ -241,6 +255,7 @@ final class BenchClient {
             return;
         }
         long now = System.nanoTime();
+        trace("<-", text);
         JsonObject frame;
         try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             frame = reader.readObject();
@@ -273,7 +288,7 @@ final class BenchClient {
             }
             case "cluster" -> {
                 if (frame.containsKey("leader")) {
-                    resendAll();  // messages refused as UNAVAILABLE wait for a leader; the server dedupes the rest
+                    resendUnavailable();
                 }
             }
             case "error" -> error(frame);
@@ -285,6 +300,7 @@ final class BenchClient {
 
     private void welcomed(Conn c) {
         ready = true;
+        waitingForLeader.clear();  // everything unconfirmed is resent below
         JsonObjectBuilder join = Json.createObjectBuilder().add("type", "join").add("room", room);
         if (lastSeq > 0) {
             join.add("resumeFrom", lastSeq);
@@ -295,12 +311,20 @@ final class BenchClient {
         }
     }
 
-    private void resendAll() {
-        if (ready && current != null && !unconfirmed.isEmpty()) {
-            for (String f : unconfirmed.values()) {
-                current.send(f);
+    /**
+     * Only messages refused as UNAVAILABLE are resent when a leader appears: the others are held by the server and
+     * forwarded to the new leader (PROTOCOL.md), and resending them too would post them twice.
+     */
+    private void resendUnavailable() {
+        if (ready && current != null) {
+            for (Integer k : List.copyOf(waitingForLeader)) {
+                String f = unconfirmed.get(k);
+                if (f != null) {
+                    current.send(f);
+                }
             }
         }
+        waitingForLeader.clear();
     }
 
     private void message(JsonObject m, long now) {
@@ -357,7 +381,11 @@ final class BenchClient {
                 }, 3 * RETRY_MILLIS, TimeUnit.MILLISECONDS);
             }
             case "RATE_LIMITED" -> retryLater(k, RATE_LIMIT_RETRY_MILLIS);
-            case "UNAVAILABLE" -> retryLater(k, UNAVAILABLE_RETRY_MILLIS);
+            case "UNAVAILABLE" -> {
+                if (k != null) {
+                    waitingForLeader.add(k);
+                }
+            }
             default -> {
                 if (k != null && unconfirmed.remove(k) != null) {
                     refusedMessages++;  // refused for good: stop resending it (it counts as lost)
@@ -451,6 +479,7 @@ final class BenchClient {
         }
 
         void send(String frame) {
+            trace("->", frame);
             synchronized (this) {
                 if (dead) {
                     return;

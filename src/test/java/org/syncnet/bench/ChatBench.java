@@ -225,6 +225,17 @@ public final class ChatBench {
         System.out.printf(Locale.ROOT, "CPU in the measured %.1f s: %s; per 1000 deliveries: servers %.0f ms, load generator %.0f ms "
                         + "(load average %s)%n", secs(sampled.get(3) - sampled.get(1)), used, serversMsPerK, benchMsPerK, loadAverage());
         clients.stream().flatMap(c -> c.notes().stream()).limit(8).forEach(n -> System.out.println("  " + n));
+        for (int i = 0, shown = 0; i < clients.size() && shown < 3; i++) {
+            DeliveryCheck.Receipts r = receipts.get(i);
+            for (int j = 1; j < r.size(); j++) {
+                if (r.seqs()[j] <= r.seqs()[j - 1]) {
+                    System.out.printf("  %s: seq %d (message %d) after seq %d (message %d), receipt %d of %d%n",
+                            clients.get(i).nick(), r.seqs()[j], r.ks()[j], r.seqs()[j - 1], r.ks()[j - 1], j, r.size());
+                    shown++;
+                    break;
+                }
+            }
+        }
         System.out.printf(Locale.ROOT, "RESULT scenario=%s servers=%d clients=%d senders=%d offered=%s sent=%d deliveries_per_s=%.0f "
                         + "p50_ms=%.1f p99_ms=%.1f max_ms=%.1f lost=%d missing=%d dup=%d dup_logged=%d disorder=%d nonincreasing=%d "
                         + "conflicts=%d reconnects=%d incomplete_histories=%d refused=%d rate_limited=%d killed=%s max_gap_ms=%.0f "
