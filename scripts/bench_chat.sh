@@ -8,15 +8,16 @@
 #   rate        BENCH_CLIENTS clients spread over the servers, BENCH_SENDERS of them sending BENCH_RATE msg/s
 #               (aggregate, open-loop) for BENCH_SECONDS; all in one room, so every message goes to every client
 #   saturation  the same clients, closed loop: each sender keeps BENCH_SAT_WINDOW messages unconfirmed
-#   kill        the fixed rate again; the leader's JVM is killed with SIGKILL BENCH_KILL_AT seconds in; its
-#               clients reconnect to a survivor (same session, resumeFrom) and resend their unconfirmed messages
+#   kill@RATE   for each rate in BENCH_KILL_RATES: the leader's JVM is killed with SIGKILL BENCH_KILL_AT seconds in;
+#               its clients reconnect to a survivor (same session, resumeFrom) and resend their unconfirmed
+#               messages; the killed server is started again (and the cluster settles) before the next one
 # then the same (warmup, rate, saturation) against a single-member cluster (quorum 1, offset 225: HTTP 8305) as the
 # baseline, and prints one table. Everything it started is stopped at the end, also on failure or Ctrl-C.
 #
 #   SKIP_BUILD=1          do not build (needs target/syncnet.war, target/server and target/test-classes)
 #   BENCH_CLIENTS=30 BENCH_SENDERS=10 BENCH_RATE=1000 BENCH_SECONDS=15 BENCH_WARMUP=3 (s excluded from deliveries/s)
 #   BENCH_SAT_WINDOW=20   unconfirmed messages per sender in the saturation run
-#   BENCH_KILL_AT=8 BENCH_KILL_SECONDS=25 BENCH_KILL_RATE=$BENCH_RATE
+#   BENCH_KILL_AT=8 BENCH_KILL_SECONDS=25 BENCH_KILL_RATES="$BENCH_RATE 300"
 #   BENCH_DRAIN=30        seconds to wait after the send phase for every client to have every message
 #   BENCH_SCENARIOS="rate saturation kill"   BENCH_BASELINE=1 (0: no single-member run)
 #   BENCH_JAVA_OPTS       flags of the load generator's JVM (default: C1 only and the serial GC, which cost the least
@@ -39,7 +40,7 @@ WARMUP=${BENCH_WARMUP:-3}
 SAT_WINDOW=${BENCH_SAT_WINDOW:-20}
 KILL_AT=${BENCH_KILL_AT:-8}
 KILL_SECONDS=${BENCH_KILL_SECONDS:-25}
-KILL_RATE=${BENCH_KILL_RATE:-$RATE}
+KILL_RATES=${BENCH_KILL_RATES:-$RATE 300}
 DRAIN=${BENCH_DRAIN:-30}
 SCENARIOS=${BENCH_SCENARIOS:-rate saturation kill}
 BASELINE=${BENCH_BASELINE:-1}
@@ -139,6 +140,21 @@ start_cluster() {
     grep -E 'ready in|Leader:' "$OUT/start.$cluster.log"
 }
 
+# Starts the servers of CLUSTER that are down (the one a kill scenario killed) and waits until all name the highest
+# one leader again (it takes over after its stability period), so the next kill hits the usual leader.
+restart_dead() {
+    local cluster=$1 n
+    for n in 1 2 3; do
+        if [[ -z "$(with_cluster "$cluster" bash -c '. "$0/scripts/lib.sh"; sn_pid "$1"' "$SN_ROOT" "$n")" ]]; then
+            echo "restarting server$n of $cluster ..."
+            with_cluster "$cluster" "$SN_ROOT/scripts/start_server.sh" "$n" >"$OUT/restart.$cluster.$n.log" 2>&1 \
+                || { cat "$OUT/restart.$cluster.$n.log" >&2; sn_die "could not restart server$n of $cluster"; }
+            with_cluster "$cluster" bash -c '. "$0/scripts/lib.sh"; d=$(( $(sn_now_ms) + 60000 ))
+                until sn_all_name "$(sn_highest)" || (( $(sn_now_ms) > d )); do sleep 0.2; done' "$SN_ROOT"
+        fi
+    done
+}
+
 run_cluster() {
     local cluster=$1 s
     start_cluster "$cluster"
@@ -149,7 +165,11 @@ run_cluster() {
             saturation) bench "$cluster" saturation --window="$SAT_WINDOW" --seconds="$SECONDS_RUN" ;;
             kill)
                 [[ $cluster == cluster3 ]] || continue
-                bench "$cluster" kill --rate="$KILL_RATE" --seconds="$KILL_SECONDS" --kill-at="$KILL_AT" ;;
+                local r
+                for r in $KILL_RATES; do
+                    restart_dead "$cluster"
+                    bench "$cluster" "kill@$r" --rate="$r" --seconds="$KILL_SECONDS" --kill-at="$KILL_AT"
+                done ;;
             *) sn_warn "unknown scenario '$s' (rate, saturation, kill)" ;;
         esac
     done
@@ -187,7 +207,7 @@ for r in "${RESULTS[@]}"; do
             rate)
                 if (( clean )) && le "$p99" "$P99_TARGET_MS"; then verdict="ok (p99 <= $P99_TARGET_MS, nothing lost)"
                 else verdict="MISSED (p99 <= $P99_TARGET_MS ms and 0 lost/dup/disorder)"; fi ;;
-            kill)
+            kill@*)
                 if (( clean )) && [[ $(field "$line" killed) != FAILED && $(field "$line" killed) != - ]]; then verdict="ok (0 lost, 0 dup)"
                 else verdict="MISSED (0 lost, 0 dup after killing $(field "$line" killed))"; fi ;;
             saturation)
