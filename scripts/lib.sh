@@ -11,6 +11,10 @@
 # Settings read from the environment (all optional):
 #   SYNCNET_SERVERS          number of servers (default 3); the members list is derived from it
 #   SYNCNET_CLUSTER_MEMBERS  explicit members list (id@host:udpPort/ringPosition,...); overrides the derived one
+#   SYNCNET_PORT_OFFSET_BASE port offset of server1 (default 0): server N uses offset BASE+N-1 (HTTP 8080+offset,
+#                            management 9990+offset, UDP 8020+offset), so a second cluster (a benchmark's, with its
+#                            own SYNCNET_RUNTIME_DIR) runs beside a hand-started one
+#   SYNCNET_RUNTIME_DIR      base dirs, PID files and secret (default runtime/)
 #   SYNCNET_CLUSTER_SECRET   cluster secret; default: the contents of runtime/cluster.secret
 #   SYNCNET_CLUSTER_HEARTBEAT_INTERVAL, SYNCNET_CLUSTER_FAILURE_TIMEOUT, SYNCNET_CLUSTER_QUORUM:
 #                            passed through to every server (MicroProfile Config reads the environment)
@@ -28,6 +32,7 @@ SN_SERVER_HOME="$SN_ROOT/target/server"
 SN_WAR="$SN_ROOT/target/syncnet.war"
 SN_SECRET_FILE="$SN_RUNTIME/cluster.secret"
 SN_SERVERS="${SYNCNET_SERVERS:-3}"
+SN_OFFSET_BASE="${SYNCNET_PORT_OFFSET_BASE:-0}"
 SN_HOST=127.0.0.1
 SN_START_TIMEOUT="${SYNCNET_START_TIMEOUT:-90}"
 SN_STOP_TIMEOUT="${SYNCNET_STOP_TIMEOUT:-30}"
@@ -36,6 +41,10 @@ SN_DEFAULT_JVM_OPTS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xms32m -
 
 if ! [[ "$SN_SERVERS" =~ ^[1-9][0-9]*$ ]] || (( SN_SERVERS > 20 )); then
     echo "SYNCNET_SERVERS must be a number from 1 to 20 (got '$SN_SERVERS')" >&2
+    exit 2
+fi
+if ! [[ "$SN_OFFSET_BASE" =~ ^[0-9]+$ ]] || (( SN_OFFSET_BASE > 10000 )); then
+    echo "SYNCNET_PORT_OFFSET_BASE must be a number from 0 to 10000 (got '$SN_OFFSET_BASE')" >&2
     exit 2
 fi
 
@@ -61,16 +70,16 @@ sn_secs() {
 }
 
 # ---------------------------------------------------------------------------------------------- servers and ports
-# Server N (1-based) has ring position and port offset N-1.
+# Server N (1-based) has ring position N-1 and port offset SYNCNET_PORT_OFFSET_BASE+N-1.
 sn_check_n() {
     [[ "${1:-}" =~ ^[1-9][0-9]*$ ]] && (( $1 <= SN_SERVERS )) \
         || sn_die "server number must be 1..$SN_SERVERS (got '${1:-}'); SYNCNET_SERVERS=$SN_SERVERS"
 }
 sn_all() { seq 1 "$SN_SERVERS"; }
 sn_id() { printf 'server%s\n' "$1"; }
-sn_offset() { echo $(( $1 - 1 )); }
-sn_http_port() { echo $(( 8080 + $1 - 1 )); }
-sn_mgmt_port() { echo $(( 9990 + $1 - 1 )); }
+sn_offset() { echo $(( SN_OFFSET_BASE + $1 - 1 )); }
+sn_http_port() { echo $(( 8080 + SN_OFFSET_BASE + $1 - 1 )); }
+sn_mgmt_port() { echo $(( 9990 + SN_OFFSET_BASE + $1 - 1 )); }
 sn_base() { printf '%s/server%s\n' "$SN_RUNTIME" "$1"; }
 sn_pidfile() { printf '%s/server.pid\n' "$(sn_base "$1")"; }
 sn_log() { printf '%s/log/server.log\n' "$(sn_base "$1")"; }
@@ -84,7 +93,7 @@ sn_members() {
     fi
     local n list=""
     for n in $(sn_all); do
-        list+="${list:+,}server$n@$SN_HOST:$(( 8020 + n - 1 ))/$(( n - 1 ))"
+        list+="${list:+,}server$n@$SN_HOST:$(( 8020 + SN_OFFSET_BASE + n - 1 ))/$(( n - 1 ))"
     done
     printf '%s\n' "$list"
 }
@@ -102,7 +111,7 @@ sn_udp_port() {
             return
         fi
     done
-    echo $(( 8020 + $1 - 1 ))
+    echo $(( 8020 + SN_OFFSET_BASE + $1 - 1 ))
 }
 
 # Is a port in use? $1 = tcp|udp, $2 = port. Uses ss or netstat; TCP falls back to a connect attempt.
