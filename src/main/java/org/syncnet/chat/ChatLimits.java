@@ -35,6 +35,18 @@ public final class ChatLimits {
      * A constant, not a setting: every server must refuse the same join, or their states would differ.
      */
     public static final int MAX_ROOMS = 200;
+    /**
+     * Messages (room and private) remembered by sender and client event id, so a resend is recognized as one: at
+     * 1,000 messages a second, 50 s — far more than a failover takes. Part of the replicated state (a constant).
+     */
+    public static final int SENT_WINDOW = 50_000;
+    /**
+     * Characters of recent messages (all rooms) a server keeps for clients resuming after a reconnect, beyond each
+     * room's history: 16 Mi characters, thousands of messages even at the maximum size.
+     */
+    public static final long RESUME_BUFFER_CHARS = 16L * 1024 * 1024;
+    /** The most one resume of one room sends: it must fit the smallest outbound queue (1 MiB) with room to spare. */
+    public static final long RESUME_FRAME_CHARS = 768L * 1024;
     /** Rooms one client may be in at once (announced as CHANLIMIT=#:20). */
     public static final int MAX_ROOMS_PER_CLIENT = 20;
 

@@ -100,8 +100,11 @@ public sealed interface ChatOutcome {
         }
     }
 
-    /** A resend of a message already posted: only its sender is told, with the original, as confirmation. */
-    record Duplicate(ClientId client, HistoryEntry original) implements ChatOutcome {
+    /**
+     * A resend of a message already sent: only its sender is told, with the original, as confirmation. For a private
+     * message {@code recipient} is the nick it went to (and the entry has no room); null for a room message.
+     */
+    record Duplicate(ClientId client, HistoryEntry original, String recipient) implements ChatOutcome {
         @Override
         public List<ClientId> to() {
             return List.of(client);

@@ -51,11 +51,11 @@ import org.syncnet.chat.ChatOutcome.TopicChanged;
  *       bounds the history held.</li>
  *   <li>Only members post to a room and set its topic (IRC modes +n, and +t left off).</li>
  *   <li>Each room keeps its last {@code historyLimit} messages.</li>
- *   <li>A message whose sender (by nick) and client event id match a message the room still holds is a resend —
- *       typically by a client that reconnected to another server, where the log's own deduplication, keyed by
- *       connection, cannot recognize it. It is not posted again; only the sender hears of the original
- *       ({@link Duplicate}), as its confirmation. Clients must therefore not reuse an event id (the browser client
- *       uses a random prefix per page and a counter).</li>
+ *   <li>A message (room or private) whose sender (by nick) and client event id match one of the last
+ *       {@link ChatLimits#SENT_WINDOW} messages is a resend — typically by a client that reconnected to another
+ *       server, where the log's own deduplication, keyed by connection, cannot recognize it. It is not sent again;
+ *       only the sender hears of the original ({@link Duplicate}), as its confirmation. Clients must therefore not
+ *       reuse an event id (the browser client uses a random prefix per page and a counter).</li>
  * </ul>
  * Not thread-safe: the log's delivery thread applies and reads it, or callers synchronize.
  */
@@ -65,6 +65,8 @@ public final class ChatState {
     private final Map<ClientId, Client> clients = new LinkedHashMap<>();
     private final Map<String, Client> clientsByNick = new LinkedHashMap<>();
     private final Map<String, RoomState> rooms = new LinkedHashMap<>();
+    private final SentMessages sent = new SentMessages(ChatLimits.SENT_WINDOW);
+    private final ResumeBuffer resume;
     private long lastSeq;
 
     public ChatState() {
@@ -73,11 +75,17 @@ public final class ChatState {
 
     /** Smaller limits for tests; in production every server must use the same (the defaults). */
     public ChatState(int historyLimit, int maxRooms) {
+        this(historyLimit, maxRooms, ChatLimits.RESUME_BUFFER_CHARS);
+    }
+
+    /** @param resumeChars the size of the buffer resumes are answered from beyond a room's history */
+    public ChatState(int historyLimit, int maxRooms, long resumeChars) {
         if (historyLimit < 1 || maxRooms < 1) {
             throw new IllegalArgumentException("history limit " + historyLimit + ", rooms " + maxRooms);
         }
         this.historyLimit = historyLimit;
         this.maxRooms = maxRooms;
+        this.resume = new ResumeBuffer(resumeChars);
     }
 
     /** A registered connection. */
@@ -241,7 +249,7 @@ public final class ChatState {
         RoomState room = rooms.computeIfAbsent(key, k -> new RoomState(e.room(), historyLimit));
         room.members.put(c.id, c.member());
         c.rooms.add(key);
-        return List.of(new Joined(room.name, c.member(), room.snapshot(0), room.audience()));
+        return List.of(new Joined(room.name, c.member(), room.snapshot(0, resume), room.audience()));
     }
 
     private List<ChatOutcome> leave(RoomLeft e) {
@@ -269,12 +277,14 @@ public final class ChatState {
         if (room == null || !room.members.containsKey(c.id)) {
             return List.of(new Rejected(c.id, ErrorCode.NOT_IN_ROOM, e.room(), e.clientEventId()));
         }
-        HistoryEntry earlier = room.find(c.nick, e.clientEventId());
-        if (earlier != null) {
-            return List.of(new Duplicate(c.id, earlier));
+        Duplicate resend = resend(c, e.clientEventId(), e.text());
+        if (resend != null) {
+            return List.of(resend);
         }
         HistoryEntry entry = new HistoryEntry(seq, room.name, c.member(), e.text(), e.time(), e.clientEventId());
         room.add(entry);
+        resume.add(entry);
+        sent.add(c.nick, e.clientEventId(), new SentMessages.Sent(seq, room.name, null, c.member(), e.time()));
         return List.of(new Posted(entry, room.audience()));
     }
 
@@ -284,11 +294,23 @@ public final class ChatState {
             return List.of(new Rejected(e.client(), ErrorCode.NOT_REGISTERED, "no nick, or already gone",
                     e.clientEventId()));
         }
+        Duplicate resend = resend(c, e.clientEventId(), e.text());
+        if (resend != null) {
+            return List.of(resend);
+        }
         Client target = clientsByNick.get(Casemapping.fold(e.target()));
         if (target == null) {
             return List.of(new Rejected(c.id, ErrorCode.NO_SUCH_NICK, e.target(), e.clientEventId()));
         }
+        sent.add(c.nick, e.clientEventId(), new SentMessages.Sent(seq, null, target.nick, c.member(), e.time()));
         return List.of(new PrivateSent(seq, c.member(), target.member(), e.text(), e.time(), e.clientEventId()));
+    }
+
+    /** A resend of a message this nick already sent with this id (the text is the resend's: it is the same). */
+    private Duplicate resend(Client c, String clientEventId, String text) {
+        SentMessages.Sent earlier = sent.find(c.nick, clientEventId);
+        return earlier == null ? null : new Duplicate(c.id, new HistoryEntry(earlier.seq(), earlier.room(),
+                earlier.sender(), text, earlier.time(), clientEventId), earlier.recipient());
     }
 
     private List<ChatOutcome> topic(TopicSet e) {
@@ -415,6 +437,6 @@ public final class ChatState {
     /** The room with its history after {@code afterSeq} (0: all held), or empty if no such room exists. */
     public Optional<RoomSnapshot> room(String room, long afterSeq) {
         RoomState r = rooms.get(Casemapping.fold(room));
-        return r == null ? Optional.empty() : Optional.of(r.snapshot(afterSeq));
+        return r == null ? Optional.empty() : Optional.of(r.snapshot(afterSeq, resume));
     }
 }

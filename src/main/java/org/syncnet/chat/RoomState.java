@@ -2,7 +2,6 @@ package org.syncnet.chat;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,41 +21,31 @@ final class RoomState {
         this.historyLimit = historyLimit;
     }
 
-    /** The held messages by sender (folded nick) and client event id, to recognize a resend. */
-    private final Map<String, HistoryEntry> bySenderAndId = new HashMap<>();
-
     void add(HistoryEntry entry) {
         history.addLast(entry);
-        bySenderAndId.put(senderAndId(entry.sender().nick(), entry.clientEventId()), entry);
         if (history.size() > historyLimit) {
-            HistoryEntry dropped = history.removeFirst();
-            lastTrimmedSeq = dropped.seq();
-            bySenderAndId.remove(senderAndId(dropped.sender().nick(), dropped.clientEventId()), dropped);
+            lastTrimmedSeq = history.removeFirst().seq();
         }
-    }
-
-    /** The held message {@code nick} sent with {@code clientEventId}, if any. */
-    HistoryEntry find(String nick, String clientEventId) {
-        return bySenderAndId.get(senderAndId(nick, clientEventId));
-    }
-
-    private static String senderAndId(String nick, String clientEventId) {
-        return Casemapping.fold(nick) + ' ' + clientEventId;  // neither contains a space
     }
 
     /**
      * The room with the messages after {@code afterSeq} (0: all held). Sequences are log positions, shared by all
      * rooms, so a room's own messages have gaps; what matters is whether a message newer than the resume point
-     * has been trimmed.
+     * has been trimmed — then a resume is answered from the {@link ResumeBuffer}, which reaches further back.
      */
-    RoomSnapshot snapshot(long afterSeq) {
+    RoomSnapshot snapshot(long afterSeq, ResumeBuffer resume) {
+        List<Member> who = new ArrayList<>(members.values());
+        if (afterSeq > 0 && lastTrimmedSeq > afterSeq) {
+            ResumeBuffer.Slice slice = resume.after(name, afterSeq, ChatLimits.RESUME_FRAME_CHARS);
+            return new RoomSnapshot(name, topic, who, slice.messages(), slice.complete());
+        }
         List<HistoryEntry> wanted = new ArrayList<>();
         for (HistoryEntry e : history) {
             if (e.seq() > afterSeq) {
                 wanted.add(e);
             }
         }
-        return new RoomSnapshot(name, topic, new ArrayList<>(members.values()), wanted, lastTrimmedSeq <= afterSeq);
+        return new RoomSnapshot(name, topic, who, wanted, lastTrimmedSeq <= afterSeq);
     }
 
     List<ClientId> audience() {

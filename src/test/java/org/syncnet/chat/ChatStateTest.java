@@ -122,21 +122,27 @@ class ChatStateTest {
         apply(new RoomJoined(B, "#a"));
         Posted first = (Posted) only(new MessagePosted(A, "#a", "hello", "p1-7", 1));
         only(new NickClaimed(D, "alice", "k"));  // alice reconnected elsewhere and resends p1-7
-        assertEquals(new ChatOutcome.Duplicate(D, first.message()), only(new MessagePosted(D, "#a", "hello", "p1-7", 2)));
+        assertEquals(new ChatOutcome.Duplicate(D, first.message(), null), only(new MessagePosted(D, "#a", "hello", "p1-7", 2)));
         assertEquals(1, state.room("#a", 0).orElseThrow().history().size());
         assertTrue(only(new MessagePosted(B, "#a", "hello", "p1-7", 3)) instanceof Posted, "the id is per sender");
         assertTrue(only(new MessagePosted(D, "#a", "hello", "p1-8", 3)) instanceof Posted);
     }
 
     @Test
-    void anIdIsRecognizedOnlyWhileTheRoomHoldsItsMessage() {
+    void anIdIsRecognizedLongAfterTheHistoryDroppedItsMessageButNotForever() {
         register(A, "alice");
         apply(new RoomJoined(A, "#a"));
+        long original = seq + 1;
         apply(new MessagePosted(A, "#a", "x", "old", 1));
-        for (int i = 0; i < 3; i++) {
-            apply(say(A, "#a", "m" + i));
+        for (int i = 0; i < 10; i++) {
+            apply(say(A, "#a", "m" + i));  // the history holds 3
         }
-        assertTrue(only(new MessagePosted(A, "#a", "x", "old", 1)) instanceof Posted, "out of the history window");
+        assertEquals(new ChatOutcome.Duplicate(A, new HistoryEntry(original, "#a", new Member(A, "alice"), "x", 1,
+                "old"), null), only(new MessagePosted(A, "#a", "x", "old", 1)), "still in the sent window");
+        for (int i = 0; i < ChatLimits.SENT_WINDOW; i++) {
+            apply(new MessagePosted(A, "#a", "y", "n" + i, 1));
+        }
+        assertTrue(only(new MessagePosted(A, "#a", "x", "old", 1)) instanceof Posted, "out of the sent window");
     }
 
     @Test
@@ -159,14 +165,30 @@ class ChatStateTest {
         }
         RoomSnapshot all = state.room("#a", 0).orElseThrow();
         assertEquals(List.of("m3", "m4", "m5"), all.history().stream().map(HistoryEntry::text).toList());
-        assertFalse(all.complete(), "m1 and m2 are gone");
-        assertFalse(state.room("#a", 3).orElseThrow().complete(), "saw m1 (seq 3) but m2 (seq 4) is gone");
+        assertFalse(all.complete(), "m1 and m2 are gone from the history a joiner gets");
+        RoomSnapshot fromM1 = state.room("#a", 3).orElseThrow();
+        assertTrue(fromM1.complete(), "a resume reaches further back than the history");
+        assertEquals(List.of("m2", "m3", "m4", "m5"), fromM1.history().stream().map(HistoryEntry::text).toList());
         RoomSnapshot resumed = state.room("#a", 4).orElseThrow();
         assertTrue(resumed.complete(), "saw up to m2: nothing missed");
         assertEquals(List.of("m3", "m4", "m5"), resumed.history().stream().map(HistoryEntry::text).toList());
         RoomSnapshot upToDate = state.room("#a", 7).orElseThrow();
         assertEquals(List.of(), upToDate.history());
         assertTrue(upToDate.complete());
+    }
+
+    @Test
+    void aResumeBeyondTheResumeBufferSaysItMissedSome() {
+        ChatState small = new ChatState(3, 30, 2 * (128 + 2));  // room for two messages of two characters
+        small.apply(1, new NickClaimed(A, "alice", ""));
+        small.apply(2, new RoomJoined(A, "#a"));
+        for (int i = 1; i <= 5; i++) {
+            small.apply(2 + i, say(A, "#a", "m" + i));  // seqs 3..7
+        }
+        RoomSnapshot fromM1 = small.room("#a", 3).orElseThrow();
+        assertFalse(fromM1.complete(), "m2 left the history, m2 and m3 the resume buffer");
+        assertEquals(List.of("m4", "m5"), fromM1.history().stream().map(HistoryEntry::text).toList());
+        assertTrue(small.room("#a", 4).orElseThrow().complete(), "the history still has everything after m2");
     }
 
     @Test
@@ -304,9 +326,15 @@ class ChatStateTest {
         register(A, "alice");
         register(D, "dave");
         ChatEvent.PrivateMessage pm = new ChatEvent.PrivateMessage(A, "DAVE", "psst", "p-1", 5);
-        assertEquals(new ChatOutcome.PrivateSent(seq + 1, new Member(A, "alice"), new Member(D, "dave"), "psst", 5, "p-1"),
-                only(pm));
-        assertEquals(List.of(D, A), ((ChatOutcome.PrivateSent) only(pm)).to());
+        long sent = seq + 1;
+        ChatOutcome first = only(pm);
+        assertEquals(new ChatOutcome.PrivateSent(sent, new Member(A, "alice"), new Member(D, "dave"), "psst", 5, "p-1"),
+                first);
+        assertEquals(List.of(D, A), first.to());
+        ChatOutcome resent = only(pm);
+        assertEquals(new ChatOutcome.Duplicate(A, new HistoryEntry(sent, null, new Member(A, "alice"), "psst", 5, "p-1"),
+                "dave"), resent, "a resend is confirmed, not sent again");
+        assertEquals(List.of(A), resent.to());
         assertEquals(List.of(A), ((ChatOutcome.PrivateSent) only(new ChatEvent.PrivateMessage(A, "alice", "me", "p", 1)))
                 .to(), "to oneself: told once");
         assertEquals(new Rejected(A, ErrorCode.NO_SUCH_NICK, "nobody", "p-2"),

@@ -72,6 +72,10 @@ public final class OutcomeFrames {
             boolean own = recipient.equals(o.from().client());
             out.add(new ServerFrame.Private(o.seq(), o.from().nick(), o.recipient().nick(), o.text(), o.time(),
                     own ? o.clientEventId() : null));
+        } else if (outcome instanceof ChatOutcome.Duplicate o && o.recipient() != null) {
+            HistoryEntry m = o.original();
+            out.add(new ServerFrame.Private(m.seq(), m.sender().nick(), o.recipient(), m.text(), m.time(),
+                    m.clientEventId()));
         } else if (outcome instanceof ChatOutcome.Duplicate o) {
             out.add(event(o.original(), o.original().sender().nick()));
         } else if (outcome instanceof ChatOutcome.TopicChanged o) {
