@@ -73,6 +73,8 @@ final class BenchClient {
     private final BitSet got = new BitSet();
     private int distinct;
     private long lastSeq;
+    /** Every seq received, so a resend's confirmation (the original seq again) is not taken for a delivery. */
+    private final java.util.Set<Long> seen = new java.util.HashSet<>();
     private final LatencyHistogram latency = new LatencyHistogram();
     /** Own messages not yet confirmed, by message number, in send order, as the frame to (re)send. */
     private final Map<Integer, String> unconfirmed = new LinkedHashMap<>();
@@ -343,6 +345,13 @@ final class BenchClient {
             return;
         }
         long seq = m.getJsonNumber("seq").longValueExact();
+        if (!seen.add(seq)) {
+            // A seq this client already has: the confirmation of a resend (PROTOCOL.md), not a second delivery.
+            if (m.containsKey("id") && unconfirmed.remove(k) != null) {
+                observer.confirmed(this);
+            }
+            return;
+        }
         if (size == seqs.length) {
             seqs = Arrays.copyOf(seqs, size * 2);
             ks = Arrays.copyOf(ks, size * 2);

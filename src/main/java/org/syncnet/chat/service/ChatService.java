@@ -13,6 +13,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,9 +47,9 @@ import org.syncnet.cluster.service.LogListener;
  * each outcome to this server's own connections; puts what the clients say into the log. While leading, it also
  * logs the end of a failed server's clients ({@link ChatEvent.ServerGone}), so the others see them quit.
  * <p>
- * Threads: deliveries arrive on the cluster thread in log order and are applied under {@code stateLock}; client
- * frames arrive on WebSocket threads and only submit to the log. Lock order: cluster node, then the chat state, then
- * a connection's own locks.
+ * Threads: the cluster thread hands deliveries over in log order to one applier thread, which applies them under
+ * {@code stateLock} and fans out; client frames arrive on WebSocket threads and only submit to the log. Lock order:
+ * the chat state, then a connection's own locks; the cluster node's lock is never held with either.
  */
 @Singleton
 @Startup
@@ -84,6 +85,7 @@ public class ChatService {
     private ServerReaper reaper;
     private ScheduledFuture<?> reaping;
     private ScheduledFuture<?> sweeping;
+    private final OrderedWorker applier = new OrderedWorker("chat applier");
 
     @PostConstruct
     void start() {
@@ -96,15 +98,17 @@ public class ChatService {
         reaper = new ServerReaper(self, cluster, election, state, stateLock, first);
         // Clients an earlier run of this server left in the log are gone; the bound spares this run's.
         reaper.submit(new ChatEvent.ServerGone(self, first, self + " restarted"));
+        applier.start(executor);
+        // The cluster thread only hands over; the applier thread applies and fans out, in the same order.
         cluster.attach(new LogListener() {
             @Override
             public void deliver(List<Delivery> deliveries) {
-                ChatService.this.deliver(deliveries);
+                applier.submit(() -> ChatService.this.deliver(deliveries));
             }
 
             @Override
             public void leaderChanged(String leader) {
-                ChatService.this.leaderChanged(leader);
+                applier.submit(() -> ChatService.this.leaderChanged(leader));
             }
         });
         long period = Math.max(100, cluster.config().heartbeatMillis() / 2);
@@ -122,6 +126,7 @@ public class ChatService {
     void stop() {
         reaping.cancel(false);
         sweeping.cancel(false);
+        applier.stop();
         for (ClientConnection c : connections.values()) {
             c.closeAfterSending(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "server stopping"));
         }
@@ -173,7 +178,7 @@ public class ChatService {
         return e instanceof ChatEvent.PrivateMessage p ? p.clientEventId() : null;
     }
 
-    /** Committed events in log order, on the cluster thread. */
+    /** Committed events in log order, on the applier thread. */
     private void deliver(List<Delivery> deliveries) {
         ClusterView v = election.view();
         String leader = v != null && v.hasQuorum() ? v.leader() : null;
@@ -182,10 +187,12 @@ public class ChatService {
                 try {
                     ChatEvent event = ChatEventCodec.decode(d.payload());
                     for (ChatOutcome outcome : state.apply(d.seq(), d.originServer(), event)) {
+                        // Most recipients of an outcome get the same frames: each is encoded once.
+                        Map<ServerFrame, String> encoded = new HashMap<>();
                         for (ClientId to : outcome.to()) {
                             ClientConnection c = to.server().equals(self) ? connections.get(to) : null;
                             if (c != null) {
-                                c.onOutcome(outcome, frames, leader);
+                                c.onOutcome(outcome, frames, leader, f -> encoded.computeIfAbsent(f, encoder::encode));
                             }
                         }
                     }
@@ -197,7 +204,7 @@ public class ChatService {
         }
     }
 
-    /** Tells every client who leads now (null: nobody, sends wait); on the cluster thread, in order with events. */
+    /** Tells every client who leads now (null: nobody, sends wait); on the applier thread, in order with events. */
     private void leaderChanged(String leader) {
         ServerFrame.Cluster frame = new ServerFrame.Cluster(self, leader);
         for (ClientConnection c : connections.values()) {

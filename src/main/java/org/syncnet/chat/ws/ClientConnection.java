@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.syncnet.chat.ChatOutcome;
@@ -98,15 +99,21 @@ public final class ClientConnection {
         return spoke;
     }
 
-    /** Sends what an applied event means for this client; closes it if the protocol says so (replaced). */
-    public void onOutcome(ChatOutcome outcome, OutcomeFrames frames, String leader) {
+    /**
+     * Sends what an applied event means for this client, encoded by {@code encode} (which may reuse the text of an
+     * equal frame for another recipient); closes the connection if the protocol says so (replaced).
+     */
+    public void onOutcome(ChatOutcome outcome, OutcomeFrames frames, String leader,
+                          Function<ServerFrame, String> encode) {
         List<ServerFrame> out;
         boolean closed;
         synchronized (protocol) {
             out = protocol.onOutcome(outcome, frames, leader);
             closed = protocol.isClosed();
         }
-        send(out);
+        for (ServerFrame f : out) {
+            send(encode.apply(f));
+        }
         if (closed) {
             closeAfterSending(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "REPLACED"));
         }

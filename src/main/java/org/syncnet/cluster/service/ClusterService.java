@@ -86,7 +86,7 @@ public class ClusterService {
         incarnation = System.currentTimeMillis();
         node = new ClusterNode(config, incarnation, now);
         lastTickMillis = now;
-        afterStep(now);
+        afterStep(now, true);
         receiving = true;
         receiver = executor.submit(this::receiveLoop);
         long tick = ClusterNode.tickMillis(config);
@@ -159,7 +159,7 @@ public class ClusterService {
                     return; // stopped (or the receive loop died, which liveness reports)
                 }
                 node.tick(now);
-                afterStep(now);
+                afterStep(now, true);
             }
             lastTickMillis = now;
         } catch (RuntimeException e) {
@@ -167,8 +167,15 @@ public class ClusterService {
         }
     }
 
-    /** Sends what the node produced and publishes its view and events. Caller holds the node's monitor. */
     private void afterStep(long now) {
+        afterStep(now, false);
+    }
+
+    /**
+     * Sends what the node produced, publishes its events, and its view when something changed or on a tick (a view
+     * per datagram would be built thousands of times a second under load). Caller holds the node's monitor.
+     */
+    private void afterStep(long now, boolean tick) {
         for (Outbound out : node.drainOutbox()) {
             try {
                 channel.send(ByteBuffer.wrap(out.datagram()), addresses.get(out.to().id()));
@@ -180,8 +187,10 @@ public class ClusterService {
         for (ClusterEvent e : events) {
             ClusterEventLog.log(config.selfId(), e);
         }
-        ClusterView view = node.view(now);
-        state.publish(view, events);
+        ClusterView view = tick || !events.isEmpty() ? node.view(now) : null;
+        if (view != null) {
+            state.publish(view, events);
+        }
         if (listener != null) {
             List<Delivery> deliveries = node.drainDeliveries();
             if (!deliveries.isEmpty()) {
