@@ -367,6 +367,20 @@ public final class ClusterNode {
         return self;
     }
 
+    /** This server's own incarnation (grows with every start). */
+    public long incarnation() {
+        return incarnation;
+    }
+
+    /**
+     * The incarnation last heard from {@code peer}, or 0 if nothing was heard from it since this server started.
+     * A higher value than before means the peer restarted (and lost whatever it held only in memory).
+     */
+    public long incarnationOf(String peer) {
+        long known = news.incarnationOf(peer);
+        return known == Long.MAX_VALUE ? 0L : known;
+    }
+
     public Role role() {
         return role;
     }

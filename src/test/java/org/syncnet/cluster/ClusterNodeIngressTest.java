@@ -98,4 +98,17 @@ class ClusterNodeIngressTest {
         assertTrue(node.drainOutbox().isEmpty());
         assertTrue(node.drainEvents().isEmpty());
     }
+
+    @Test
+    void incarnationsAreThoseLastHeardAndZeroForSilentPeers() {
+        assertEquals(1, node.incarnation());
+        assertEquals(0, node.incarnationOf("server2"));
+        receive(heartbeatFrom("server2", 7, 1));
+        assertEquals(7, node.incarnationOf("server2"));
+        receive(heartbeatFrom("server2", 9, 1));
+        assertEquals(9, node.incarnationOf("server2"));
+        receive(heartbeatFrom("server2", 8, 2)); // an older process: replayed, changes nothing
+        assertEquals(9, node.incarnationOf("server2"));
+        assertEquals(0, node.incarnationOf("server3"));
+    }
 }
