@@ -498,7 +498,7 @@ public final class ClusterNode {
             return;
         }
         if (role == Role.FOLLOWER && from.equals(leader)) {
-            send(from, log.onFollowerAppend(a), epoch);
+            send(from, log.onFollowerAppend(epoch, news.incarnationOf(from), a), epoch);
         } else if (role == Role.LEADER && from.equals(log.recoverySource())) {
             log.onRecoveryAppend(from, a, now, this::sendInEpoch);
         }
@@ -509,8 +509,7 @@ public final class ClusterNode {
         if (senderEpoch != epoch || !ring.ownerOf(epoch).equals(from) || role == Role.LEADER) {
             return;
         }
-        Append answer = log.onFetch(f);
-        if (answer != null) {
+        for (Append answer : log.onFetch(f)) {
             send(from, answer, epoch);
         }
     }

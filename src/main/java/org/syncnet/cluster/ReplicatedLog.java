@@ -44,6 +44,8 @@ final class ReplicatedLog {
     static final int WINDOW = 128;
     /** Entries that are sent without waiting for the acknowledgement of the append in flight. */
     static final int BATCH = 16;
+    /** Datagrams a promiser answers one fetch with: recovery pipelines instead of one datagram per round trip. */
+    static final int FETCH_DATAGRAMS = 8;
 
     interface Outlet {
         void send(String to, Message message);
@@ -88,6 +90,12 @@ final class ReplicatedLog {
     private long target;
     private long nextFetch;
     private long lastFetchAt;
+    /** Fetch answers applied since the last fetch: when the whole answer arrived, the next fetch goes at once. */
+    private int fetchAnswers;
+    /** Fetch answers that arrived ahead of their predecessor. */
+    private final AppendsAhead recoveryAhead = new AppendsAhead(FETCH_DATAGRAMS * 64);
+    /** Follower: appends from the leader that arrived ahead of a gap (the leader sends at most WINDOW ahead). */
+    private final AppendsAhead ahead = new AppendsAhead(2 * WINDOW);
     private final Map<String, Progress> progress = new HashMap<>();
     private long unservableCatchUps;
     /**
@@ -170,6 +178,7 @@ final class ReplicatedLog {
             return;
         }
         recovering = true;
+        recoveryAhead.clear();
         source = from;
         target = best.lastSeq();
         // Our committed prefix is in every log that holds all committed entries, the source's included.
@@ -217,15 +226,32 @@ final class ReplicatedLog {
     }
 
     void onRecoveryAppend(String from, Append a, long now, Outlet out) {
-        if (!recovering || !from.equals(source) || a.prevSeq() != nextFetch - 1) {
-            return; // stale, duplicated or reordered
+        if (!recovering || !from.equals(source)) {
+            return;
         }
+        if (a.prevSeq() >= nextFetch) {
+            recoveryAhead.hold(a); // overtook its predecessor
+            return;
+        }
+        if (a.prevSeq() != nextFetch - 1) {
+            return; // stale or duplicated
+        }
+        for (Append next = a; next != null && recovering; next = recoveryAhead.takeAfter(nextFetch - 1)) {
+            if (!recovered(next, now, out)) {
+                return;
+            }
+        }
+    }
+
+    /** Applies one fetch answer that continues the log; false when recovery finished or started over. */
+    private boolean recovered(Append a, long now, Outlet out) {
         if (store.epochAt(a.prevSeq()) != a.prevEpoch()) {
             // Even our committed prefix differs (only after state loss): take the source's log from its start.
             nextFetch = Math.max(1, Math.min(store.firstSeq(), a.prevSeq()));
             truncateAfter(nextFetch - 1);
+            recoveryAhead.clear();
             sendFetch(now, out);
-            return;
+            return false;
         }
         // Everything after the prefix we share with the source is replaced by the source's log.
         truncateAfter(a.prevSeq());
@@ -236,9 +262,12 @@ final class ReplicatedLog {
         nextFetch = store.lastSeq() + 1;
         if (store.lastSeq() >= target || a.entries().isEmpty()) {
             finishRecovery(now, out);
-        } else {
-            sendFetch(now, out);
+            return false;
         }
+        if (++fetchAnswers >= FETCH_DATAGRAMS) {
+            sendFetch(now, out); // the whole answer arrived: ask for the next one at once
+        }
+        return true;
     }
 
     void onLogAck(String from, LogAck ack, long now, Outlet out) {
@@ -254,12 +283,15 @@ final class ReplicatedLog {
             advanceCommit();
             replicate(now, out);
         } else {
-            // A gap or a mismatch: resend from the position the follower shares with us, at once unless we did so
-            // lately. Under reordering every append that overtakes another draws a gap NAK; answering each at once
-            // resent the window again and again, and the flood outran the receivers' replay window.
-            p.sentUpTo = Math.max(Math.min(ack.seq(), store.lastSeq()), p.match);
-            if (now - p.lastNakResendAt >= retryMillis / 2) {
+            // A gap or a mismatch: resend from the position the follower shares with us, unless we did so lately.
+            // The follower holds what arrived after a gap (AppendsAhead), so one resend fills the hole. Every
+            // append that overtakes another draws a gap NAK: rewinding on each (even without resending) made every
+            // later acknowledgement resend the whole window again, and the flood of datagrams outran the
+            // receivers' replay window (seed 7889: thousands of appends per 50 ms to one follower).
+            long shared = Math.max(Math.min(ack.seq(), store.lastSeq()), p.match);
+            if (shared < p.sentUpTo && now - p.lastNakResendAt >= retryMillis / 2) {
                 p.lastNakResendAt = now;
+                p.sentUpTo = shared;
                 sendTo(from, p, now, out);
             }
         }
@@ -314,6 +346,7 @@ final class ReplicatedLog {
 
     private void sendFetch(long now, Outlet out) {
         lastFetchAt = now;
+        fetchAnswers = 0;
         out.send(source, new Fetch(nextFetch));
     }
 
@@ -395,11 +428,40 @@ final class ReplicatedLog {
 
     // ---- follower and fetch source --------------------------------------------------------------------------
 
-    /** Entries from our leader: log matching, then commit as far as this append proved our log equal. */
+    /** Entries from our leader (one epoch and process of it, as in tests). */
     LogAck onFollowerAppend(Append a) {
+        return onFollowerAppend(0, 0, a);
+    }
+
+    /**
+     * Entries from our leader, of {@code epoch}, sent by its process {@code leaderIncarnation}: log matching, then
+     * commit as far as this append proved our log equal. An append past a gap is held until the gap is filled, and
+     * answered with the gap (the leader resends from there); once it is filled, the held ones are applied too and
+     * one acknowledgement covers them all.
+     */
+    LogAck onFollowerAppend(long epoch, long leaderIncarnation, Append a) {
+        ahead.stream(epoch, leaderIncarnation);
         if (a.prevSeq() > store.lastSeq()) {
+            ahead.hold(a);
             return new LogAck(false, store.lastSeq(), commitSeq); // gap
         }
+        LogAck ack = applyAppend(a);
+        while (ack.matched()) {
+            Append next = ahead.next(store.lastSeq());
+            if (next == null) {
+                break;
+            }
+            LogAck more = applyAppend(next);
+            if (!more.matched()) {
+                ahead.clear(); // only after state loss: the leader resends from the answer to 'a'
+                break;
+            }
+            ack = more.seq() >= ack.seq() ? more : ack;
+        }
+        return new LogAck(ack.matched(), ack.seq(), commitSeq);
+    }
+
+    private LogAck applyAppend(Append a) {
         long have = store.epochAt(a.prevSeq());
         if (have >= 0 && have != a.prevEpoch()) {
             // Mismatch: our committed prefix is shared with every later leader. (After state loss or with a
@@ -427,18 +489,26 @@ final class ReplicatedLog {
         return new LogAck(true, verified, commitSeq);
     }
 
-    /** A recovering leader asks for our entries; null if we cannot answer. */
-    Append onFetch(Fetch f) {
+    /**
+     * A recovering leader asks for our entries: up to {@link #FETCH_DATAGRAMS} appends in a row from there, empty
+     * if we cannot answer.
+     */
+    List<Append> onFetch(Fetch f) {
         long prevSeq = f.fromSeq() - 1;
-        long prevEpoch = store.epochAt(prevSeq);
         if (prevSeq > store.lastSeq()) {
-            return new Append(store.lastEpoch(), store.lastSeq(), commitSeq, List.of());
+            return List.of(new Append(store.lastEpoch(), store.lastSeq(), commitSeq, List.of()));
         }
-        if (prevEpoch < 0) {
+        if (store.epochAt(prevSeq) < 0) {
             unservableCatchUps++;
-            return null;
+            return List.of();
         }
-        return new Append(prevEpoch, prevSeq, commitSeq, batch(f.fromSeq()));
+        List<Append> answer = new ArrayList<>();
+        do {
+            Append a = new Append(store.epochAt(prevSeq), prevSeq, commitSeq, batch(prevSeq + 1));
+            answer.add(a);
+            prevSeq += a.entries().size();
+        } while (answer.size() < FETCH_DATAGRAMS && prevSeq < store.lastSeq());
+        return answer;
     }
 
     // ---- store and index ---------------------------------------------------------------------------------

@@ -161,7 +161,9 @@ class ReplicatedLogTest {
         assertFalse(leader.isReady());
         assertFalse(leader.order("s0", key(9), new byte[0], 0, out), "nothing is ordered while recovering");
         org.syncnet.cluster.wire.Fetch fetch = (org.syncnet.cluster.wire.Fetch) sent.remove(0).message;
-        leader.onRecoveryAppend("s1", old.onFetch(fetch), 1, out);
+        for (Append answer : old.onFetch(fetch)) {
+            leader.onRecoveryAppend("s1", answer, 1, out);
+        }
         assertTrue(leader.isReady());
         assertTrue(leader.holds(key(1)), "the recovered entry is kept (and deduplicated against)");
         assertEquals(new LogPosition(5, 3, 0), leader.position(), "recovered 2 entries, then its own barrier");
