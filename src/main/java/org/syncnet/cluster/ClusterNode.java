@@ -13,6 +13,13 @@ import java.util.Set;
 import org.syncnet.cluster.ClusterEvent.LeaderChanged;
 import org.syncnet.cluster.ClusterEvent.PeerChanged;
 import org.syncnet.cluster.FailureDetector.PeerTransition;
+import org.syncnet.cluster.log.Delivery;
+import org.syncnet.cluster.log.InMemoryLogStore;
+import org.syncnet.cluster.log.LogEntry;
+import org.syncnet.cluster.log.LogPosition;
+import org.syncnet.cluster.log.LogStore;
+import org.syncnet.cluster.log.ReplicatedLog;
+import org.syncnet.cluster.log.Submissions;
 import org.syncnet.cluster.wire.Abdicate;
 import org.syncnet.cluster.wire.Ack;
 import org.syncnet.cluster.wire.Append;
@@ -117,12 +124,9 @@ public final class ClusterNode {
     /** The ordered log; its position is advertised in every heartbeat, promise and acknowledgement. */
     private final ReplicatedLog log;
     /** Client events submitted here and not yet seen committed. */
-    private final PendingSubmissions pending = new PendingSubmissions();
+    private final Submissions submissions;
     /** How often an unanswered log message (append, fetch, forward) is sent again. */
     private final long logRetryMillis;
-    /** The leader and epoch pending events were last forwarded to: a change sends them all again at once. */
-    private String forwardedTo;
-    private long forwardedEpoch = -1;
 
     private final List<Outbound> outbox = new ArrayList<>();
     private final List<ClusterEvent> events = new ArrayList<>();
@@ -161,8 +165,8 @@ public final class ClusterNode {
         this.detector = new FailureDetector(peers, config.heartbeatMillis(), config.failureTimeoutMillis(), now);
         // Several ticks, and at least a quarter heartbeat: a round trip must fit, or every datagram goes twice.
         this.logRetryMillis = Math.max(4 * retryMillis, config.heartbeatMillis() / 4);
-        this.log = new ReplicatedLog(self, peers, config.quorum(), store, logRetryMillis,
-                e -> pending.committed(e.partKey()));
+        this.submissions = new Submissions(logRetryMillis);
+        this.log = new ReplicatedLog(self, peers, config.quorum(), store, logRetryMillis, submissions::committed);
         this.quiet = !peers.isEmpty();
         reevaluate(now, "start");
     }
@@ -265,6 +269,9 @@ public final class ClusterNode {
         reportLeader("left the cluster", now);
     }
 
+    /** The largest client event payload (16 KiB): see {@link Submissions#MAX_EVENT_BYTES}. */
+    public static final int MAX_EVENT_BYTES = Submissions.MAX_EVENT_BYTES;
+
     /**
      * A client event submitted to this server. It is kept until this server sees it committed, and forwarded to
      * whoever leads (again after a leader change) meanwhile; a retry with the same (clientId, clientEventId), here or
@@ -276,29 +283,13 @@ public final class ClusterNode {
      * @throws IllegalArgumentException if the client id is empty or over 64 bytes of UTF-8, or the payload is over
      *                                  {@link #MAX_EVENT_BYTES}
      */
-    /** The largest client event payload: {@link LogEntry#MAX_PARTS} entries' worth (16 KiB). */
-    public static final int MAX_EVENT_BYTES = LogEntry.MAX_PARTS * LogEntry.MAX_PAYLOAD;
-
     public boolean submit(String clientId, long clientEventId, byte[] payload, long now) {
-        if (clientId == null || clientId.isEmpty()
-                || clientId.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 64) {
-            throw new IllegalArgumentException("client id must be 1..64 bytes of UTF-8");
-        }
-        if (payload.length > MAX_EVENT_BYTES) {
-            throw new IllegalArgumentException("payload over " + MAX_EVENT_BYTES + " bytes");
-        }
-        int parts = Math.max(1, (payload.length + LogEntry.MAX_PAYLOAD - 1) / LogEntry.MAX_PAYLOAD);
-        if (role == Role.LEFT || !pending.hasRoom(parts)) {
+        if (role == Role.LEFT) {
+            Submissions.validate(clientId, payload);
             return false;
         }
-        ClientEventKey event = new ClientEventKey(clientId, clientEventId);
-        for (int i = 0; i < parts; i++) {
-            PartKey key = new PartKey(event, i);
-            if (!log.isCommitted(key)) { // else a retry of a part already committed here
-                int from = i * LogEntry.MAX_PAYLOAD;
-                pending.add(key, parts, java.util.Arrays.copyOfRange(payload, from,
-                        Math.min(payload.length, from + LogEntry.MAX_PAYLOAD)));
-            }
+        if (!submissions.add(clientId, clientEventId, payload, log)) {
+            return false;
         }
         forwardPending(now);
         return true;
@@ -321,7 +312,7 @@ public final class ClusterNode {
 
     /** Client events submitted here and not yet seen committed. */
     public int pendingCount() {
-        return pending.size();
+        return submissions.size();
     }
 
     /** How often this server replaced committed log entries: only after state loss or with a sub-majority quorum. */
@@ -484,8 +475,7 @@ public final class ClusterNode {
     /** The leader orders a forwarded event once it recovered its log; until then the origin keeps retrying. */
     private void onForward(String from, Forward f, long now) {
         if (role == Role.LEADER && log.isReady()) {
-            log.order(from, new PartKey(new ClientEventKey(f.clientId(), f.clientEventId()), f.part()), f.parts(),
-                    f.payload(), now, this::sendInEpoch);
+            log.order(from, f, now, this::sendInEpoch);
         }
     }
 
@@ -907,35 +897,10 @@ public final class ClusterNode {
         send(to, message, epoch);
     }
 
-    /**
-     * Hands the events waiting here to the leader: straight into the log when this server leads, else forwarded;
-     * everything again at once when the leader changed, the rest after the retry interval.
-     */
+    /** Hands the events waiting here to the leader (see {@link Submissions#forward}). */
     private void forwardPending(long now) {
-        if (pending.size() == 0) {
-            return;
-        }
-        if (role == Role.LEADER) {
-            if (log.isReady()) {
-                for (PendingSubmissions.Pending p : pending.due(now, logRetryMillis)) {
-                    log.order(self, p.key, p.parts, p.payload, now, this::sendInEpoch);
-                }
-            }
-            return;
-        }
-        String to = currentLeader();
-        if (to == null || !leaderServing) {
-            return;
-        }
-        if (!to.equals(forwardedTo) || epoch != forwardedEpoch) {
-            forwardedTo = to;
-            forwardedEpoch = epoch;
-            pending.resendAll();
-        }
-        for (PendingSubmissions.Pending p : pending.due(now, logRetryMillis)) {
-            ClientEventKey event = p.key.event();
-            send(to, new Forward(event.clientId(), event.clientEventId(), p.key.part(), p.parts, p.payload), epoch);
-        }
+        submissions.forward(self, currentLeader(), role == Role.LEADER || leaderServing, epoch, log, now,
+                this::sendInEpoch);
     }
 
     private void send(String to, Message message, long inEpoch) {

@@ -43,8 +43,8 @@ public record Forward(String clientId, long clientEventId, int part, int parts, 
         int part = Byte.toUnsignedInt(in.get());
         int parts = Byte.toUnsignedInt(in.get());
         byte[] payload = WireIO.getBytes(in);
-        if (parts < 1 || parts > org.syncnet.cluster.LogEntry.MAX_PARTS || part >= parts
-                || payload.length > org.syncnet.cluster.LogEntry.MAX_PAYLOAD) {
+        if (parts < 1 || parts > org.syncnet.cluster.log.LogEntry.MAX_PARTS || part >= parts
+                || payload.length > org.syncnet.cluster.log.LogEntry.MAX_PAYLOAD) {
             throw new MalformedDatagramException(DropReason.MALFORMED, "forward part " + part + " of " + parts);
         }
         return new Forward(clientId, clientEventId, part, parts, payload);

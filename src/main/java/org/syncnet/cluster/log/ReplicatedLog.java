@@ -1,4 +1,4 @@
-package org.syncnet.cluster;
+package org.syncnet.cluster.log;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,11 +9,12 @@ import java.util.function.Predicate;
 import org.syncnet.cluster.wire.Append;
 import org.syncnet.cluster.wire.DatagramCodec;
 import org.syncnet.cluster.wire.Fetch;
+import org.syncnet.cluster.wire.Forward;
 import org.syncnet.cluster.wire.LogAck;
 import org.syncnet.cluster.wire.Message;
 
 /**
- * The replicated, ordered log of one server (DESIGN invariants 3-5), driven by {@link ClusterNode}, which decides
+ * The replicated, ordered log of one server (DESIGN invariants 3-5), driven by {@link org.syncnet.cluster.ClusterNode}, which decides
  * who leads and passes on only the log messages of its current epoch and leader.
  *
  * <ul>
@@ -37,7 +38,7 @@ import org.syncnet.cluster.wire.Message;
  * their own pending copy as soon as they see it committed, so only a client retrying that late can cause it.</li>
  * </ul>
  */
-final class ReplicatedLog {
+public final class ReplicatedLog {
     /** Body bytes an Append may use: the datagram limit minus the largest header (64-byte sender) and the MAC. */
     static final int APPEND_BODY_BUDGET = DatagramCodec.MAX_DATAGRAM - (4 + 1 + 64 + 26 + 32);
     /** Entries a leader sends ahead of a follower's acknowledged position: flow control for a slow or dead peer. */
@@ -47,7 +48,8 @@ final class ReplicatedLog {
     /** Datagrams a promiser answers one fetch with: recovery pipelines instead of one datagram per round trip. */
     static final int FETCH_DATAGRAMS = 8;
 
-    interface Outlet {
+    /** Sends a log message to a peer, in the sender's current epoch. */
+    public interface Outlet {
         void send(String to, Message message);
     }
 
@@ -106,8 +108,8 @@ final class ReplicatedLog {
     private boolean whole;
     private long divergences;
 
-    ReplicatedLog(String self, List<String> peers, int quorum, LogStore store, long retryMillis,
-                  Consumer<LogEntry> onCommit) {
+    public ReplicatedLog(String self, List<String> peers, int quorum, LogStore store, long retryMillis,
+                         Consumer<LogEntry> onCommit) {
         this.self = self;
         this.peers = List.copyOf(peers);
         this.quorum = quorum;
@@ -116,25 +118,25 @@ final class ReplicatedLog {
         this.onCommit = onCommit;
     }
 
-    boolean isWhole() {
+    public boolean isWhole() {
         return whole;
     }
 
-    LogPosition position() {
+    public LogPosition position() {
         return new LogPosition(store.lastEpoch(), store.lastSeq(), commitSeq);
     }
 
-    long commitSeq() {
+    public long commitSeq() {
         return commitSeq;
     }
 
     /** How often a follower needed entries this server no longer keeps (would need a snapshot, not built yet). */
-    long unservableCatchUps() {
+    public long unservableCatchUps() {
         return unservableCatchUps;
     }
 
     /** How often this server replaced committed entries (state loss or a sub-majority quorum; see truncateAfter). */
-    long divergences() {
+    public long divergences() {
         return divergences;
     }
 
@@ -149,11 +151,11 @@ final class ReplicatedLog {
     }
 
     /** Large events whose parts did not all arrive and were given up (see {@link Reassembly}). */
-    long abandonedEvents() {
+    public long abandonedEvents() {
         return reassembly.abandoned();
     }
 
-    List<Delivery> drainDeliveries() {
+    public List<Delivery> drainDeliveries() {
         List<Delivery> out = List.copyOf(deliveries);
         deliveries.clear();
         return out;
@@ -162,7 +164,7 @@ final class ReplicatedLog {
     // ---- leader -----------------------------------------------------------------------------------------
 
     /** Leads {@code epoch} now; recovers from the highest promised log first unless this server's is the highest. */
-    void startLeading(long epoch, Map<String, LogPosition> promised, long now, Outlet out) {
+    public void startLeading(long epoch, Map<String, LogPosition> promised, long now, Outlet out) {
         leaderEpoch = epoch;
         progress.clear();
         LogPosition best = position();
@@ -186,30 +188,36 @@ final class ReplicatedLog {
         sendFetch(now, out);
     }
 
-    void stopLeading() {
+    public void stopLeading() {
         leaderEpoch = -1;
         recovering = false;
         source = null;
         progress.clear();
     }
 
-    boolean isLeading() {
+    public boolean isLeading() {
         return leaderEpoch >= 0;
     }
 
     /** Leading and recovered: may order new events. */
-    boolean isReady() {
+    public boolean isReady() {
         return leaderEpoch >= 0 && !recovering;
     }
 
     /** The promiser this leader recovers from, or null. */
-    String recoverySource() {
+    public String recoverySource() {
         return recovering ? source : null;
     }
 
     /** Orders a client event; false if it is already in the log (a retry). Only when {@link #isReady}. */
     boolean order(String origin, ClientEventKey key, byte[] payload, long now, Outlet out) {
         return order(origin, new PartKey(key, 0), 1, payload, now, out);
+    }
+
+    /** Orders a part forwarded by {@code origin}; false if it is already in the log (a retry) or not ready. */
+    public boolean order(String origin, Forward f, long now, Outlet out) {
+        return order(origin, new PartKey(new ClientEventKey(f.clientId(), f.clientEventId()), f.part()), f.parts(),
+                f.payload(), now, out);
     }
 
     /** Orders one part of a client event; false if it is already in the log (a retry). */
@@ -225,7 +233,7 @@ final class ReplicatedLog {
         return true;
     }
 
-    void onRecoveryAppend(String from, Append a, long now, Outlet out) {
+    public void onRecoveryAppend(String from, Append a, long now, Outlet out) {
         if (!recovering || !from.equals(source)) {
             return;
         }
@@ -270,7 +278,7 @@ final class ReplicatedLog {
         return true;
     }
 
-    void onLogAck(String from, LogAck ack, long now, Outlet out) {
+    public void onLogAck(String from, LogAck ack, long now, Outlet out) {
         Progress p = progress.get(from);
         if (!isReady() || p == null) {
             return;
@@ -298,7 +306,7 @@ final class ReplicatedLog {
     }
 
     /** The follower restarted: it holds nothing we sent before. */
-    void forgetFollower(String peer) {
+    public void forgetFollower(String peer) {
         Progress p = progress.get(peer);
         if (p != null) {
             p.match = 0;
@@ -308,7 +316,7 @@ final class ReplicatedLog {
     }
 
     /** Retransmits what was not acknowledged within the retry interval, to the peers {@code alive} accepts. */
-    void tick(long now, Predicate<String> alive, Outlet out) {
+    public void tick(long now, Predicate<String> alive, Outlet out) {
         if (recovering) {
             if (now - lastFetchAt >= retryMillis) {
                 sendFetch(now, out);
@@ -439,7 +447,7 @@ final class ReplicatedLog {
      * answered with the gap (the leader resends from there); once it is filled, the held ones are applied too and
      * one acknowledgement covers them all.
      */
-    LogAck onFollowerAppend(long epoch, long leaderIncarnation, Append a) {
+    public LogAck onFollowerAppend(long epoch, long leaderIncarnation, Append a) {
         ahead.stream(epoch, leaderIncarnation);
         if (a.prevSeq() > store.lastSeq()) {
             ahead.hold(a);
@@ -493,7 +501,7 @@ final class ReplicatedLog {
      * A recovering leader asks for our entries: up to {@link #FETCH_DATAGRAMS} appends in a row from there, empty
      * if we cannot answer.
      */
-    List<Append> onFetch(Fetch f) {
+    public List<Append> onFetch(Fetch f) {
         long prevSeq = f.fromSeq() - 1;
         if (prevSeq > store.lastSeq()) {
             return List.of(new Append(store.lastEpoch(), store.lastSeq(), commitSeq, List.of()));
