@@ -488,7 +488,12 @@ public final class ClusterNode {
             return;
         }
         if (role == Role.FOLLOWER && from.equals(leader)) {
-            send(from, log.onFollowerAppend(epoch, news.incarnationOf(from), a), epoch);
+            LogAck answer = log.onFollowerAppend(epoch, news.incarnationOf(from), a);
+            if (!answer.matched() || !a.entries().isEmpty()) {
+                // Commit news alone is not acknowledged (it was half of all log datagrams at a steady load): the
+                // leader learns our commit point from our heartbeat acknowledgements and resends until then.
+                send(from, answer, epoch);
+            }
         } else if (role == Role.LEADER && from.equals(log.recoverySource())) {
             log.onRecoveryAppend(from, a, now, this::sendInEpoch);
         }
@@ -507,6 +512,7 @@ public final class ClusterNode {
     private void onAck(String from, long senderEpoch, Ack ack) {
         if (role == Role.LEADER && senderEpoch == epoch) {
             lease.acknowledged(from, ack.echoStamp());
+            log.followerCommitted(from, ack.position().commitSeq());
         }
     }
 

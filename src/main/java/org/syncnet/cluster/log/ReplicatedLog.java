@@ -305,6 +305,17 @@ public final class ReplicatedLog {
         }
     }
 
+    /**
+     * The follower's commit point, as its heartbeat acknowledgement reports it: followers do not acknowledge commit
+     * news alone, so this is how the leader stops resending it.
+     */
+    public void followerCommitted(String peer, long commit) {
+        Progress p = progress.get(peer);
+        if (p != null && isReady()) {
+            p.knownCommit = Math.max(p.knownCommit, Math.min(commit, commitSeq));
+        }
+    }
+
     /** The follower restarted: it holds nothing we sent before. */
     public void forgetFollower(String peer) {
         Progress p = progress.get(peer);
@@ -331,7 +342,8 @@ public final class ReplicatedLog {
             if (alive.test(peer) && (p.match < store.lastSeq() || p.knownCommit < commitSeq)
                     && now - p.lastSentAt >= retryMillis) {
                 p.sentUpTo = p.match;
-                p.probing = true;
+                // Only unacknowledged entries make it a probe: commit news alone is never acknowledged.
+                p.probing = p.match < store.lastSeq();
                 sendTo(peer, p, now, out);
             }
         }
