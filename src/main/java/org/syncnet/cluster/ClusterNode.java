@@ -125,6 +125,9 @@ public final class ClusterNode {
     private final ReplicatedLog log;
     /** Client events submitted here and not yet seen committed. */
     private final Submissions submissions;
+    /** Events were submitted since the last forward: they go out with the next {@link #drainOutbox}. */
+    private boolean forwardDue;
+    private long forwardDueAt;
     /** How often an unanswered log message (append, fetch, forward) is sent again. */
     private final long logRetryMillis;
 
@@ -291,7 +294,13 @@ public final class ClusterNode {
         if (!submissions.add(clientId, clientEventId, payload, log)) {
             return false;
         }
-        forwardPending(now);
+        if (role == Role.LEADER) {
+            forwardPending(now);
+        } else {
+            // Forwarded when the driver next drains the outbox: the events submitted meanwhile share datagrams.
+            forwardDue = true;
+            forwardDueAt = now;
+        }
         return true;
     }
 
@@ -326,6 +335,10 @@ public final class ClusterNode {
     }
 
     public List<Outbound> drainOutbox() {
+        if (forwardDue) {
+            forwardDue = false;
+            forwardPending(forwardDueAt);
+        }
         List<Outbound> out = List.copyOf(outbox);
         outbox.clear();
         return out;

@@ -214,10 +214,12 @@ public final class ReplicatedLog {
         return order(origin, new PartKey(key, 0), 1, payload, now, out);
     }
 
-    /** Orders a part forwarded by {@code origin}; false if it is already in the log (a retry) or not ready. */
-    public boolean order(String origin, Forward f, long now, Outlet out) {
-        return order(origin, new PartKey(new ClientEventKey(f.clientId(), f.clientEventId()), f.part()), f.parts(),
-                f.payload(), now, out);
+    /** Orders the parts forwarded by {@code origin}, except those already in the log (retries). */
+    public void order(String origin, Forward f, long now, Outlet out) {
+        for (Forward.Item i : f.items()) {
+            order(origin, new PartKey(new ClientEventKey(i.clientId(), i.clientEventId()), i.part()), i.parts(),
+                    i.payload(), now, out);
+        }
     }
 
     /** Orders one part of a client event; false if it is already in the log (a retry). */

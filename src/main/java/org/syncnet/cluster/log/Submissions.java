@@ -1,7 +1,9 @@
 package org.syncnet.cluster.log;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.syncnet.cluster.wire.Forward;
 
 /**
@@ -13,6 +15,9 @@ import org.syncnet.cluster.wire.Forward;
 public final class Submissions {
     /** The largest client event payload: {@link LogEntry#MAX_PARTS} entries' worth (16 KiB). */
     public static final int MAX_EVENT_BYTES = LogEntry.MAX_PARTS * LogEntry.MAX_PAYLOAD;
+
+    /** Body bytes a Forward may use: as for an Append, the datagram limit minus the largest header and the MAC. */
+    static final int FORWARD_BODY_BUDGET = ReplicatedLog.APPEND_BODY_BUDGET;
 
     private final PendingSubmissions pending = new PendingSubmissions();
     private final long retryMillis;
@@ -94,9 +99,21 @@ public final class Submissions {
             forwardedEpoch = epoch;
             pending.resendAll();
         }
+        List<Forward.Item> batch = new ArrayList<>();
+        int budget = FORWARD_BODY_BUDGET - Forward.FIXED_BYTES;
         for (PendingSubmissions.Pending p : pending.due(now, retryMillis)) {
             ClientEventKey event = p.key.event();
-            out.send(leader, new Forward(event.clientId(), event.clientEventId(), p.key.part(), p.parts, p.payload));
+            int size = Forward.encodedSize(event.clientId(), p.payload.length);
+            if (size > budget && !batch.isEmpty()) {
+                out.send(leader, new Forward(batch));
+                batch = new ArrayList<>();
+                budget = FORWARD_BODY_BUDGET - Forward.FIXED_BYTES;
+            }
+            batch.add(new Forward.Item(event.clientId(), event.clientEventId(), p.key.part(), p.parts, p.payload));
+            budget -= size;
+        }
+        if (!batch.isEmpty()) {
+            out.send(leader, new Forward(batch));
         }
     }
 
