@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -81,7 +80,6 @@ public final class ClusterNode {
     private final long incarnation;
     private final long startedAt;
     private final long retryMillis;
-    private long nextSequence = 1;
 
     private final Set<String> heardSinceStart = new HashSet<>();
     private boolean quiet = true;
@@ -131,14 +129,10 @@ public final class ClusterNode {
     /** How often an unanswered log message (append, fetch, forward) is sent again. */
     private final long logRetryMillis;
 
-    private final List<Outbound> outbox = new ArrayList<>();
+    private final DatagramOutbox outbox;
     private final List<ClusterEvent> events = new ArrayList<>();
     private final Map<DropReason, Long> dropped = new EnumMap<>(DropReason.class);
-    /** Why the leadership view last changed, for the log line that reports it. */
-    private String changeReason;
-    private String reportedLeader;
-    private long reportedEpoch;
-    private boolean reportedQuorum;
+    private final LeadershipReport leadership;
 
     /**
      * @param incarnation grows with every start of this server (the driver uses the wall clock), so peers can
@@ -154,8 +148,10 @@ public final class ClusterNode {
         this.config = config;
         this.ring = config.membership();
         this.self = config.selfId();
+        this.leadership = new LeadershipReport(self);
         this.codec = new DatagramCodec(config.secret());
         this.incarnation = incarnation;
+        this.outbox = new DatagramOutbox(config, incarnation);
         this.startedAt = now;
         this.retryMillis = tickMillis(config);
         this.lease = new LeaderLease(config.failureTimeoutMillis(), config.quorum());
@@ -339,9 +335,7 @@ public final class ClusterNode {
             forwardDue = false;
             forwardPending(forwardDueAt);
         }
-        List<Outbound> out = List.copyOf(outbox);
-        outbox.clear();
-        return out;
+        return outbox.drain();
     }
 
     public List<ClusterEvent> drainEvents() {
@@ -459,7 +453,7 @@ public final class ClusterNode {
             // Our epoch is only our own proposal, promised to no one by us: yield to the established leader
             // rather than reject it as stale, which would depose a leader the others follow for a candidacy they
             // refuse (a server back from a failure stands before it has heard the leader, and is not trusted).
-            changeReason = "yields to " + from + " in epoch " + senderEpoch;
+            leadership.because("yields to " + from + " in epoch " + senderEpoch);
             promises.clear();
             lease.clear();
             role = Role.FOLLOWER;
@@ -858,7 +852,7 @@ public final class ClusterNode {
         releasedEpoch = epoch;
         releasedIncarnation = Long.MAX_VALUE;
         lease.clear();
-        changeReason = "handing over to " + higher;
+        leadership.because("handing over to " + higher);
         broadcast(new Abdicate(higher), epoch);
         broadcastHeartbeat(now);
     }
@@ -873,7 +867,7 @@ public final class ClusterNode {
     }
 
     private void stepDown(long newerEpoch, String why) {
-        changeReason = why;
+        leadership.because(why);
         role = Role.FOLLOWER;
         epoch = Math.max(epoch, newerEpoch);
         leader = null;
@@ -884,7 +878,7 @@ public final class ClusterNode {
 
     /** Our leader stopped leading; {@code leaderIncarnation} is the process of it that did. */
     private void release(String why, long leaderIncarnation) {
-        changeReason = why;
+        leadership.because(why);
         releasedEpoch = Math.max(releasedEpoch, epoch);
         releasedIncarnation = leaderIncarnation;
         leader = null;
@@ -904,12 +898,7 @@ public final class ClusterNode {
     }
 
     private void broadcast(Message message, long inEpoch) {
-        byte[] datagram = codec.encode(new Envelope(self, incarnation, nextSequence++, inEpoch, message));
-        for (Member m : ring.ring()) {
-            if (!m.id().equals(self)) {
-                outbox.add(new Outbound(m, datagram));
-            }
-        }
+        outbox.broadcast(message, inEpoch);
     }
 
     private void sendInEpoch(String to, Message message) {
@@ -923,8 +912,7 @@ public final class ClusterNode {
     }
 
     private void send(String to, Message message, long inEpoch) {
-        byte[] datagram = codec.encode(new Envelope(self, incarnation, nextSequence++, inEpoch, message));
-        outbox.add(new Outbound(ring.member(to), datagram));
+        outbox.send(to, message, inEpoch);
     }
 
     private void drop(DropReason reason) {
@@ -938,38 +926,9 @@ public final class ClusterNode {
     }
 
     private void reportLeader(String cause, long now) {
-        String current = currentLeader();
-        boolean quorum = hasQuorum(now);
-        if (!Objects.equals(current, reportedLeader) || epoch != reportedEpoch || quorum != reportedQuorum) {
-            String why = changeReason != null ? changeReason : explain(current, quorum, cause);
-            reportedLeader = current;
-            reportedEpoch = epoch;
-            reportedQuorum = quorum;
-            events.add(new LeaderChanged(current, epoch, quorum, why));
+        LeaderChanged changed = leadership.update(currentLeader(), epoch, hasQuorum(now), role, cause, detector::state);
+        if (changed != null) {
+            events.add(changed);
         }
-        changeReason = null;
-    }
-
-    /** The reason for a change no handler named: compared with what was last reported. */
-    private String explain(String current, boolean quorum, String cause) {
-        if (current == null && reportedLeader != null) {
-            if (reportedLeader.equals(self)) {
-                return "stepped down";
-            }
-            PeerState state = detector.state(reportedLeader);
-            return "leader " + reportedLeader + (state.alive()
-                    ? " stopped leading" : " " + state.name().toLowerCase(Locale.ROOT));
-        }
-        if (current == null) {
-            return role == Role.CANDIDATE ? "standing for epoch " + epoch : "promised epoch " + epoch;
-        }
-        if (!current.equals(reportedLeader) || epoch != reportedEpoch) {
-            return current.equals(self) ? "a quorum promised epoch " + epoch : current + " announced epoch " + epoch;
-        }
-        if (quorum) {
-            return current.equals(self) ? "a quorum acknowledged" : current + " serves with a quorum";
-        }
-        return current.equals(self) ? "no quorum acknowledged within the failure timeout"
-                : current + " lost its quorum";
     }
 }
