@@ -78,11 +78,10 @@ public final class ClusterNode {
     private final ReplayGuard replayGuard = new ReplayGuard();
     private final FailureDetector detector;
     private final long incarnation;
-    private final long startedAt;
+    /** Who is fit to stand and to lead, as this server sees it (its own quiet period included). */
+    private final Standing standing;
     private final long retryMillis;
 
-    private final Set<String> heardSinceStart = new HashSet<>();
-    private boolean quiet = true;
 
     private Role role = Role.FOLLOWER;
     /** The epoch this server is in: promised, followed, led, or proposed as a candidate. */
@@ -92,8 +91,6 @@ public final class ClusterNode {
      * above it only by its own proposal (or by hearsay in a reject), which binds it to nothing.
      */
     private long boundEpoch;
-    /** The server the last leader handed over to: trusted to lead although perhaps not yet stable in our eyes. */
-    private String handedTo;
     private long highestEpochSeen;
     /** The confirmed leader of {@link #epoch}, or null while there is none. */
     private String leader;
@@ -152,7 +149,6 @@ public final class ClusterNode {
         this.codec = new DatagramCodec(config.secret());
         this.incarnation = incarnation;
         this.outbox = new DatagramOutbox(config, incarnation);
-        this.startedAt = now;
         this.retryMillis = tickMillis(config);
         this.lease = new LeaderLease(config.failureTimeoutMillis(), config.quorum());
         List<String> peers = new ArrayList<>();
@@ -162,11 +158,11 @@ public final class ClusterNode {
             }
         }
         this.detector = new FailureDetector(peers, config.heartbeatMillis(), config.failureTimeoutMillis(), now);
+        this.standing = new Standing(config, detector, news, now);
         // Several ticks, and at least a quarter heartbeat: a round trip must fit, or every datagram goes twice.
         this.logRetryMillis = Math.max(4 * retryMillis, config.heartbeatMillis() / 4);
         this.submissions = new Submissions(logRetryMillis);
         this.log = new ReplicatedLog(self, peers, config.quorum(), store, logRetryMillis, submissions::committed);
-        this.quiet = !peers.isEmpty();
         reevaluate(now, "start");
     }
 
@@ -227,9 +223,7 @@ public final class ClusterNode {
         } else {
             report(detector.heard(from, now));
         }
-        if (heardSinceStart.add(from)) {
-            updateQuiet(now);
-        }
+        standing.heard(from, now);
         highestEpochSeen = Math.max(highestEpochSeen, env.epoch());
         if (msg instanceof Heartbeat hb) {
             onHeartbeat(from, env, hb, now);
@@ -409,7 +403,7 @@ public final class ClusterNode {
     }
 
     public boolean isQuiet() {
-        return quiet;
+        return standing.isQuiet();
     }
 
     public long droppedCount(DropReason reason) {
@@ -468,13 +462,13 @@ public final class ClusterNode {
             epoch = senderEpoch;
             boundEpoch = senderEpoch;
             leader = from;
-            handedTo = null;
+            standing.handedTo(null);
             leaderStamp = hb.stamp();
         } else {
             leaderStamp = Math.max(leaderStamp, hb.stamp());
         }
         leaderServing = hb.serving();
-        if (!quiet) {
+        if (!standing.isQuiet()) {
             send(from, new Ack(leaderStamp, log.position()), epoch);
         }
     }
@@ -528,7 +522,7 @@ public final class ClusterNode {
             drop(DropReason.INVALID);
             return;
         }
-        if (quiet) {
+        if (standing.isQuiet()) {
             send(from, new Reject(Reject.Reason.NOT_READY, null), epoch);
             return;
         }
@@ -539,8 +533,8 @@ public final class ClusterNode {
         // Between the bound epoch and our own proposal a prepare is weighed, not refused as stale: a stale-epoch
         // refusal makes the receiver step down, and our proposal, promised to no one, must not depose anybody.
         if (proposed > boundEpoch) {
-            String higher = highestAliveReady(now);
-            if (hasLiveLeader() || (higher != null && ring.rank(higher) > ring.rank(from)) || !trusted(from, now)) {
+            String higher = standing.highestAliveReady(now);
+            if (hasLiveLeader() || (higher != null && ring.rank(higher) > ring.rank(from)) || !standing.trusted(from, now)) {
                 send(from, new Reject(Reject.Reason.HAS_LEADER, hasLiveLeader() ? currentLeader() : higher), epoch);
                 return;
             }
@@ -626,7 +620,7 @@ public final class ClusterNode {
             release("leader " + from + " handed over", news.incarnationOf(from));
             // The leader judged the successor stable; our own detector may have recorded more of its failures
             // and would refuse it for longer, leaving the cluster without a leader meanwhile.
-            handedTo = abdicate.successor();
+            standing.handedTo(abdicate.successor());
         }
     }
 
@@ -662,8 +656,8 @@ public final class ClusterNode {
         if (role == Role.LEFT) {
             return;
         }
-        updateQuiet(now);
-        if (role == Role.LEADER && aliveCount() < config.quorum()) {
+        standing.updateQuiet(now);
+        if (role == Role.LEADER && standing.aliveCount() < config.quorum()) {
             abandon("a quorum is no longer in sight", now);
         }
         String source = log.recoverySource();
@@ -695,7 +689,7 @@ public final class ClusterNode {
             promises.clear();
             lease.clear();
         }
-        if (selfReady() != announcedReady || role != announcedRole || isServing(now) != announcedServing
+        if (standing.selfReady() != announcedReady || role != announcedRole || isServing(now) != announcedServing
                 || !Objects.equals(currentLeader(), announcedLeader)) {
             // Peers decide who stands by who is ready and who still follows a leader: tell them at once rather
             // than a heartbeat interval later, or a lower server that has not yet heard this one is ready stands
@@ -706,50 +700,16 @@ public final class ClusterNode {
         reportLeader(cause, now);
     }
 
-    private void updateQuiet(long now) {
-        if (quiet && (heardSinceStart.size() == ring.size() - 1 || now - startedAt >= config.failureTimeoutMillis())) {
-            quiet = false;
-        }
-    }
-
     /**
      * Stand for election: ready, no live leader, the highest live ready server, and a quorum could promise.
      */
     private boolean shouldStand(long now) {
-        return role != Role.LEADER && !hasLiveLeader() && self.equals(highestAliveReady(now))
-                && quorumCouldPromise();
-    }
-
-    /**
-     * Whether enough servers would promise, judged from their latest heartbeats (a pre-vote on gossip): itself,
-     * plus every live peer that says it is ready and follows no leader. A peer that follows a live leader refuses
-     * a prepare, so standing without such a quorum wins nothing; worse, the new epoch it carries makes this server
-     * reject the leader's heartbeats as stale, which deposes a leader that everyone else still follows. That is
-     * how a server returning from a partition or a pause, before it has heard the current leader, would take the
-     * lead without ever being stable. Followers announce at once when they lose their leader, so a successor
-     * waits for no more than that news.
-     */
-    private boolean quorumCouldPromise() {
-        int could = 1;
-        for (Member m : ring.ring()) {
-            String id = m.id();
-            if (!id.equals(self) && detector.isAlive(id)) {
-                Heartbeat hb = news.latest(id);
-                if (hb != null && hb.ready() && hb.leader() == null) {
-                    could++;
-                }
-            }
-        }
-        return could >= config.quorum();
+        return role != Role.LEADER && !hasLiveLeader() && self.equals(standing.highestAliveReady(now))
+                && standing.quorumCouldPromise();
     }
 
     private boolean candidateStillPlausible(long now) {
-        return self.equals(highestAliveReady(now));
-    }
-
-    /** Ready to take part: past the start-up quiet period and seeing a quorum alive. */
-    private boolean selfReady() {
-        return !quiet && aliveCount() >= config.quorum();
+        return self.equals(standing.highestAliveReady(now));
     }
 
     private boolean hasLiveLeader() {
@@ -757,40 +717,6 @@ public final class ClusterNode {
             return true;
         }
         return leader != null && detector.isAlive(leader);
-    }
-
-    /**
-     * The highest-ranked member that is alive, ready and trusted to lead (this one included), or null if none is.
-     */
-    private String highestAliveReady(long now) {
-        List<Member> members = ring.ring();
-        for (int i = members.size() - 1; i >= 0; i--) {
-            String id = members.get(i).id();
-            if (id.equals(self) ? selfReady() : detector.isAlive(id) && isReady(id) && trusted(id, now)) {
-                return id;
-            }
-        }
-        return null;
-    }
-
-    /** Not back from a recent failure, or stable since, or named by the last leader as its successor. */
-    private boolean trusted(String peer, long now) {
-        return peer.equals(handedTo) || detector.isTrusted(peer, now);
-    }
-
-    private boolean isReady(String peer) {
-        Heartbeat hb = news.latest(peer);
-        return hb != null && hb.ready();
-    }
-
-    private int aliveCount() {
-        int alive = 1;
-        for (Member m : ring.ring()) {
-            if (!m.id().equals(self) && detector.isAlive(m.id())) {
-                alive++;
-            }
-        }
-        return alive;
     }
 
     private void startCandidacy(long now) {
@@ -837,7 +763,7 @@ public final class ClusterNode {
 
     /** Hand leadership to the highest live, ready server above this one once it is stably alive. */
     private void maybeAbdicate(long now) {
-        String higher = highestAliveReady(now);
+        String higher = standing.highestAliveReady(now);
         if (higher == null || ring.rank(higher) <= ring.rank(self) || !detector.isStable(higher, now)) {
             return;
         }
@@ -890,7 +816,7 @@ public final class ClusterNode {
     private void broadcastHeartbeat(long now) {
         lastHeartbeatAt = now;
         boolean leading = role == Role.LEADER;
-        announcedReady = selfReady();
+        announcedReady = standing.selfReady();
         announcedServing = isServing(now);
         announcedRole = role;
         announcedLeader = currentLeader();
