@@ -2,13 +2,10 @@ package org.syncnet.cluster;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.syncnet.cluster.ClusterEvent.LeaderChanged;
 import org.syncnet.cluster.ClusterEvent.PeerChanged;
 import org.syncnet.cluster.FailureDetector.PeerTransition;
@@ -105,9 +102,7 @@ public final class ClusterNode {
      */
     private long releasedIncarnation = Long.MAX_VALUE;
 
-    private final Map<String, LogPosition> promises = new HashMap<>();
-    /** The promisers whose log is whole (see {@link ReplicatedLog#isWhole}). */
-    private final Set<String> wholePromisers = new HashSet<>();
+    private final Promises promises;
     private long lastPrepareAt;
     private final LeaderLease lease;
     private final PeerNews news = new PeerNews();
@@ -159,6 +154,7 @@ public final class ClusterNode {
         }
         this.detector = new FailureDetector(peers, config.heartbeatMillis(), config.failureTimeoutMillis(), now);
         this.standing = new Standing(config, detector, news, now);
+        this.promises = new Promises(config, detector);
         // Several ticks, and at least a quarter heartbeat: a round trip must fit, or every datagram goes twice.
         this.logRetryMillis = Math.max(4 * retryMillis, config.heartbeatMillis() / 4);
         this.submissions = new Submissions(logRetryMillis);
@@ -564,43 +560,13 @@ public final class ClusterNode {
             startCandidacy(now);
             return;
         }
-        promises.put(from, promise.position());
-        if (promise.whole()) {
-            wholePromisers.add(from);
-        } else {
-            wholePromisers.remove(from);
-        }
+        promises.add(from, promise.position(), promise.whole());
         // A promise is not a lease: the promiser has no live leader, so it may promise a higher epoch the next
         // moment. Only an acknowledgement of this leader's heartbeat binds a follower (it then refuses every
         // prepare until this leader was silent for the failure timeout), so only acknowledgements count.
-        if (promises.size() + 1 >= config.quorum() && canRecoverLog()) {
+        if (promises.enough(log.isWhole())) {
             becomeLeader(now);
         }
-    }
-
-    /**
-     * Whether the promised logs surely include every committed entry. They do when at least n - q + 1 of them are
-     * whole (never lost since they acknowledged anything): every commit quorum then shares a whole log with them.
-     * Restarted servers lose their in-memory log, so fewer may be whole; then go on only once every live peer
-     * promised, so that no log that can still be had is left out: what only lost or unreachable logs held cannot be
-     * recovered by waiting (it can once the store is durable, a later issue).
-     */
-    private boolean canRecoverLog() {
-        int whole = log.isWhole() ? 1 : 0;
-        for (String p : promises.keySet()) {
-            if (wholePromisers.contains(p)) {
-                whole++;
-            }
-        }
-        if (whole >= ring.size() - config.quorum() + 1) {
-            return true;
-        }
-        for (Member m : ring.ring()) {
-            if (!m.id().equals(self) && detector.isAlive(m.id()) && !promises.containsKey(m.id())) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void onReject(String from, long theirEpoch, Reject reject, long now) {
@@ -632,7 +598,7 @@ public final class ClusterNode {
     private void onRestart(String from, long oldIncarnation, long now) {
         report(detector.restarted(from, now));
         lease.forget(from);
-        promises.remove(from);
+        promises.forget(from);
         log.forgetFollower(from);
         if (role == Role.LEADER && from.equals(log.recoverySource())) {
             abandon("the log it recovers from, on " + from + ", restarted", now);
@@ -671,7 +637,7 @@ public final class ClusterNode {
         if (role == Role.LEADER) {
             maybeAbdicate(now);
         }
-        if (role == Role.CANDIDATE && promises.size() + 1 >= config.quorum() && canRecoverLog()) {
+        if (role == Role.CANDIDATE && promises.enough(log.isWhole())) {
             becomeLeader(now); // a quorum promised earlier; a live peer it waited for has failed since
         }
         if (shouldStand(now)) {
@@ -726,7 +692,6 @@ public final class ClusterNode {
         leader = null;
         leaderServing = false;
         promises.clear();
-        wholePromisers.clear();
         lease.clear();
         if (config.quorum() <= 1) {
             becomeLeader(now);
@@ -739,7 +704,7 @@ public final class ClusterNode {
         lastPrepareAt = now;
         Prepare prepare = new Prepare(now, log.position());
         for (Member m : ring.ring()) {
-            if (!m.id().equals(self) && !promises.containsKey(m.id())) {
+            if (!m.id().equals(self) && !promises.has(m.id())) {
                 send(m.id(), prepare, epoch);
             }
         }
@@ -757,7 +722,7 @@ public final class ClusterNode {
         leaderServing = true;
         // Announce first, so followers know whom the log messages that follow come from.
         broadcastHeartbeat(now);
-        log.startLeading(epoch, Map.copyOf(promises), now, this::sendInEpoch);
+        log.startLeading(epoch, promises.positions(), now, this::sendInEpoch);
         promises.clear();
     }
 
