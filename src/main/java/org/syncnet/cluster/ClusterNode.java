@@ -41,6 +41,12 @@ import org.syncnet.cluster.wire.ReplayGuard;
  * time into {@link #tick}, {@link #receive} and {@link #leave}, sends what {@link #drainOutbox} returns and
  * reports what {@link #drainEvents} returns. Not thread-safe: the driver serialises calls.
  *
+ * <p>This class holds the election's state and decisions and routes every message; its helpers each hold one
+ * concept: {@link Standing} (who is ready, trusted, fit to lead), {@link Promises} (a candidacy's promises),
+ * {@link LeaderLease}, {@link PeerNews}, {@link FailureDetector}, {@link LeadershipReport} (leader-change events),
+ * {@link DatagramOutbox} (sealing datagrams), and in {@code org.syncnet.cluster.log} the log itself
+ * ({@link ReplicatedLog}) and the events submitted here ({@link Submissions}).
+ *
  * <p>The rules, in the spirit of Viewstamped Replication with a deterministic leader:
  * <ul>
  * <li>The live, ready server with the highest ring position should lead. Epoch {@code e} is owned by the member
