@@ -87,15 +87,39 @@ public final class ReplicatedLog {
     private long appliedSeq;
 
     private long leaderEpoch = -1;
-    private boolean recovering;
-    private String source;
-    private long target;
-    private long nextFetch;
-    private long lastFetchAt;
-    /** Fetch answers applied since the last fetch: when the whole answer arrived, the next fetch goes at once. */
-    private int fetchAnswers;
-    /** Fetch answers that arrived ahead of their predecessor. */
-    private final AppendsAhead recoveryAhead = new AppendsAhead(FETCH_DATAGRAMS * 64);
+    private final LogRecovery recovery;
+    /** What recovery may change of this log. */
+    private final LogRecovery.Log recovered = new LogRecovery.Log() {
+        @Override
+        public long epochAt(long seq) {
+            return store.epochAt(seq);
+        }
+
+        @Override
+        public long firstSeq() {
+            return store.firstSeq();
+        }
+
+        @Override
+        public long lastSeq() {
+            return store.lastSeq();
+        }
+
+        @Override
+        public void truncateAfter(long seq) {
+            ReplicatedLog.this.truncateAfter(seq);
+        }
+
+        @Override
+        public void append(LogEntry e) {
+            ReplicatedLog.this.append(e);
+        }
+
+        @Override
+        public void commitTo(long seq) {
+            ReplicatedLog.this.commitTo(seq);
+        }
+    };
     /** Follower: appends from the leader that arrived ahead of a gap (the leader sends at most WINDOW ahead). */
     private final AppendsAhead ahead = new AppendsAhead(2 * WINDOW);
     private final Map<String, Progress> progress = new HashMap<>();
@@ -116,6 +140,7 @@ public final class ReplicatedLog {
         this.store = store;
         this.retryMillis = retryMillis;
         this.onCommit = onCommit;
+        this.recovery = new LogRecovery(retryMillis);
     }
 
     public boolean isWhole() {
@@ -179,19 +204,13 @@ public final class ReplicatedLog {
             finishRecovery(now, out);
             return;
         }
-        recovering = true;
-        recoveryAhead.clear();
-        source = from;
-        target = best.lastSeq();
         // Our committed prefix is in every log that holds all committed entries, the source's included.
-        nextFetch = commitSeq + 1;
-        sendFetch(now, out);
+        recovery.start(from, best.lastSeq(), commitSeq + 1, now, out);
     }
 
     public void stopLeading() {
         leaderEpoch = -1;
-        recovering = false;
-        source = null;
+        recovery.stop();
         progress.clear();
     }
 
@@ -201,12 +220,12 @@ public final class ReplicatedLog {
 
     /** Leading and recovered: may order new events. */
     public boolean isReady() {
-        return leaderEpoch >= 0 && !recovering;
+        return leaderEpoch >= 0 && !recovery.isActive();
     }
 
     /** The promiser this leader recovers from, or null. */
     public String recoverySource() {
-        return recovering ? source : null;
+        return recovery.source();
     }
 
     /** Orders a client event; false if it is already in the log (a retry). Only when {@link #isReady}. */
@@ -235,49 +254,11 @@ public final class ReplicatedLog {
         return true;
     }
 
+    /** A fetch answer from the promiser this leader recovers from. */
     public void onRecoveryAppend(String from, Append a, long now, Outlet out) {
-        if (!recovering || !from.equals(source)) {
-            return;
-        }
-        if (a.prevSeq() >= nextFetch) {
-            recoveryAhead.hold(a); // overtook its predecessor
-            return;
-        }
-        if (a.prevSeq() != nextFetch - 1) {
-            return; // stale or duplicated
-        }
-        for (Append next = a; next != null && recovering; next = recoveryAhead.takeAfter(nextFetch - 1)) {
-            if (!recovered(next, now, out)) {
-                return;
-            }
-        }
-    }
-
-    /** Applies one fetch answer that continues the log; false when recovery finished or started over. */
-    private boolean recovered(Append a, long now, Outlet out) {
-        if (store.epochAt(a.prevSeq()) != a.prevEpoch()) {
-            // Even our committed prefix differs (only after state loss): take the source's log from its start.
-            nextFetch = Math.max(1, Math.min(store.firstSeq(), a.prevSeq()));
-            truncateAfter(nextFetch - 1);
-            recoveryAhead.clear();
-            sendFetch(now, out);
-            return false;
-        }
-        // Everything after the prefix we share with the source is replaced by the source's log.
-        truncateAfter(a.prevSeq());
-        for (LogEntry e : a.entries()) {
-            append(e);
-        }
-        commitTo(Math.min(a.commitSeq(), store.lastSeq()));
-        nextFetch = store.lastSeq() + 1;
-        if (store.lastSeq() >= target || a.entries().isEmpty()) {
+        if (recovery.onAppend(from, a, now, out, recovered)) {
             finishRecovery(now, out);
-            return false;
         }
-        if (++fetchAnswers >= FETCH_DATAGRAMS) {
-            sendFetch(now, out); // the whole answer arrived: ask for the next one at once
-        }
-        return true;
     }
 
     public void onLogAck(String from, LogAck ack, long now, Outlet out) {
@@ -330,10 +311,8 @@ public final class ReplicatedLog {
 
     /** Retransmits what was not acknowledged within the retry interval, to the peers {@code alive} accepts. */
     public void tick(long now, Predicate<String> alive, Outlet out) {
-        if (recovering) {
-            if (now - lastFetchAt >= retryMillis) {
-                sendFetch(now, out);
-            }
+        if (recovery.isActive()) {
+            recovery.tick(now, out);
             return;
         }
         if (!isReady()) {
@@ -352,9 +331,7 @@ public final class ReplicatedLog {
     }
 
     private void finishRecovery(long now, Outlet out) {
-        recovering = false;
         whole = true;
-        source = null;
         long before = store.lastSeq();
         append(LogEntry.barrier(leaderEpoch, before + 1, self));
         for (String peer : peers) {
@@ -364,12 +341,6 @@ public final class ReplicatedLog {
         }
         advanceCommit();
         replicate(now, out);
-    }
-
-    private void sendFetch(long now, Outlet out) {
-        lastFetchAt = now;
-        fetchAnswers = 0;
-        out.send(source, new Fetch(nextFetch));
     }
 
     /**
