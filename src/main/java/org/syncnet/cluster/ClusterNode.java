@@ -2,17 +2,20 @@ package org.syncnet.cluster;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.syncnet.cluster.ClusterEvent.LeaderChanged;
 import org.syncnet.cluster.ClusterEvent.PeerChanged;
 import org.syncnet.cluster.FailureDetector.PeerTransition;
+import org.syncnet.cluster.log.Delivery;
+import org.syncnet.cluster.log.InMemoryLogStore;
+import org.syncnet.cluster.log.LogEntry;
+import org.syncnet.cluster.log.LogPosition;
+import org.syncnet.cluster.log.LogStore;
+import org.syncnet.cluster.log.ReplicatedLog;
+import org.syncnet.cluster.log.Submissions;
 import org.syncnet.cluster.wire.Abdicate;
 import org.syncnet.cluster.wire.Ack;
 import org.syncnet.cluster.wire.Append;
@@ -37,6 +40,12 @@ import org.syncnet.cluster.wire.ReplayGuard;
  * ({@link #submit}, {@link #drainDeliveries}; the log's own rules are in {@link ReplicatedLog}). It never reads a clock or a socket: the driver passes the
  * time into {@link #tick}, {@link #receive} and {@link #leave}, sends what {@link #drainOutbox} returns and
  * reports what {@link #drainEvents} returns. Not thread-safe: the driver serialises calls.
+ *
+ * <p>This class holds the election's state and decisions and routes every message; its helpers each hold one
+ * concept: {@link Standing} (who is ready, trusted, fit to lead), {@link Promises} (a candidacy's promises),
+ * {@link LeaderLease}, {@link PeerNews}, {@link FailureDetector}, {@link LeadershipReport} (leader-change events),
+ * {@link DatagramOutbox} (sealing datagrams), and in {@code org.syncnet.cluster.log} the log itself
+ * ({@link ReplicatedLog}) and the events submitted here ({@link Submissions}).
  *
  * <p>The rules, in the spirit of Viewstamped Replication with a deterministic leader:
  * <ul>
@@ -72,12 +81,10 @@ public final class ClusterNode {
     private final ReplayGuard replayGuard = new ReplayGuard();
     private final FailureDetector detector;
     private final long incarnation;
-    private final long startedAt;
+    /** Who is fit to stand and to lead, as this server sees it (its own quiet period included). */
+    private final Standing standing;
     private final long retryMillis;
-    private long nextSequence = 1;
 
-    private final Set<String> heardSinceStart = new HashSet<>();
-    private boolean quiet = true;
 
     private Role role = Role.FOLLOWER;
     /** The epoch this server is in: promised, followed, led, or proposed as a candidate. */
@@ -87,8 +94,6 @@ public final class ClusterNode {
      * above it only by its own proposal (or by hearsay in a reject), which binds it to nothing.
      */
     private long boundEpoch;
-    /** The server the last leader handed over to: trusted to lead although perhaps not yet stable in our eyes. */
-    private String handedTo;
     private long highestEpochSeen;
     /** The confirmed leader of {@link #epoch}, or null while there is none. */
     private String leader;
@@ -103,9 +108,7 @@ public final class ClusterNode {
      */
     private long releasedIncarnation = Long.MAX_VALUE;
 
-    private final Map<String, LogPosition> promises = new HashMap<>();
-    /** The promisers whose log is whole (see {@link ReplicatedLog#isWhole}). */
-    private final Set<String> wholePromisers = new HashSet<>();
+    private final Promises promises;
     private long lastPrepareAt;
     private final LeaderLease lease;
     private final PeerNews news = new PeerNews();
@@ -117,21 +120,17 @@ public final class ClusterNode {
     /** The ordered log; its position is advertised in every heartbeat, promise and acknowledgement. */
     private final ReplicatedLog log;
     /** Client events submitted here and not yet seen committed. */
-    private final PendingSubmissions pending = new PendingSubmissions();
+    private final Submissions submissions;
+    /** Events were submitted since the last forward: they go out with the next {@link #drainOutbox}. */
+    private boolean forwardDue;
+    private long forwardDueAt;
     /** How often an unanswered log message (append, fetch, forward) is sent again. */
     private final long logRetryMillis;
-    /** The leader and epoch pending events were last forwarded to: a change sends them all again at once. */
-    private String forwardedTo;
-    private long forwardedEpoch = -1;
 
-    private final List<Outbound> outbox = new ArrayList<>();
+    private final DatagramOutbox outbox;
     private final List<ClusterEvent> events = new ArrayList<>();
     private final Map<DropReason, Long> dropped = new EnumMap<>(DropReason.class);
-    /** Why the leadership view last changed, for the log line that reports it. */
-    private String changeReason;
-    private String reportedLeader;
-    private long reportedEpoch;
-    private boolean reportedQuorum;
+    private final LeadershipReport leadership;
 
     /**
      * @param incarnation grows with every start of this server (the driver uses the wall clock), so peers can
@@ -147,9 +146,10 @@ public final class ClusterNode {
         this.config = config;
         this.ring = config.membership();
         this.self = config.selfId();
+        this.leadership = new LeadershipReport(self);
         this.codec = new DatagramCodec(config.secret());
         this.incarnation = incarnation;
-        this.startedAt = now;
+        this.outbox = new DatagramOutbox(config, incarnation);
         this.retryMillis = tickMillis(config);
         this.lease = new LeaderLease(config.failureTimeoutMillis(), config.quorum());
         List<String> peers = new ArrayList<>();
@@ -159,11 +159,12 @@ public final class ClusterNode {
             }
         }
         this.detector = new FailureDetector(peers, config.heartbeatMillis(), config.failureTimeoutMillis(), now);
+        this.standing = new Standing(config, detector, news, now);
+        this.promises = new Promises(config, detector);
         // Several ticks, and at least a quarter heartbeat: a round trip must fit, or every datagram goes twice.
         this.logRetryMillis = Math.max(4 * retryMillis, config.heartbeatMillis() / 4);
-        this.log = new ReplicatedLog(self, peers, config.quorum(), store, logRetryMillis,
-                e -> pending.committed(e.partKey()));
-        this.quiet = !peers.isEmpty();
+        this.submissions = new Submissions(logRetryMillis);
+        this.log = new ReplicatedLog(self, peers, config.quorum(), store, logRetryMillis, submissions::committed);
         reevaluate(now, "start");
     }
 
@@ -224,9 +225,7 @@ public final class ClusterNode {
         } else {
             report(detector.heard(from, now));
         }
-        if (heardSinceStart.add(from)) {
-            updateQuiet(now);
-        }
+        standing.heard(from, now);
         highestEpochSeen = Math.max(highestEpochSeen, env.epoch());
         if (msg instanceof Heartbeat hb) {
             onHeartbeat(from, env, hb, now);
@@ -265,6 +264,9 @@ public final class ClusterNode {
         reportLeader("left the cluster", now);
     }
 
+    /** The largest client event payload (16 KiB): see {@link Submissions#MAX_EVENT_BYTES}. */
+    public static final int MAX_EVENT_BYTES = Submissions.MAX_EVENT_BYTES;
+
     /**
      * A client event submitted to this server. It is kept until this server sees it committed, and forwarded to
      * whoever leads (again after a leader change) meanwhile; a retry with the same (clientId, clientEventId), here or
@@ -276,31 +278,21 @@ public final class ClusterNode {
      * @throws IllegalArgumentException if the client id is empty or over 64 bytes of UTF-8, or the payload is over
      *                                  {@link #MAX_EVENT_BYTES}
      */
-    /** The largest client event payload: {@link LogEntry#MAX_PARTS} entries' worth (16 KiB). */
-    public static final int MAX_EVENT_BYTES = LogEntry.MAX_PARTS * LogEntry.MAX_PAYLOAD;
-
     public boolean submit(String clientId, long clientEventId, byte[] payload, long now) {
-        if (clientId == null || clientId.isEmpty()
-                || clientId.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 64) {
-            throw new IllegalArgumentException("client id must be 1..64 bytes of UTF-8");
-        }
-        if (payload.length > MAX_EVENT_BYTES) {
-            throw new IllegalArgumentException("payload over " + MAX_EVENT_BYTES + " bytes");
-        }
-        int parts = Math.max(1, (payload.length + LogEntry.MAX_PAYLOAD - 1) / LogEntry.MAX_PAYLOAD);
-        if (role == Role.LEFT || !pending.hasRoom(parts)) {
+        if (role == Role.LEFT) {
+            Submissions.validate(clientId, payload);
             return false;
         }
-        ClientEventKey event = new ClientEventKey(clientId, clientEventId);
-        for (int i = 0; i < parts; i++) {
-            PartKey key = new PartKey(event, i);
-            if (!log.isCommitted(key)) { // else a retry of a part already committed here
-                int from = i * LogEntry.MAX_PAYLOAD;
-                pending.add(key, parts, java.util.Arrays.copyOfRange(payload, from,
-                        Math.min(payload.length, from + LogEntry.MAX_PAYLOAD)));
-            }
+        if (!submissions.add(clientId, clientEventId, payload, log)) {
+            return false;
         }
-        forwardPending(now);
+        if (role == Role.LEADER) {
+            forwardPending(now);
+        } else {
+            // Forwarded when the driver next drains the outbox: the events submitted meanwhile share datagrams.
+            forwardDue = true;
+            forwardDueAt = now;
+        }
         return true;
     }
 
@@ -321,7 +313,7 @@ public final class ClusterNode {
 
     /** Client events submitted here and not yet seen committed. */
     public int pendingCount() {
-        return pending.size();
+        return submissions.size();
     }
 
     /** How often this server replaced committed log entries: only after state loss or with a sub-majority quorum. */
@@ -335,9 +327,11 @@ public final class ClusterNode {
     }
 
     public List<Outbound> drainOutbox() {
-        List<Outbound> out = List.copyOf(outbox);
-        outbox.clear();
-        return out;
+        if (forwardDue) {
+            forwardDue = false;
+            forwardPending(forwardDueAt);
+        }
+        return outbox.drain();
     }
 
     public List<ClusterEvent> drainEvents() {
@@ -411,7 +405,7 @@ public final class ClusterNode {
     }
 
     public boolean isQuiet() {
-        return quiet;
+        return standing.isQuiet();
     }
 
     public long droppedCount(DropReason reason) {
@@ -455,7 +449,7 @@ public final class ClusterNode {
             // Our epoch is only our own proposal, promised to no one by us: yield to the established leader
             // rather than reject it as stale, which would depose a leader the others follow for a candidacy they
             // refuse (a server back from a failure stands before it has heard the leader, and is not trusted).
-            changeReason = "yields to " + from + " in epoch " + senderEpoch;
+            leadership.because("yields to " + from + " in epoch " + senderEpoch);
             promises.clear();
             lease.clear();
             role = Role.FOLLOWER;
@@ -470,13 +464,13 @@ public final class ClusterNode {
             epoch = senderEpoch;
             boundEpoch = senderEpoch;
             leader = from;
-            handedTo = null;
+            standing.handedTo(null);
             leaderStamp = hb.stamp();
         } else {
             leaderStamp = Math.max(leaderStamp, hb.stamp());
         }
         leaderServing = hb.serving();
-        if (!quiet) {
+        if (!standing.isQuiet()) {
             send(from, new Ack(leaderStamp, log.position()), epoch);
         }
     }
@@ -484,8 +478,7 @@ public final class ClusterNode {
     /** The leader orders a forwarded event once it recovered its log; until then the origin keeps retrying. */
     private void onForward(String from, Forward f, long now) {
         if (role == Role.LEADER && log.isReady()) {
-            log.order(from, new PartKey(new ClientEventKey(f.clientId(), f.clientEventId()), f.part()), f.parts(),
-                    f.payload(), now, this::sendInEpoch);
+            log.order(from, f, now, this::sendInEpoch);
         }
     }
 
@@ -498,7 +491,12 @@ public final class ClusterNode {
             return;
         }
         if (role == Role.FOLLOWER && from.equals(leader)) {
-            send(from, log.onFollowerAppend(a), epoch);
+            LogAck answer = log.onFollowerAppend(epoch, news.incarnationOf(from), a);
+            if (!answer.matched() || !a.entries().isEmpty()) {
+                // Commit news alone is not acknowledged (it was half of all log datagrams at a steady load): the
+                // leader learns our commit point from our heartbeat acknowledgements and resends until then.
+                send(from, answer, epoch);
+            }
         } else if (role == Role.LEADER && from.equals(log.recoverySource())) {
             log.onRecoveryAppend(from, a, now, this::sendInEpoch);
         }
@@ -509,8 +507,7 @@ public final class ClusterNode {
         if (senderEpoch != epoch || !ring.ownerOf(epoch).equals(from) || role == Role.LEADER) {
             return;
         }
-        Append answer = log.onFetch(f);
-        if (answer != null) {
+        for (Append answer : log.onFetch(f)) {
             send(from, answer, epoch);
         }
     }
@@ -518,6 +515,7 @@ public final class ClusterNode {
     private void onAck(String from, long senderEpoch, Ack ack) {
         if (role == Role.LEADER && senderEpoch == epoch) {
             lease.acknowledged(from, ack.echoStamp());
+            log.followerCommitted(from, ack.position().commitSeq());
         }
     }
 
@@ -526,7 +524,7 @@ public final class ClusterNode {
             drop(DropReason.INVALID);
             return;
         }
-        if (quiet) {
+        if (standing.isQuiet()) {
             send(from, new Reject(Reject.Reason.NOT_READY, null), epoch);
             return;
         }
@@ -537,8 +535,8 @@ public final class ClusterNode {
         // Between the bound epoch and our own proposal a prepare is weighed, not refused as stale: a stale-epoch
         // refusal makes the receiver step down, and our proposal, promised to no one, must not depose anybody.
         if (proposed > boundEpoch) {
-            String higher = highestAliveReady(now);
-            if (hasLiveLeader() || (higher != null && ring.rank(higher) > ring.rank(from)) || !trusted(from, now)) {
+            String higher = standing.highestAliveReady(now);
+            if (hasLiveLeader() || (higher != null && ring.rank(higher) > ring.rank(from)) || !standing.trusted(from, now)) {
                 send(from, new Reject(Reject.Reason.HAS_LEADER, hasLiveLeader() ? currentLeader() : higher), epoch);
                 return;
             }
@@ -568,43 +566,13 @@ public final class ClusterNode {
             startCandidacy(now);
             return;
         }
-        promises.put(from, promise.position());
-        if (promise.whole()) {
-            wholePromisers.add(from);
-        } else {
-            wholePromisers.remove(from);
-        }
+        promises.add(from, promise.position(), promise.whole());
         // A promise is not a lease: the promiser has no live leader, so it may promise a higher epoch the next
         // moment. Only an acknowledgement of this leader's heartbeat binds a follower (it then refuses every
         // prepare until this leader was silent for the failure timeout), so only acknowledgements count.
-        if (promises.size() + 1 >= config.quorum() && canRecoverLog()) {
+        if (promises.enough(log.isWhole())) {
             becomeLeader(now);
         }
-    }
-
-    /**
-     * Whether the promised logs surely include every committed entry. They do when at least n - q + 1 of them are
-     * whole (never lost since they acknowledged anything): every commit quorum then shares a whole log with them.
-     * Restarted servers lose their in-memory log, so fewer may be whole; then go on only once every live peer
-     * promised, so that no log that can still be had is left out: what only lost or unreachable logs held cannot be
-     * recovered by waiting (it can once the store is durable, a later issue).
-     */
-    private boolean canRecoverLog() {
-        int whole = log.isWhole() ? 1 : 0;
-        for (String p : promises.keySet()) {
-            if (wholePromisers.contains(p)) {
-                whole++;
-            }
-        }
-        if (whole >= ring.size() - config.quorum() + 1) {
-            return true;
-        }
-        for (Member m : ring.ring()) {
-            if (!m.id().equals(self) && detector.isAlive(m.id()) && !promises.containsKey(m.id())) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void onReject(String from, long theirEpoch, Reject reject, long now) {
@@ -624,7 +592,7 @@ public final class ClusterNode {
             release("leader " + from + " handed over", news.incarnationOf(from));
             // The leader judged the successor stable; our own detector may have recorded more of its failures
             // and would refuse it for longer, leaving the cluster without a leader meanwhile.
-            handedTo = abdicate.successor();
+            standing.handedTo(abdicate.successor());
         }
     }
 
@@ -636,7 +604,7 @@ public final class ClusterNode {
     private void onRestart(String from, long oldIncarnation, long now) {
         report(detector.restarted(from, now));
         lease.forget(from);
-        promises.remove(from);
+        promises.forget(from);
         log.forgetFollower(from);
         if (role == Role.LEADER && from.equals(log.recoverySource())) {
             abandon("the log it recovers from, on " + from + ", restarted", now);
@@ -660,8 +628,8 @@ public final class ClusterNode {
         if (role == Role.LEFT) {
             return;
         }
-        updateQuiet(now);
-        if (role == Role.LEADER && aliveCount() < config.quorum()) {
+        standing.updateQuiet(now);
+        if (role == Role.LEADER && standing.aliveCount() < config.quorum()) {
             abandon("a quorum is no longer in sight", now);
         }
         String source = log.recoverySource();
@@ -675,7 +643,7 @@ public final class ClusterNode {
         if (role == Role.LEADER) {
             maybeAbdicate(now);
         }
-        if (role == Role.CANDIDATE && promises.size() + 1 >= config.quorum() && canRecoverLog()) {
+        if (role == Role.CANDIDATE && promises.enough(log.isWhole())) {
             becomeLeader(now); // a quorum promised earlier; a live peer it waited for has failed since
         }
         if (shouldStand(now)) {
@@ -693,7 +661,7 @@ public final class ClusterNode {
             promises.clear();
             lease.clear();
         }
-        if (selfReady() != announcedReady || role != announcedRole || isServing(now) != announcedServing
+        if (standing.selfReady() != announcedReady || role != announcedRole || isServing(now) != announcedServing
                 || !Objects.equals(currentLeader(), announcedLeader)) {
             // Peers decide who stands by who is ready and who still follows a leader: tell them at once rather
             // than a heartbeat interval later, or a lower server that has not yet heard this one is ready stands
@@ -704,50 +672,16 @@ public final class ClusterNode {
         reportLeader(cause, now);
     }
 
-    private void updateQuiet(long now) {
-        if (quiet && (heardSinceStart.size() == ring.size() - 1 || now - startedAt >= config.failureTimeoutMillis())) {
-            quiet = false;
-        }
-    }
-
     /**
      * Stand for election: ready, no live leader, the highest live ready server, and a quorum could promise.
      */
     private boolean shouldStand(long now) {
-        return role != Role.LEADER && !hasLiveLeader() && self.equals(highestAliveReady(now))
-                && quorumCouldPromise();
-    }
-
-    /**
-     * Whether enough servers would promise, judged from their latest heartbeats (a pre-vote on gossip): itself,
-     * plus every live peer that says it is ready and follows no leader. A peer that follows a live leader refuses
-     * a prepare, so standing without such a quorum wins nothing; worse, the new epoch it carries makes this server
-     * reject the leader's heartbeats as stale, which deposes a leader that everyone else still follows. That is
-     * how a server returning from a partition or a pause, before it has heard the current leader, would take the
-     * lead without ever being stable. Followers announce at once when they lose their leader, so a successor
-     * waits for no more than that news.
-     */
-    private boolean quorumCouldPromise() {
-        int could = 1;
-        for (Member m : ring.ring()) {
-            String id = m.id();
-            if (!id.equals(self) && detector.isAlive(id)) {
-                Heartbeat hb = news.latest(id);
-                if (hb != null && hb.ready() && hb.leader() == null) {
-                    could++;
-                }
-            }
-        }
-        return could >= config.quorum();
+        return role != Role.LEADER && !hasLiveLeader() && self.equals(standing.highestAliveReady(now))
+                && standing.quorumCouldPromise();
     }
 
     private boolean candidateStillPlausible(long now) {
-        return self.equals(highestAliveReady(now));
-    }
-
-    /** Ready to take part: past the start-up quiet period and seeing a quorum alive. */
-    private boolean selfReady() {
-        return !quiet && aliveCount() >= config.quorum();
+        return self.equals(standing.highestAliveReady(now));
     }
 
     private boolean hasLiveLeader() {
@@ -757,40 +691,6 @@ public final class ClusterNode {
         return leader != null && detector.isAlive(leader);
     }
 
-    /**
-     * The highest-ranked member that is alive, ready and trusted to lead (this one included), or null if none is.
-     */
-    private String highestAliveReady(long now) {
-        List<Member> members = ring.ring();
-        for (int i = members.size() - 1; i >= 0; i--) {
-            String id = members.get(i).id();
-            if (id.equals(self) ? selfReady() : detector.isAlive(id) && isReady(id) && trusted(id, now)) {
-                return id;
-            }
-        }
-        return null;
-    }
-
-    /** Not back from a recent failure, or stable since, or named by the last leader as its successor. */
-    private boolean trusted(String peer, long now) {
-        return peer.equals(handedTo) || detector.isTrusted(peer, now);
-    }
-
-    private boolean isReady(String peer) {
-        Heartbeat hb = news.latest(peer);
-        return hb != null && hb.ready();
-    }
-
-    private int aliveCount() {
-        int alive = 1;
-        for (Member m : ring.ring()) {
-            if (!m.id().equals(self) && detector.isAlive(m.id())) {
-                alive++;
-            }
-        }
-        return alive;
-    }
-
     private void startCandidacy(long now) {
         role = Role.CANDIDATE;
         // Above every epoch heard of, and above every epoch in our own log (entries are known by (epoch, seq)).
@@ -798,7 +698,6 @@ public final class ClusterNode {
         leader = null;
         leaderServing = false;
         promises.clear();
-        wholePromisers.clear();
         lease.clear();
         if (config.quorum() <= 1) {
             becomeLeader(now);
@@ -811,7 +710,7 @@ public final class ClusterNode {
         lastPrepareAt = now;
         Prepare prepare = new Prepare(now, log.position());
         for (Member m : ring.ring()) {
-            if (!m.id().equals(self) && !promises.containsKey(m.id())) {
+            if (!m.id().equals(self) && !promises.has(m.id())) {
                 send(m.id(), prepare, epoch);
             }
         }
@@ -829,13 +728,13 @@ public final class ClusterNode {
         leaderServing = true;
         // Announce first, so followers know whom the log messages that follow come from.
         broadcastHeartbeat(now);
-        log.startLeading(epoch, Map.copyOf(promises), now, this::sendInEpoch);
+        log.startLeading(epoch, promises.positions(), now, this::sendInEpoch);
         promises.clear();
     }
 
     /** Hand leadership to the highest live, ready server above this one once it is stably alive. */
     private void maybeAbdicate(long now) {
-        String higher = highestAliveReady(now);
+        String higher = standing.highestAliveReady(now);
         if (higher == null || ring.rank(higher) <= ring.rank(self) || !detector.isStable(higher, now)) {
             return;
         }
@@ -850,7 +749,7 @@ public final class ClusterNode {
         releasedEpoch = epoch;
         releasedIncarnation = Long.MAX_VALUE;
         lease.clear();
-        changeReason = "handing over to " + higher;
+        leadership.because("handing over to " + higher);
         broadcast(new Abdicate(higher), epoch);
         broadcastHeartbeat(now);
     }
@@ -865,7 +764,7 @@ public final class ClusterNode {
     }
 
     private void stepDown(long newerEpoch, String why) {
-        changeReason = why;
+        leadership.because(why);
         role = Role.FOLLOWER;
         epoch = Math.max(epoch, newerEpoch);
         leader = null;
@@ -876,7 +775,7 @@ public final class ClusterNode {
 
     /** Our leader stopped leading; {@code leaderIncarnation} is the process of it that did. */
     private void release(String why, long leaderIncarnation) {
-        changeReason = why;
+        leadership.because(why);
         releasedEpoch = Math.max(releasedEpoch, epoch);
         releasedIncarnation = leaderIncarnation;
         leader = null;
@@ -888,7 +787,7 @@ public final class ClusterNode {
     private void broadcastHeartbeat(long now) {
         lastHeartbeatAt = now;
         boolean leading = role == Role.LEADER;
-        announcedReady = selfReady();
+        announcedReady = standing.selfReady();
         announcedServing = isServing(now);
         announcedRole = role;
         announcedLeader = currentLeader();
@@ -896,52 +795,21 @@ public final class ClusterNode {
     }
 
     private void broadcast(Message message, long inEpoch) {
-        byte[] datagram = codec.encode(new Envelope(self, incarnation, nextSequence++, inEpoch, message));
-        for (Member m : ring.ring()) {
-            if (!m.id().equals(self)) {
-                outbox.add(new Outbound(m, datagram));
-            }
-        }
+        outbox.broadcast(message, inEpoch);
     }
 
     private void sendInEpoch(String to, Message message) {
         send(to, message, epoch);
     }
 
-    /**
-     * Hands the events waiting here to the leader: straight into the log when this server leads, else forwarded;
-     * everything again at once when the leader changed, the rest after the retry interval.
-     */
+    /** Hands the events waiting here to the leader (see {@link Submissions#forward}). */
     private void forwardPending(long now) {
-        if (pending.size() == 0) {
-            return;
-        }
-        if (role == Role.LEADER) {
-            if (log.isReady()) {
-                for (PendingSubmissions.Pending p : pending.due(now, logRetryMillis)) {
-                    log.order(self, p.key, p.parts, p.payload, now, this::sendInEpoch);
-                }
-            }
-            return;
-        }
-        String to = currentLeader();
-        if (to == null || !leaderServing) {
-            return;
-        }
-        if (!to.equals(forwardedTo) || epoch != forwardedEpoch) {
-            forwardedTo = to;
-            forwardedEpoch = epoch;
-            pending.resendAll();
-        }
-        for (PendingSubmissions.Pending p : pending.due(now, logRetryMillis)) {
-            ClientEventKey event = p.key.event();
-            send(to, new Forward(event.clientId(), event.clientEventId(), p.key.part(), p.parts, p.payload), epoch);
-        }
+        submissions.forward(self, currentLeader(), role == Role.LEADER || leaderServing, epoch, log, now,
+                this::sendInEpoch);
     }
 
     private void send(String to, Message message, long inEpoch) {
-        byte[] datagram = codec.encode(new Envelope(self, incarnation, nextSequence++, inEpoch, message));
-        outbox.add(new Outbound(ring.member(to), datagram));
+        outbox.send(to, message, inEpoch);
     }
 
     private void drop(DropReason reason) {
@@ -955,38 +823,9 @@ public final class ClusterNode {
     }
 
     private void reportLeader(String cause, long now) {
-        String current = currentLeader();
-        boolean quorum = hasQuorum(now);
-        if (!Objects.equals(current, reportedLeader) || epoch != reportedEpoch || quorum != reportedQuorum) {
-            String why = changeReason != null ? changeReason : explain(current, quorum, cause);
-            reportedLeader = current;
-            reportedEpoch = epoch;
-            reportedQuorum = quorum;
-            events.add(new LeaderChanged(current, epoch, quorum, why));
+        LeaderChanged changed = leadership.update(currentLeader(), epoch, hasQuorum(now), role, cause, detector::state);
+        if (changed != null) {
+            events.add(changed);
         }
-        changeReason = null;
-    }
-
-    /** The reason for a change no handler named: compared with what was last reported. */
-    private String explain(String current, boolean quorum, String cause) {
-        if (current == null && reportedLeader != null) {
-            if (reportedLeader.equals(self)) {
-                return "stepped down";
-            }
-            PeerState state = detector.state(reportedLeader);
-            return "leader " + reportedLeader + (state.alive()
-                    ? " stopped leading" : " " + state.name().toLowerCase(Locale.ROOT));
-        }
-        if (current == null) {
-            return role == Role.CANDIDATE ? "standing for epoch " + epoch : "promised epoch " + epoch;
-        }
-        if (!current.equals(reportedLeader) || epoch != reportedEpoch) {
-            return current.equals(self) ? "a quorum promised epoch " + epoch : current + " announced epoch " + epoch;
-        }
-        if (quorum) {
-            return current.equals(self) ? "a quorum acknowledged" : current + " serves with a quorum";
-        }
-        return current.equals(self) ? "no quorum acknowledged within the failure timeout"
-                : current + " lost its quorum";
     }
 }

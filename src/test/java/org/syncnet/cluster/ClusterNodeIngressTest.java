@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.syncnet.cluster.log.LogPosition;
 import org.syncnet.cluster.wire.DatagramCodec;
 import org.syncnet.cluster.wire.DropReason;
 import org.syncnet.cluster.wire.Envelope;

@@ -1,15 +1,63 @@
 package org.syncnet.cluster.wire;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.syncnet.cluster.log.LogEntry;
 
 /**
- * A client event, or one part of a large one, that a server forwards to its leader (again and again, until it sees
- * it committed). The origin is the sender of the datagram. Body: client id (string), client event id (8), part (1),
- * parts (1), payload (length 2 + bytes).
+ * Client events, or parts of large ones, that a server forwards to its leader (again and again, until it sees them
+ * committed): as many as fit one datagram, so a burst (everything pending after a leader change, or several events
+ * between two sends) takes a few datagrams rather than one each. The origin is the sender of the datagram. Body:
+ * count (2, at least 1), then per item: client id (string), client event id (8), part (1), parts (1), payload
+ * (length 2 + bytes).
  */
-public record Forward(String clientId, long clientEventId, int part, int parts, byte[] payload) implements Message {
+public record Forward(List<Item> items) implements Message {
+    /** Body bytes before the items. */
+    public static final int FIXED_BYTES = 2;
+
+    /** One client event, or one part of it. */
+    public record Item(String clientId, long clientEventId, int part, int parts, byte[] payload) {
+        /** By content: a record compares arrays by identity. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Item i && i.clientId.equals(clientId) && i.clientEventId == clientEventId
+                    && i.part == part && i.parts == parts && Arrays.equals(i.payload, payload);
+        }
+
+        @Override
+        public int hashCode() {
+            return clientId.hashCode() * 31 + Long.hashCode(clientEventId);
+        }
+
+        @Override
+        public String toString() {
+            return "Item[" + clientId + "#" + clientEventId + " part " + part + "/" + parts + ", " + payload.length
+                    + " bytes]";
+        }
+    }
+
+    public Forward {
+        if (items.isEmpty() || items.size() > 0xFFFF) {
+            throw new IllegalArgumentException("a forward carries 1..65535 items");
+        }
+        items = List.copyOf(items);
+    }
+
+    /** A single part. */
+    public Forward(String clientId, long clientEventId, int part, int parts, byte[] payload) {
+        this(List.of(new Item(clientId, clientEventId, part, parts, payload)));
+    }
+
+    /** A single event of one part. */
     public Forward(String clientId, long clientEventId, byte[] payload) {
         this(clientId, clientEventId, 0, 1, payload);
+    }
+
+    /** The bytes one item takes in the body. */
+    public static int encodedSize(String clientId, int payloadLength) {
+        return WireIO.stringBytes(clientId) + 8 + 1 + 1 + 2 + payloadLength;
     }
 
     @Override
@@ -19,34 +67,32 @@ public record Forward(String clientId, long clientEventId, int part, int parts, 
 
     @Override
     public void writeBody(ByteBuffer out) {
-        WireIO.putId(out, clientId);
-        out.putLong(clientEventId);
-        out.put((byte) part).put((byte) parts);
-        WireIO.putBytes(out, payload);
-    }
-
-    /** By content: a record compares arrays by identity. */
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Forward f && f.clientId.equals(clientId) && f.clientEventId == clientEventId
-                && f.part == part && f.parts == parts && java.util.Arrays.equals(f.payload, payload);
-    }
-
-    @Override
-    public int hashCode() {
-        return clientId.hashCode() * 31 + Long.hashCode(clientEventId);
+        out.putShort((short) items.size());
+        for (Item i : items) {
+            WireIO.putId(out, i.clientId);
+            out.putLong(i.clientEventId);
+            out.put((byte) i.part).put((byte) i.parts);
+            WireIO.putBytes(out, i.payload);
+        }
     }
 
     static Forward read(ByteBuffer in) throws MalformedDatagramException {
-        String clientId = WireIO.getId(in);
-        long clientEventId = in.getLong();
-        int part = Byte.toUnsignedInt(in.get());
-        int parts = Byte.toUnsignedInt(in.get());
-        byte[] payload = WireIO.getBytes(in);
-        if (parts < 1 || parts > org.syncnet.cluster.LogEntry.MAX_PARTS || part >= parts
-                || payload.length > org.syncnet.cluster.LogEntry.MAX_PAYLOAD) {
-            throw new MalformedDatagramException(DropReason.MALFORMED, "forward part " + part + " of " + parts);
+        int count = Short.toUnsignedInt(in.getShort());
+        if (count == 0) {
+            throw new MalformedDatagramException(DropReason.MALFORMED, "empty forward");
         }
-        return new Forward(clientId, clientEventId, part, parts, payload);
+        List<Item> items = new ArrayList<>();
+        for (int n = 0; n < count; n++) {
+            String clientId = WireIO.getId(in);
+            long clientEventId = in.getLong();
+            int part = Byte.toUnsignedInt(in.get());
+            int parts = Byte.toUnsignedInt(in.get());
+            byte[] payload = WireIO.getBytes(in);
+            if (parts < 1 || parts > LogEntry.MAX_PARTS || part >= parts || payload.length > LogEntry.MAX_PAYLOAD) {
+                throw new MalformedDatagramException(DropReason.MALFORMED, "forward part " + part + " of " + parts);
+            }
+            items.add(new Item(clientId, clientEventId, part, parts, payload));
+        }
+        return new Forward(items);
     }
 }

@@ -1,7 +1,7 @@
 package org.syncnet.cluster.wire;
 
 import java.nio.ByteBuffer;
-import org.syncnet.cluster.LogPosition;
+import org.syncnet.cluster.log.LogPosition;
 
 /**
  * Sent by every server every heartbeat interval, and at once when its role changes. Body: flags (1 byte:

@@ -7,13 +7,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.syncnet.cluster.ClientEventKey;
-import org.syncnet.cluster.Delivery;
+import org.syncnet.cluster.log.ClientEventKey;
+import org.syncnet.cluster.log.Delivery;
 
 /**
  * The ground truth of the replicated log, built from what every server process delivered: one global sequence
  * (seq to event), which every process's deliveries must follow. Checked on every delivery (safety) and at the end of
- * a run (completeness: every live server delivered everything, no submission of a server that stayed up is lost).
+ * a run (completeness: every live server delivered everything, every event confirmed to its client, i.e. delivered
+ * by the server process it was submitted to, is delivered by every live server even if that server or the leader
+ * crashed since, and no submission of a server that stayed up is lost). The four log guarantees map to: one
+ * sequence (seq and skip checks), nothing twice (seqOf), nothing committed lost (a delivery anywhere puts the event
+ * in the global sequence, which every live server must complete), confirmed means everywhere (confirmed).
  */
 final class DeliveryLedger {
     private record Placed(long epoch, ClientEventKey key) {
@@ -29,11 +33,16 @@ final class DeliveryLedger {
     private final Map<String, Long> lastDelivered = new HashMap<>();
     private final Map<String, Set<Long>> deliveredBy = new HashMap<>();
     private final List<Submission> submissions = new ArrayList<>();
+    /** Per server process, the events its clients submitted there: its delivery of one confirms it to the client. */
+    private final Map<String, Set<ClientEventKey>> submittedTo = new HashMap<>();
+    /** Events a client saw confirmed (its server delivered them back), with who confirmed them and when. */
+    private final Map<ClientEventKey, String> confirmed = new java.util.LinkedHashMap<>();
     private String violation;
     private long deliveries;
 
     void submitted(String server, long incarnation, ClientEventKey key, long at) {
         submissions.add(new Submission(server, incarnation, key, at));
+        submittedTo.computeIfAbsent(server + "#" + incarnation, k -> new java.util.HashSet<>()).add(key);
     }
 
     /** Per server id (any process), the payloads it delivered, in order: for scenarios that check content. */
@@ -84,6 +93,9 @@ final class DeliveryLedger {
         }
         lastDelivered.put(process, d.seq());
         deliveredBy.computeIfAbsent(process, k -> new LinkedHashSet<>()).add(d.seq());
+        if (submittedTo.getOrDefault(process, Set.of()).contains(key)) {
+            confirmed.putIfAbsent(key, process + " at " + at + " ms");
+        }
     }
 
     private void fail(String what) {
@@ -105,6 +117,11 @@ final class DeliveryLedger {
         return global.size();
     }
 
+    /** How many events a client saw confirmed by the server it submitted them to. */
+    int confirmedCount() {
+        return confirmed.size();
+    }
+
     /**
      * Null when every live server process delivered the whole global sequence and every event submitted to a process
      * that is still the live one was delivered; otherwise what is missing.
@@ -112,6 +129,18 @@ final class DeliveryLedger {
     String incomplete(SimulatedCluster cluster) {
         if (violation != null) {
             return violation;
+        }
+        // Implied by the global sequence check below, but stated on its own: what a client was told is committed
+        // is delivered by every live server, whether or not the server that confirmed it (or the leader) survived.
+        for (Map.Entry<ClientEventKey, String> c : confirmed.entrySet()) {
+            long seq = seqOf.get(c.getKey());
+            for (SimulatedCluster.Server s : cluster.servers()) {
+                String process = s.id + "#" + s.incarnation;
+                if (s.live() && !deliveredBy.getOrDefault(process, Set.of()).contains(seq)) {
+                    return c.getKey() + " (seq " + seq + ") was confirmed to its client by " + c.getValue()
+                            + " but " + process + " has not delivered it; its log " + s.node.logPosition();
+                }
+            }
         }
         for (SimulatedCluster.Server s : cluster.servers()) {
             if (!s.live()) {

@@ -103,7 +103,7 @@ final class LogRun {
         // Mostly chat-sized; some up to one entry; a few large enough to travel in parts (a 4 KiB message and more).
         int kind = rng.nextInt(10);
         int size = kind == 0 ? rng.nextInt(org.syncnet.cluster.ClusterNode.MAX_EVENT_BYTES + 1)
-                : kind <= 2 ? rng.nextInt(org.syncnet.cluster.LogEntry.MAX_PAYLOAD + 1) : rng.nextInt(40);
+                : kind <= 2 ? rng.nextInt(org.syncnet.cluster.log.LogEntry.MAX_PAYLOAD + 1) : rng.nextInt(40);
         byte[] p = new byte[size];
         rng.nextBytes(p);
         return p;

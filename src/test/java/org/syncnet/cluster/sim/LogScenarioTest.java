@@ -115,4 +115,32 @@ class LogScenarioTest {
             org.junit.jupiter.api.Assertions.assertArrayEquals(text, got.get(0), id);
         }
     }
+
+    /**
+     * A client's events are confirmed by its server (delivered back to it), then that server and the leader crash
+     * for good at once: every confirmed event is still delivered by every surviving server, under the new leader.
+     */
+    @Test
+    void whatAClientSawConfirmedSurvivesItsServerAndTheLeaderCrashing() {
+        Simulation sim = new Simulation(SEED, SimulationSettings.defaultTiming(5),
+                "LogScenarioTest#whatAClientSawConfirmedSurvivesItsServerAndTheLeaderCrashing");
+        sim.start();
+        sim.requireConvergedBy(ScenarioTest.startUpBound(sim), sim.heartbeat(), "start-up");
+        String leader = sim.node("s0").currentLeader();
+        String origin = leader.equals("s0") ? "s1" : "s0";
+        long t = sim.now() + 100;
+        for (int i = 0; i < 200; i++) {
+            long id = i + 1;
+            sim.clock.at(t + 5L * i, () -> sim.cluster.submit(origin, "c", id, ("m" + id).getBytes()));
+        }
+        long crashAt = t + 500; // mid-stream: some events confirmed, some in flight, some not yet sent
+        sim.at(crashAt, "crash " + origin + " and leader " + leader, () -> {
+            sim.cluster.crash(origin);
+            sim.cluster.crash(leader);
+        });
+        requireAllDelivered(sim, crashAt + 6 * sim.timeout());
+        int confirmed = sim.cluster.ledger().confirmedCount();
+        assertTrue(confirmed > 10 && confirmed < 200, "a part of the stream was confirmed before the crash: " + confirmed);
+        assertTrue(sim.cluster.ledger().globalSize() >= confirmed);
+    }
 }

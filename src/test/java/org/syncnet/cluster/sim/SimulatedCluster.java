@@ -110,7 +110,7 @@ final class SimulatedCluster {
         }
         boolean accepted = s.node.submit(clientId, clientEventId, payload, now());
         if (accepted) {
-            ledger.submitted(id, s.incarnation, new org.syncnet.cluster.ClientEventKey(clientId, clientEventId), now());
+            ledger.submitted(id, s.incarnation, new org.syncnet.cluster.log.ClientEventKey(clientId, clientEventId), now());
         }
         flush(s);
         return accepted;
@@ -296,7 +296,7 @@ final class SimulatedCluster {
             }
             network.send(s.id, out.to().id(), out.datagram());
         }
-        for (org.syncnet.cluster.Delivery d : s.node.drainDeliveries()) {
+        for (org.syncnet.cluster.log.Delivery d : s.node.drainDeliveries()) {
             ledger.delivered(s.id, s.incarnation, d, now());
         }
         for (ClusterEvent e : s.node.drainEvents()) {

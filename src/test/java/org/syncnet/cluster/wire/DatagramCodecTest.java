@@ -16,8 +16,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.syncnet.cluster.LogEntry;
-import org.syncnet.cluster.LogPosition;
+import org.syncnet.cluster.log.LogEntry;
+import org.syncnet.cluster.log.LogPosition;
 
 class DatagramCodecTest {
     private final DatagramCodec codec = new DatagramCodec(SECRET);
@@ -70,7 +70,7 @@ class DatagramCodecTest {
     @Test
     void wireFormatIsPinned() {
         byte[] data = codec.encode(new Envelope("ab", 0x0102030405060708L, 9, 10, new Abdicate("c")));
-        byte[] expectedPrefix = {'S', 'N', 2, 6, 2, 'a', 'b', 1, 2, 3, 4, 5, 6, 7, 8, 0, 0, 0, 0, 0, 0, 0, 9,
+        byte[] expectedPrefix = {'S', 'N', 3, 6, 2, 'a', 'b', 1, 2, 3, 4, 5, 6, 7, 8, 0, 0, 0, 0, 0, 0, 0, 9,
             0, 0, 0, 0, 0, 0, 0, 10, 0, 2, 1, 'c'};
         assertArrayEquals(expectedPrefix, Arrays.copyOf(data, expectedPrefix.length));
         assertEquals(expectedPrefix.length + DatagramCodec.MAC_BYTES, data.length);
@@ -105,7 +105,7 @@ class DatagramCodecTest {
             new LogAck(true, 0, 0), new Fetch(1)};
         int header = DatagramCodec.SENDER_AT + 1 + WireIO.MAX_STRING_BYTES + 8 + 8 + 8 + 2;
         int[] bodies = {1 + 1 + 64 + 24 + 8, 8 + 24, 8 + 24, 8 + 24 + 1, 1 + 1 + 64, 1 + 64, 0,
-            1 + 64 + 8 + 2 + 2 + LogEntry.MAX_PAYLOAD,
+            Forward.FIXED_BYTES + 1 + 64 + 8 + 2 + 2 + LogEntry.MAX_PAYLOAD,
             Append.FIXED_BYTES + 8 + 1 + 64 + 1 + 64 + 8 + 2 + 2 + LogEntry.MAX_PAYLOAD,
             1 + 8 + 8, 8};
         for (int i = 0; i < largest.length; i++) {
@@ -242,7 +242,7 @@ class DatagramCodecTest {
         assertEquals(DropReason.BAD_MAGIC, rejection(new RawDatagram().magic('N', 'S')));
         assertEquals(DropReason.BAD_MAGIC, rejection(new RawDatagram().magic('S', 0)));
         assertEquals(DropReason.BAD_MAGIC, rejection(new byte[DatagramCodec.MIN_DATAGRAM]));
-        for (int v : new int[] {0, 1, 3, 0x7f, 0x80, 0xff}) {
+        for (int v : new int[] {0, 1, 2, 4, 0x7f, 0x80, 0xff}) {
             assertEquals(DropReason.BAD_VERSION, rejection(new RawDatagram().version(v)), "version " + v);
         }
     }
@@ -252,6 +252,19 @@ class DatagramCodecTest {
         for (int t : new int[] {0, 12, 13, 0x7f, 0x80, 0xff}) {
             assertEquals(DropReason.UNKNOWN_TYPE, rejection(new RawDatagram().type(t)), "type " + t);
         }
+    }
+
+    @Test
+    void forwardBodyIsPinnedAndAnEmptyOneIsMalformed() {
+        Forward two = new Forward(List.of(new Forward.Item("c", 5, 0, 1, new byte[] {9}),
+                new Forward.Item("d", 6, 1, 2, new byte[0])));
+        byte[] body = Arrays.copyOfRange(new RawDatagram().body(two).unsigned(),
+                new RawDatagram().body(two).unsigned().length - bodyLengthOf(two),
+                new RawDatagram().body(two).unsigned().length);
+        byte[] expected = {0, 2, 1, 'c', 0, 0, 0, 0, 0, 0, 0, 5, 0, 1, 0, 1, 9,
+            1, 'd', 0, 0, 0, 0, 0, 0, 0, 6, 1, 2, 0, 0};
+        assertArrayEquals(expected, body);
+        assertEquals(DropReason.MALFORMED, rejection(new RawDatagram().type(MessageType.FORWARD).body(0, 0)));
     }
 
     @Test

@@ -3,8 +3,8 @@ package org.syncnet.cluster.wire;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.syncnet.cluster.LogEntry;
-import org.syncnet.cluster.LogPosition;
+import org.syncnet.cluster.log.LogEntry;
+import org.syncnet.cluster.log.LogPosition;
 
 /** Messages and envelopes for the codec tests: every type, with edge values, and random ones from a seed. */
 final class Samples {
@@ -54,6 +54,8 @@ final class Samples {
                 List.of(new LogEntry(DatagramCodec.MAX_RECEIVED_EPOCH, 1, LONGEST_ID, LONGEST_ID, Long.MIN_VALUE,
                         new byte[LogEntry.MAX_PAYLOAD]))));
         all.add(new Forward("c", 3, 15, 16, new byte[] {7}));
+        all.add(new Forward(List.of(new Forward.Item("c", 1, 0, 1, new byte[] {1}),
+                new Forward.Item(LONGEST_ID, 2, 1, 2, new byte[0]), new Forward.Item("d", 3, 0, 1, new byte[9]))));
         all.add(new Append(1, 1, 1, List.of(new LogEntry(1, 2, "s", "c", 5, 2, 3, new byte[] {9}))));
         all.add(new LogAck(true, 0, 0));
         all.add(new LogAck(false, Long.MAX_VALUE, Long.MAX_VALUE));

@@ -1,4 +1,4 @@
-package org.syncnet.cluster;
+package org.syncnet.cluster.log;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.syncnet.cluster;
+package org.syncnet.cluster.log;
 
 import java.util.Arrays;
 
@@ -28,7 +28,7 @@ public record LogEntry(long epoch, long seq, String origin, String clientId, lon
         this(epoch, seq, origin, clientId, clientEventId, 0, 1, payload);
     }
 
-    static LogEntry barrier(long epoch, long seq, String origin) {
+    public static LogEntry barrier(long epoch, long seq, String origin) {
         return new LogEntry(epoch, seq, origin, "", 0, new byte[0]);
     }
 

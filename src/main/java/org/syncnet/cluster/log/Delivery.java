@@ -1,4 +1,4 @@
-package org.syncnet.cluster;
+package org.syncnet.cluster.log;
 
 /**
  * A committed log entry handed to the driver, in log order, exactly once per server process. Every server hands out

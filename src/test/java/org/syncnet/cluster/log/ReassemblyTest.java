@@ -1,4 +1,4 @@
-package org.syncnet.cluster;
+package org.syncnet.cluster.log;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.syncnet.cluster;
+package org.syncnet.cluster.log;
 
 /**
  * One part of a client event: an event larger than one datagram travels as several log entries, each ordered,

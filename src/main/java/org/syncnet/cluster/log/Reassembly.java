@@ -1,4 +1,4 @@
-package org.syncnet.cluster;
+package org.syncnet.cluster.log;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Iterator;

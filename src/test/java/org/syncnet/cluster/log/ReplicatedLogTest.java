@@ -1,4 +1,4 @@
-package org.syncnet.cluster;
+package org.syncnet.cluster.log;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -93,6 +93,56 @@ class ReplicatedLogTest {
     }
 
     @Test
+    void appendsArrivingInReverseAreHeldAndAppliedOnceTheGapIsFilled() {
+        ReplicatedLog leader = log("s2", 2, new InMemoryLogStore());
+        ReplicatedLog follower = log("s1", 2, new InMemoryLogStore());
+        leader.startLeading(2, Map.of(), 0, out);
+        pump(leader, "s1", follower);
+        for (long i = 1; i <= 60; i++) {
+            leader.order("s0", key(i), new byte[300], 0, out); // several datagrams' worth
+        }
+        List<Append> window = appendsTo("s1");
+        assertTrue(window.size() > 3, "the window went out in several appends: " + window.size());
+        LogAck last = null;
+        for (int i = window.size() - 1; i >= 0; i--) {
+            last = follower.onFollowerAppend(window.get(i));
+            if (i > 0) {
+                assertFalse(last.matched(), "ahead of a gap: held, and the gap reported");
+            }
+        }
+        Append end = window.get(window.size() - 1);
+        assertEquals(new LogAck(true, end.prevSeq() + end.entries().size(), last.commitSeq()), last,
+                "the first one filled the gap; one acknowledgement covers everything held");
+        sent.clear();
+    }
+
+    @Test
+    void aGapReportDoesNotMakeTheLeaderResendTheWindowAgainAndAgain() {
+        ReplicatedLog leader = log("s2", 2, new InMemoryLogStore());
+        ReplicatedLog follower = log("s1", 2, new InMemoryLogStore());
+        leader.startLeading(2, Map.of(), 0, out);
+        pump(leader, "s1", follower);
+        for (long i = 1; i <= 60; i++) {
+            leader.order("s0", key(i), new byte[300], 0, out);
+        }
+        List<Append> window = appendsTo("s1");
+        // Everything but the first arrives, each drawing a gap report, within one retry interval.
+        for (int i = 1; i < window.size(); i++) {
+            leader.onLogAck("s1", follower.onFollowerAppend(window.get(i)), 1, out);
+        }
+        assertTrue(appendsTo("s1").size() <= 1, "the reports within one retry interval draw one resend");
+        // The first one arrives late: the follower applies everything it held and says so in one acknowledgement.
+        leader.onLogAck("s1", follower.onFollowerAppend(window.get(0)), 1, out);
+        List<Append> after = appendsTo("s1");
+        assertTrue(after.size() <= 2, "only what was never sent follows, not the window again: " + after.size());
+        for (Append a : after) {
+            leader.onLogAck("s1", follower.onFollowerAppend(a), 1, out);
+        }
+        pump(leader, "s1", follower);
+        assertEquals(leader.position().lastSeq(), follower.position().lastSeq());
+    }
+
+    @Test
     void anUncommittedEntryOfAnOlderEpochIsOverwritten() {
         ReplicatedLog follower = log("s1", 2, new InMemoryLogStore());
         follower.onFollowerAppend(new Append(0, 0, 0, List.of(LogEntry.barrier(2, 1, "s2"),
@@ -161,7 +211,9 @@ class ReplicatedLogTest {
         assertFalse(leader.isReady());
         assertFalse(leader.order("s0", key(9), new byte[0], 0, out), "nothing is ordered while recovering");
         org.syncnet.cluster.wire.Fetch fetch = (org.syncnet.cluster.wire.Fetch) sent.remove(0).message;
-        leader.onRecoveryAppend("s1", old.onFetch(fetch), 1, out);
+        for (Append answer : old.onFetch(fetch)) {
+            leader.onRecoveryAppend("s1", answer, 1, out);
+        }
         assertTrue(leader.isReady());
         assertTrue(leader.holds(key(1)), "the recovered entry is kept (and deduplicated against)");
         assertEquals(new LogPosition(5, 3, 0), leader.position(), "recovered 2 entries, then its own barrier");

@@ -1,4 +1,4 @@
-package org.syncnet.cluster;
+package org.syncnet.cluster.log;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,11 +9,12 @@ import java.util.function.Predicate;
 import org.syncnet.cluster.wire.Append;
 import org.syncnet.cluster.wire.DatagramCodec;
 import org.syncnet.cluster.wire.Fetch;
+import org.syncnet.cluster.wire.Forward;
 import org.syncnet.cluster.wire.LogAck;
 import org.syncnet.cluster.wire.Message;
 
 /**
- * The replicated, ordered log of one server (DESIGN invariants 3-5), driven by {@link ClusterNode}, which decides
+ * The replicated, ordered log of one server (DESIGN invariants 3-5), driven by {@link org.syncnet.cluster.ClusterNode}, which decides
  * who leads and passes on only the log messages of its current epoch and leader.
  *
  * <ul>
@@ -37,15 +38,18 @@ import org.syncnet.cluster.wire.Message;
  * their own pending copy as soon as they see it committed, so only a client retrying that late can cause it.</li>
  * </ul>
  */
-final class ReplicatedLog {
+public final class ReplicatedLog {
     /** Body bytes an Append may use: the datagram limit minus the largest header (64-byte sender) and the MAC. */
     static final int APPEND_BODY_BUDGET = DatagramCodec.MAX_DATAGRAM - (4 + 1 + 64 + 26 + 32);
     /** Entries a leader sends ahead of a follower's acknowledged position: flow control for a slow or dead peer. */
     static final int WINDOW = 128;
     /** Entries that are sent without waiting for the acknowledgement of the append in flight. */
     static final int BATCH = 16;
+    /** Datagrams a promiser answers one fetch with: recovery pipelines instead of one datagram per round trip. */
+    static final int FETCH_DATAGRAMS = 8;
 
-    interface Outlet {
+    /** Sends a log message to a peer, in the sender's current epoch. */
+    public interface Outlet {
         void send(String to, Message message);
     }
 
@@ -83,11 +87,41 @@ final class ReplicatedLog {
     private long appliedSeq;
 
     private long leaderEpoch = -1;
-    private boolean recovering;
-    private String source;
-    private long target;
-    private long nextFetch;
-    private long lastFetchAt;
+    private final LogRecovery recovery;
+    /** What recovery may change of this log. */
+    private final LogRecovery.Log recovered = new LogRecovery.Log() {
+        @Override
+        public long epochAt(long seq) {
+            return store.epochAt(seq);
+        }
+
+        @Override
+        public long firstSeq() {
+            return store.firstSeq();
+        }
+
+        @Override
+        public long lastSeq() {
+            return store.lastSeq();
+        }
+
+        @Override
+        public void truncateAfter(long seq) {
+            ReplicatedLog.this.truncateAfter(seq);
+        }
+
+        @Override
+        public void append(LogEntry e) {
+            ReplicatedLog.this.append(e);
+        }
+
+        @Override
+        public void commitTo(long seq) {
+            ReplicatedLog.this.commitTo(seq);
+        }
+    };
+    /** Follower: appends from the leader that arrived ahead of a gap (the leader sends at most WINDOW ahead). */
+    private final AppendsAhead ahead = new AppendsAhead(2 * WINDOW);
     private final Map<String, Progress> progress = new HashMap<>();
     private long unservableCatchUps;
     /**
@@ -98,35 +132,36 @@ final class ReplicatedLog {
     private boolean whole;
     private long divergences;
 
-    ReplicatedLog(String self, List<String> peers, int quorum, LogStore store, long retryMillis,
-                  Consumer<LogEntry> onCommit) {
+    public ReplicatedLog(String self, List<String> peers, int quorum, LogStore store, long retryMillis,
+                         Consumer<LogEntry> onCommit) {
         this.self = self;
         this.peers = List.copyOf(peers);
         this.quorum = quorum;
         this.store = store;
         this.retryMillis = retryMillis;
         this.onCommit = onCommit;
+        this.recovery = new LogRecovery(retryMillis);
     }
 
-    boolean isWhole() {
+    public boolean isWhole() {
         return whole;
     }
 
-    LogPosition position() {
+    public LogPosition position() {
         return new LogPosition(store.lastEpoch(), store.lastSeq(), commitSeq);
     }
 
-    long commitSeq() {
+    public long commitSeq() {
         return commitSeq;
     }
 
     /** How often a follower needed entries this server no longer keeps (would need a snapshot, not built yet). */
-    long unservableCatchUps() {
+    public long unservableCatchUps() {
         return unservableCatchUps;
     }
 
     /** How often this server replaced committed entries (state loss or a sub-majority quorum; see truncateAfter). */
-    long divergences() {
+    public long divergences() {
         return divergences;
     }
 
@@ -141,11 +176,11 @@ final class ReplicatedLog {
     }
 
     /** Large events whose parts did not all arrive and were given up (see {@link Reassembly}). */
-    long abandonedEvents() {
+    public long abandonedEvents() {
         return reassembly.abandoned();
     }
 
-    List<Delivery> drainDeliveries() {
+    public List<Delivery> drainDeliveries() {
         List<Delivery> out = List.copyOf(deliveries);
         deliveries.clear();
         return out;
@@ -154,7 +189,7 @@ final class ReplicatedLog {
     // ---- leader -----------------------------------------------------------------------------------------
 
     /** Leads {@code epoch} now; recovers from the highest promised log first unless this server's is the highest. */
-    void startLeading(long epoch, Map<String, LogPosition> promised, long now, Outlet out) {
+    public void startLeading(long epoch, Map<String, LogPosition> promised, long now, Outlet out) {
         leaderEpoch = epoch;
         progress.clear();
         LogPosition best = position();
@@ -169,38 +204,41 @@ final class ReplicatedLog {
             finishRecovery(now, out);
             return;
         }
-        recovering = true;
-        source = from;
-        target = best.lastSeq();
         // Our committed prefix is in every log that holds all committed entries, the source's included.
-        nextFetch = commitSeq + 1;
-        sendFetch(now, out);
+        recovery.start(from, best.lastSeq(), commitSeq + 1, now, out);
     }
 
-    void stopLeading() {
+    public void stopLeading() {
         leaderEpoch = -1;
-        recovering = false;
-        source = null;
+        recovery.stop();
         progress.clear();
     }
 
-    boolean isLeading() {
+    public boolean isLeading() {
         return leaderEpoch >= 0;
     }
 
     /** Leading and recovered: may order new events. */
-    boolean isReady() {
-        return leaderEpoch >= 0 && !recovering;
+    public boolean isReady() {
+        return leaderEpoch >= 0 && !recovery.isActive();
     }
 
     /** The promiser this leader recovers from, or null. */
-    String recoverySource() {
-        return recovering ? source : null;
+    public String recoverySource() {
+        return recovery.source();
     }
 
     /** Orders a client event; false if it is already in the log (a retry). Only when {@link #isReady}. */
     boolean order(String origin, ClientEventKey key, byte[] payload, long now, Outlet out) {
         return order(origin, new PartKey(key, 0), 1, payload, now, out);
+    }
+
+    /** Orders the parts forwarded by {@code origin}, except those already in the log (retries). */
+    public void order(String origin, Forward f, long now, Outlet out) {
+        for (Forward.Item i : f.items()) {
+            order(origin, new PartKey(new ClientEventKey(i.clientId(), i.clientEventId()), i.part()), i.parts(),
+                    i.payload(), now, out);
+        }
     }
 
     /** Orders one part of a client event; false if it is already in the log (a retry). */
@@ -216,32 +254,14 @@ final class ReplicatedLog {
         return true;
     }
 
-    void onRecoveryAppend(String from, Append a, long now, Outlet out) {
-        if (!recovering || !from.equals(source) || a.prevSeq() != nextFetch - 1) {
-            return; // stale, duplicated or reordered
-        }
-        if (store.epochAt(a.prevSeq()) != a.prevEpoch()) {
-            // Even our committed prefix differs (only after state loss): take the source's log from its start.
-            nextFetch = Math.max(1, Math.min(store.firstSeq(), a.prevSeq()));
-            truncateAfter(nextFetch - 1);
-            sendFetch(now, out);
-            return;
-        }
-        // Everything after the prefix we share with the source is replaced by the source's log.
-        truncateAfter(a.prevSeq());
-        for (LogEntry e : a.entries()) {
-            append(e);
-        }
-        commitTo(Math.min(a.commitSeq(), store.lastSeq()));
-        nextFetch = store.lastSeq() + 1;
-        if (store.lastSeq() >= target || a.entries().isEmpty()) {
+    /** A fetch answer from the promiser this leader recovers from. */
+    public void onRecoveryAppend(String from, Append a, long now, Outlet out) {
+        if (recovery.onAppend(from, a, now, out, recovered)) {
             finishRecovery(now, out);
-        } else {
-            sendFetch(now, out);
         }
     }
 
-    void onLogAck(String from, LogAck ack, long now, Outlet out) {
+    public void onLogAck(String from, LogAck ack, long now, Outlet out) {
         Progress p = progress.get(from);
         if (!isReady() || p == null) {
             return;
@@ -254,19 +274,33 @@ final class ReplicatedLog {
             advanceCommit();
             replicate(now, out);
         } else {
-            // A gap or a mismatch: resend from the position the follower shares with us, at once unless we did so
-            // lately. Under reordering every append that overtakes another draws a gap NAK; answering each at once
-            // resent the window again and again, and the flood outran the receivers' replay window.
-            p.sentUpTo = Math.max(Math.min(ack.seq(), store.lastSeq()), p.match);
-            if (now - p.lastNakResendAt >= retryMillis / 2) {
+            // A gap or a mismatch: resend from the position the follower shares with us, unless we did so lately.
+            // The follower holds what arrived after a gap (AppendsAhead), so one resend fills the hole. Every
+            // append that overtakes another draws a gap NAK: rewinding on each (even without resending) made every
+            // later acknowledgement resend the whole window again, and the flood of datagrams outran the
+            // receivers' replay window (seed 7889: thousands of appends per 50 ms to one follower).
+            long shared = Math.max(Math.min(ack.seq(), store.lastSeq()), p.match);
+            if (shared < p.sentUpTo && now - p.lastNakResendAt >= retryMillis / 2) {
                 p.lastNakResendAt = now;
+                p.sentUpTo = shared;
                 sendTo(from, p, now, out);
             }
         }
     }
 
+    /**
+     * The follower's commit point, as its heartbeat acknowledgement reports it: followers do not acknowledge commit
+     * news alone, so this is how the leader stops resending it.
+     */
+    public void followerCommitted(String peer, long commit) {
+        Progress p = progress.get(peer);
+        if (p != null && isReady()) {
+            p.knownCommit = Math.max(p.knownCommit, Math.min(commit, commitSeq));
+        }
+    }
+
     /** The follower restarted: it holds nothing we sent before. */
-    void forgetFollower(String peer) {
+    public void forgetFollower(String peer) {
         Progress p = progress.get(peer);
         if (p != null) {
             p.match = 0;
@@ -276,11 +310,9 @@ final class ReplicatedLog {
     }
 
     /** Retransmits what was not acknowledged within the retry interval, to the peers {@code alive} accepts. */
-    void tick(long now, Predicate<String> alive, Outlet out) {
-        if (recovering) {
-            if (now - lastFetchAt >= retryMillis) {
-                sendFetch(now, out);
-            }
+    public void tick(long now, Predicate<String> alive, Outlet out) {
+        if (recovery.isActive()) {
+            recovery.tick(now, out);
             return;
         }
         if (!isReady()) {
@@ -291,16 +323,15 @@ final class ReplicatedLog {
             if (alive.test(peer) && (p.match < store.lastSeq() || p.knownCommit < commitSeq)
                     && now - p.lastSentAt >= retryMillis) {
                 p.sentUpTo = p.match;
-                p.probing = true;
+                // Only unacknowledged entries make it a probe: commit news alone is never acknowledged.
+                p.probing = p.match < store.lastSeq();
                 sendTo(peer, p, now, out);
             }
         }
     }
 
     private void finishRecovery(long now, Outlet out) {
-        recovering = false;
         whole = true;
-        source = null;
         long before = store.lastSeq();
         append(LogEntry.barrier(leaderEpoch, before + 1, self));
         for (String peer : peers) {
@@ -310,11 +341,6 @@ final class ReplicatedLog {
         }
         advanceCommit();
         replicate(now, out);
-    }
-
-    private void sendFetch(long now, Outlet out) {
-        lastFetchAt = now;
-        out.send(source, new Fetch(nextFetch));
     }
 
     /**
@@ -395,11 +421,40 @@ final class ReplicatedLog {
 
     // ---- follower and fetch source --------------------------------------------------------------------------
 
-    /** Entries from our leader: log matching, then commit as far as this append proved our log equal. */
+    /** Entries from our leader (one epoch and process of it, as in tests). */
     LogAck onFollowerAppend(Append a) {
+        return onFollowerAppend(0, 0, a);
+    }
+
+    /**
+     * Entries from our leader, of {@code epoch}, sent by its process {@code leaderIncarnation}: log matching, then
+     * commit as far as this append proved our log equal. An append past a gap is held until the gap is filled, and
+     * answered with the gap (the leader resends from there); once it is filled, the held ones are applied too and
+     * one acknowledgement covers them all.
+     */
+    public LogAck onFollowerAppend(long epoch, long leaderIncarnation, Append a) {
+        ahead.stream(epoch, leaderIncarnation);
         if (a.prevSeq() > store.lastSeq()) {
+            ahead.hold(a);
             return new LogAck(false, store.lastSeq(), commitSeq); // gap
         }
+        LogAck ack = applyAppend(a);
+        while (ack.matched()) {
+            Append next = ahead.next(store.lastSeq());
+            if (next == null) {
+                break;
+            }
+            LogAck more = applyAppend(next);
+            if (!more.matched()) {
+                ahead.clear(); // only after state loss: the leader resends from the answer to 'a'
+                break;
+            }
+            ack = more.seq() >= ack.seq() ? more : ack;
+        }
+        return new LogAck(ack.matched(), ack.seq(), commitSeq);
+    }
+
+    private LogAck applyAppend(Append a) {
         long have = store.epochAt(a.prevSeq());
         if (have >= 0 && have != a.prevEpoch()) {
             // Mismatch: our committed prefix is shared with every later leader. (After state loss or with a
@@ -427,18 +482,26 @@ final class ReplicatedLog {
         return new LogAck(true, verified, commitSeq);
     }
 
-    /** A recovering leader asks for our entries; null if we cannot answer. */
-    Append onFetch(Fetch f) {
+    /**
+     * A recovering leader asks for our entries: up to {@link #FETCH_DATAGRAMS} appends in a row from there, empty
+     * if we cannot answer.
+     */
+    public List<Append> onFetch(Fetch f) {
         long prevSeq = f.fromSeq() - 1;
-        long prevEpoch = store.epochAt(prevSeq);
         if (prevSeq > store.lastSeq()) {
-            return new Append(store.lastEpoch(), store.lastSeq(), commitSeq, List.of());
+            return List.of(new Append(store.lastEpoch(), store.lastSeq(), commitSeq, List.of()));
         }
-        if (prevEpoch < 0) {
+        if (store.epochAt(prevSeq) < 0) {
             unservableCatchUps++;
-            return null;
+            return List.of();
         }
-        return new Append(prevEpoch, prevSeq, commitSeq, batch(f.fromSeq()));
+        List<Append> answer = new ArrayList<>();
+        do {
+            Append a = new Append(store.epochAt(prevSeq), prevSeq, commitSeq, batch(prevSeq + 1));
+            answer.add(a);
+            prevSeq += a.entries().size();
+        } while (answer.size() < FETCH_DATAGRAMS && prevSeq < store.lastSeq());
+        return answer;
     }
 
     // ---- store and index ---------------------------------------------------------------------------------

@@ -1,0 +1,124 @@
+package org.syncnet.cluster.log;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.syncnet.cluster.wire.Forward;
+
+/**
+ * This server's side of getting client events into the log: it splits an event into parts, keeps every part until
+ * it sees it committed (DESIGN invariant 6), and hands the parts to whoever leads: straight into the log when this
+ * server leads, else as {@link Forward}s, everything again at once after a leader change and the rest after the
+ * retry interval. The leader deduplicates by (client id, client event id, part), so every retry is idempotent.
+ */
+public final class Submissions {
+    /** The largest client event payload: {@link LogEntry#MAX_PARTS} entries' worth (16 KiB). */
+    public static final int MAX_EVENT_BYTES = LogEntry.MAX_PARTS * LogEntry.MAX_PAYLOAD;
+
+    /** Body bytes a Forward may use: as for an Append, the datagram limit minus the largest header and the MAC. */
+    static final int FORWARD_BODY_BUDGET = ReplicatedLog.APPEND_BODY_BUDGET;
+
+    private final PendingSubmissions pending = new PendingSubmissions();
+    private final long retryMillis;
+    /** The leader and epoch pending events were last forwarded to: a change sends them all again at once. */
+    private String forwardedTo;
+    private long forwardedEpoch = -1;
+
+    /** @param retryMillis how often an unconfirmed part is forwarded again */
+    public Submissions(long retryMillis) {
+        this.retryMillis = retryMillis;
+    }
+
+    /**
+     * Accepts a client event unless too many wait already; a part the log already committed (a late retry of an
+     * event this server saw through) is not kept again.
+     *
+     * @return false if there was no room (push back on the client)
+     * @throws IllegalArgumentException if the client id is empty or over 64 bytes of UTF-8, or the payload is over
+     *                                  {@link #MAX_EVENT_BYTES}
+     */
+    public boolean add(String clientId, long clientEventId, byte[] payload, ReplicatedLog log) {
+        validate(clientId, payload);
+        int parts = Math.max(1, (payload.length + LogEntry.MAX_PAYLOAD - 1) / LogEntry.MAX_PAYLOAD);
+        if (!pending.hasRoom(parts)) {
+            return false;
+        }
+        ClientEventKey event = new ClientEventKey(clientId, clientEventId);
+        for (int i = 0; i < parts; i++) {
+            PartKey key = new PartKey(event, i);
+            if (!log.isCommitted(key)) {
+                int from = i * LogEntry.MAX_PAYLOAD;
+                pending.add(key, parts, Arrays.copyOfRange(payload, from,
+                        Math.min(payload.length, from + LogEntry.MAX_PAYLOAD)));
+            }
+        }
+        return true;
+    }
+
+    /** @throws IllegalArgumentException as {@link #add} */
+    public static void validate(String clientId, byte[] payload) {
+        if (clientId == null || clientId.isEmpty() || clientId.getBytes(StandardCharsets.UTF_8).length > 64) {
+            throw new IllegalArgumentException("client id must be 1..64 bytes of UTF-8");
+        }
+        if (payload.length > MAX_EVENT_BYTES) {
+            throw new IllegalArgumentException("payload over " + MAX_EVENT_BYTES + " bytes");
+        }
+    }
+
+    /** The log committed this entry: its part need not be kept or forwarded any longer. */
+    public void committed(LogEntry e) {
+        pending.committed(e.partKey());
+    }
+
+    /**
+     * Hands what is due to the leader.
+     *
+     * @param leader  the leader this server follows, or itself when it leads, or null
+     * @param serving whether that leader says it serves (a follower forwards nothing before)
+     * @param epoch   the leader's epoch
+     */
+    public void forward(String self, String leader, boolean serving, long epoch, ReplicatedLog log, long now,
+                        ReplicatedLog.Outlet out) {
+        if (pending.size() == 0 || leader == null) {
+            return;
+        }
+        if (leader.equals(self)) {
+            if (log.isReady()) {
+                for (PendingSubmissions.Pending p : pending.due(now, retryMillis)) {
+                    log.order(self, p.key, p.parts, p.payload, now, out);
+                }
+            }
+            return;
+        }
+        if (!serving) {
+            return;
+        }
+        if (!leader.equals(forwardedTo) || epoch != forwardedEpoch) {
+            forwardedTo = leader;
+            forwardedEpoch = epoch;
+            pending.resendAll();
+        }
+        List<Forward.Item> batch = new ArrayList<>();
+        int budget = FORWARD_BODY_BUDGET - Forward.FIXED_BYTES;
+        for (PendingSubmissions.Pending p : pending.due(now, retryMillis)) {
+            ClientEventKey event = p.key.event();
+            int size = Forward.encodedSize(event.clientId(), p.payload.length);
+            if (size > budget && !batch.isEmpty()) {
+                out.send(leader, new Forward(batch));
+                batch = new ArrayList<>();
+                budget = FORWARD_BODY_BUDGET - Forward.FIXED_BYTES;
+            }
+            batch.add(new Forward.Item(event.clientId(), event.clientEventId(), p.key.part(), p.parts, p.payload));
+            budget -= size;
+        }
+        if (!batch.isEmpty()) {
+            out.send(leader, new Forward(batch));
+        }
+    }
+
+    /** Parts waiting to be seen committed. */
+    public int size() {
+        return pending.size();
+    }
+}
