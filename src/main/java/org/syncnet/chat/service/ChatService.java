@@ -37,7 +37,7 @@ import org.syncnet.chat.ws.OutcomeFrames;
 import org.syncnet.chat.ws.ServerFrame;
 import org.syncnet.chat.ws.ServerFrameEncoder;
 import org.syncnet.cluster.ClusterView;
-import org.syncnet.cluster.Delivery;
+import org.syncnet.cluster.log.Delivery;
 import org.syncnet.cluster.service.ClusterService;
 import org.syncnet.cluster.service.ElectionState;
 import org.syncnet.cluster.service.LogListener;

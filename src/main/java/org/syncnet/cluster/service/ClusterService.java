@@ -27,11 +27,11 @@ import org.syncnet.cluster.ClusterConfig;
 import org.syncnet.cluster.ClusterEvent;
 import org.syncnet.cluster.ClusterNode;
 import org.syncnet.cluster.ClusterView;
-import org.syncnet.cluster.Delivery;
 import org.syncnet.cluster.InvalidSettingException;
 import org.syncnet.cluster.Member;
 import org.syncnet.cluster.Outbound;
 import org.syncnet.cluster.Settings;
+import org.syncnet.cluster.log.Delivery;
 import org.syncnet.cluster.wire.DatagramCodec;
 
 /**

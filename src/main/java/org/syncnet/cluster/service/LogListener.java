@@ -1,7 +1,7 @@
 package org.syncnet.cluster.service;
 
 import java.util.List;
-import org.syncnet.cluster.Delivery;
+import org.syncnet.cluster.log.Delivery;
 
 /**
  * The consumer of the committed log (the chat). {@link ClusterService} calls it on the cluster thread, never
