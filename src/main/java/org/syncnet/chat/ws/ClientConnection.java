@@ -1,10 +1,12 @@
 package org.syncnet.chat.ws;
 
 import jakarta.websocket.CloseReason;
+import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -16,8 +18,9 @@ import org.syncnet.chat.ClientId;
 
 /**
  * One browser's WebSocket connection: its {@link BrowserSession} (the protocol state) and its outbound queue.
- * Frames are sent one at a time, asynchronously, from a queue bounded in characters; a client that does not read
- * fills it and is disconnected as too slow, so the thread that delivers to everyone never waits for one socket.
+ * Frames are sent asynchronously, in batches flushed once each, and count against a bound in characters until they
+ * are written; a client that does not read fills it and is disconnected as too slow, so the thread that delivers to
+ * everyone never waits for one socket.
  * <p>
  * Locks: the protocol state under its own monitor, the queue under {@code queueLock}; neither is held while calling
  * out of this class, so the cluster's delivery thread (which holds the node and the chat state) can always send.
@@ -34,10 +37,12 @@ public final class ClientConnection {
 
     private final Object queueLock = new Object();
     private final ArrayDeque<String> queue = new ArrayDeque<>();
-    private long queuedChars;
-    private boolean sending;
-    /** Set once: no more frames are queued; the connection closes when the queue is empty (or at once). */
+    /** Characters queued here or handed to the container and not yet written: what the limit bounds. */
+    private long pendingChars;
+    private boolean draining;
+    /** Set once: no more frames are queued; the connection closes when what went before is written (or at once). */
     private CloseReason closing;
+    private boolean closeStarted;
     private long nextEventNumber = 1;
     private volatile boolean spoke;
 
@@ -53,6 +58,11 @@ public final class ClientConnection {
         this.encoder = encoder;
         this.closer = closer;
         this.dropped = dropped;
+        try {
+            ws.getAsyncRemote().setBatchingAllowed(true);  // drain() flushes each batch itself
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot batch frames", e);
+        }
         this.maxQueuedChars = maxQueuedChars;
     }
 
@@ -145,91 +155,91 @@ public final class ClientConnection {
             if (closing != null) {
                 return;
             }
-            if (queuedChars + text.length() > maxQueuedChars) {
+            if (pendingChars + text.length() > maxQueuedChars) {
                 // Too slow: what is queued is dropped; the client resumes from its last seen event on reconnect.
+                pendingChars -= queuedChars();
                 queue.clear();
-                queuedChars = 0;
                 closing = new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "TOO_SLOW");
                 LOG.fine(() -> id() + ": outbound queue over " + maxQueuedChars + " characters; disconnecting");
                 closer.execute(() -> dropped.accept(this));
+                closeStarted = true;  // at once: what is in flight may never be written
                 closeSoon(closing);
                 return;
             }
             queue.add(text);
-            queuedChars += text.length();
-            if (sending) {
-                return;
+            pendingChars += text.length();
+            if (draining) {
+                return;  // the draining thread takes it along
             }
-            sending = true;
+            draining = true;
         }
-        pump();
+        drain();
+    }
+
+    private long queuedChars() {
+        long chars = 0;
+        for (String q : queue) {
+            chars += q.length();
+        }
+        return chars;
     }
 
     /**
-     * Sends queued frames one after another. A send that completes on this thread (inside sendText) continues the
-     * loop here; one that completes later continues from its handler — no recursion, one send in flight.
+     * Hands everything queued to the container as one batch and flushes it once — one socket write for many frames,
+     * where a busy room has many. One thread drains at a time, so frames keep their order; the characters count
+     * against the limit until the container reports them written.
      */
-    private void pump() {
+    private void drain() {
         while (true) {
-            String next;
+            List<String> batch;
             synchronized (queueLock) {
-                next = queue.poll();
-                if (next == null) {
-                    sending = false;
-                    if (closing != null) {
-                        closeSoon(closing);
-                    }
+                if (queue.isEmpty()) {
+                    draining = false;
+                    closeIfFlushed();
                     return;
                 }
-                queuedChars -= next.length();
+                batch = new ArrayList<>(queue);
+                queue.clear();
             }
-            Completion completion = new Completion();
             try {
-                ws.getAsyncRemote().sendText(next, completion);
-            } catch (RuntimeException e) {
+                RemoteEndpoint.Async remote = ws.getAsyncRemote();
+                for (String text : batch) {
+                    remote.sendText(text, result -> written(text.length(), result));
+                }
+                remote.flushBatch();
+            } catch (IOException | RuntimeException e) {
                 abort(e);
-                return;
-            }
-            if (!completion.continueInline()) {
                 return;
             }
         }
     }
 
-    private final class Completion implements jakarta.websocket.SendHandler {
-        private boolean inPump = true;
-        private boolean completedInline;
-
-        @Override
-        public void onResult(SendResult result) {
-            if (!result.isOK()) {
-                abort(result.getException());
-                return;
-            }
-            synchronized (this) {
-                if (inPump) {
-                    completedInline = true;
-                    return;
-                }
-            }
-            pump();
+    private void written(int chars, SendResult result) {
+        if (!result.isOK()) {
+            abort(result.getException());
+            return;
         }
+        synchronized (queueLock) {
+            pendingChars -= chars;
+            closeIfFlushed();
+        }
+    }
 
-        /** Called by the pump after sendText returned: true if the send already completed, so the loop goes on. */
-        synchronized boolean continueInline() {
-            inPump = false;
-            return completedInline;
+    /** Closes once everything before the close was written. Caller holds queueLock. */
+    private void closeIfFlushed() {
+        if (closing != null && !draining && pendingChars == 0 && !closeStarted) {
+            closeStarted = true;
+            closeSoon(closing);
         }
     }
 
     private void abort(Throwable cause) {
         synchronized (queueLock) {
             queue.clear();
-            queuedChars = 0;
-            sending = false;
             if (closing == null) {
                 closing = new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "send failed");
             }
+            closeStarted = true;
         }
         LOG.log(Level.FINE, id() + ": send failed", cause);
         closeSoon(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "send failed"));
@@ -238,15 +248,11 @@ public final class ClientConnection {
     /** Sends what is queued, then closes. */
     public void closeAfterSending(CloseReason reason) {
         synchronized (queueLock) {
-            if (closing != null) {
-                return;
-            }
-            closing = reason;
-            if (sending) {
-                return;  // the pump closes when the queue is empty
+            if (closing == null) {
+                closing = reason;
+                closeIfFlushed();
             }
         }
-        closeSoon(reason);
     }
 
     /** Closing can block on the socket: never on the delivering thread. */
