@@ -260,6 +260,7 @@ public final class ClientConnection {
         closer.execute(() -> {
             try {
                 if (ws.isOpen()) {
+                    ws.getAsyncRemote().setBatchingAllowed(false);  // or the close frame waits for a flush
                     ws.close(reason);
                 }
             } catch (IOException | RuntimeException e) {
