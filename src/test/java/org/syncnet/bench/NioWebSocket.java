@@ -1,6 +1,5 @@
 package org.syncnet.bench;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ProtocolException;
@@ -33,10 +32,10 @@ final class NioWebSocket implements NioLoop.Handler, WsFrameReader.Handler {
 
         void onText(NioWebSocket ws, String message);
 
-        /** The server's close frame. */
+        /** The server's close frame; or 1006 and "" when the server closed the TCP connection without one (as the JDK). */
         void onClose(NioWebSocket ws, int code, String reason);
 
-        /** Connecting, the handshake or the connection failed (refused, reset, timed out, closed without a close frame). */
+        /** Connecting, the handshake or the connection failed (refused, reset, timed out, refused upgrade...). */
         void onError(NioWebSocket ws, Throwable error);
     }
 
@@ -103,11 +102,18 @@ final class NioWebSocket implements NioLoop.Handler, WsFrameReader.Handler {
 
     /** Closes the socket at once; no callback follows. Any thread. */
     void abort() {
-        state = State.DONE;
-        synchronized (this) {
-            outputClosed = true;
-        }
+        finish();
         loop.execute(this::closeChannel);
+    }
+
+    /** Moves to DONE; true for the one call that did (only that one may call the listener's last callback). */
+    private synchronized boolean finish() {
+        outputClosed = true;
+        if (state == State.DONE) {
+            return false;
+        }
+        state = State.DONE;
+        return true;
     }
 
     // ------------------------------------------------------------------------------------------ loop thread
@@ -120,7 +126,10 @@ final class NioWebSocket implements NioLoop.Handler, WsFrameReader.Handler {
             channel = SocketChannel.open();
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            int port = uri.getPort() != -1 ? uri.getPort() : "wss".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+            if (!"ws".equalsIgnoreCase(uri.getScheme())) {
+                throw new IOException("only ws:// (no TLS): " + uri);
+            }
+            int port = uri.getPort() != -1 ? uri.getPort() : 80;
             boolean connected = channel.connect(new InetSocketAddress(uri.getHost(), port));
             selectionKey = channel.register(loop.selector(), connected ? 0 : SelectionKey.OP_CONNECT, this);
             if (connected) {
@@ -161,7 +170,12 @@ final class NioWebSocket implements NioLoop.Handler, WsFrameReader.Handler {
     }
 
     private void connected() throws IOException {
-        state = State.HANDSHAKE;
+        synchronized (this) {
+            if (state == State.DONE) {
+                return;  // aborted meanwhile: its closeChannel is queued
+            }
+            state = State.HANDSHAKE;
+        }
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         if (uri.getRawQuery() != null) {
             path += "?" + uri.getRawQuery();
@@ -186,7 +200,8 @@ final class NioWebSocket implements NioLoop.Handler, WsFrameReader.Handler {
             in.clear();
             int n = channel.read(in);
             if (n < 0) {
-                throw new EOFException("connection closed by the server without a close frame");
+                closedWithoutCloseFrame();
+                return;
             }
             in.flip();
             if (state == State.HANDSHAKE) {
@@ -216,8 +231,11 @@ final class NioWebSocket implements NioLoop.Handler, WsFrameReader.Handler {
                     && response.get(p - 1) == '\n') {
                 checkResponse(new String(response.array(), 0, p, StandardCharsets.ISO_8859_1));
                 response = null;
-                state = State.OPEN;
                 synchronized (this) {
+                    if (state == State.DONE) {
+                        return;  // aborted meanwhile
+                    }
+                    state = State.OPEN;
                     if (out.position() > 0 && !wantWrite) {
                         flush();  // frames sent during the handshake
                     }
@@ -276,25 +294,32 @@ final class NioWebSocket implements NioLoop.Handler, WsFrameReader.Handler {
         }
         // Answer with a close frame (RFC 6455 5.5.1), then drop the socket: the benchmark has no use for the rest.
         sendClose(code == 1005 ? NORMAL_CLOSURE : code, "");
-        state = State.DONE;
+        boolean first = finish();
         closeChannel();
-        listener.onClose(this, code, reason);
+        if (first) {
+            listener.onClose(this, code, reason);
+        }
+    }
+
+    /** EOF: the JDK's client reports this as a close with 1006 (RFC 6455 7.1.5), and so does this one. */
+    private void closedWithoutCloseFrame() {
+        boolean first = finish();
+        closeChannel();
+        if (first) {
+            listener.onClose(this, 1006, "");
+        }
     }
 
     private void fail(Throwable e) {
-        if (state == State.DONE) {
-            closeChannel();
-            return;
-        }
-        state = State.DONE;
+        boolean first = finish();
         closeChannel();
-        listener.onError(this, e);
+        if (first) {
+            listener.onError(this, e);
+        }
     }
 
+    /** Loop thread only. */
     private void closeChannel() {
-        synchronized (this) {
-            outputClosed = true;
-        }
         if (channel != null) {
             try {
                 channel.close();  // also cancels the key
