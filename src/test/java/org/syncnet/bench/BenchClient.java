@@ -8,10 +8,7 @@ import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -22,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -54,7 +50,7 @@ final class BenchClient {
     private final String session;
     private final String room;
     private final List<URI> servers;
-    private final HttpClient http;
+    private final NioLoop loop;
     private final ScheduledExecutorService timer;
     private final Observer observer;
     private final CompletableFuture<Void> joined = new CompletableFuture<>();
@@ -76,6 +72,8 @@ final class BenchClient {
     /** Every seq received, so a resend's confirmation (the original seq again) is not taken for a delivery. */
     private final java.util.Set<Long> seen = new java.util.HashSet<>();
     private final LatencyHistogram latency = new LatencyHistogram();
+    /** The cheap reading of event frames (reused: frames are handled one at a time, under this). */
+    private final EventFrame fast = new EventFrame();
     /** Own messages not yet confirmed, by message number, in send order, as the frame to (re)send. */
     private final Map<Integer, String> unconfirmed = new LinkedHashMap<>();
     /** Own messages refused as UNAVAILABLE: resent once a leader is announced. */
@@ -86,7 +84,7 @@ final class BenchClient {
     private final Map<String, Integer> errors = new TreeMap<>();
     private final List<String> notes = new ArrayList<>();
 
-    BenchClient(int index, String nick, String session, String room, List<URI> servers, int home, HttpClient http,
+    BenchClient(int index, String nick, String session, String room, List<URI> servers, int home, NioLoop loop,
                 ScheduledExecutorService timer, Observer observer) {
         this.index = index;
         this.nick = nick;
@@ -94,7 +92,7 @@ final class BenchClient {
         this.room = room;
         this.servers = List.copyOf(servers);
         this.serverIndex = home;
-        this.http = http;
+        this.loop = loop;
         this.timer = timer;
         this.observer = observer;
         this.trace = Integer.getInteger("bench.trace", -1) == index;
@@ -194,8 +192,9 @@ final class BenchClient {
             c = current;
             current = null;
         }
-        if (c != null && c.ws != null) {
-            c.ws.sendClose(WebSocket.NORMAL_CLOSURE, "bench done").whenComplete((w, e) -> c.ws.abort());
+        if (c != null) {
+            c.ws.sendClose(NioWebSocket.NORMAL_CLOSURE, "bench done");
+            c.ws.abort();
         }
     }
 
@@ -206,11 +205,7 @@ final class BenchClient {
         ready = false;
         Conn c = new Conn(servers.get(server));
         current = c;
-        http.newWebSocketBuilder().connectTimeout(CONNECT_TIMEOUT).buildAsync(c.uri, c).whenComplete((ws, e) -> {
-            if (e != null) {
-                lost(c, "connect to " + c.uri + " failed: " + rootMessage(e));
-            }
-        });
+        c.ws = NioWebSocket.connect(loop, c.uri, CONNECT_TIMEOUT, c);
     }
 
     private synchronized void opened(Conn c) {
@@ -258,6 +253,10 @@ final class BenchClient {
         }
         long now = System.nanoTime();
         trace("<-", text);
+        if (fast.parse(text) && fast.typeIs("event") && fast.hasSeq()) {
+            event(now);  // the hot path: no JSON-P, no strings but the frame itself
+            return;
+        }
         JsonObject frame;
         try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             frame = reader.readObject();
@@ -345,9 +344,37 @@ final class BenchClient {
             return;
         }
         long seq = m.getJsonNumber("seq").longValueExact();
+        receipt(seq, k, intended, m.containsKey("id"), now);
+    }
+
+    /** {@link #message} for an event read by {@link EventFrame}: the same checks in the same order. */
+    private void event(long now) {
+        if (!fast.roomAbsentOrEqualsIgnoreCase(room)) {
+            return;
+        }
+        String s = fast.source();
+        int start = fast.hasText() ? fast.textStart() : 0;
+        int end = fast.hasText() ? fast.textEnd() : 0;
+        int space = s.indexOf(' ', start);
+        int k;
+        long intended;
+        try {
+            if (start == end || space < 0 || space >= end) {
+                throw new NumberFormatException();  // as text.substring(0, -1) would throw
+            }
+            k = Integer.parseInt(s, start, space, 10);
+            intended = Long.parseLong(s, space + 1, end, 10);
+        } catch (RuntimeException e) {
+            count("foreign message");
+            return;
+        }
+        receipt(fast.seq(), k, intended, fast.hasId(), now);
+    }
+
+    private void receipt(long seq, int k, long intended, boolean hasId, long now) {
         if (!seen.add(seq)) {
             // A seq this client already has: the confirmation of a resend (PROTOCOL.md), not a second delivery.
-            if (m.containsKey("id") && unconfirmed.remove(k) != null) {
+            if (hasId && unconfirmed.remove(k) != null) {
                 observer.confirmed(this);
             }
             return;
@@ -368,7 +395,7 @@ final class BenchClient {
             latency.record((now - intended) / 1000);
             observer.delivered(now);
         }
-        if (m.containsKey("id") && unconfirmed.remove(k) != null) {
+        if (hasId && unconfirmed.remove(k) != null) {
             observer.confirmed(this);
         }
     }
@@ -445,95 +472,53 @@ final class BenchClient {
 
     // ------------------------------------------------------------------------------------------ one WebSocket
 
-    /** One connection attempt: its WebSocket and its outbound queue (the JDK allows one send in flight). */
-    private final class Conn implements WebSocket.Listener {
+    /** One connection attempt: its WebSocket (which queues what is sent before the socket takes it). */
+    private final class Conn implements NioWebSocket.Listener {
         final URI uri;
-        volatile WebSocket ws;
-        private final StringBuilder partial = new StringBuilder();
-        private final ArrayDeque<String> queue = new ArrayDeque<>();
-        private boolean sending;
-        private boolean dead;
+        volatile NioWebSocket ws;
+        /** Whether the handshake succeeded: a failure before it is a failed connect (loop thread only). */
+        private boolean opened;
+        private volatile boolean dead;
 
         Conn(URI uri) {
             this.uri = uri;
         }
 
         @Override
-        public void onOpen(WebSocket webSocket) {
-            ws = webSocket;
-            webSocket.request(Long.MAX_VALUE);  // no flow control: every frame is handled at once, on arrival
+        public void onOpen(NioWebSocket webSocket) {
+            opened = true;
             opened(this);
         }
 
         @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                String text = partial.toString();
-                partial.setLength(0);
-                received(this, text);
-            }
-            return null;
+        public void onText(NioWebSocket webSocket, String message) {
+            received(this, message);
         }
 
         @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        public void onClose(NioWebSocket webSocket, int statusCode, String reason) {
             lost(this, "closed by " + uri.getPort() + " (" + statusCode + (reason.isEmpty() ? "" : " " + reason) + ")");
-            return null;
         }
 
         @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            lost(this, "connection to " + uri.getPort() + " failed: " + rootMessage(error));
+        public void onError(NioWebSocket webSocket, Throwable error) {
+            if (opened) {
+                lost(this, "connection to " + uri.getPort() + " failed: " + rootMessage(error));
+            } else {
+                lost(this, "connect to " + uri + " failed: " + rootMessage(error));
+            }
         }
 
         void send(String frame) {
             trace("->", frame);
-            synchronized (this) {
-                if (dead) {
-                    return;
-                }
-                queue.add(frame);
-                if (sending || ws == null) {
-                    return;
-                }
-                sending = true;
+            if (!dead) {
+                ws.sendText(frame);
             }
-            pump();
         }
 
-        synchronized void dead() {
+        void dead() {
             dead = true;
-            queue.clear();
-            if (ws != null) {
-                ws.abort();
-            }
-        }
-
-        /** Sends queued frames one at a time; loops while sends complete at once, else continues on completion. */
-        private void pump() {
-            while (true) {
-                String next;
-                synchronized (this) {
-                    next = queue.poll();
-                    if (next == null || dead) {
-                        sending = false;
-                        return;
-                    }
-                }
-                CompletableFuture<WebSocket> f = ws.sendText(next, true);
-                if (!f.isDone()) {
-                    f.whenComplete((w, e) -> {
-                        if (e == null) {
-                            pump();
-                        }
-                    });
-                    return;
-                }
-                if (f.isCompletedExceptionally()) {
-                    return;  // the listener's onError/onClose moves the client on
-                }
-            }
+            ws.abort();
         }
     }
 }

@@ -63,8 +63,8 @@ public final class ChatBench {
     private int run() throws Exception {
         String tag = tag(4);
         String room = "#bench-" + tag;
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(3)).build();
+        // One selector thread carries every client's WebSocket (see NioWebSocket: why not java.net.http).
+        NioLoop loop = new NioLoop("bench-nio");
         ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "bench-timer");
             t.setDaemon(true);
@@ -88,7 +88,7 @@ public final class ChatBench {
         List<BenchClient> clients = new ArrayList<>();
         for (int i = 0; i < o.clients(); i++) {
             clients.add(new BenchClient(i, "b" + tag + "_" + i, tag + "-" + i + "-" + tag(8), room, uris,
-                    i % uris.size(), http, timer, observer));
+                    i % uris.size(), loop, timer, observer));
         }
         List<BenchClient> senders = clients.subList(0, o.senders());
         int[] perServer = new int[uris.size()];
@@ -129,6 +129,8 @@ public final class ChatBench {
         }, warm - System.nanoTime(), TimeUnit.NANOSECONDS);
         AtomicReference<Object> kill = new AtomicReference<>();
         if (o.killAt() >= 0) {
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(3)).build();
             LeaderKiller killer = new LeaderKiller(http, o.servers(), o.runtimeDir());
             timer.schedule(() -> {
                 try {
@@ -174,6 +176,7 @@ public final class ChatBench {
 
         report(clients, total, start, end, sampled, drained, kill.get(), cpuAtWarm.get(), cpuAtEnd);
         timer.shutdownNow();
+        loop.close();
         return 0;
     }
 
