@@ -23,7 +23,7 @@ import org.syncnet.chat.ClientId;
  * everyone never waits for one socket.
  * <p>
  * Locks: the protocol state under its own monitor, the queue under {@code queueLock}; neither is held while calling
- * out of this class, so the cluster's delivery thread (which holds the node and the chat state) can always send.
+ * out of this class, so the chat's applier thread (which holds the chat state) can always send.
  */
 public final class ClientConnection {
     private static final Logger LOG = Logger.getLogger("org.syncnet.chat");
