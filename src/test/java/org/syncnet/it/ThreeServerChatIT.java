@@ -274,7 +274,22 @@ class ThreeServerChatIT extends ThreeServerCluster {
         return longest / 1_000_000;
     }
 
-    private static void assertExactlyOnceInOrder(List<JsonObject> messages) {
+    /**
+     * Every message once, in one growing order. A seq that comes again is the confirmation of a resend (PROTOCOL.md:
+     * the original comes back, e.g. after the resumed history already showed it): the same message, with its id.
+     */
+    private static void assertExactlyOnceInOrder(List<JsonObject> received) {
+        Map<Long, JsonObject> bySeq = new HashMap<>();
+        List<JsonObject> messages = new ArrayList<>();
+        for (JsonObject m : received) {
+            JsonObject earlier = bySeq.putIfAbsent(m.getJsonNumber("seq").longValue(), m);
+            if (earlier == null) {
+                messages.add(m);
+            } else {
+                assertEquals(earlier.getString("text"), m.getString("text"), "one seq, one message");
+                assertTrue(m.containsKey("id"), "only the confirmation of a resend repeats a seq: " + m);
+            }
+        }
         List<Long> seqs = seqs(messages);
         for (int i = 1; i < seqs.size(); i++) {
             assertTrue(seqs.get(i) > seqs.get(i - 1), "sequence grows, no repeats: " + seqs);
