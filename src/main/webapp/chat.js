@@ -9,6 +9,8 @@ const RETRY_NICK_MS = 2000;   // a reconnect's nick may be held until the old se
 const RETRY_NICK_TIMES = 15;
 const RESEND_LATER_MS = 1000; // after RATE_LIMITED
 const OPEN_TIMEOUT_MS = 3000;
+const MAX_ITEMS = 1000;       // per room on the page; older lines scroll away for good
+const MAX_SEEN = 50000;       // seqs remembered to show nothing twice; beyond, only those still on the page
 
 function randomKey(length) {
     const bytes = crypto.getRandomValues(new Uint8Array(length));
@@ -288,6 +290,11 @@ function addMessage(m, isPrivate) {
     const item = { seq: m.seq, nick: isPrivate ? m.from : m.nick, text: m.text, time: m.time, to: isPrivate ? m.to : null };
     const at = room.items.findIndex((i) => i.seq > m.seq); // history may arrive after newer events
     room.items.splice(at < 0 ? room.items.length : at, 0, item);
+    if (room.items.length > MAX_ITEMS) room.items.splice(0, room.items.length - MAX_ITEMS);
+    if (chat.seen.size > MAX_SEEN) {
+        // A resume only brings seqs after the last one seen: older ones no longer need remembering.
+        chat.seen = new Set([...chat.rooms.values()].flatMap((r) => r.items.filter((i) => !i.note).map((i) => i.seq)));
+    }
     if (room === chat.rooms.get(chat.current)) render();
 }
 
