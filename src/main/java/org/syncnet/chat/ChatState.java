@@ -391,12 +391,7 @@ public final class ChatState {
 
     /** Whether a {@link ServerGone} for {@code server} with this bound would remove anyone. */
     public boolean hasClientsOf(String server, long beforeConnection) {
-        for (ClientId c : clients.keySet()) {
-            if (c.server().equals(server) && c.connection() < beforeConnection) {
-                return true;
-            }
-        }
-        return false;
+        return clientsOf(server).stream().anyMatch(c -> c.connection() < beforeConnection);
     }
 
     public boolean isNickTaken(String nick) {

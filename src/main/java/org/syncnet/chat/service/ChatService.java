@@ -155,7 +155,7 @@ public class ChatService {
         BrowserSession.Result result = c.onText(text);
         c.send(result.reply());
         for (ChatEvent e : result.toLog()) {
-            if (!cluster.submit(c.id().toString(), c.nextEventNumber(), ChatEventCodec.encode(e))) {
+            if (!submit(c, e)) {
                 c.send(new ServerFrame.Error(ErrorCode.UNAVAILABLE, "the cluster cannot take events now; resend later",
                         messageId(e)));
             }
@@ -166,9 +166,13 @@ public class ChatService {
     /** The connection closed (either side) or was dropped: its client leaves every room. Once per connection. */
     public void closed(ClientConnection c, String reason) {
         if (connections.remove(c.id()) != null && c.spoke()) {
-            cluster.submit(c.id().toString(), c.nextEventNumber(),
-                    ChatEventCodec.encode(new ChatEvent.ClientGone(c.id(), reason)));
+            submit(c, new ChatEvent.ClientGone(c.id(), reason));
         }
+    }
+
+    /** Into the log under the connection's own id and its next event number. */
+    private boolean submit(ClientConnection c, ChatEvent e) {
+        return cluster.submit(c.id().toString(), c.nextEventNumber(), ChatEventCodec.encode(e));
     }
 
     private static String messageId(ChatEvent e) {
