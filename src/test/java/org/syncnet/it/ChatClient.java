@@ -221,6 +221,11 @@ final class ChatClient implements AutoCloseable {
                 && f.get(field).getValueType() == JsonValue.ValueType.STRING && f.getString(field).equals(value);
     }
 
+    /** A presence frame: {@code nick}'s {@code change} (join, part, quit, nick) in any room. */
+    static Predicate<JsonObject> presence(String nick, String change) {
+        return type("presence", "nick", nick).and(f -> change.equals(f.getString("change")));
+    }
+
     /** The close code and reason once the server closed the connection. */
     CompletableFuture<String> closed() {
         return closed;

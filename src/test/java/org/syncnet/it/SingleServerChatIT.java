@@ -2,6 +2,7 @@ package org.syncnet.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.syncnet.it.ChatClient.presence;
 import static org.syncnet.it.ChatClient.type;
 
 import jakarta.json.Json;
@@ -111,12 +112,12 @@ class SingleServerChatIT {
             slow.sendText("{\"type\":\"hello\",\"nick\":\"slow\"}");
             assertTrue(slow.read().text().contains("\"welcome\""));
             slow.sendText("{\"type\":\"join\",\"room\":\"#big\"}");
-            writer.await("the slow client's join", type("presence", "nick", "slow"), WAIT);
+            writer.await("the slow client's join", presence("slow", "join"), WAIT);
 
             // From here on the slow client reads nothing. About 1300 messages of 4 KB fill its buffers and queue.
             String big = "y".repeat(4000);
             int sent = 0;
-            while (!quit(writer, "slow")) {
+            while (writer.frames().stream().noneMatch(presence("slow", "quit"))) {
                 assertTrue(sent < BURST - 100, "still not dropped after " + sent + " messages");
                 for (int i = 0; i < 50; i++) {
                     sent++;
@@ -125,8 +126,7 @@ class SingleServerChatIT {
                 writer.await("confirmation of w-" + sent + " while the slow client stalls", type("event", "id",
                         "w-" + sent), Duration.ofSeconds(5));
             }
-            JsonObject quit = writer.await("the slow client's quit", f -> type("presence", "nick", "slow").test(f)
-                    && "quit".equals(f.getString("change")), WAIT);
+            JsonObject quit = writer.await("the slow client's quit", presence("slow", "quit"), WAIT);
             assertEquals("Too slow: outbound queue overflowed", quit.getString("reason"));
             RawWebSocket.Frame last;
             do {
@@ -134,11 +134,6 @@ class SingleServerChatIT {
             } while (last.opcode() != RawWebSocket.CLOSE);
             assertEquals("1013 TOO_SLOW", last.closeStatus());
         }
-    }
-
-    private static boolean quit(ChatClient observer, String nick) {
-        return observer.frames().stream().anyMatch(f -> type("presence", "nick", nick).test(f)
-                && "quit".equals(f.getString("change")));
     }
 
     /** The next error frame has this code. */

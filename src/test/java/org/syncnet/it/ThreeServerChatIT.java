@@ -2,6 +2,7 @@ package org.syncnet.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.syncnet.it.ChatClient.presence;
 import static org.syncnet.it.ChatClient.type;
 
 import jakarta.json.JsonObject;
@@ -81,8 +82,7 @@ class ThreeServerChatIT extends ThreeServerCluster {
         }
         JsonObject members = carol.await("members", type("members", "room", LOBBY), WAIT);
         assertEquals(List.of("alice", "bob", "carol"), strings(members, "nicks"), "join order, across servers");
-        alice.await("carol's join", f -> type("presence", "nick", "carol").test(f)
-                && f.getString("change").equals("join"), WAIT);
+        alice.await("carol's join", presence("carol", "join"), WAIT);
 
         alice.say(LOBBY, "a-1", "hello from server1");
         bob.say(LOBBY, "b-1", "hello from server2");
@@ -104,8 +104,7 @@ class ThreeServerChatIT extends ThreeServerCluster {
         assertTrue(history.getBoolean("complete"));
         dave.send(jakarta.json.Json.createObjectBuilder().add("type", "part").add("room", LOBBY)
                 .add("reason", "bye").build());
-        carol.await("dave's part", f -> type("presence", "nick", "dave").test(f)
-                && f.getString("change").equals("part") && f.getString("reason").equals("bye"), WAIT);
+        carol.await("dave's part", presence("dave", "part").and(f -> f.getString("reason").equals("bye")), WAIT);
         dave.close();
         stepPassed(1);
     }
@@ -161,8 +160,8 @@ class ThreeServerChatIT extends ThreeServerCluster {
             log("leader killed mid-stream: " + sent + " messages, longest delivery pause " + pause + " ms");
             assertTrue(pause <= CRASH_PAUSE_BOUND.toMillis(), "the chat paused " + pause + " ms, more than "
                     + CRASH_PAUSE_BOUND.toMillis());
-            alice.await("carol's quit", f -> type("presence", "nick", "carol").test(f)
-                    && f.getString("change").equals("quit") && f.getString("reason").equals("server3 failed"), WAIT);
+            alice.await("carol's quit",
+                    presence("carol", "quit").and(f -> f.getString("reason").equals("server3 failed")), WAIT);
             alice.await("the new leader", type("cluster", "leader", "server2"), WAIT);
         } finally {
             senders.shutdownNow();
@@ -188,7 +187,7 @@ class ThreeServerChatIT extends ThreeServerCluster {
         ChatClient bob = clients.get("bob");
         ChatClient erin = register("erin", HTTP1, "server1");
         erin.join(LOBBY, 0);
-        bob.await("erin's join", type("presence", "nick", "erin"), WAIT);
+        bob.await("erin's join", presence("erin", "join"), WAIT);
 
         // Two messages on their way, then server1 freezes and takes three more it never handles, then dies.
         alice.say(LOBBY, "a-move-1", "alice before the move 1");
@@ -228,13 +227,11 @@ class ThreeServerChatIT extends ThreeServerCluster {
         assertTrue(moved.unconfirmed().isEmpty(), "every resent message confirmed: " + moved.unconfirmed());
 
         // Once server1's failure is detected, its remaining client quits; alice, who moved, does not.
-        bob.await("erin's quit", f -> type("presence", "nick", "erin").test(f)
-                && f.getString("change").equals("quit") && f.getString("reason").equals("server1 failed"),
+        bob.await("erin's quit", presence("erin", "quit").and(f -> f.getString("reason").equals("server1 failed")),
                 Duration.ofSeconds(30));
         moved.say(LOBBY, "a-after", "still here");
         bob.awaitMessages("alice after the failure verdict", m -> texts(m).contains("still here"), WAIT);
-        assertTrue(bob.frames().stream().noneMatch(f -> type("presence", "nick", "alice").test(f)
-                && f.getString("change").equals("quit")), "alice never quit");
+        assertTrue(bob.frames().stream().noneMatch(presence("alice", "quit")), "alice never quit");
         stepPassed(5);
     }
 
