@@ -14,13 +14,15 @@ public sealed interface ChatEvent {
      * A connection asks for a nick: its first (registration) or a change. {@code session} is an opaque key the
      * client chose for resuming (empty: none); a claim of a held nick with the holder's non-empty session moves the
      * nick and its rooms to the new connection (a client that reconnected to another server before its old
-     * connection was removed).
+     * connection was removed). {@code identity} (user, host, real name) counts for a first claim only: a nick change
+     * or a resume keeps the one the client registered with.
      */
-    record NickClaimed(ClientId client, String nick, String session) implements ChatEvent {
+    record NickClaimed(ClientId client, String nick, String session, Identity identity) implements ChatEvent {
         public NickClaimed {
             Objects.requireNonNull(client);
             require(ChatLimits.isValidNick(nick), "nick");
             require(ChatLimits.isValidSession(session), "session");
+            Objects.requireNonNull(identity);
         }
     }
 
@@ -39,9 +41,16 @@ public sealed interface ChatEvent {
         }
     }
 
-    /** {@code time}: milliseconds since 1970 on the origin server's clock when it accepted the message. */
-    record MessagePosted(ClientId client, String room, String text, String clientEventId, long time)
+    /**
+     * {@code time}: milliseconds since 1970 on the origin server's clock when it accepted the message. {@code notice}:
+     * an IRC NOTICE (clients show it apart and never answer it automatically).
+     */
+    record MessagePosted(ClientId client, String room, String text, String clientEventId, long time, boolean notice)
             implements ChatEvent {
+        public MessagePosted(ClientId client, String room, String text, String clientEventId, long time) {
+            this(client, room, text, clientEventId, time, false);
+        }
+
         public MessagePosted {
             Objects.requireNonNull(client);
             require(ChatLimits.isValidRoom(room), "room");
@@ -55,8 +64,12 @@ public sealed interface ChatEvent {
      * A message to one nick (IRC PRIVMSG/NOTICE to a nick), wherever its holder is connected. The nick is resolved
      * when the event is applied, in log order, so every server agrees on who gets it.
      */
-    record PrivateMessage(ClientId client, String target, String text, String clientEventId, long time)
-            implements ChatEvent {
+    record PrivateMessage(ClientId client, String target, String text, String clientEventId, long time,
+                          boolean notice) implements ChatEvent {
+        public PrivateMessage(ClientId client, String target, String text, String clientEventId, long time) {
+            this(client, target, text, clientEventId, time, false);
+        }
+
         public PrivateMessage {
             Objects.requireNonNull(client);
             require(ChatLimits.isValidNick(target), "target nick");
@@ -94,6 +107,14 @@ public sealed interface ChatEvent {
             Objects.requireNonNull(client);
             require(ChatLimits.isValidRoom(room), "room");
             require(ChatLimits.isValidTopic(topic), "topic");
+        }
+    }
+
+    /** IRC AWAY: a non-empty message marks the client away, an empty one back. */
+    record AwaySet(ClientId client, String message) implements ChatEvent {
+        public AwaySet {
+            Objects.requireNonNull(client);
+            require(ChatLimits.isValidAway(message), "away message");
         }
     }
 

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.syncnet.chat.ChatEvent.AwaySet;
 import org.syncnet.chat.ChatEvent.ClientGone;
 import org.syncnet.chat.ChatEvent.MessagePosted;
 import org.syncnet.chat.ChatEvent.NickClaimed;
@@ -15,18 +16,20 @@ import org.syncnet.chat.ChatEvent.ServerGone;
 import org.syncnet.chat.ChatEvent.TopicSet;
 
 /**
- * The payload format of chat events in the replicated log, version 1:
+ * The payload format of chat events in the replicated log, version 3:
  * <pre>
  *   version 1 | type 1 | fields
  *   client id = server (len 1 + UTF-8, at most 64 bytes) | connection 8
  *   string    = len 2 + UTF-8 (each field has its own limit, from {@link ChatLimits})
- *   NICK_CLAIMED   client | nick | session          ROOM_JOINED  client | room
- *   ROOM_LEFT      client | room | reason            CLIENT_GONE  client | reason
- *   MESSAGE_POSTED client | room | text | id | time 8
- *   SERVER_GONE    server (len 1) | reason           TOPIC_SET    client | room | topic
- *   PRIVATE_MESSAGE client | target nick | text | id | time 8
+ *   NICK_CLAIMED   client | nick | session | user | host | real name
+ *   ROOM_JOINED    client | room                     ROOM_LEFT    client | room | reason
+ *   MESSAGE_POSTED client | room | text | id | time 8 | flags 1 (bit 0: notice)
+ *   CLIENT_GONE    client | reason                   TOPIC_SET    client | room | topic
+ *   SERVER_GONE    server (len 1) | connection bound 8 | reason
+ *   PRIVATE_MESSAGE client | target nick | text | id | time 8 | flags 1
+ *   AWAY_SET       client | message
  * </pre>
- * <b>Size.</b> The largest event is a message with 4096 bytes of text: {@link #MAX_ENCODED_BYTES} (4446) bytes.
+ * <b>Size.</b> The largest event is a message with 4096 bytes of text: {@link #MAX_ENCODED_BYTES} (4447) bytes.
  * That does NOT fit one 1400-byte cluster datagram: after the datagram header and MAC (up to 127 bytes) and a
  * log-entry header (about 160 bytes), some 1100 bytes remain, enough for a message of about 750 bytes of text
  * with the longest names, about 1000 with short ones. So the replicated log must split an entry over datagrams
@@ -39,13 +42,14 @@ import org.syncnet.chat.ChatEvent.TopicSet;
  * peers would fork the chat state, so every server refuses the same bytes the same way.
  */
 public final class ChatEventCodec {
-    public static final byte VERSION = 2;
+    public static final byte VERSION = 3;
     public static final int MAX_SERVER_BYTES = 64;
     /** '#' and 49 code points of up to 4 bytes each. */
     public static final int MAX_ROOM_BYTES = 1 + (ChatLimits.MAX_ROOM_CHARS - 1) * 4;
     private static final int CLIENT_BYTES = 1 + MAX_SERVER_BYTES + 8;
     public static final int MAX_ENCODED_BYTES = 2 + CLIENT_BYTES + (2 + MAX_ROOM_BYTES) + (2 + ChatLimits.MAX_TEXT_BYTES)
-            + (2 + ChatLimits.MAX_ID_CHARS) + 8;
+            + (2 + ChatLimits.MAX_ID_CHARS) + 8 + 1;
+    private static final byte NOTICE = 1;
 
     static final byte NICK_CLAIMED = 1;
     static final byte ROOM_JOINED = 2;
@@ -55,6 +59,7 @@ public final class ChatEventCodec {
     static final byte SERVER_GONE = 6;
     static final byte TOPIC_SET = 7;
     static final byte PRIVATE_MESSAGE = 8;
+    static final byte AWAY_SET = 9;
 
     private ChatEventCodec() {
     }
@@ -68,6 +73,9 @@ public final class ChatEventCodec {
             putClient(out, e.client());
             putString(out, e.nick());
             putString(out, e.session());
+            putString(out, e.identity().user());
+            putString(out, e.identity().host());
+            putString(out, e.identity().realname());
         } else if (event instanceof RoomJoined e) {
             out.put(ROOM_JOINED);
             putClient(out, e.client());
@@ -84,6 +92,7 @@ public final class ChatEventCodec {
             putString(out, e.text());
             putString(out, e.clientEventId());
             out.putLong(e.time());
+            out.put(e.notice() ? NOTICE : 0);
         } else if (event instanceof ClientGone e) {
             out.put(CLIENT_GONE);
             putClient(out, e.client());
@@ -105,6 +114,11 @@ public final class ChatEventCodec {
             putString(out, e.text());
             putString(out, e.clientEventId());
             out.putLong(e.time());
+            out.put(e.notice() ? NOTICE : 0);
+        } else if (event instanceof AwaySet e) {
+            out.put(AWAY_SET);
+            putClient(out, e.client());
+            putString(out, e.message());
         } else {
             throw new IllegalArgumentException("unknown event " + event);
         }
@@ -125,18 +139,23 @@ public final class ChatEventCodec {
             byte type = in.get();
             ChatEvent event = switch (type) {
                 case NICK_CLAIMED -> new NickClaimed(getClient(in), getString(in, ChatLimits.MAX_NICK_CHARS),
-                        getString(in, ChatLimits.MAX_SESSION_CHARS));
+                        getString(in, ChatLimits.MAX_SESSION_CHARS), new Identity(getString(in,
+                        ChatLimits.MAX_USER_CHARS), getString(in, ChatLimits.MAX_HOST_CHARS),
+                        getString(in, ChatLimits.MAX_REALNAME_BYTES)));
                 case ROOM_JOINED -> new RoomJoined(getClient(in), getString(in, MAX_ROOM_BYTES));
                 case ROOM_LEFT -> new RoomLeft(getClient(in), getString(in, MAX_ROOM_BYTES),
                         getString(in, ChatLimits.MAX_REASON_BYTES));
                 case MESSAGE_POSTED -> new MessagePosted(getClient(in), getString(in, MAX_ROOM_BYTES),
-                        getString(in, ChatLimits.MAX_TEXT_BYTES), getString(in, ChatLimits.MAX_ID_CHARS), in.getLong());
+                        getString(in, ChatLimits.MAX_TEXT_BYTES), getString(in, ChatLimits.MAX_ID_CHARS), in.getLong(),
+                        notice(in));
                 case CLIENT_GONE -> new ClientGone(getClient(in), getString(in, ChatLimits.MAX_REASON_BYTES));
                 case SERVER_GONE -> new ServerGone(getServer(in), in.getLong(), getString(in, ChatLimits.MAX_REASON_BYTES));
                 case TOPIC_SET -> new TopicSet(getClient(in), getString(in, MAX_ROOM_BYTES),
                         getString(in, ChatLimits.MAX_TOPIC_BYTES));
                 case PRIVATE_MESSAGE -> new PrivateMessage(getClient(in), getString(in, ChatLimits.MAX_NICK_CHARS),
-                        getString(in, ChatLimits.MAX_TEXT_BYTES), getString(in, ChatLimits.MAX_ID_CHARS), in.getLong());
+                        getString(in, ChatLimits.MAX_TEXT_BYTES), getString(in, ChatLimits.MAX_ID_CHARS), in.getLong(),
+                        notice(in));
+                case AWAY_SET -> new AwaySet(getClient(in), getString(in, ChatLimits.MAX_AWAY_BYTES));
                 default -> throw new MalformedEventException("unknown type " + type);
             };
             if (in.hasRemaining()) {
@@ -149,6 +168,14 @@ public final class ChatEventCodec {
             // A record constructor refused a field (ChatLimits): the same refusal on every server.
             throw new MalformedEventException(e.getMessage());
         }
+    }
+
+    private static boolean notice(ByteBuffer in) throws MalformedEventException {
+        byte flags = in.get();
+        if ((flags & ~NOTICE) != 0) {
+            throw new MalformedEventException("unknown flags " + flags);
+        }
+        return flags == NOTICE;
     }
 
     private static void putClient(ByteBuffer out, ClientId client) {

@@ -27,6 +27,11 @@ public final class ChatLimits {
     public static final int MAX_TOPIC_BYTES = 300;
     public static final int MAX_ID_CHARS = 64;
     public static final int MAX_SESSION_CHARS = 64;
+    /** The user name of {@code nick!user@host} (IRC USERLEN; the door adds '~' for an unverified IRC user name). */
+    public static final int MAX_USER_CHARS = 11;
+    public static final int MAX_HOST_CHARS = 64;
+    public static final int MAX_REALNAME_BYTES = 100;
+    public static final int MAX_AWAY_BYTES = 300;
     /** Messages each room keeps for clients that join or resume (IRC servers keep none; the brief asks 200). */
     public static final int HISTORY_PER_ROOM = 200;
     /**
@@ -59,7 +64,8 @@ public final class ChatLimits {
      */
     public static final List<String> ISUPPORT = List.of("CASEMAPPING=rfc1459", "CHANTYPES=#",
             "CHANLIMIT=#:" + MAX_ROOMS_PER_CLIENT, "CHANNELLEN=" + MAX_ROOM_CHARS, "NICKLEN=" + MAX_NICK_CHARS,
-            "TOPICLEN=" + MAX_TOPIC_BYTES, "NETWORK=SyncNet");
+            "TOPICLEN=" + MAX_TOPIC_BYTES, "AWAYLEN=" + MAX_AWAY_BYTES, "USERLEN=" + (MAX_USER_CHARS - 1),
+            "NETWORK=SyncNet");
 
     private ChatLimits() {
     }
@@ -104,6 +110,29 @@ public final class ChatLimits {
 
     public static boolean isValidTopic(String topic) {
         return topic != null && isLineWithin(topic, MAX_TOPIC_BYTES);
+    }
+
+    /**
+     * The user part of a client's {@code nick!user@host}: visible ASCII without '!' or '@', not starting with ':'
+     * (an IRC parameter would read it as the trailing one; an IPv6 host is written {@code 0::1}).
+     */
+    public static boolean isValidUser(String user) {
+        return isVisibleAscii(user, MAX_USER_CHARS);
+    }
+
+    /** The host part of {@code nick!user@host}, as the client's server names it (an address or a name). */
+    public static boolean isValidHost(String host) {
+        return isVisibleAscii(host, MAX_HOST_CHARS);
+    }
+
+    /** IRC's "real name" (USER's last parameter): free text on one line, may be empty. */
+    public static boolean isValidRealname(String realname) {
+        return realname != null && isLineWithin(realname, MAX_REALNAME_BYTES);
+    }
+
+    /** An away message; empty means "back". */
+    public static boolean isValidAway(String away) {
+        return away != null && isLineWithin(away, MAX_AWAY_BYTES);
     }
 
     public static boolean isValidClientEventId(String id) {
@@ -157,12 +186,28 @@ public final class ChatLimits {
         return true;
     }
 
-    /** mIRC-style formatting codes IRC clients send and show; everything else below 0x20 is refused. */
+    /**
+     * mIRC-style formatting codes IRC clients send and show, and CTCP's U+0001 (an IRC client's "/me waves" is
+     * U+0001 "ACTION waves" U+0001); everything else below 0x20 is refused.
+     */
     static boolean isFormattingCode(char c) {
         return switch (c) {
-            case '\u0002', '\u0003', '\u000F', '\u0016', '\u001D', '\u001E', '\u001F', '\u0011', '\t' -> true;
+            case '\u0001', '\u0002', '\u0003', '\u000F', '\u0016', '\u001D', '\u001E', '\u001F', '\u0011', '\t' -> true;
             default -> false;
         };
+    }
+
+    private static boolean isVisibleAscii(String s, int max) {
+        if (s == null || s.isEmpty() || s.length() > max) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c <= ' ' || c >= 0x7F || c == '!' || c == '@' || (c == ':' && i == 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isAsciiToken(String s, int max) {

@@ -34,9 +34,17 @@ public sealed interface ChatOutcome {
     }
 
     /** A registered client changed its nick (or its nick's spelling); told to itself and everyone in its rooms. */
-    record NickChanged(ClientId client, String oldNick, String newNick, List<ClientId> to) implements ChatOutcome {
+    record NickChanged(Member before, String newNick, List<ClientId> to) implements ChatOutcome {
         public NickChanged {
             to = List.copyOf(to);
+        }
+
+        public ClientId client() {
+            return before.client();
+        }
+
+        public String oldNick() {
+            return before.nick();
         }
     }
 
@@ -91,8 +99,8 @@ public sealed interface ChatOutcome {
      * A private message: delivered to its recipient and, as confirmation, to its sender. Not kept in any history
      * (IRC keeps none; a resumed client's own unconfirmed private messages are resent by it).
      */
-    record PrivateSent(long seq, Member from, Member recipient, String text, long time, String clientEventId)
-            implements ChatOutcome {
+    record PrivateSent(long seq, Member from, Member recipient, String text, long time, String clientEventId,
+                       boolean notice) implements ChatOutcome {
         @Override
         public List<ClientId> to() {
             return from.client().equals(recipient.client()) ? List.of(recipient.client())
@@ -105,6 +113,14 @@ public sealed interface ChatOutcome {
      * message {@code recipient} is the nick it went to (and the entry has no room); null for a room message.
      */
     record Duplicate(ClientId client, HistoryEntry original, String recipient) implements ChatOutcome {
+        @Override
+        public List<ClientId> to() {
+            return List.of(client);
+        }
+    }
+
+    /** The client went away (non-empty message) or came back (empty); only it is told (IRC 306/305). */
+    record AwayChanged(ClientId client, String message) implements ChatOutcome {
         @Override
         public List<ClientId> to() {
             return List.of(client);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.syncnet.chat.ChatEvent.AwaySet;
 import org.syncnet.chat.ChatEvent.ClientGone;
 import org.syncnet.chat.ChatEvent.MessagePosted;
 import org.syncnet.chat.ChatEvent.NickClaimed;
@@ -17,6 +18,7 @@ import org.syncnet.chat.ChatEvent.RoomJoined;
 import org.syncnet.chat.ChatEvent.RoomLeft;
 import org.syncnet.chat.ChatEvent.ServerGone;
 import org.syncnet.chat.ChatEvent.TopicSet;
+import org.syncnet.chat.ChatOutcome.AwayChanged;
 import org.syncnet.chat.ChatOutcome.Duplicate;
 import org.syncnet.chat.ChatOutcome.Joined;
 import org.syncnet.chat.ChatOutcome.Left;
@@ -93,17 +95,21 @@ public final class ChatState {
         ClientId id;
         String nick;
         final String session;
+        final Identity identity;
+        /** Empty: not away. */
+        String away = "";
         /** Folded room names, in join order. */
         final Set<String> rooms = new LinkedHashSet<>();
 
-        Client(ClientId id, String nick, String session) {
+        Client(ClientId id, String nick, String session, Identity identity) {
             this.id = id;
             this.nick = nick;
             this.session = session;
+            this.identity = identity;
         }
 
         Member member() {
-            return new Member(id, nick);
+            return new Member(id, nick, identity.user(), identity.host());
         }
     }
 
@@ -137,6 +143,8 @@ public final class ChatState {
         } else if (event instanceof TopicSet e) {
             return e.client();
         } else if (event instanceof PrivateMessage e) {
+            return e.client();
+        } else if (event instanceof AwaySet e) {
             return e.client();
         }
         return null;  // ServerGone
@@ -180,6 +188,8 @@ public final class ChatState {
             return topic(e);
         } else if (event instanceof PrivateMessage e) {
             return privateMessage(seq, e);
+        } else if (event instanceof AwaySet e) {
+            return away(e);
         }
         throw new IllegalArgumentException("unknown event " + event);
     }
@@ -189,7 +199,7 @@ public final class ChatState {
         Client holder = clientsByNick.get(key);
         Client self = clients.get(e.client());
         if (holder == null && self == null) {
-            Client c = new Client(e.client(), e.nick(), e.session());
+            Client c = new Client(e.client(), e.nick(), e.session(), e.identity());
             clients.put(c.id, c);
             clientsByNick.put(key, c);
             return List.of(new NickAccepted(c.id, c.nick));
@@ -198,8 +208,8 @@ public final class ChatState {
             if (self.nick.equals(e.nick())) {
                 return List.of();  // IRC: NICK to one's own nick does nothing
             }
-            String old = self.nick;
-            clientsByNick.remove(Casemapping.fold(old));
+            Member before = self.member();
+            clientsByNick.remove(Casemapping.fold(before.nick()));
             self.nick = e.nick();
             clientsByNick.put(key, self);
             for (String room : self.rooms) {
@@ -208,7 +218,7 @@ public final class ChatState {
             Set<ClientId> to = new LinkedHashSet<>();
             to.add(self.id);
             to.addAll(roommates(self));
-            return List.of(new NickChanged(self.id, old, self.nick, new ArrayList<>(to)));
+            return List.of(new NickChanged(before, self.nick, new ArrayList<>(to)));
         }
         if (self == null && !e.session().isEmpty() && e.session().equals(holder.session)) {
             return List.of(resume(holder, e.client()));
@@ -281,7 +291,8 @@ public final class ChatState {
         if (resend != null) {
             return List.of(resend);
         }
-        HistoryEntry entry = new HistoryEntry(seq, room.name, c.member(), e.text(), e.time(), e.clientEventId());
+        HistoryEntry entry = new HistoryEntry(seq, room.name, c.member(), e.text(), e.time(), e.clientEventId(),
+                e.notice());
         room.add(entry);
         resume.add(entry);
         sent.add(c.nick, e.clientEventId(), new SentMessages.Sent(seq, room.name, null, c.member(), e.time()));
@@ -303,7 +314,8 @@ public final class ChatState {
             return List.of(new Rejected(c.id, ErrorCode.NO_SUCH_NICK, e.target(), e.clientEventId()));
         }
         sent.add(c.nick, e.clientEventId(), new SentMessages.Sent(seq, null, target.nick, c.member(), e.time()));
-        return List.of(new PrivateSent(seq, c.member(), target.member(), e.text(), e.time(), e.clientEventId()));
+        return List.of(new PrivateSent(seq, c.member(), target.member(), e.text(), e.time(), e.clientEventId(),
+                e.notice()));
     }
 
     /** A resend of a message this nick already sent with this id (the text is the resend's: it is the same). */
@@ -324,6 +336,15 @@ public final class ChatState {
         }
         room.topic = e.topic();
         return List.of(new TopicChanged(room.name, c.member(), room.topic, room.audience()));
+    }
+
+    private List<ChatOutcome> away(AwaySet e) {
+        Client c = clients.get(e.client());
+        if (c == null) {
+            return notRegistered(e.client());
+        }
+        c.away = e.message();
+        return List.of(new AwayChanged(c.id, c.away));
     }
 
     private Quit remove(Client c, String reason) {
@@ -376,6 +397,15 @@ public final class ChatState {
     public Optional<Member> memberByNick(String nick) {
         Client c = clientsByNick.get(Casemapping.fold(nick));
         return c == null ? Optional.empty() : Optional.of(c.member());
+    }
+
+    /** What WHOIS and WHO show of a client: its member, real name and away message (empty: not away). */
+    public Optional<Profile> profile(ClientId client) {
+        Client c = clients.get(client);
+        return c == null ? Optional.empty() : Optional.of(new Profile(c.member(), c.identity.realname(), c.away));
+    }
+
+    public record Profile(Member member, String realname, String away) {
     }
 
     /** The clients connected to {@code server}, in order of registration. */

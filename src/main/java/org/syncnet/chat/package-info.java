@@ -3,7 +3,7 @@
  * <p>
  * Clients' inputs are checked at the door against {@link org.syncnet.chat.ChatLimits} and rate-limited per
  * connection by a {@link org.syncnet.chat.TokenBucket}; accepted inputs become {@link org.syncnet.chat.ChatEvent}s,
- * encoded by {@link org.syncnet.chat.ChatEventCodec} into the replicated log's payload (up to 4446 bytes: more
+ * encoded by {@link org.syncnet.chat.ChatEventCodec} into the replicated log's payload (up to 4447 bytes: more
  * than one datagram, see the codec). Every server applies the committed entries in log order to its
  * {@link org.syncnet.chat.ChatState} ({@code apply(seq, originServer, event)}; an undecodable payload is skipped
  * alike on every server) and fans the resulting {@link org.syncnet.chat.ChatOutcome}s out to its own connections. Names compare under IRC's rfc1459

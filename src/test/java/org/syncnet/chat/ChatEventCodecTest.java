@@ -28,7 +28,7 @@ class ChatEventCodecTest {
         MessagePosted big = Events.largestMessage();
         byte[] bytes = ChatEventCodec.encode(big);
         assertEquals(ChatEventCodec.MAX_ENCODED_BYTES, bytes.length);
-        assertEquals(4446, bytes.length, "the number the class comment quotes");
+        assertEquals(4447, bytes.length, "the number the class comment quotes");
         assertEquals(big, ChatEventCodec.decode(bytes));
     }
 
@@ -81,7 +81,7 @@ class ChatEventCodecTest {
     @Test
     void invalidUtf8IsRefusedNotReplaced() {
         byte[] bytes = nickClaim("server1", 1, "ab".getBytes(StandardCharsets.US_ASCII));
-        assertEquals(new NickClaimed(new ClientId("server1", 1), "ab", ""), decodeUnchecked(bytes));
+        assertEquals(new NickClaimed(new ClientId("server1", 1), "ab", "", Events.ID), decodeUnchecked(bytes));
         for (byte[] bad : new byte[][] {{(byte) 0xC3}, {(byte) 0xC0, (byte) 0x80}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
                 {(byte) 0xFF}}) {
             byte[] b = nickClaim("server1", 1, bad);
@@ -105,7 +105,7 @@ class ChatEventCodecTest {
 
     @Test
     void eventsRefuseInvalidFieldsSoOnlyDecodableEventsAreEncoded() {
-        assertThrows(IllegalArgumentException.class, () -> new NickClaimed(Events.A, "9lives", ""));
+        assertThrows(IllegalArgumentException.class, () -> new NickClaimed(Events.A, "9lives", "", Events.ID));
         assertThrows(IllegalArgumentException.class, () -> new ChatEvent.RoomJoined(Events.A, "lobby"));
         assertThrows(IllegalArgumentException.class,
                 () -> new MessagePosted(Events.A, "#a", "x".repeat(4097), "1", 0));
@@ -129,7 +129,8 @@ class ChatEventCodecTest {
         out.writeBytes(ByteBuffer.allocate(8).putLong(connection).array());
         out.writeBytes(ByteBuffer.allocate(2).putShort((short) nick.length).array());
         out.writeBytes(nick);
-        out.writeBytes(new byte[] {0, 0});
+        out.writeBytes(new byte[] {0, 0});  // no session
+        out.writeBytes(new byte[] {0, 1, 'u', 0, 1, 'h', 0, 0});  // Events.ID
         return out.toByteArray();
     }
 
@@ -145,6 +146,6 @@ class ChatEventCodecTest {
     void encodingIsStable() {
         // Every server must encode alike (resends compare payloads): pin one encoding.
         byte[] bytes = ChatEventCodec.encode(new ChatEvent.RoomJoined(new ClientId("s1", 2), "#a"));
-        assertArrayEquals(new byte[] {2, 2, 2, 's', '1', 0, 0, 0, 0, 0, 0, 0, 2, 0, 2, '#', 'a'}, bytes);
+        assertArrayEquals(new byte[] {3, 2, 2, 's', '1', 0, 0, 0, 0, 0, 0, 0, 2, 0, 2, '#', 'a'}, bytes);
     }
 }

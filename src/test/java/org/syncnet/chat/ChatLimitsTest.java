@@ -71,7 +71,8 @@ class ChatLimitsTest {
     void textIsOneLineWithIrcFormattingOnly() {
         assertTrue(ChatLimits.isValidText("\u0002bold\u0002 \u00034,5colour\u000f \u001ditalic\u001d \u001funder"
                 + "\u001f \u0016rev\u0016 \u001estrike\u001e \u0011mono\u0011\ttab"));
-        for (char c : new char[] {'\u0000', '\u0001', '\u0007', '\n', '\r', '\u001b', '\u007f', '\u0080', '\u009f'}) {
+        assertTrue(ChatLimits.isValidText("\u0001ACTION waves\u0001"), "CTCP, e.g. an IRC client's /me");
+        for (char c : new char[] {'\u0000', '\u0007', '\n', '\r', '\u001b', '\u007f', '\u0080', '\u009f'}) {
             assertFalse(ChatLimits.isValidText("a" + c + "b"), "control " + (int) c);
         }
         assertTrue(ChatLimits.isValidText("emoji 😀 and ∑ and 日本"));
@@ -104,7 +105,27 @@ class ChatLimitsTest {
     @Test
     void isupportAnnouncesTheLimits() {
         assertEquals(List.of("CASEMAPPING=rfc1459", "CHANTYPES=#", "CHANLIMIT=#:20", "CHANNELLEN=50", "NICKLEN=16",
-                "TOPICLEN=300", "NETWORK=SyncNet"), ChatLimits.ISUPPORT);
+                "TOPICLEN=300", "AWAYLEN=300", "USERLEN=10", "NETWORK=SyncNet"), ChatLimits.ISUPPORT);
+    }
+
+    @Test
+    void identitiesAreVisibleAsciiWithoutTheMaskSeparators() {
+        assertTrue(ChatLimits.isValidUser("~alice"));
+        assertTrue(ChatLimits.isValidUser("~" + "u".repeat(10)));
+        assertFalse(ChatLimits.isValidUser("~" + "u".repeat(11)));
+        assertTrue(ChatLimits.isValidHost("0::1"));
+        assertTrue(ChatLimits.isValidHost("h".repeat(64)));
+        assertFalse(ChatLimits.isValidHost("h".repeat(65)));
+        for (String bad : new String[] {"", "a b", "a!b", "a@b", ":a", "ä", "a\u0000"}) {
+            assertFalse(ChatLimits.isValidUser(bad), bad);
+            assertFalse(ChatLimits.isValidHost(bad), bad);
+        }
+        assertTrue(ChatLimits.isValidRealname(""));
+        assertTrue(ChatLimits.isValidRealname("Alice Liddell 😀"));
+        assertFalse(ChatLimits.isValidRealname("x".repeat(101)));
+        assertFalse(ChatLimits.isValidRealname("a\r\nQUIT"));
+        assertTrue(ChatLimits.isValidAway(""));
+        assertFalse(ChatLimits.isValidAway("x".repeat(301)));
     }
 
     @Test

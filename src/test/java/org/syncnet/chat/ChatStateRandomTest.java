@@ -54,7 +54,7 @@ class ChatStateRandomTest {
         ClientId c = new ClientId(SERVERS[rnd.nextInt(SERVERS.length)], rnd.nextInt(4));
         String room = ROOMS[rnd.nextInt(ROOMS.length)];
         return switch (rnd.nextInt(20)) {
-            case 0, 1, 2, 3 -> new NickClaimed(c, NICKS[rnd.nextInt(NICKS.length)], SESSIONS[rnd.nextInt(SESSIONS.length)]);
+            case 0, 1, 2, 3 -> new NickClaimed(c, NICKS[rnd.nextInt(NICKS.length)], SESSIONS[rnd.nextInt(SESSIONS.length)], Events.ID);
             case 4, 5, 6, 7 -> new RoomJoined(c, room);
             case 8, 9 -> new RoomLeft(c, room, "");
             case 10 -> new ClientGone(c, "quit");

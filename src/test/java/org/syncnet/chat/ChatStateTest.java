@@ -44,7 +44,7 @@ class ChatStateTest {
     }
 
     private void register(ClientId c, String nick) {
-        assertEquals(new NickAccepted(c, nick), only(new NickClaimed(c, nick, "")));
+        assertEquals(new NickAccepted(c, nick), only(new NickClaimed(c, nick, "", Events.ID)));
     }
 
     private static MessagePosted say(ClientId c, String room, String text) {
@@ -55,7 +55,7 @@ class ChatStateTest {
     void theFirstClaimInTheLogWinsUnderRfc1459Casemapping() {
         register(A, "Nick[1]");
         for (String taken : new String[] {"Nick[1]", "nick{1}", "NICK[1]", "nICK{1]"}) {
-            assertEquals(new Rejected(B, ErrorCode.NICK_IN_USE, taken), only(new NickClaimed(B, taken, "")));
+            assertEquals(new Rejected(B, ErrorCode.NICK_IN_USE, taken), only(new NickClaimed(B, taken, "", Events.ID)));
         }
         assertEquals("Nick[1]", state.member(A).orElseThrow().nick(), "the display spelling is kept");
         assertTrue(state.isNickTaken("NICK{1}"));
@@ -82,7 +82,7 @@ class ChatStateTest {
         Joined second = (Joined) only(new RoomJoined(B, "#LOBBY"));
         assertEquals("#Lobby", second.room());
         assertEquals(List.of(A, B), second.to(), "the room hears the join, the joiner included");
-        assertEquals(List.of(new Member(A, "alice"), new Member(B, "bob")), second.snapshot().members());
+        assertEquals(List.of(new Member(A, "alice", "u", "h"), new Member(B, "bob", "u", "h")), second.snapshot().members());
         assertEquals(List.of("#Lobby"), state.rooms());
         assertEquals(List.of(), apply(new RoomJoined(B, "#lobby")), "joining a room one is in does nothing");
     }
@@ -111,17 +111,17 @@ class ChatStateTest {
         apply(new RoomJoined(C, "#b"));
         Posted p = (Posted) only(new MessagePosted(A, "#A", "hello", "c-1", 1234));
         assertEquals(List.of(A, B), p.to());
-        assertEquals(new HistoryEntry(seq, "#a", new Member(A, "alice"), "hello", 1234, "c-1"), p.message());
+        assertEquals(new HistoryEntry(seq, "#a", new Member(A, "alice", "u", "h"), "hello", 1234, "c-1"), p.message());
     }
 
     @Test
     void aResendFromAnotherConnectionIsConfirmedToTheSenderButNotPostedAgain() {
-        assertEquals(new NickAccepted(A, "alice"), only(new NickClaimed(A, "alice", "k")));
+        assertEquals(new NickAccepted(A, "alice"), only(new NickClaimed(A, "alice", "k", Events.ID)));
         register(B, "bob");
         apply(new RoomJoined(A, "#a"));
         apply(new RoomJoined(B, "#a"));
         Posted first = (Posted) only(new MessagePosted(A, "#a", "hello", "p1-7", 1));
-        only(new NickClaimed(D, "alice", "k"));  // alice reconnected elsewhere and resends p1-7
+        only(new NickClaimed(D, "alice", "k", Events.ID));  // alice reconnected elsewhere and resends p1-7
         assertEquals(new ChatOutcome.Duplicate(D, first.message(), null), only(new MessagePosted(D, "#a", "hello", "p1-7", 2)));
         assertEquals(1, state.room("#a", 0).orElseThrow().history().size());
         assertTrue(only(new MessagePosted(B, "#a", "hello", "p1-7", 3)) instanceof Posted, "the id is per sender");
@@ -137,7 +137,7 @@ class ChatStateTest {
         for (int i = 0; i < 10; i++) {
             apply(say(A, "#a", "m" + i));  // the history holds 3
         }
-        assertEquals(new ChatOutcome.Duplicate(A, new HistoryEntry(original, "#a", new Member(A, "alice"), "x", 1,
+        assertEquals(new ChatOutcome.Duplicate(A, new HistoryEntry(original, "#a", new Member(A, "alice", "u", "h"), "x", 1,
                 "old"), null), only(new MessagePosted(A, "#a", "x", "old", 1)), "still in the sent window");
         for (int i = 0; i < ChatLimits.SENT_WINDOW; i++) {
             apply(new MessagePosted(A, "#a", "y", "n" + i, 1));
@@ -180,7 +180,7 @@ class ChatStateTest {
     @Test
     void aResumeBeyondTheResumeBufferSaysItMissedSome() {
         ChatState small = new ChatState(3, 30, 2 * (128 + 2));  // room for two messages of two characters
-        small.apply(1, new NickClaimed(A, "alice", ""));
+        small.apply(1, new NickClaimed(A, "alice", "", Events.ID));
         small.apply(2, new RoomJoined(A, "#a"));
         for (int i = 1; i <= 5; i++) {
             small.apply(2 + i, say(A, "#a", "m" + i));  // seqs 3..7
@@ -200,7 +200,7 @@ class ChatStateTest {
         apply(new TopicSet(A, "#a", "t"));
         apply(say(A, "#a", "x"));
         Left left = (Left) only(new RoomLeft(A, "#A", "bye"));
-        assertEquals(new Left("#a", new Member(A, "alice"), "bye", List.of(A, B)), left);
+        assertEquals(new Left("#a", new Member(A, "alice", "u", "h"), "bye", List.of(A, B)), left);
         assertEquals(List.of("#a"), state.rooms());
         assertEquals(List.of(B), ((Left) only(new RoomLeft(B, "#a", ""))).to());
         assertEquals(List.of(), state.rooms());
@@ -223,11 +223,11 @@ class ChatStateTest {
     @Test
     void theNumberOfRoomsIsBoundedClusterWide() {
         ChatState small = new ChatState(3, 2);
-        small.apply(1, new NickClaimed(A, "alice", ""));
+        small.apply(1, new NickClaimed(A, "alice", "", Events.ID));
         assertTrue(small.apply(2, new RoomJoined(A, "#a")).get(0) instanceof Joined);
         assertTrue(small.apply(3, new RoomJoined(A, "#b")).get(0) instanceof Joined);
         assertEquals(List.of(new Rejected(A, ErrorCode.ROOM_LIMIT, "#c")), small.apply(4, new RoomJoined(A, "#c")));
-        small.apply(5, new NickClaimed(B, "bob", ""));
+        small.apply(5, new NickClaimed(B, "bob", "", Events.ID));
         assertTrue(small.apply(6, new RoomJoined(B, "#A")).get(0) instanceof Joined, "existing rooms can be joined");
         small.apply(7, new RoomLeft(A, "#b", ""));
         assertTrue(small.apply(8, new RoomJoined(A, "#c")).get(0) instanceof Joined, "#b's deletion made room");
@@ -244,7 +244,7 @@ class ChatStateTest {
         apply(new RoomJoined(C, "#b"));
         apply(new RoomJoined(B, "#b"));
         Quit q = (Quit) only(new ClientGone(A, "Quit: bye"));
-        assertEquals(new Quit(new Member(A, "alice"), "Quit: bye", List.of("#a", "#b"), List.of(B, C)), q);
+        assertEquals(new Quit(new Member(A, "alice", "u", "h"), "Quit: bye", List.of("#a", "#b"), List.of(B, C)), q);
         assertFalse(state.isNickTaken("alice"));
         assertEquals(List.of(), apply(new ClientGone(A, "again")), "the second goodbye is ignored");
         assertEquals(ErrorCode.NOT_REGISTERED, ((Rejected) only(say(A, "#a", "late"))).code());
@@ -261,9 +261,9 @@ class ChatStateTest {
         apply(new RoomJoined(C, "#c"));
         List<ChatOutcome> out = apply(new ServerGone("server2", Long.MAX_VALUE, "server2 failed"));
         assertEquals(List.of(
-                new Quit(new Member(B, "bob"), "server2 failed", List.of("#a"), List.of(A)),
-                new Quit(new Member(C, "carol"), "server2 failed", List.of("#c"), List.of())), out);
-        assertEquals(List.of(new Member(A, "alice")), state.members());
+                new Quit(new Member(B, "bob", "u", "h"), "server2 failed", List.of("#a"), List.of(A)),
+                new Quit(new Member(C, "carol", "u", "h"), "server2 failed", List.of("#c"), List.of())), out);
+        assertEquals(List.of(new Member(A, "alice", "u", "h")), state.members());
         assertEquals(List.of("#a"), state.rooms());
         assertEquals(List.of(), apply(new ServerGone("server2", Long.MAX_VALUE, "again")));
     }
@@ -280,7 +280,7 @@ class ChatStateTest {
         List<ChatOutcome> out = apply(new ServerGone("server2", 100, "server2 failed"));
         assertFalse(state.hasClientsOf("server2", 100));
         assertEquals(1, out.size());
-        assertEquals(List.of(new Member(next, "bobby")), state.members());
+        assertEquals(List.of(new Member(next, "bobby", "u", "h")), state.members());
     }
 
     @Test
@@ -290,35 +290,35 @@ class ChatStateTest {
         register(C, "carol");
         apply(new RoomJoined(A, "#a"));
         apply(new RoomJoined(B, "#a"));
-        assertEquals(new NickChanged(A, "alice", "alicia", List.of(A, B)), only(new NickClaimed(A, "alicia", "")));
+        assertEquals(new NickChanged(new Member(A, "alice", "u", "h"), "alicia", List.of(A, B)), only(new NickClaimed(A, "alicia", "", Events.ID)));
         assertFalse(state.isNickTaken("alice"));
-        assertEquals(new Member(A, "alicia"), state.room("#a", 0).orElseThrow().members().get(0));
-        assertEquals(new NickChanged(A, "alicia", "Alicia", List.of(A, B)), only(new NickClaimed(A, "Alicia", "")),
+        assertEquals(new Member(A, "alicia", "u", "h"), state.room("#a", 0).orElseThrow().members().get(0));
+        assertEquals(new NickChanged(new Member(A, "alicia", "u", "h"), "Alicia", List.of(A, B)), only(new NickClaimed(A, "Alicia", "", Events.ID)),
                 "a change of spelling only");
-        assertEquals(List.of(), apply(new NickClaimed(A, "Alicia", "")));
-        assertEquals(new Rejected(A, ErrorCode.NICK_IN_USE, "BOB"), only(new NickClaimed(A, "BOB", "")));
+        assertEquals(List.of(), apply(new NickClaimed(A, "Alicia", "", Events.ID)));
+        assertEquals(new Rejected(A, ErrorCode.NICK_IN_USE, "BOB"), only(new NickClaimed(A, "BOB", "", Events.ID)));
         register(D, "alice");
     }
 
     @Test
     void aReconnectedClientWithItsSessionTakesItsNickAndRoomsBack() {
-        assertEquals(new NickAccepted(A, "alice"), only(new NickClaimed(A, "alice", "secret-1")));
+        assertEquals(new NickAccepted(A, "alice"), only(new NickClaimed(A, "alice", "secret-1", Events.ID)));
         register(B, "bob");
         apply(new RoomJoined(A, "#a"));
         apply(new RoomJoined(B, "#a"));
         apply(new RoomJoined(A, "#b"));
         // A's server died; A reconnects to server3 as D before the log says server1 is gone.
-        assertEquals(new Rejected(D, ErrorCode.NICK_IN_USE, "alice"), only(new NickClaimed(D, "alice", "")));
-        assertEquals(new Rejected(D, ErrorCode.NICK_IN_USE, "alice"), only(new NickClaimed(D, "alice", "guess")));
-        assertEquals(new NickResumed(D, A, "alice", List.of("#a", "#b")), only(new NickClaimed(D, "ALICE", "secret-1")));
+        assertEquals(new Rejected(D, ErrorCode.NICK_IN_USE, "alice"), only(new NickClaimed(D, "alice", "", Events.ID)));
+        assertEquals(new Rejected(D, ErrorCode.NICK_IN_USE, "alice"), only(new NickClaimed(D, "alice", "guess", Events.ID)));
+        assertEquals(new NickResumed(D, A, "alice", List.of("#a", "#b")), only(new NickClaimed(D, "ALICE", "secret-1", Events.ID)));
         assertEquals(List.of("#a", "#b"), state.roomsOf(D));
-        assertEquals(List.of(new Member(B, "bob"), new Member(D, "alice")), state.room("#a", 0).orElseThrow().members());
+        assertEquals(List.of(new Member(B, "bob", "u", "h"), new Member(D, "alice", "u", "h")), state.room("#a", 0).orElseThrow().members());
         // The old server's failure arrives later and must not take the resumed client with it.
         assertEquals(List.of(), apply(new ServerGone("server1", Long.MAX_VALUE, "failed")));
         assertEquals(List.of(), apply(new ClientGone(A, "")));
         assertTrue(only(say(D, "#a", "back")) instanceof Posted);
         // A registered client cannot merge into another by session.
-        assertEquals(new Rejected(B, ErrorCode.NICK_IN_USE, "alice"), only(new NickClaimed(B, "alice", "secret-1")));
+        assertEquals(new Rejected(B, ErrorCode.NICK_IN_USE, "alice"), only(new NickClaimed(B, "alice", "secret-1", Events.ID)));
     }
 
     @Test
@@ -328,11 +328,12 @@ class ChatStateTest {
         ChatEvent.PrivateMessage pm = new ChatEvent.PrivateMessage(A, "DAVE", "psst", "p-1", 5);
         long sent = seq + 1;
         ChatOutcome first = only(pm);
-        assertEquals(new ChatOutcome.PrivateSent(sent, new Member(A, "alice"), new Member(D, "dave"), "psst", 5, "p-1"),
+        assertEquals(new ChatOutcome.PrivateSent(sent, new Member(A, "alice", "u", "h"), new Member(D, "dave", "u", "h"), "psst", 5,
+                "p-1", false),
                 first);
         assertEquals(List.of(D, A), first.to());
         ChatOutcome resent = only(pm);
-        assertEquals(new ChatOutcome.Duplicate(A, new HistoryEntry(sent, null, new Member(A, "alice"), "psst", 5, "p-1"),
+        assertEquals(new ChatOutcome.Duplicate(A, new HistoryEntry(sent, null, new Member(A, "alice", "u", "h"), "psst", 5, "p-1"),
                 "dave"), resent, "a resend is confirmed, not sent again");
         assertEquals(List.of(A), resent.to());
         assertEquals(List.of(A), ((ChatOutcome.PrivateSent) only(new ChatEvent.PrivateMessage(A, "alice", "me", "p", 1)))
@@ -347,17 +348,48 @@ class ChatStateTest {
     void topicsAreSetByMembersAndToldToTheRoom() {
         register(A, "alice");
         apply(new RoomJoined(A, "#a"));
-        assertEquals(new TopicChanged("#a", new Member(A, "alice"), "news", List.of(A)),
+        assertEquals(new TopicChanged("#a", new Member(A, "alice", "u", "h"), "news", List.of(A)),
                 only(new TopicSet(A, "#A", "news")));
         assertEquals("news", state.room("#a", 0).orElseThrow().topic());
     }
 
     @Test
+    void aClientKeepsTheIdentityItRegisteredWithAndItsAwayMessage() {
+        Identity irc = new Identity("~al", "10.0.0.7", "Alice L.");
+        only(new NickClaimed(A, "alice", "", irc));
+        apply(new RoomJoined(A, "#a"));
+        assertEquals(List.of(), apply(new NickClaimed(A, "alice", "", Events.ID)), "same nick: nothing changes");
+        only(new NickClaimed(A, "alicia", "", Events.ID));
+        Member alicia = new Member(A, "alicia", "~al", "10.0.0.7");
+        assertEquals("alicia!~al@10.0.0.7", alicia.mask());
+        assertEquals(new ChatState.Profile(alicia, "Alice L.", ""), state.profile(A).orElseThrow());
+        assertEquals(new ChatOutcome.AwayChanged(A, "lunch"), only(new ChatEvent.AwaySet(A, "lunch")));
+        assertEquals("lunch", state.profile(A).orElseThrow().away());
+        assertEquals(new ChatOutcome.AwayChanged(A, ""), only(new ChatEvent.AwaySet(A, "")));
+        assertEquals("", state.profile(A).orElseThrow().away());
+        assertEquals(new Rejected(B, ErrorCode.NOT_REGISTERED, "no nick, or already gone"),
+                only(new ChatEvent.AwaySet(B, "x")));
+        assertTrue(state.profile(B).isEmpty());
+    }
+
+    @Test
+    void noticesStayNotices() {
+        register(A, "alice");
+        register(D, "dave");
+        apply(new RoomJoined(A, "#a"));
+        Posted p = (Posted) only(new MessagePosted(A, "#a", "hi", "n-1", 3, true));
+        assertTrue(p.message().notice());
+        assertTrue(state.room("#a", 0).orElseThrow().history().get(0).notice());
+        assertTrue(((ChatOutcome.PrivateSent) only(new ChatEvent.PrivateMessage(A, "dave", "psst", "n-2", 4, true)))
+                .notice());
+    }
+
+    @Test
     void aServerSpeaksOnlyForItsOwnClients() {
-        assertEquals(List.of(), state.apply(1, "server2", new NickClaimed(A, "alice", "")), "A is server1's");
+        assertEquals(List.of(), state.apply(1, "server2", new NickClaimed(A, "alice", "", Events.ID)), "A is server1's");
         assertFalse(state.isNickTaken("alice"));
         assertEquals(1, state.lastSeq(), "the entry's sequence is used up all the same");
-        assertEquals(List.of(new NickAccepted(A, "alice")), state.apply(2, "server1", new NickClaimed(A, "alice", "")));
+        assertEquals(List.of(new NickAccepted(A, "alice")), state.apply(2, "server1", new NickClaimed(A, "alice", "", Events.ID)));
         assertEquals(List.of(), state.apply(3, "server3", new ClientGone(A, "forged")));
         assertTrue(state.isNickTaken("alice"));
         assertEquals(1, state.apply(4, "server3", new ServerGone("server1", Long.MAX_VALUE, "failed")).size(), "the leader's verdict");

@@ -13,21 +13,29 @@ import org.syncnet.chat.ChatEvent.TopicSet;
 final class Events {
     static final ClientId A = new ClientId("server1", 1);
     static final ClientId B = new ClientId("server2", 7);
+    /** Every test client's identity: its members show as {@code nick!u@h}. */
+    static final Identity ID = new Identity("u", "h", "");
 
     private Events() {
     }
 
     static List<ChatEvent> oneOfEach() {
         return List.of(
-                new NickClaimed(A, "alice", ""),
-                new NickClaimed(B, "Bob[away]", "s3ss10n"),
+                new NickClaimed(A, "alice", "", ID),
+                new NickClaimed(B, "Bob[away]", "s3ss10n", ID),
                 new RoomJoined(A, "#lobby"),
                 new RoomLeft(A, "#Lobby", "see you"),
                 new MessagePosted(B, "#日本", "hello 😀 \u0002bold\u0002", "c1:42", 1_790_000_000_000L),
                 new ClientGone(A, ""),
                 new ServerGone("server3", Long.MAX_VALUE, "failed"),
                 new TopicSet(B, "#lobby", "welcome, all"),
-                new ChatEvent.PrivateMessage(A, "Bob[away]", "psst", "p-1", 7));
+                new ChatEvent.PrivateMessage(A, "Bob[away]", "psst", "p-1", 7),
+                new MessagePosted(A, "#lobby", "\u0001ACTION waves\u0001", "n-1", 8, true),
+                new ChatEvent.PrivateMessage(B, "alice", "ping?", "n-2", 9, true),
+                new NickClaimed(new ClientId("server3", 2), "carol", "", new Identity("~carol_", "192.168.0.10",
+                        "Carol C. 😀")),
+                new ChatEvent.AwaySet(A, "lunch"),
+                new ChatEvent.AwaySet(A, ""));
     }
 
     static MessagePosted largestMessage() {

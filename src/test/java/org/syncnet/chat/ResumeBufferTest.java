@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ResumeBufferTest {
-    private static final Member ALICE = new Member(new ClientId("server1", 1), "alice");
+    private static final Member ALICE = new Member(new ClientId("server1", 1), "alice", "u", "h");
     private static final int COST = 128 + 2;  // a two-character message
 
     private static HistoryEntry message(long seq, String room) {

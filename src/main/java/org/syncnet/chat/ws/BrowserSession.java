@@ -9,6 +9,7 @@ import org.syncnet.chat.ChatEvent;
 import org.syncnet.chat.ChatOutcome;
 import org.syncnet.chat.ClientId;
 import org.syncnet.chat.ErrorCode;
+import org.syncnet.chat.Identity;
 import org.syncnet.chat.TokenBucket;
 
 /**
@@ -39,6 +40,8 @@ public final class BrowserSession {
     private final ClientId id;
     private final TokenBucket bucket;
     private final ClientFrameDecoder decoder;
+    /** A browser user is {@code nick!web@server}: the server it is connected to, not its address. */
+    private final Identity identity;
     private Phase phase = Phase.NEW;
     /** The hello's resume point, for the rooms a session resume brings back. */
     private long resumeFrom;
@@ -47,6 +50,8 @@ public final class BrowserSession {
     private final Map<String, Long> pendingJoins = new HashMap<>();
 
     public BrowserSession(ClientId id, TokenBucket bucket, ClientFrameDecoder decoder) {
+        this.identity = new Identity(Identity.WEB_USER,
+                ChatLimits.isValidHost(id.server()) ? id.server() : Identity.WEB_USER, "");
         this.id = id;
         this.bucket = bucket;
         this.decoder = decoder;
@@ -126,7 +131,7 @@ public final class BrowserSession {
         }
         phase = Phase.CLAIMING;
         resumeFrom = h.resumeFrom().orElse(0);
-        return Result.log(new ChatEvent.NickClaimed(id, h.nick(), h.session()));
+        return Result.log(new ChatEvent.NickClaimed(id, h.nick(), h.session(), identity));
     }
 
     /** The frames for an outcome that names this connection in {@link ChatOutcome#to()}; updates registration. */

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.syncnet.chat.ChatEvent;
 import org.syncnet.chat.ChatState;
 import org.syncnet.chat.ClientId;
+import org.syncnet.chat.Identity;
 
 class GhostSweeperTest {
     private static final ClientId MINE = new ClientId("server1", 7);
@@ -28,8 +29,8 @@ class GhostSweeperTest {
 
     @Test
     void aClientWithoutAConnectionOnTwoSweepsIsSentOffOnce() {
-        apply(new ChatEvent.NickClaimed(MINE, "ghost", ""));
-        apply(new ChatEvent.NickClaimed(OTHER, "elsewhere", ""));
+        apply(new ChatEvent.NickClaimed(MINE, "ghost", "", new Identity("u", "h", "")));
+        apply(new ChatEvent.NickClaimed(OTHER, "elsewhere", "", new Identity("u", "h", "")));
         sweeper.sweep();
         assertEquals(List.of(), submitted, "one sighting may be a goodbye still on its way");
         sweeper.sweep();
@@ -45,7 +46,7 @@ class GhostSweeperTest {
     @Test
     void aConnectedClientIsLeftAlone() {
         connected.add(MINE);
-        apply(new ChatEvent.NickClaimed(MINE, "here", ""));
+        apply(new ChatEvent.NickClaimed(MINE, "here", "", new Identity("u", "h", "")));
         sweeper.sweep();
         sweeper.sweep();
         assertEquals(List.of(), submitted);

@@ -11,6 +11,7 @@ import org.syncnet.chat.ChatEvent;
 import org.syncnet.chat.ChatOutcome;
 import org.syncnet.chat.ChatState;
 import org.syncnet.chat.ClientId;
+import org.syncnet.chat.Identity;
 import org.syncnet.chat.ErrorCode;
 import org.syncnet.chat.TokenBucket;
 
@@ -68,7 +69,7 @@ class BrowserSessionTest {
     void aPendingHelloBlocksOtherFrames() {
         BrowserSession a = session(A, 100);
         BrowserSession.Result r = a.onText("{\"type\":\"hello\",\"nick\":\"alice\"}", 0, 0);
-        assertEquals(List.of(new ChatEvent.NickClaimed(A, "alice", "")), r.toLog());
+        assertEquals(List.of(new ChatEvent.NickClaimed(A, "alice", "", new Identity("web", A.server(), ""))), r.toLog());
         assertEquals(List.of(new ServerFrame.Error(ErrorCode.NOT_REGISTERED, "waiting for the nick", "m1")),
                 a.onText("{\"type\":\"message\",\"id\":\"m1\",\"room\":\"#a\",\"text\":\"x\"}", 0, 0).reply());
         assertEquals(ErrorCode.NOT_REGISTERED, ((ServerFrame.Error) a.onText("{\"type\":\"hello\",\"nick\":\"x\"}", 0, 0)

@@ -13,6 +13,7 @@ import org.syncnet.chat.ChatEvent.RoomLeft;
 import org.syncnet.chat.ChatOutcome;
 import org.syncnet.chat.ChatState;
 import org.syncnet.chat.ClientId;
+import org.syncnet.chat.Identity;
 import org.syncnet.chat.ErrorCode;
 import org.syncnet.chat.ws.ServerFrame.Presence.Change;
 
@@ -20,6 +21,7 @@ class OutcomeFramesTest {
     private static final ClientId A = new ClientId("server1", 1);
     private static final ClientId B = new ClientId("server2", 1);
     private static final ClientId A2 = new ClientId("server3", 1);
+    private static final Identity ID = new Identity("u", "h", "");
 
     private final ChatState state = new ChatState();
     private final OutcomeFrames frames = new OutcomeFrames("server1", state);
@@ -38,8 +40,8 @@ class OutcomeFramesTest {
     @Test
     void aSessionAsTheBrowserSeesIt() {
         assertEquals(List.of(new ServerFrame.Welcome("server1", "server3", "alice")),
-                to(A, apply(new NickClaimed(A, "alice", "k"))));
-        apply(new NickClaimed(B, "bob", ""));
+                to(A, apply(new NickClaimed(A, "alice", "k", ID))));
+        apply(new NickClaimed(B, "bob", "", ID));
         apply(new RoomJoined(B, "#lobby"));
         apply(new MessagePosted(B, "#lobby", "first", "b1", 10));  // seq 4
         ChatOutcome join = apply(new RoomJoined(A, "#Lobby"));
@@ -58,7 +60,7 @@ class OutcomeFramesTest {
                 to(A, apply(new MessagePosted(A, "#x", "hi", "a2", 12))));
 
         // alice's server dies; she resumes on server3 having seen up to seq 4.
-        ChatOutcome resumed = apply(new NickClaimed(A2, "alice", "k"));
+        ChatOutcome resumed = apply(new NickClaimed(A2, "alice", "k", ID));
         assertEquals(List.of(
                 new ServerFrame.Welcome("server1", "server3", "alice"),
                 new ServerFrame.Members("#lobby", List.of("bob", "alice"), ""),
@@ -70,7 +72,7 @@ class OutcomeFramesTest {
         ChatOutcome resend = apply(new MessagePosted(A2, "#lobby", "hi", "a1", 13));
         assertEquals(List.of(new ServerFrame.Event(6, "#lobby", "alice", "hi", 11, "a1")), to(A2, resend));
 
-        ChatOutcome rename = apply(new NickClaimed(B, "bobby", ""));
+        ChatOutcome rename = apply(new NickClaimed(B, "bobby", "", ID));
         assertEquals(List.of(new ServerFrame.Presence("#lobby", "bob", Change.NICK, "bobby", null)), to(A2, rename));
 
         ChatOutcome part = apply(new RoomLeft(B, "#lobby", "later"));
@@ -81,7 +83,7 @@ class OutcomeFramesTest {
                 to(A2, quit));
         ChatOutcome pm = apply(new ChatEvent.PrivateMessage(A2, "bobby", "psst", "a9", 20));
         assertEquals(List.of(new ServerFrame.Error(ErrorCode.NO_SUCH_NICK, "bobby", "a9")), to(A2, pm), "bobby quit");
-        apply(new NickClaimed(B, "bob", ""));
+        apply(new NickClaimed(B, "bob", "", ID));
         ChatOutcome pm2 = apply(new ChatEvent.PrivateMessage(A2, "BOB", "psst", "a9", 20));
         assertEquals(List.of(new ServerFrame.Private(seq, "alice", "bob", "psst", 20, "a9")), to(A2, pm2));
         assertEquals(List.of(new ServerFrame.Private(seq, "alice", "bob", "psst", 20, null)), to(B, pm2));
@@ -91,11 +93,11 @@ class OutcomeFramesTest {
 
     @Test
     void aJoinAfterAResumePointGetsOnlyWhatFollowsIt() {
-        apply(new NickClaimed(A, "alice", ""));
+        apply(new NickClaimed(A, "alice", "", ID));
         apply(new RoomJoined(A, "#a"));
         apply(new MessagePosted(A, "#a", "one", "1", 1));  // seq 3
         apply(new MessagePosted(A, "#a", "two", "2", 2));  // seq 4
-        apply(new NickClaimed(B, "bob", ""));
+        apply(new NickClaimed(B, "bob", "", ID));
         ChatOutcome join = apply(new RoomJoined(B, "#a"));
         List<ServerFrame> f = frames.framesFor(join, B, 3, null);
         assertEquals(new ServerFrame.History("#a", List.of(new ServerFrame.Event(4, "#a", "alice", "two", 2, null)), true),
