@@ -11,15 +11,14 @@ import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
-import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.syncnet.chat.ChatEvent;
@@ -47,8 +46,11 @@ import org.syncnet.cluster.service.LogListener;
  * each outcome to this server's own connections; puts what the clients say into the log. While leading, it also
  * logs the end of a failed server's clients ({@link ChatEvent.ServerGone}), so the others see them quit.
  * <p>
+ * Doors: each client connection, WebSocket or IRC, is a {@link ChatConnection}; the service numbers its events,
+ * submits them, and calls it back with the outcomes meant for it.
+ * <p>
  * Threads: the cluster thread hands deliveries over in log order to one applier thread, which applies them under
- * {@code stateLock} and fans out; client frames arrive on WebSocket threads and only submit to the log. Lock order:
+ * {@code stateLock} and fans out; client input arrives on the doors' threads and only submits to the log. Lock order:
  * the chat state, then a connection's own locks; the cluster node's lock is never held with either.
  */
 @Singleton
@@ -79,7 +81,7 @@ public class ChatService {
     private OutcomeFrames frames;
     private final ServerFrameEncoder encoder = new ServerFrameEncoder();
     private final ClientFrameDecoder decoder = new ClientFrameDecoder();
-    private final Map<ClientId, ClientConnection> connections = new ConcurrentHashMap<>();
+    private final Map<ClientId, Attached> connections = new ConcurrentHashMap<>();
     private AtomicLong nextConnection;
     private long lastConnection;
     private ServerReaper reaper;
@@ -127,26 +129,52 @@ public class ChatService {
         reaping.cancel(false);
         sweeping.cancel(false);
         applier.stop();
-        for (ClientConnection c : connections.values()) {
-            c.closeAfterSending(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "server stopping"));
+        for (Attached a : connections.values()) {
+            a.connection.serverStopping();
         }
     }
 
-    /** A new WebSocket connection; null if this server is full (the caller closes it). */
-    public ClientConnection open(Session ws) {
+    /** A connection, with what the chat keeps of it whatever its door. */
+    private static final class Attached {
+        final ChatConnection connection;
+        final AtomicLong nextEventNumber = new AtomicLong(1);
+        /** Whether anything of this connection went to the log (then its end must be logged too). */
+        volatile boolean spoke;
+
+        Attached(ChatConnection connection) {
+            this.connection = connection;
+        }
+    }
+
+    /**
+     * The id for a new connection through any door, or null if this server is full (the door turns the client
+     * away). {@link #attach} it once the door's connection object exists.
+     */
+    public ClientId allocate() {
         if (connections.size() >= config.maxConnections()) {
             return null;
         }
         long number = nextConnection.getAndIncrement();
-        if (number > lastConnection) {
-            return null;  // a million connections in one run: the numbers would run into the next run's
+        // a million connections in one run: the numbers would run into the next run's
+        return number > lastConnection ? null : new ClientId(self, number);
+    }
+
+    /** From now on the connection hears of the outcomes meant for it. */
+    public void attach(ChatConnection c) {
+        connections.put(c.id(), new Attached(c));
+    }
+
+    /** A new WebSocket connection; null if this server is full (the caller closes it). */
+    public ClientConnection open(Session ws) {
+        ClientId id = allocate();
+        if (id == null) {
+            return null;
         }
-        ClientId id = new ClientId(self, number);
         BrowserSession protocol = new BrowserSession(id,
                 new TokenBucket(config.rateBurst(), config.ratePerSecond(), System.nanoTime()), decoder);
-        ClientConnection c = new ClientConnection(ws, protocol, encoder, executor,
+        ClientConnection c = new ClientConnection(ws, protocol, encoder, frames, executor,
                 dropped -> closed(dropped, dropped.quitReason()), (long) config.outboundQueueKib() * 1024);
-        connections.put(id, c);
+        attach(c);
         return c;
     }
 
@@ -164,15 +192,33 @@ public class ChatService {
     }
 
     /** The connection closed (either side) or was dropped: its client leaves every room. Once per connection. */
-    public void closed(ClientConnection c, String reason) {
-        if (connections.remove(c.id()) != null && c.spoke()) {
-            submit(c, new ChatEvent.ClientGone(c.id(), reason));
+    public void closed(ChatConnection c, String reason) {
+        Attached a = connections.remove(c.id());
+        if (a != null && a.spoke) {
+            submit(a, new ChatEvent.ClientGone(c.id(), reason));
         }
     }
 
-    /** Into the log under the connection's own id and its next event number. */
-    private boolean submit(ClientConnection c, ChatEvent e) {
-        return cluster.submit(c.id().toString(), c.nextEventNumber(), ChatEventCodec.encode(e));
+    /**
+     * Puts a client's event into the log under the connection's own id and its next event number; false if the
+     * cluster cannot take it now (no leader with a quorum) or the connection is closed.
+     */
+    public boolean submit(ChatConnection c, ChatEvent e) {
+        Attached a = connections.get(c.id());
+        return a != null && submit(a, e);
+    }
+
+    private boolean submit(Attached a, ChatEvent e) {
+        a.spoke = true;
+        return cluster.submit(a.connection.id().toString(), a.nextEventNumber.getAndIncrement(),
+                ChatEventCodec.encode(e));
+    }
+
+    /** Answers a question from the chat state (NAMES, WHO, ...), as this server knows it now. */
+    public <T> T read(Function<ChatState, T> query) {
+        synchronized (stateLock) {
+            return query.apply(state);
+        }
     }
 
     private static String messageId(ChatEvent e) {
@@ -191,12 +237,11 @@ public class ChatService {
                 try {
                     ChatEvent event = ChatEventCodec.decode(d.payload());
                     for (ChatOutcome outcome : state.apply(d.seq(), d.originServer(), event)) {
-                        // Most recipients of an outcome get the same frames: each is encoded once.
-                        Map<ServerFrame, String> encoded = new HashMap<>();
+                        SharedEncodings shared = new SharedEncodings();
                         for (ClientId to : outcome.to()) {
-                            ClientConnection c = to.server().equals(self) ? connections.get(to) : null;
-                            if (c != null) {
-                                c.onOutcome(outcome, frames, leader, f -> encoded.computeIfAbsent(f, encoder::encode));
+                            Attached a = to.server().equals(self) ? connections.get(to) : null;
+                            if (a != null) {
+                                a.connection.onOutcome(outcome, state, leader, shared);
                             }
                         }
                     }
@@ -210,11 +255,8 @@ public class ChatService {
 
     /** Tells every client who leads now (null: nobody, sends wait); on the applier thread, in order with events. */
     private void leaderChanged(String leader) {
-        ServerFrame.Cluster frame = new ServerFrame.Cluster(self, leader);
-        for (ClientConnection c : connections.values()) {
-            if (c.registered()) {
-                c.send(frame);
-            }
+        for (Attached a : connections.values()) {
+            a.connection.leaderChanged(leader);
         }
     }
 

@@ -10,11 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.syncnet.chat.ChatOutcome;
+import org.syncnet.chat.ChatState;
 import org.syncnet.chat.ClientId;
+import org.syncnet.chat.service.ChatConnection;
+import org.syncnet.chat.service.SharedEncodings;
 
 /**
  * One browser's WebSocket connection: its {@link BrowserSession} (the protocol state) and its outbound queue.
@@ -25,12 +27,13 @@ import org.syncnet.chat.ClientId;
  * Locks: the protocol state under its own monitor, the queue under {@code queueLock}; neither is held while calling
  * out of this class, so the chat's applier thread (which holds the chat state) can always send.
  */
-public final class ClientConnection {
+public final class ClientConnection implements ChatConnection {
     private static final Logger LOG = Logger.getLogger("org.syncnet.chat");
 
     private final Session ws;
     private final BrowserSession protocol;
     private final ServerFrameEncoder encoder;
+    private final OutcomeFrames frames;
     private final Executor closer;
     private final Consumer<ClientConnection> dropped;
     private final long maxQueuedChars;
@@ -43,19 +46,18 @@ public final class ClientConnection {
     /** Set once: no more frames are queued; the connection closes when what went before is written (or at once). */
     private CloseReason closing;
     private boolean closeStarted;
-    private long nextEventNumber = 1;
-    private volatile boolean spoke;
 
     /**
      * @param closer  runs the closing of the socket, which may block
      * @param dropped told (on the closer) when this server drops the client, so its end need not wait for the
      *                close handshake that a client which does not read never completes
      */
-    public ClientConnection(Session ws, BrowserSession protocol, ServerFrameEncoder encoder, Executor closer,
-                            Consumer<ClientConnection> dropped, long maxQueuedChars) {
+    public ClientConnection(Session ws, BrowserSession protocol, ServerFrameEncoder encoder, OutcomeFrames frames,
+                            Executor closer, Consumer<ClientConnection> dropped, long maxQueuedChars) {
         this.ws = ws;
         this.protocol = protocol;
         this.encoder = encoder;
+        this.frames = frames;
         this.closer = closer;
         this.dropped = dropped;
         try {
@@ -66,23 +68,15 @@ public final class ClientConnection {
         this.maxQueuedChars = maxQueuedChars;
     }
 
+    @Override
     public ClientId id() {
         return protocol.id();
     }
 
-    /** A frame from the client; the caller submits {@code toLog} (with {@link #nextEventNumber()}) and sends the reply. */
+    /** A frame from the client; the caller submits {@code toLog} and sends the reply. */
     public BrowserSession.Result onText(String text) {
         synchronized (protocol) {
-            BrowserSession.Result result = protocol.onText(text, System.nanoTime(), System.currentTimeMillis());
-            spoke |= !result.toLog().isEmpty();
-            return result;
-        }
-    }
-
-    /** The log's event numbers for this connection: unique per connection, so the log orders each at most once. */
-    public long nextEventNumber() {
-        synchronized (protocol) {
-            return nextEventNumber++;
+            return protocol.onText(text, System.nanoTime(), System.currentTimeMillis());
         }
     }
 
@@ -98,23 +92,15 @@ public final class ClientConnection {
         }
     }
 
-    public boolean registered() {
+    private boolean registered() {
         synchronized (protocol) {
             return protocol.isRegistered();
         }
     }
 
-    /** Whether anything of this connection went to the log (then its end must be logged too). */
-    public boolean spoke() {
-        return spoke;
-    }
-
-    /**
-     * Sends what an applied event means for this client, encoded by {@code encode} (which may reuse the text of an
-     * equal frame for another recipient); closes the connection if the protocol says so (replaced).
-     */
-    public void onOutcome(ChatOutcome outcome, OutcomeFrames frames, String leader,
-                          Function<ServerFrame, String> encode) {
+    /** Sends what an applied event means for this client; closes the connection if the protocol says so (replaced). */
+    @Override
+    public void onOutcome(ChatOutcome outcome, ChatState state, String leader, SharedEncodings shared) {
         List<ServerFrame> out;
         boolean closed;
         synchronized (protocol) {
@@ -122,11 +108,23 @@ public final class ClientConnection {
             closed = protocol.isClosed();
         }
         for (ServerFrame f : out) {
-            send(encode.apply(f));
+            send(shared.get(f, encoder::encode));
         }
         if (closed) {
             closeAfterSending(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "REPLACED"));
         }
+    }
+
+    @Override
+    public void leaderChanged(String leader) {
+        if (registered()) {
+            send(new ServerFrame.Cluster(protocol.id().server(), leader));
+        }
+    }
+
+    @Override
+    public void serverStopping() {
+        closeAfterSending(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "server stopping"));
     }
 
     /** After a reply: closes the connection if the protocol state ended it (flooding). */

@@ -1,0 +1,28 @@
+package org.syncnet.chat.service;
+
+import org.syncnet.chat.ChatOutcome;
+import org.syncnet.chat.ChatState;
+import org.syncnet.chat.ClientId;
+
+/**
+ * A client's connection through one of the doors (WebSocket or IRC), as the {@link ChatService} sees it: the service
+ * puts the client's events into the log and calls back here with what the committed log means for the client. The
+ * door turns that into its own protocol's frames or lines.
+ */
+public interface ChatConnection {
+    ClientId id();
+
+    /**
+     * What an applied event means for this client. Called on the chat's applier thread, in log order, while the chat
+     * state is locked and as the event left it (so queries see e.g. the rooms a quitting client shared). Must not
+     * block: queue the bytes and return. {@code shared} holds the encodings of this outcome made for other
+     * recipients, so equal frames or lines are encoded once.
+     */
+    void onOutcome(ChatOutcome outcome, ChatState state, String leader, SharedEncodings shared);
+
+    /** The leader changed (null: nobody leads, sends wait); on the applier thread, in order with the outcomes. */
+    void leaderChanged(String leader);
+
+    /** The server is stopping: say so to the client and close. */
+    void serverStopping();
+}
