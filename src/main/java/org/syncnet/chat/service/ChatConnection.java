@@ -15,13 +15,19 @@ public interface ChatConnection {
     /**
      * What an applied event means for this client. Called on the chat's applier thread, in log order, while the chat
      * state is locked and as the event left it (so queries see e.g. the rooms a quitting client shared). Must not
-     * block: queue the bytes and return. {@code shared} holds the encodings of this outcome made for other
-     * recipients, so equal frames or lines are encoded once.
+     * block: queue the bytes, and write them on {@link #flush()}. {@code shared} holds the encodings of this outcome
+     * made for other recipients, so equal frames or lines are encoded once.
      */
     void onOutcome(ChatOutcome outcome, ChatState state, String leader, SharedEncodings shared);
 
     /** The leader changed (null: nobody leads, sends wait); on the applier thread, in order with the outcomes. */
     void leaderChanged(String leader);
+
+    /**
+     * Starts writing what {@link #onOutcome} and {@link #leaderChanged} queued. The applier calls it once it has
+     * caught up, so a busy moment's events leave in one write. Must not block.
+     */
+    void flush();
 
     /** The server is stopping: say so to the client and close. */
     void serverStopping();

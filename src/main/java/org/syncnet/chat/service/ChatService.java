@@ -12,8 +12,10 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import jakarta.websocket.Session;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +42,7 @@ import org.syncnet.cluster.log.Delivery;
 import org.syncnet.cluster.service.ClusterService;
 import org.syncnet.cluster.service.ElectionState;
 import org.syncnet.cluster.service.LogListener;
+import org.syncnet.cluster.service.LogSubmitter;
 
 /**
  * The chat on this server: applies the committed log to the {@link ChatState} (the same on every server) and sends
@@ -62,6 +65,8 @@ public class ChatService {
     /** Connection numbers are the incarnation (start time in ms) shifted left by this: unique across restarts. */
     static final int CONNECTION_BITS = 20;
     private static final long SWEEP_SECONDS = 10;
+    /** Deliveries after which the applier flushes even if more wait: bounds the delay its batching adds. */
+    private static final int FLUSH_EVERY = 64;
 
     @Inject
     ClusterService cluster;
@@ -88,11 +93,16 @@ public class ChatService {
     private ScheduledFuture<?> reaping;
     private ScheduledFuture<?> sweeping;
     private final OrderedWorker applier = new OrderedWorker("chat applier");
+    private LogSubmitter log;
+    /** Connections the applier queued frames for since its last flush (applier thread only). */
+    private final Set<ChatConnection> unflushed = new LinkedHashSet<>();
+    private int deliveriesSinceFlush;
 
     @PostConstruct
     void start() {
         config = settings.load();
         self = cluster.config().selfId();
+        log = cluster.submitter();
         frames = new OutcomeFrames(self, state);
         long first = cluster.incarnation() << CONNECTION_BITS;
         nextConnection = new AtomicLong(first);
@@ -172,14 +182,15 @@ public class ChatService {
         }
         BrowserSession protocol = new BrowserSession(id,
                 new TokenBucket(config.rateBurst(), config.ratePerSecond(), System.nanoTime()), decoder);
-        ClientConnection c = new ClientConnection(ws, protocol, encoder, frames, executor,
-                dropped -> closed(dropped, dropped.quitReason()), (long) config.outboundQueueKib() * 1024);
+        // Bound to this instance, not the container's proxy: they run for every frame.
+        ClientConnection c = new ClientConnection(ws, protocol, encoder, frames, executor, this::onText,
+                ended -> closed(ended, ended.quitReason()), (long) config.outboundQueueKib() * 1024);
         attach(c);
         return c;
     }
 
     /** A text frame from a client: its events go to the log, any immediate reply back to it. */
-    public void onText(ClientConnection c, String text) {
+    private void onText(ClientConnection c, String text) {
         BrowserSession.Result result = c.onText(text);
         c.send(result.reply());
         for (ChatEvent e : result.toLog()) {
@@ -210,7 +221,7 @@ public class ChatService {
 
     private boolean submit(Attached a, ChatEvent e) {
         a.spoke = true;
-        return cluster.submit(a.connection.id().toString(), a.nextEventNumber.getAndIncrement(),
+        return log.submit(a.connection.id().toString(), a.nextEventNumber.getAndIncrement(),
                 ChatEventCodec.encode(e));
     }
 
@@ -242,6 +253,7 @@ public class ChatService {
                             Attached a = to.server().equals(self) ? connections.get(to) : null;
                             if (a != null) {
                                 a.connection.onOutcome(outcome, state, leader, shared);
+                                unflushed.add(a.connection);
                             }
                         }
                     }
@@ -251,13 +263,32 @@ public class ChatService {
                 }
             }
         }
+        deliveriesSinceFlush += deliveries.size();
+        flushWhenIdle();
+    }
+
+    /**
+     * Writes what the applier queued once it has caught up (or after {@link #FLUSH_EVERY} deliveries): one socket
+     * write per connection for all the events of a busy moment, where a write per event and connection cost most of
+     * a busy server's CPU — and no added delay when the chat is quiet.
+     */
+    private void flushWhenIdle() {
+        if (applier.idle() || deliveriesSinceFlush >= FLUSH_EVERY) {
+            for (ChatConnection c : unflushed) {
+                c.flush();
+            }
+            unflushed.clear();
+            deliveriesSinceFlush = 0;
+        }
     }
 
     /** Tells every client who leads now (null: nobody, sends wait); on the applier thread, in order with events. */
     private void leaderChanged(String leader) {
         for (Attached a : connections.values()) {
             a.connection.leaderChanged(leader);
+            unflushed.add(a.connection);
         }
+        flushWhenIdle();
     }
 
     /** Connections open now, for the REST view and tests. */

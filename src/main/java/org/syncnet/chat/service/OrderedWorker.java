@@ -38,6 +38,11 @@ final class OrderedWorker {
         }
     }
 
+    /** Whether no task waits (then whoever runs the last one may flush what it batched). */
+    boolean idle() {
+        return tasks.isEmpty();
+    }
+
     void stop() {
         running = false;
         if (loop != null) {

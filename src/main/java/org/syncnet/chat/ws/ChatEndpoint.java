@@ -46,7 +46,7 @@ public class ChatEndpoint {
     public void text(Session ws, String text) {
         ClientConnection c = connection(ws);
         if (c != null) {
-            chat.onText(c, text);
+            c.received(text);
         }
     }
 
@@ -62,7 +62,7 @@ public class ChatEndpoint {
     public void close(Session ws, CloseReason reason) {
         ClientConnection c = connection(ws);
         if (c != null) {
-            chat.closed(c, c.quitReason());
+            c.ended();
         }
     }
 

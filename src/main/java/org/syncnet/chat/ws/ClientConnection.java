@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,6 +36,7 @@ public final class ClientConnection implements ChatConnection {
     private final ServerFrameEncoder encoder;
     private final OutcomeFrames frames;
     private final Executor closer;
+    private final BiConsumer<ClientConnection, String> input;
     private final Consumer<ClientConnection> dropped;
     private final long maxQueuedChars;
 
@@ -49,16 +51,21 @@ public final class ClientConnection implements ChatConnection {
 
     /**
      * @param closer  runs the closing of the socket, which may block
-     * @param dropped told (on the closer) when this server drops the client, so its end need not wait for the
-     *                close handshake that a client which does not read never completes
+     * @param input   handles a text frame from the client ({@link #received}), called directly, not through the
+     *                container: it runs for every frame
+     * @param dropped told when the connection ends ({@link #ended}), or (on the closer) when this server drops the
+     *                client, so its end need not wait for the close handshake a client which does not read never
+     *                completes
      */
     public ClientConnection(Session ws, BrowserSession protocol, ServerFrameEncoder encoder, OutcomeFrames frames,
-                            Executor closer, Consumer<ClientConnection> dropped, long maxQueuedChars) {
+                            Executor closer, BiConsumer<ClientConnection, String> input,
+                            Consumer<ClientConnection> dropped, long maxQueuedChars) {
         this.ws = ws;
         this.protocol = protocol;
         this.encoder = encoder;
         this.frames = frames;
         this.closer = closer;
+        this.input = input;
         this.dropped = dropped;
         try {
             ws.getAsyncRemote().setBatchingAllowed(true);  // drain() flushes each batch itself
@@ -71,6 +78,16 @@ public final class ClientConnection implements ChatConnection {
     @Override
     public ClientId id() {
         return protocol.id();
+    }
+
+    /** A text frame arrived. */
+    public void received(String text) {
+        input.accept(this, text);
+    }
+
+    /** The WebSocket closed, from either side. */
+    public void ended() {
+        dropped.accept(this);
     }
 
     /** A frame from the client; the caller submits {@code toLog} and sends the reply. */
@@ -108,7 +125,7 @@ public final class ClientConnection implements ChatConnection {
             closed = protocol.isClosed();
         }
         for (ServerFrame f : out) {
-            send(shared.get(f, encoder::encode));
+            enqueue(shared.get(f, encoder::encode));
         }
         if (closed) {
             closeAfterSending(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "REPLACED"));
@@ -118,7 +135,7 @@ public final class ClientConnection implements ChatConnection {
     @Override
     public void leaderChanged(String leader) {
         if (registered()) {
-            send(new ServerFrame.Cluster(protocol.id().server(), leader));
+            enqueue(encoder.encode(new ServerFrame.Cluster(protocol.id().server(), leader)));
         }
     }
 
@@ -148,10 +165,18 @@ public final class ClientConnection implements ChatConnection {
         send(encoder.encode(frame));
     }
 
+    /** Queues and writes at once: the replies on the client's own thread. */
     private void send(String text) {
+        if (enqueue(text)) {
+            flush();
+        }
+    }
+
+    /** Queues a frame for the next {@link #flush()}; false if the connection is closing (or was just dropped). */
+    private boolean enqueue(String text) {
         synchronized (queueLock) {
             if (closing != null) {
-                return;
+                return false;
             }
             if (pendingChars + text.length() > maxQueuedChars) {
                 // Too slow: what is queued is dropped; the client resumes from its last seen event on reconnect.
@@ -162,12 +187,19 @@ public final class ClientConnection implements ChatConnection {
                 closer.execute(() -> dropped.accept(this));
                 closeStarted = true;  // at once: what is in flight may never be written
                 closeSoon(closing);
-                return;
+                return false;
             }
             queue.add(text);
             pendingChars += text.length();
-            if (draining) {
-                return;  // the draining thread takes it along
+            return true;
+        }
+    }
+
+    @Override
+    public void flush() {
+        synchronized (queueLock) {
+            if (draining || queue.isEmpty()) {
+                return;  // a draining thread takes it along
             }
             draining = true;
         }
@@ -251,6 +283,7 @@ public final class ClientConnection implements ChatConnection {
                 closeIfFlushed();
             }
         }
+        flush();  // what was queued before the close, if nobody flushes it
     }
 
     /** Closing can block on the socket: never on the delivering thread. */

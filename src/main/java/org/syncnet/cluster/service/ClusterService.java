@@ -232,6 +232,11 @@ public class ClusterService {
         }
     }
 
+    /** {@link #submit} bound to this bean itself, for callers on a hot path (see {@link LogSubmitter}). */
+    public LogSubmitter submitter() {
+        return this::submit;
+    }
+
     /** This process's incarnation: the wall-clock milliseconds at its start, growing with every restart. */
     public long incarnation() {
         return incarnation;
