@@ -59,8 +59,13 @@ public record ClusterConfig(String selfId, Membership membership, long heartbeat
         return new ClusterConfig(selfId == null ? null : selfId.trim(), membership, heartbeat, timeout, q, key);
     }
 
-    /** Durations are seconds ("2.0", "2.0s") or milliseconds ("200ms"). */
-    static long parseMillis(String setting, String text) {
+    /**
+     * Durations are seconds ("2.0", "2.0s") or milliseconds ("200ms"), positive and at most one hour; public so that
+     * every SyncNet setting that is a duration reads alike.
+     *
+     * @throws InvalidSettingException naming {@code setting} if {@code text} is null, blank or not such a duration
+     */
+    public static long parseMillis(String setting, String text) {
         if (text == null || text.isBlank()) {
             throw new InvalidSettingException(setting, "not set");
         }

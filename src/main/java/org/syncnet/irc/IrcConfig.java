@@ -1,0 +1,162 @@
+package org.syncnet.irc;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.syncnet.cluster.ClusterConfig;
+import org.syncnet.cluster.InvalidSettingException;
+import org.syncnet.cluster.Settings;
+
+/**
+ * The IRC door's settings (MicroProfile Config names below), checked. Durations read like the cluster's
+ * ({@code 2.0s}, {@code 2}, {@code 200ms}).
+ * <p>
+ * The message of the day, {@value #MOTD}: unset gives a short default naming SyncNet and this server
+ * ({@value org.syncnet.cluster.Settings#SERVER_ID}); {@code none} (or an empty value, where a configuration source
+ * keeps one — MicroProfile Config treats an empty value as unset) gives no MOTD, so the session answers 422
+ * ERR_NOMOTD; any other text is split into lines at newlines, written either as real line breaks or as the two
+ * characters {@code \n} (handy in {@code -D} options and environment variables). {@code |} is not a separator, so
+ * ASCII art keeps its bars. Trailing empty lines are dropped; at most {@value #MOTD_MAX_LINES} lines of at most
+ * {@value #MOTD_MAX_LINE_BYTES} bytes of UTF-8 each (a 372 RPL_MOTD line must fit IRC's 512 bytes), no NUL.
+ *
+ * @param port               the client TCP port, or 0 when unset: then {@link #clientPort(int)} derives it
+ * @param maxConnections     IRC connections this server holds at once; one more gets an ERROR and is closed
+ * @param pingIdleMillis     a client silent this long gets a PING, and is disconnected ("Ping timeout") if it stays
+ *                           silent as long again
+ * @param sendQKib           KiB queued for one client that does not read before it is dropped ("SendQ exceeded")
+ * @param floodPenaltyMillis what each line a client sends adds to its penalty clock (RFC 1459 §8.10)
+ * @param floodWindowMillis  how far ahead of now the penalty clock may run before the client's input is held back
+ * @param floodMaxHeldKib    KiB of held-back input beyond which the client is disconnected ("Excess Flood")
+ * @param motd               the lines of the message of the day; empty for none
+ */
+public record IrcConfig(int port, int maxConnections, long pingIdleMillis, int sendQKib, long floodPenaltyMillis,
+                        long floodWindowMillis, int floodMaxHeldKib, List<String> motd) {
+    public static final String PORT = "syncnet.irc.port";
+    public static final String MAX_CONNECTIONS = "syncnet.irc.max-connections";
+    public static final String PING_IDLE = "syncnet.irc.ping-idle";
+    public static final String SENDQ_KIB = "syncnet.irc.sendq-kib";
+    public static final String FLOOD_PENALTY = "syncnet.irc.flood.penalty";
+    public static final String FLOOD_WINDOW = "syncnet.irc.flood.window";
+    public static final String FLOOD_MAX_HELD_KIB = "syncnet.irc.flood.max-held-kib";
+    public static final String MOTD = "syncnet.irc.motd";
+
+    /** The client port is the member's cluster UDP port minus this when {@value #PORT} is unset (8020 → 8000). */
+    public static final int PORT_BELOW_UDP = 20;
+    public static final int MOTD_MAX_LINES = 200;
+    public static final int MOTD_MAX_LINE_BYTES = 400;
+
+    private static final Pattern NUMBER = Pattern.compile("[0-9]{1,9}");
+    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\n|\r|\\\\n");
+
+    public IrcConfig {
+        motd = List.copyOf(motd);
+    }
+
+    /**
+     * Reads and checks every setting; {@code lookup} returns null for an unset one (the default applies).
+     *
+     * @throws InvalidSettingException naming the first setting that cannot work
+     */
+    public static IrcConfig fromSettings(Function<String, String> lookup) {
+        int port = lookup.apply(PORT) == null ? 0 : number(lookup, PORT, 0, 1, 65535);
+        int maxConnections = number(lookup, MAX_CONNECTIONS, 1000, 1, 1_000_000);
+        // a client must have time to answer a PING
+        long pingIdle = duration(lookup, PING_IDLE, 120_000, 1000);
+        // at least 1 MiB: joining a room sends its history (200 messages of up to 4 KiB) at once
+        int sendQKib = number(lookup, SENDQ_KIB, 1024, 1024, 1024 * 1024);
+        long penalty = duration(lookup, FLOOD_PENALTY, 2000, 1);
+        long window = duration(lookup, FLOOD_WINDOW, 10_000, 1);
+        if (window < penalty) {  // one line would already put the clock beyond the window: no burst at all
+            throw lookup.apply(FLOOD_WINDOW) != null
+                    ? new InvalidSettingException(FLOOD_WINDOW, "'" + lookup.apply(FLOOD_WINDOW) + "' is shorter than "
+                            + FLOOD_PENALTY + " (" + penalty + " ms)")
+                    : new InvalidSettingException(FLOOD_PENALTY, "'" + lookup.apply(FLOOD_PENALTY) + "' is longer than "
+                            + FLOOD_WINDOW + " (" + window + " ms)");
+        }
+        int maxHeldKib = number(lookup, FLOOD_MAX_HELD_KIB, 8, 1, 1024);
+        List<String> motd = motd(lookup.apply(MOTD), lookup.apply(Settings.SERVER_ID));
+        return new IrcConfig(port, maxConnections, pingIdle, sendQKib, penalty, window, maxHeldKib, motd);
+    }
+
+    /**
+     * The port IRC clients connect to: {@value #PORT} if set, else {@code clusterUdpPort} − {@value #PORT_BELOW_UDP}.
+     *
+     * @throws InvalidSettingException naming {@value #PORT} if it is unset and the derived number is no port
+     */
+    public int clientPort(int clusterUdpPort) {
+        if (port != 0) {
+            return port;
+        }
+        int derived = clusterUdpPort - PORT_BELOW_UDP;
+        if (derived < 1 || derived > 65535) {
+            throw new InvalidSettingException(PORT, "not set, and the cluster UDP port " + clusterUdpPort + " minus "
+                    + PORT_BELOW_UDP + " is no port; set it");
+        }
+        return derived;
+    }
+
+    public int sendQBytes() {
+        return sendQKib * 1024;
+    }
+
+    public int floodMaxHeldBytes() {
+        return floodMaxHeldKib * 1024;
+    }
+
+    private static int number(Function<String, String> lookup, String name, int fallback, int min, int max) {
+        String text = lookup.apply(name);
+        if (text == null) {
+            return fallback;
+        }
+        String value = text.strip();
+        if (!NUMBER.matcher(value).matches() || Integer.parseInt(value) < min || Integer.parseInt(value) > max) {
+            throw new InvalidSettingException(name, "'" + text + "' is not a whole number from " + min + " to " + max);
+        }
+        return Integer.parseInt(value);
+    }
+
+    private static long duration(Function<String, String> lookup, String name, long fallback, long minMillis) {
+        String text = lookup.apply(name);
+        if (text == null) {
+            return fallback;
+        }
+        long millis = ClusterConfig.parseMillis(name, text);
+        if (millis < minMillis) {
+            throw new InvalidSettingException(name, "'" + text + "' is shorter than " + minMillis + " ms");
+        }
+        return millis;
+    }
+
+    private static List<String> motd(String text, String serverId) {
+        if (text == null) {
+            String server = serverId == null || serverId.isBlank() ? "this server" : serverId.strip();
+            return List.of("Welcome to SyncNet on " + server + ", a distributed chat server.",
+                    "Channels are the same on every server of the cluster and shared with browser users.");
+        }
+        if (text.isBlank() || text.strip().toLowerCase(Locale.ROOT).equals("none")) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>(Arrays.asList(LINE_BREAK.split(text, -1)));
+        while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
+            lines.remove(lines.size() - 1);
+        }
+        if (lines.size() > MOTD_MAX_LINES) {
+            throw new InvalidSettingException(MOTD, lines.size() + " lines; at most " + MOTD_MAX_LINES);
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.getBytes(StandardCharsets.UTF_8).length > MOTD_MAX_LINE_BYTES) {
+                throw new InvalidSettingException(MOTD, "line " + (i + 1) + " is longer than "
+                        + MOTD_MAX_LINE_BYTES + " bytes of UTF-8");
+            }
+            if (line.indexOf('\0') >= 0) {
+                throw new InvalidSettingException(MOTD, "line " + (i + 1) + " contains a NUL character");
+            }
+        }
+        return lines;
+    }
+}
