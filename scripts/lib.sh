@@ -114,6 +114,11 @@ sn_udp_port() {
     echo $(( 8020 + SN_OFFSET_BASE + $1 - 1 ))
 }
 
+# The IRC client port of server N: its UDP port - 20 (as the server derives it when syncnet.irc.port is unset).
+sn_irc_port() {
+    echo $(( $(sn_udp_port "$1") - 20 ))
+}
+
 # Is a port in use? $1 = tcp|udp, $2 = port. Uses ss or netstat; TCP falls back to a connect attempt.
 sn_port_in_use() {
     local proto=$1 port=$2
@@ -139,7 +144,8 @@ sn_port_owner() {
 # Prints one line per taken port of server N and returns 1 if any is taken.
 sn_check_ports() {
     local n=$1 ok=0 p owner
-    for p in "tcp $(sn_http_port "$n") HTTP" "tcp $(sn_mgmt_port "$n") management" "udp $(sn_udp_port "$n") cluster"; do
+    for p in "tcp $(sn_http_port "$n") HTTP" "tcp $(sn_mgmt_port "$n") management" "udp $(sn_udp_port "$n") cluster" \
+             "tcp $(sn_irc_port "$n") IRC"; do
         set -- $p
         if sn_port_in_use "$1" "$2"; then
             owner=$(sn_port_owner "$1" "$2")
@@ -486,7 +492,7 @@ sn_number_of() {
 # Prints the URLs of server N.
 sn_print_urls() {
     local n=$1
-    printf '  %-8s page http://%s:%s/syncnet/   REST http://%s:%s/syncnet/api/cluster   health http://%s:%s/health/ready   (cluster UDP %s)\n' \
-        "$(sn_id "$n")" "$SN_HOST" "$(sn_http_port "$n")" "$SN_HOST" "$(sn_http_port "$n")" \
-        "$SN_HOST" "$(sn_mgmt_port "$n")" "$(sn_udp_port "$n")"
+    printf '  %-8s page http://%s:%s/syncnet/   IRC %s:%s   REST http://%s:%s/syncnet/api/cluster   health http://%s:%s/health/ready   (cluster UDP %s)\n' \
+        "$(sn_id "$n")" "$SN_HOST" "$(sn_http_port "$n")" "$SN_HOST" "$(sn_irc_port "$n")" "$SN_HOST" \
+        "$(sn_http_port "$n")" "$SN_HOST" "$(sn_mgmt_port "$n")" "$(sn_udp_port "$n")"
 }

@@ -1,0 +1,312 @@
+package org.syncnet.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.syncnet.it.ChatClient.presence;
+import static org.syncnet.it.ChatClient.type;
+import static org.syncnet.it.IrcClient.command;
+import static org.syncnet.it.IrcClient.message;
+import static org.syncnet.it.IrcClient.numeric;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.syncnet.it.IrcClient.Line;
+
+/**
+ * The IRC door on three managed WildFly servers (IRC ports 8100-8102: each member's UDP port − 20), with IRC users
+ * and a browser user in one chat. One scenario in ordered steps; a step whose predecessor failed is skipped:
+ * <ol>
+ * <li>IRC users on server1 and server2 and a WebSocket user on server3 share #lobby: NAMES and the members frame
+ * list everyone, messages go every way with full {@code nick!user@host} prefixes and no echo to the sender,
+ * private messages cross servers, NOTICE stays a notice, TOPIC is seen by all, WHOIS finds the browser user;</li>
+ * <li>a nick claimed over IRC on two servers at once: one gets 001, the other 433 and registers with another nick;</li>
+ * <li>PART, QUIT and a dropped connection are seen by everyone;</li>
+ * <li>a server is killed mid-chat: its IRC user is seen to quit, reconnects to another server's port with the
+ * same nick and carries on;</li>
+ * <li>a real third-party client, suckless {@code ii} (Debian package ii, installed by .ci/run), joins and talks.</li>
+ * </ol>
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ThreeServerIrcIT extends ThreeServerCluster {
+    static final String LOBBY = "#lobby";
+    static final int IRC1 = 8000 + 100;
+    static final int IRC2 = 8000 + 101;
+    static final int IRC3 = 8000 + 102;
+    static final Duration WAIT = Duration.ofSeconds(20);
+    /** IRC users connect from 127.0.0.1 and give no ident: their user name is marked with '~'. */
+    static final String HOST = "127.0.0.1";
+
+    private static final Map<String, IrcClient> irc = new HashMap<>();
+    private static ChatClient carol;
+    private final ClusterViews views = new ClusterViews();
+
+    @Override
+    int lastStep() {
+        return 5;
+    }
+
+    @Override
+    void scenarioOver() {
+        irc.values().forEach(IrcClient::close);
+        irc.clear();
+        if (carol != null) {
+            carol.close();
+            carol = null;
+        }
+    }
+
+    @Test
+    @Order(1)
+    void ircAndBrowserUsersShareOneChatAcrossServers() throws Exception {
+        requireStepsPassed(0);
+        SERVERS.forEach(this::startAndDeploy);
+        views.await("server3 leads with quorum on all three", Duration.ofSeconds(60),
+                ClusterViews.leaderWithQuorum("server3"), HTTP1, HTTP2, HTTP3);
+
+        IrcClient alice = register("alice", IRC1);
+        IrcClient bob = register("bob", IRC2);
+        alice.send("JOIN " + LOBBY);
+        Line joined = alice.await("her own join", command("JOIN", "alice"), WAIT);
+        assertEquals("alice!~alice@" + HOST, joined.prefix());
+        alice.await("end of NAMES", numeric("366"), WAIT);
+        bob.send("JOIN " + LOBBY);
+        bob.await("end of NAMES", numeric("366"), WAIT);
+        alice.await("bob's join", command("JOIN", "bob"), WAIT);
+
+        carol = ChatClient.connect("carol@server3", HTTP3);
+        carol.hello("carol", "carol-session", 0);
+        carol.await("welcome", type("welcome", "nick", "carol"), WAIT);
+        carol.join(LOBBY, 0);
+        JsonObject members = carol.await("members", type("members", "room", LOBBY), WAIT);
+        assertEquals(List.of("alice", "bob", "carol"), members.getJsonArray("nicks").getValuesAs(JsonString.class)
+                .stream().map(JsonString::getString).toList(), "the browser lists the IRC users");
+        Line carolJoins = alice.await("carol's join", command("JOIN", "carol"), WAIT);
+        assertEquals("carol!web@server3", carolJoins.prefix(), "a browser user as IRC sees her");
+
+        alice.send("NAMES " + LOBBY);
+        Line names = alice.await("NAMES", numeric("353"), WAIT);
+        assertEquals(LOBBY, names.param(2));
+        assertEquals(List.of("alice", "bob", "carol"), Arrays.asList(names.last().split(" ")),
+                "NAMES lists everyone across the cluster, browser users included");
+        alice.await("end of NAMES", numeric("366"), WAIT);
+
+        alice.send("PRIVMSG " + LOBBY + " :hello from server1");
+        Line hello = bob.await("alice's message", message("alice", LOBBY, "hello from server1"), WAIT);
+        assertEquals("alice!~alice@" + HOST, hello.prefix());
+        carol.await("alice's message in the browser", type("event", "text", "hello from server1")
+                .and(f -> f.getString("nick").equals("alice")), WAIT);
+
+        carol.say(LOBBY, "c-1", "hello from the browser");
+        for (IrcClient c : List.of(alice, bob)) {
+            Line fromCarol = c.await("carol's message", message("carol", LOBBY, "hello from the browser"), WAIT);
+            assertEquals("carol!web@server3", fromCarol.prefix());
+        }
+        assertFalse(alice.has(command("PRIVMSG", "alice")), "a client's own PRIVMSG is not echoed back to it");
+
+        bob.send("PRIVMSG alice :psst, from server2");
+        alice.await("bob's private message", message("bob", "alice", "psst, from server2"), WAIT);
+        alice.send("PRIVMSG carol :hi carol, from IRC");
+        carol.await("alice's private message", type("private", "text", "hi carol, from IRC")
+                .and(f -> f.getString("from").equals("alice")), WAIT);
+        bob.send("NOTICE " + LOBBY + " :a notice");
+        alice.await("bob's notice", l -> "NOTICE".equals(l.command()) && "bob".equals(l.nick())
+                && "a notice".equals(l.last()), WAIT);
+
+        alice.send("TOPIC " + LOBBY + " :IRC meets the browser");
+        bob.await("the topic", l -> "TOPIC".equals(l.command()) && "IRC meets the browser".equals(l.last()), WAIT);
+        carol.await("the topic in the browser", type("topic", "topic", "IRC meets the browser"), WAIT);
+
+        alice.send("WHOIS carol");
+        Line whois = alice.await("WHOIS of a browser user", numeric("311"), WAIT);
+        assertEquals(List.of("carol", "web", "server3"), whois.params().subList(1, 4));
+        alice.await("end of WHOIS", numeric("318"), WAIT);
+        stepPassed(1);
+    }
+
+    @Test
+    @Order(2)
+    void aNickClaimedOnTwoServersAtOnceHasOneWinner() throws Exception {
+        requireStepsPassed(1);
+        try (IrcClient one = IrcClient.connect("zed@server1", IRC1);
+             IrcClient three = IrcClient.connect("zed@server3", IRC3)) {
+            for (IrcClient c : List.of(one, three)) {
+                c.send("NICK zed");
+                c.send("USER zed 0 * :Zed");
+            }
+            Line a = one.await("001 or 433", numeric("001").or(numeric("433")), WAIT);
+            Line b = three.await("001 or 433", numeric("001").or(numeric("433")), WAIT);
+            assertEquals(List.of("001", "433"), List.of(a.command(), b.command()).stream().sorted().toList(),
+                    "one winner: " + a.raw() + " / " + b.raw());
+            IrcClient loser = a.command().equals("433") ? one : three;
+            Line refusal = a.command().equals("433") ? a : b;
+            assertEquals(List.of("*", "zed"), refusal.params().subList(0, 2), "433 before registration");
+            loser.send("NICK zed2");
+            Line welcome = loser.await("welcome as zed2", numeric("001"), WAIT);
+            assertEquals("zed2", welcome.param(0));
+        }
+        stepPassed(2);
+    }
+
+    @Test
+    @Order(3)
+    void partsQuitsAndDroppedConnectionsAreSeenByEveryone() throws Exception {
+        requireStepsPassed(2);
+        IrcClient alice = irc.get("alice");
+        IrcClient bob = irc.get("bob");
+        bob.send("PART " + LOBBY + " :back soon");
+        Line part = alice.await("bob's part", command("PART", "bob"), WAIT);
+        assertEquals(List.of(LOBBY, "back soon"), part.params());
+        carol.await("bob's part in the browser", presence("bob", "part"), WAIT);
+        bob.send("JOIN " + LOBBY);
+        alice.await("bob back", command("JOIN", "bob"), WAIT);
+
+        IrcClient dave = register("dave", IRC3);
+        dave.send("JOIN " + LOBBY);
+        alice.await("dave's join", command("JOIN", "dave"), WAIT);
+        dave.close();  // no QUIT: the connection just drops
+        irc.remove("dave");
+        alice.await("dave's quit", command("QUIT", "dave"), WAIT);
+        carol.await("dave's quit in the browser", presence("dave", "quit"), WAIT);
+
+        bob.send("QUIT :see you");
+        Line error = bob.await("ERROR before the close", l -> "ERROR".equals(l.command()), WAIT);
+        assertTrue(error.last().contains("see you"), error.raw());
+        bob.closed().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        irc.remove("bob");
+        Line quit = alice.await("bob's quit", command("QUIT", "bob"), WAIT);
+        assertEquals("Quit: see you", quit.last());
+        stepPassed(3);
+    }
+
+    @Test
+    @Order(4)
+    void anIrcUserWhoseServerDiesReconnectsElsewhere() throws Exception {
+        requireStepsPassed(3);
+        IrcClient alice = irc.get("alice");
+        IrcClient erin = register("erin", IRC2);
+        erin.send("JOIN " + LOBBY);
+        alice.await("erin's join", command("JOIN", "erin"), WAIT);
+        erin.send("PRIVMSG " + LOBBY + " :before the crash");
+        alice.await("erin before the crash", message("erin", LOBBY, "before the crash"), WAIT);
+
+        killJvm("server2");
+        erin.closed().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        Line quit = alice.await("erin's quit once server2's failure is detected", command("QUIT", "erin"),
+                Duration.ofSeconds(30));
+        assertEquals("server2 failed", quit.last());
+        carol.await("erin's quit in the browser", presence("erin", "quit"), WAIT);
+
+        IrcClient back = register("erin", IRC1);
+        back.send("JOIN " + LOBBY);
+        alice.await("erin's join on server1", command("JOIN", "erin"), WAIT);
+        back.send("PRIVMSG " + LOBBY + " :after the crash, from server1");
+        alice.await("erin after the crash", message("erin", LOBBY, "after the crash, from server1"), WAIT);
+        carol.await("erin in the browser", type("event", "text", "after the crash, from server1"), WAIT);
+        stepPassed(4);
+    }
+
+    @Test
+    @Order(5)
+    void theThirdPartyClientIiChats() throws Exception {
+        requireStepsPassed(4);
+        Path ii = Path.of("/usr/bin/ii");
+        assumeTrue(Files.isExecutable(ii), "ii is not installed (Debian package ii; .ci/run installs it)");
+        IrcClient alice = irc.get("alice");
+        Path dir = Files.createTempDirectory("syncnet-ii");
+        Process p = new ProcessBuilder(ii.toString(), "-s", "127.0.0.1", "-p", String.valueOf(IRC3), "-n", "iiuser",
+                "-i", dir.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("ii.log").toFile()).start();
+        try {
+            Path server = dir.resolve("127.0.0.1");
+            write(awaitFile(server.resolve("in")), "/j " + LOBBY);
+            alice.await("ii's join", command("JOIN", "iiuser"), WAIT);
+            Path channel = server.resolve(LOBBY);
+            write(awaitFile(channel.resolve("in")), "hello from ii");
+            Line fromIi = alice.await("ii's message", message("iiuser", LOBBY, "hello from ii"), WAIT);
+            assertTrue(fromIi.prefix().startsWith("iiuser!~"), fromIi.prefix());
+            alice.send("PRIVMSG " + LOBBY + " :hello ii, from alice");
+            awaitLine(channel.resolve("out"), "<alice> hello ii, from alice");
+        } finally {
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            deleteTree(dir);
+        }
+        stepPassed(5);
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------------------
+
+    private static IrcClient register(String nick, int port) throws Exception {
+        IrcClient c = IrcClient.register(nick, port, WAIT);
+        irc.put(nick, c);
+        return c;
+    }
+
+    /** ii makes its FIFOs and files as it goes: wait for one to appear. */
+    private static Path awaitFile(Path file) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!Files.exists(file)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("ii made no " + file + " within " + WAIT.toMillis() + " ms");
+            }
+            TimeUnit.MILLISECONDS.sleep(50);  // polling a file system path: no event to wait for
+        }
+        return file;
+    }
+
+    private static void awaitLine(Path file, String part) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!Files.exists(file) || Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                .noneMatch(l -> l.contains(part))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no line with '" + part + "' in " + file + " within " + WAIT.toMillis()
+                        + " ms: " + (Files.exists(file) ? Files.readAllLines(file) : "no file"));
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+    }
+
+    /** A line to one of ii's FIFOs (opening blocks until ii reads it, which it does all the time). */
+    private static void write(Path fifo, String line) throws IOException {
+        try (OutputStream out = Files.newOutputStream(fifo)) {
+            out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        List<Path> all = new ArrayList<>();
+        try (var walk = Files.walk(dir)) {
+            walk.forEach(all::add);
+        }
+        for (int i = all.size() - 1; i >= 0; i--) {
+            Files.deleteIfExists(all.get(i));
+        }
+    }
+
+    static {
+        // Keeps Json referenced for readers who add frames here; ChatClient builds the frames.
+        Json.createObjectBuilder();
+    }
+}
