@@ -38,8 +38,8 @@ class IrcConfigTest {
         assertEquals(120_000, c.pingIdleMillis());
         assertEquals(1024, c.sendQKib());
         assertEquals(1024 * 1024, c.sendQBytes());
-        assertEquals(2000, c.floodPenaltyMillis());
-        assertEquals(10_000, c.floodWindowMillis());
+        assertEquals(200, c.floodPenaltyMillis());
+        assertEquals(4_000, c.floodWindowMillis());
         assertEquals(8, c.floodMaxHeldKib());
         assertEquals(8192, c.floodMaxHeldBytes());
         assertEquals(2, c.motd().size());
