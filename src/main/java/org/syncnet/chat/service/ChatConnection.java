@@ -24,8 +24,9 @@ public interface ChatConnection {
     void leaderChanged(String leader);
 
     /**
-     * Starts writing what {@link #onOutcome} and {@link #leaderChanged} queued. The applier calls it once it has
-     * caught up, so a busy moment's events leave in one write. Must not block.
+     * Starts writing what {@link #onOutcome} and {@link #leaderChanged} queued. The applier calls it a moment after
+     * the first of them ({@link ChatService#FLUSH_LINGER_NANOS}), so a busy moment's events leave in one write. Must
+     * not block.
      */
     void flush();
 

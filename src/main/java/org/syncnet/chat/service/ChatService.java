@@ -25,6 +25,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.syncnet.chat.ChatEvent;
 import org.syncnet.chat.ChatEventCodec;
+import org.syncnet.chat.ChatLimits;
 import org.syncnet.chat.ChatOutcome;
 import org.syncnet.chat.ChatState;
 import org.syncnet.chat.ClientId;
@@ -65,8 +66,11 @@ public class ChatService {
     /** Connection numbers are the incarnation (start time in ms) shifted left by this: unique across restarts. */
     static final int CONNECTION_BITS = 20;
     private static final long SWEEP_SECONDS = 10;
-    /** Deliveries after which the applier flushes even if more wait: bounds the delay its batching adds. */
-    private static final int FLUSH_EVERY = 64;
+    /**
+     * How long the applier gathers frames before it writes them: under load, several events leave each connection in
+     * one write (a write per event and connection cost most of a busy server's CPU); a quiet chat waits this at most.
+     */
+    static final long FLUSH_LINGER_NANOS = 2_000_000;
 
     @Inject
     ClusterService cluster;
@@ -92,11 +96,10 @@ public class ChatService {
     private ServerReaper reaper;
     private ScheduledFuture<?> reaping;
     private ScheduledFuture<?> sweeping;
-    private final OrderedWorker applier = new OrderedWorker("chat applier");
+    private final OrderedWorker applier = new OrderedWorker("chat applier", this::flush, FLUSH_LINGER_NANOS);
     private LogSubmitter log;
     /** Connections the applier queued frames for since its last flush (applier thread only). */
     private final Set<ChatConnection> unflushed = new LinkedHashSet<>();
-    private int deliveriesSinceFlush;
 
     @PostConstruct
     void start() {
@@ -231,7 +234,9 @@ public class ChatService {
     private void closed(ChatConnection c, String reason) {
         Attached a = connections.remove(c.id());
         if (a != null && a.spoke) {
-            submit(a, new ChatEvent.ClientGone(c.id(), reason));
+            // A socket error's own words may break the reason's limits: the client must leave all the same.
+            String why = ChatLimits.isValidReason(reason) ? reason : "Connection closed";
+            submit(a, new ChatEvent.ClientGone(c.id(), why));
         }
     }
 
@@ -283,23 +288,14 @@ public class ChatService {
                 }
             }
         }
-        deliveriesSinceFlush += deliveries.size();
-        flushWhenIdle();
     }
 
-    /**
-     * Writes what the applier queued once it has caught up (or after {@link #FLUSH_EVERY} deliveries): one socket
-     * write per connection for all the events of a busy moment, where a write per event and connection cost most of
-     * a busy server's CPU — and no added delay when the chat is quiet.
-     */
-    private void flushWhenIdle() {
-        if (applier.idle() || deliveriesSinceFlush >= FLUSH_EVERY) {
-            for (ChatConnection c : unflushed) {
-                c.flush();
-            }
-            unflushed.clear();
-            deliveriesSinceFlush = 0;
+    /** The applier's flush hook: writes what its last tasks queued, one write per connection. */
+    private void flush() {
+        for (ChatConnection c : unflushed) {
+            c.flush();
         }
+        unflushed.clear();
     }
 
     /** Tells every client who leads now (null: nobody, sends wait); on the applier thread, in order with events. */
@@ -308,7 +304,6 @@ public class ChatService {
             a.connection.leaderChanged(leader);
             unflushed.add(a.connection);
         }
-        flushWhenIdle();
     }
 
     /** Connections open now, for the REST view and tests. */

@@ -4,6 +4,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -11,18 +12,25 @@ import java.util.logging.Logger;
  * Runs tasks one at a time, in the order they were given, on one long-running managed thread. The chat applies
  * the committed log here, so fanning out to hundreds of connections never holds up the cluster protocol (which
  * only hands the deliveries over). Bounded: a producer that gets {@link #CAPACITY} tasks ahead waits.
+ * <p>
+ * Tasks leave their output unflushed; the worker runs the flush hook {@code linger} after the first task of a batch
+ * (or as soon as none waits, with a linger of 0), so the events of a busy moment leave each connection in one write.
  */
 final class OrderedWorker {
     private static final Logger LOG = Logger.getLogger("org.syncnet.chat");
     static final int CAPACITY = 100_000;
 
     private final String name;
+    private final Runnable flush;
+    private final long lingerNanos;
     private final BlockingQueue<Runnable> tasks = new ArrayBlockingQueue<>(CAPACITY);
     private volatile boolean running = true;
     private Future<?> loop;
 
-    OrderedWorker(String name) {
+    OrderedWorker(String name, Runnable flush, long lingerNanos) {
         this.name = name;
+        this.flush = flush;
+        this.lingerNanos = lingerNanos;
     }
 
     void start(ExecutorService executor) {
@@ -38,11 +46,6 @@ final class OrderedWorker {
         }
     }
 
-    /** Whether no task waits (then whoever runs the last one may flush what it batched). */
-    boolean idle() {
-        return tasks.isEmpty();
-    }
-
     void stop() {
         running = false;
         if (loop != null) {
@@ -51,18 +54,36 @@ final class OrderedWorker {
     }
 
     private void run() {
+        long flushAt = 0;  // when the batch's output is due; 0: nothing unflushed
         while (running) {
             Runnable task;
             try {
-                task = tasks.take();
+                if (flushAt == 0) {
+                    task = tasks.take();
+                } else {
+                    long wait = flushAt - System.nanoTime();
+                    task = wait > 0 ? tasks.poll(wait, TimeUnit.NANOSECONDS) : tasks.poll();
+                }
             } catch (InterruptedException e) {
                 return;  // stopped
             }
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, name + ": task failed", e);
+            if (task == null) {
+                safely(flush);
+                flushAt = 0;
+                continue;
             }
+            safely(task);
+            if (flushAt == 0) {
+                flushAt = System.nanoTime() + lingerNanos;
+            }
+        }
+    }
+
+    private void safely(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, name + ": task failed", e);
         }
     }
 }
