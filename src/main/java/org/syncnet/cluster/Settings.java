@@ -1,6 +1,12 @@
 package org.syncnet.cluster;
 
-/** The names of the cluster settings, shared by the validation (which names them in errors) and the shell. */
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The names of the cluster settings, shared by the validation (which names them in errors) and the shell; and the
+ * reading of a whole-number setting, which the chat's and the IRC door's settings share.
+ */
 public final class Settings {
     public static final String SERVER_ID = "syncnet.server.id";
     public static final String MEMBERS = "syncnet.cluster.members";
@@ -9,6 +15,26 @@ public final class Settings {
     public static final String QUORUM = "syncnet.cluster.quorum";
     public static final String SECRET = "syncnet.cluster.secret";
 
+    private static final Pattern NUMBER = Pattern.compile("[0-9]{1,9}");
+
     private Settings() {
+    }
+
+    /**
+     * A whole-number setting from {@code min} to {@code max}; {@code lookup} returns null for an unset one (then
+     * {@code fallback}).
+     *
+     * @throws InvalidSettingException naming the setting
+     */
+    public static int wholeNumber(Function<String, String> lookup, String name, int fallback, int min, int max) {
+        String text = lookup.apply(name);
+        if (text == null) {
+            return fallback;
+        }
+        String value = text.strip();
+        if (!NUMBER.matcher(value).matches() || Integer.parseInt(value) < min || Integer.parseInt(value) > max) {
+            throw new InvalidSettingException(name, "'" + text + "' is not a whole number from " + min + " to " + max);
+        }
+        return Integer.parseInt(value);
     }
 }

@@ -49,7 +49,6 @@ public record IrcConfig(int port, int maxConnections, long pingIdleMillis, int s
     public static final int MOTD_MAX_LINES = 200;
     public static final int MOTD_MAX_LINE_BYTES = 400;
 
-    private static final Pattern NUMBER = Pattern.compile("[0-9]{1,9}");
     private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\n|\r|\\\\n");
 
     public IrcConfig {
@@ -62,12 +61,12 @@ public record IrcConfig(int port, int maxConnections, long pingIdleMillis, int s
      * @throws InvalidSettingException naming the first setting that cannot work
      */
     public static IrcConfig fromSettings(Function<String, String> lookup) {
-        int port = lookup.apply(PORT) == null ? 0 : number(lookup, PORT, 0, 1, 65535);
-        int maxConnections = number(lookup, MAX_CONNECTIONS, 1000, 1, 1_000_000);
+        int port = lookup.apply(PORT) == null ? 0 : Settings.wholeNumber(lookup, PORT, 0, 1, 65535);
+        int maxConnections = Settings.wholeNumber(lookup, MAX_CONNECTIONS, 1000, 1, 1_000_000);
         // a client must have time to answer a PING
         long pingIdle = duration(lookup, PING_IDLE, 120_000, 1000);
         // at least 1 MiB: joining a room sends its history (200 messages of up to 4 KiB) at once
-        int sendQKib = number(lookup, SENDQ_KIB, 1024, 1024, 1024 * 1024);
+        int sendQKib = Settings.wholeNumber(lookup, SENDQ_KIB, 1024, 1024, 1024 * 1024);
         // RFC 1459's clock with the WebSocket door's pace: a burst of 20 lines, then 5 a second (the RFC's own 2 s
         // and 10 s make a client that joins ten channels wait 20 s)
         long penalty = duration(lookup, FLOOD_PENALTY, 200, 1);
@@ -79,7 +78,7 @@ public record IrcConfig(int port, int maxConnections, long pingIdleMillis, int s
                     : new InvalidSettingException(FLOOD_PENALTY, "'" + lookup.apply(FLOOD_PENALTY) + "' is longer than "
                             + FLOOD_WINDOW + " (" + window + " ms)");
         }
-        int maxHeldKib = number(lookup, FLOOD_MAX_HELD_KIB, 8, 1, 1024);
+        int maxHeldKib = Settings.wholeNumber(lookup, FLOOD_MAX_HELD_KIB, 8, 1, 1024);
         List<String> motd = motd(lookup.apply(MOTD), lookup.apply(Settings.SERVER_ID));
         return new IrcConfig(port, maxConnections, pingIdle, sendQKib, penalty, window, maxHeldKib, motd);
     }
@@ -109,17 +108,6 @@ public record IrcConfig(int port, int maxConnections, long pingIdleMillis, int s
         return floodMaxHeldKib * 1024;
     }
 
-    private static int number(Function<String, String> lookup, String name, int fallback, int min, int max) {
-        String text = lookup.apply(name);
-        if (text == null) {
-            return fallback;
-        }
-        String value = text.strip();
-        if (!NUMBER.matcher(value).matches() || Integer.parseInt(value) < min || Integer.parseInt(value) > max) {
-            throw new InvalidSettingException(name, "'" + text + "' is not a whole number from " + min + " to " + max);
-        }
-        return Integer.parseInt(value);
-    }
 
     private static long duration(Function<String, String> lookup, String name, long fallback, long minMillis) {
         String text = lookup.apply(name);

@@ -1,8 +1,7 @@
 package org.syncnet.chat.service;
 
 import java.util.function.Function;
-import java.util.regex.Pattern;
-import org.syncnet.cluster.InvalidSettingException;
+import org.syncnet.cluster.Settings;
 
 /**
  * The per-server chat limits (MicroProfile Config names below). The limits every server must share — message size,
@@ -19,27 +18,15 @@ public record ChatConfig(int rateBurst, int ratePerSecond, int outboundQueueKib,
     public static final String OUTBOUND_QUEUE_KIB = "syncnet.chat.outbound-queue-kib";
     public static final String MAX_CONNECTIONS = "syncnet.chat.max-connections";
 
-    private static final Pattern NUMBER = Pattern.compile("[0-9]{1,9}");
 
     /** Reads and checks every setting; {@code lookup} returns null for an unset one (the default applies). */
     public static ChatConfig fromSettings(Function<String, String> lookup) {
         return new ChatConfig(
-                number(lookup, RATE_BURST, 20, 1, 100_000),
-                number(lookup, RATE_PER_SECOND, 5, 1, 100_000),
+                Settings.wholeNumber(lookup, RATE_BURST, 20, 1, 100_000),
+                Settings.wholeNumber(lookup, RATE_PER_SECOND, 5, 1, 100_000),
                 // at least 1 MiB: one history frame (200 messages of up to 4 KiB) must fit
-                number(lookup, OUTBOUND_QUEUE_KIB, 4096, 1024, 1024 * 1024),
-                number(lookup, MAX_CONNECTIONS, 10_000, 1, 1_000_000));
+                Settings.wholeNumber(lookup, OUTBOUND_QUEUE_KIB, 4096, 1024, 1024 * 1024),
+                Settings.wholeNumber(lookup, MAX_CONNECTIONS, 10_000, 1, 1_000_000));
     }
 
-    private static int number(Function<String, String> lookup, String name, int fallback, int min, int max) {
-        String text = lookup.apply(name);
-        if (text == null) {
-            return fallback;
-        }
-        String value = text.strip();
-        if (!NUMBER.matcher(value).matches() || Integer.parseInt(value) < min || Integer.parseInt(value) > max) {
-            throw new InvalidSettingException(name, "'" + text + "' is not a whole number from " + min + " to " + max);
-        }
-        return Integer.parseInt(value);
-    }
 }
