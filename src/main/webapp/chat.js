@@ -287,7 +287,8 @@ function addMessage(m, isPrivate) {
     chat.seen.add(m.seq);
     const room = isPrivate ? chat.rooms.get(chat.current) : chat.rooms.get(fold(m.room));
     if (!room) return;
-    const item = { seq: m.seq, nick: isPrivate ? m.from : m.nick, text: m.text, time: m.time, to: isPrivate ? m.to : null };
+    const item = { seq: m.seq, nick: isPrivate ? m.from : m.nick, text: m.text, time: m.time, to: isPrivate ? m.to : null,
+        notice: m.notice === true };
     const at = room.items.findIndex((i) => i.seq > m.seq); // history may arrive after newer events
     room.items.splice(at < 0 ? room.items.length : at, 0, item);
     if (room.items.length > MAX_ITEMS) room.items.splice(0, room.items.length - MAX_ITEMS);
@@ -342,12 +343,19 @@ function render() {
     renderPending();
 }
 
+// An IRC user's "/me waves" arrives as CTCP: \u0001ACTION waves\u0001.
+const ACTION = /^\u0001ACTION (.*?)\u0001?$/s;
+
 function renderItem(i) {
     if (i.note) return el('li', 'note', i.note);
-    const li = el('li', i.to ? 'msg private' : 'msg');
+    const action = ACTION.exec(i.text);
+    const li = el('li', 'msg' + (i.to ? ' private' : '') + (i.notice ? ' notice' : '') + (action ? ' action' : ''));
     li.dataset.seq = String(i.seq);
+    let nick = i.to ? i.nick + ' \u2192 ' + i.to : i.nick;
+    if (action) nick = '* ' + nick;
+    else if (i.notice) nick = '-' + nick + '-';
     li.append(el('time', 'time', new Date(i.time).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })),
-        el('span', 'nick', i.to ? i.nick + ' \u2192 ' + i.to : i.nick), el('span', 'text', i.text));
+        el('span', 'nick', nick), el('span', 'text', action ? action[1] : i.text));
     return li;
 }
 

@@ -68,8 +68,10 @@ public record IrcConfig(int port, int maxConnections, long pingIdleMillis, int s
         long pingIdle = duration(lookup, PING_IDLE, 120_000, 1000);
         // at least 1 MiB: joining a room sends its history (200 messages of up to 4 KiB) at once
         int sendQKib = number(lookup, SENDQ_KIB, 1024, 1024, 1024 * 1024);
-        long penalty = duration(lookup, FLOOD_PENALTY, 2000, 1);
-        long window = duration(lookup, FLOOD_WINDOW, 10_000, 1);
+        // RFC 1459's clock with the WebSocket door's pace: a burst of 20 lines, then 5 a second (the RFC's own 2 s
+        // and 10 s make a client that joins ten channels wait 20 s)
+        long penalty = duration(lookup, FLOOD_PENALTY, 200, 1);
+        long window = duration(lookup, FLOOD_WINDOW, 4_000, 1);
         if (window < penalty) {  // one line would already put the clock beyond the window: no burst at all
             throw lookup.apply(FLOOD_WINDOW) != null
                     ? new InvalidSettingException(FLOOD_WINDOW, "'" + lookup.apply(FLOOD_WINDOW) + "' is shorter than "

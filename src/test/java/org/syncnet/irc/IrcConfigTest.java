@@ -38,8 +38,8 @@ class IrcConfigTest {
         assertEquals(120_000, c.pingIdleMillis());
         assertEquals(1024, c.sendQKib());
         assertEquals(1024 * 1024, c.sendQBytes());
-        assertEquals(2000, c.floodPenaltyMillis());
-        assertEquals(10_000, c.floodWindowMillis());
+        assertEquals(200, c.floodPenaltyMillis());
+        assertEquals(4_000, c.floodWindowMillis());
         assertEquals(8, c.floodMaxHeldKib());
         assertEquals(8192, c.floodMaxHeldBytes());
         assertEquals(2, c.motd().size());
@@ -107,9 +107,9 @@ class IrcConfigTest {
 
     @Test
     void theWindowMustHoldAtLeastOnePenalty() {
-        assertInvalid(IrcConfig.FLOOD_WINDOW, "1s");  // the penalty is 2 s by default
+        assertInvalid(IrcConfig.FLOOD_WINDOW, "100ms");  // the penalty is 200 ms by default
         assertInvalid(IrcConfig.FLOOD_WINDOW, "1s", IrcConfig.FLOOD_PENALTY, "1500ms");
-        assertInvalid(IrcConfig.FLOOD_PENALTY, "11s");  // the window is 10 s by default
+        assertInvalid(IrcConfig.FLOOD_PENALTY, "5s");  // the window is 4 s by default
         assertEquals(11_000, read(IrcConfig.FLOOD_PENALTY, "11s", IrcConfig.FLOOD_WINDOW, "11s").floodWindowMillis());
     }
 

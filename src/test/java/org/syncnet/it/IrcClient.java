@@ -24,6 +24,7 @@ final class IrcClient implements AutoCloseable {
     private final OutputStream out;
     private final List<Line> received = new ArrayList<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private volatile boolean answerPings = true;
 
     /** One received line: {@code [:prefix] COMMAND params... [:trailing]}. */
     record Line(String raw, String prefix, String command, List<String> params) {
@@ -102,7 +103,7 @@ final class IrcClient implements AutoCloseable {
             String raw;
             while ((raw = in.readLine()) != null) {
                 Line line = Line.parse(raw);
-                if ("PING".equals(line.command())) {
+                if ("PING".equals(line.command()) && answerPings) {
                     send("PONG :" + line.last());
                 }
                 synchronized (received) {
@@ -117,6 +118,18 @@ final class IrcClient implements AutoCloseable {
             synchronized (received) {
                 received.notifyAll();
             }
+        }
+    }
+
+    /** From now on the client keeps silent when the server PINGs it (a dead client, as the server sees it). */
+    void ignorePings() {
+        answerPings = false;
+    }
+
+    void sendBytes(byte[] bytes) throws IOException {
+        synchronized (out) {
+            out.write(bytes);
+            out.flush();
         }
     }
 

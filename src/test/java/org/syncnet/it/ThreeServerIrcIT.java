@@ -89,12 +89,9 @@ class ThreeServerIrcIT extends ThreeServerCluster {
 
         IrcClient alice = register("alice", IRC1);
         IrcClient bob = register("bob", IRC2);
-        alice.send("JOIN " + LOBBY);
-        Line joined = alice.await("her own join", command("JOIN", "alice"), WAIT);
+        Line joined = join(alice);
         assertEquals("alice!~alice@" + HOST, joined.prefix());
-        alice.await("end of NAMES", numeric("366"), WAIT);
-        bob.send("JOIN " + LOBBY);
-        bob.await("end of NAMES", numeric("366"), WAIT);
+        join(bob);
         alice.await("bob's join", command("JOIN", "bob"), WAIT);
 
         carol = ChatClient.connect("carol@server3", HTTP3);
@@ -181,11 +178,11 @@ class ThreeServerIrcIT extends ThreeServerCluster {
         Line part = alice.await("bob's part", command("PART", "bob"), WAIT);
         assertEquals(List.of(LOBBY, "back soon"), part.params());
         carol.await("bob's part in the browser", presence("bob", "part"), WAIT);
-        bob.send("JOIN " + LOBBY);
+        join(bob);
         alice.await("bob back", command("JOIN", "bob"), WAIT);
 
         IrcClient dave = register("dave", IRC3);
-        dave.send("JOIN " + LOBBY);
+        join(dave);
         alice.await("dave's join", command("JOIN", "dave"), WAIT);
         dave.close();  // no QUIT: the connection just drops
         irc.remove("dave");
@@ -208,7 +205,7 @@ class ThreeServerIrcIT extends ThreeServerCluster {
         requireStepsPassed(3);
         IrcClient alice = irc.get("alice");
         IrcClient erin = register("erin", IRC2);
-        erin.send("JOIN " + LOBBY);
+        join(erin);
         alice.await("erin's join", command("JOIN", "erin"), WAIT);
         erin.send("PRIVMSG " + LOBBY + " :before the crash");
         alice.await("erin before the crash", message("erin", LOBBY, "before the crash"), WAIT);
@@ -221,7 +218,7 @@ class ThreeServerIrcIT extends ThreeServerCluster {
         carol.await("erin's quit in the browser", presence("erin", "quit"), WAIT);
 
         IrcClient back = register("erin", IRC1);
-        back.send("JOIN " + LOBBY);
+        join(back);
         alice.await("erin's join on server1", command("JOIN", "erin"), WAIT);
         back.send("PRIVMSG " + LOBBY + " :after the crash, from server1");
         alice.await("erin after the crash", message("erin", LOBBY, "after the crash, from server1"), WAIT);
@@ -262,6 +259,15 @@ class ThreeServerIrcIT extends ThreeServerCluster {
         IrcClient c = IrcClient.register(nick, port, WAIT);
         irc.put(nick, c);
         return c;
+    }
+
+    /** Joins the lobby and takes the client's own JOIN, the NAMES list and its end; returns the JOIN. */
+    private static Line join(IrcClient c) throws InterruptedException {
+        c.send("JOIN " + LOBBY);
+        Line joined = c.await("the own join", l -> "JOIN".equals(l.command()) && LOBBY.equals(l.param(0)), WAIT);
+        c.await("NAMES on joining", numeric("353"), WAIT);
+        c.await("end of NAMES", numeric("366"), WAIT);
+        return joined;
     }
 
     /** ii makes its FIFOs and files as it goes: wait for one to appear. */

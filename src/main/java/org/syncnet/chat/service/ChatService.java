@@ -156,11 +156,38 @@ public class ChatService {
         }
     }
 
-    /**
-     * The id for a new connection through any door, or null if this server is full (the door turns the client
-     * away). {@link #attach} it once the door's connection object exists.
-     */
-    public ClientId allocate() {
+    /** The chat for the doors' hot paths, bound to this bean itself (see {@link ChatDoorway}). */
+    public ChatDoorway doorway() {
+        ChatService chat = this;
+        return new ChatDoorway() {
+            @Override
+            public ClientId allocate() {
+                return chat.allocate();
+            }
+
+            @Override
+            public void attach(ChatConnection c) {
+                chat.attach(c);
+            }
+
+            @Override
+            public boolean submit(ChatConnection c, ChatEvent e) {
+                return chat.submit(c, e);
+            }
+
+            @Override
+            public void closed(ChatConnection c, String reason) {
+                chat.closed(c, reason);
+            }
+
+            @Override
+            public <T> T read(Function<ChatState, T> query) {
+                return chat.read(query);
+            }
+        };
+    }
+
+    private ClientId allocate() {
         if (connections.size() >= config.maxConnections()) {
             return null;
         }
@@ -169,8 +196,7 @@ public class ChatService {
         return number > lastConnection ? null : new ClientId(self, number);
     }
 
-    /** From now on the connection hears of the outcomes meant for it. */
-    public void attach(ChatConnection c) {
+    private void attach(ChatConnection c) {
         connections.put(c.id(), new Attached(c));
     }
 
@@ -202,19 +228,14 @@ public class ChatService {
         c.closeIfEnded();
     }
 
-    /** The connection closed (either side) or was dropped: its client leaves every room. Once per connection. */
-    public void closed(ChatConnection c, String reason) {
+    private void closed(ChatConnection c, String reason) {
         Attached a = connections.remove(c.id());
         if (a != null && a.spoke) {
             submit(a, new ChatEvent.ClientGone(c.id(), reason));
         }
     }
 
-    /**
-     * Puts a client's event into the log under the connection's own id and its next event number; false if the
-     * cluster cannot take it now (no leader with a quorum) or the connection is closed.
-     */
-    public boolean submit(ChatConnection c, ChatEvent e) {
+    private boolean submit(ChatConnection c, ChatEvent e) {
         Attached a = connections.get(c.id());
         return a != null && submit(a, e);
     }
@@ -225,8 +246,7 @@ public class ChatService {
                 ChatEventCodec.encode(e));
     }
 
-    /** Answers a question from the chat state (NAMES, WHO, ...), as this server knows it now. */
-    public <T> T read(Function<ChatState, T> query) {
+    private <T> T read(Function<ChatState, T> query) {
         synchronized (stateLock) {
             return query.apply(state);
         }

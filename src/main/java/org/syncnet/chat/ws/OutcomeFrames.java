@@ -71,7 +71,7 @@ public final class OutcomeFrames {
         } else if (outcome instanceof ChatOutcome.PrivateSent o) {
             boolean own = recipient.equals(o.from().client());
             out.add(new ServerFrame.Private(o.seq(), o.from().nick(), o.recipient().nick(), o.text(), o.time(),
-                    own ? o.clientEventId() : null));
+                    own ? o.clientEventId() : null, o.notice()));
         } else if (outcome instanceof ChatOutcome.Duplicate o && o.recipient() != null) {
             HistoryEntry m = o.original();
             out.add(new ServerFrame.Private(m.seq(), m.sender().nick(), o.recipient(), m.text(), m.time(),
@@ -96,7 +96,7 @@ public final class OutcomeFrames {
     static ServerFrame.Event event(HistoryEntry e, String recipientNick) {
         boolean own = recipientNick != null && Casemapping.equal(recipientNick, e.sender().nick());
         return new ServerFrame.Event(e.seq(), e.room(), e.sender().nick(), e.text(), e.time(),
-                own ? e.clientEventId() : null);
+                own ? e.clientEventId() : null, e.notice());
     }
 
     private String nickOf(ClientId client) {

@@ -9,12 +9,23 @@ public sealed interface ServerFrame {
     record Welcome(String server, String leader, String nick) implements ServerFrame {
     }
 
-    /** A message in a room. {@code id}: the client event id, only on the sender's own messages (else null). */
-    record Event(long seq, String room, String nick, String text, long time, String id) implements ServerFrame {
+    /**
+     * A message in a room. {@code id}: the client event id, only on the sender's own messages (else null).
+     * {@code notice}: an IRC NOTICE (written only when true).
+     */
+    record Event(long seq, String room, String nick, String text, long time, String id, boolean notice)
+            implements ServerFrame {
+        public Event(long seq, String room, String nick, String text, long time, String id) {
+            this(seq, room, nick, text, time, id, false);
+        }
     }
 
     /** A private message between {@code from} and {@code to}; {@code id} only on the sender's own copy. */
-    record Private(long seq, String from, String to, String text, long time, String id) implements ServerFrame {
+    record Private(long seq, String from, String to, String text, long time, String id, boolean notice)
+            implements ServerFrame {
+        public Private(long seq, String from, String to, String text, long time, String id) {
+            this(seq, from, to, text, time, id, false);
+        }
     }
 
     /** The room's members, in join order, and its topic: sent on joining and on request. */

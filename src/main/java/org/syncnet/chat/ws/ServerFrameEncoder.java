@@ -33,6 +33,7 @@ public final class ServerFrameEncoder {
             g.write("type", "private").write("seq", f.seq()).write("from", f.from()).write("to", f.to())
                     .write("text", f.text()).write("time", f.time());
             optional(g, "id", f.id());
+            notice(g, f.notice());
         } else if (frame instanceof ServerFrame.Members f) {
             g.write("type", "members").write("room", f.room()).writeStartArray("nicks");
             f.nicks().forEach(g::write);
@@ -67,6 +68,13 @@ public final class ServerFrameEncoder {
         g.write("seq", e.seq()).write("room", e.room()).write("nick", e.nick()).write("text", e.text())
                 .write("time", e.time());
         optional(g, "id", e.id());
+        notice(g, e.notice());
+    }
+
+    private static void notice(JsonGenerator g, boolean notice) {
+        if (notice) {
+            g.write("notice", true);
+        }
     }
 
     private static void optional(JsonGenerator g, String name, String value) {

@@ -47,6 +47,14 @@ class ServerFrameEncoderTest {
     }
 
     @Test
+    void noticesSaySoAndOnlyThey() {
+        assertEquals(json("{'type':'event','seq':4,'room':'#a','nick':'bot','text':'up','time':5,'notice':true}"),
+                encode(new ServerFrame.Event(4, "#a", "bot", "up", 5, null, true)));
+        assertEquals(json("{'type':'private','seq':9,'from':'bot','to':'bob','text':'x','time':3,'notice':true}"),
+                encode(new ServerFrame.Private(9, "bot", "bob", "x", 3, null, true)));
+    }
+
+    @Test
     void membersPresenceHistoryTopicError() {
         assertEquals(json("{'type':'members','room':'#a','nicks':['alice','bob'],'topic':''}"),
                 encode(new ServerFrame.Members("#a", List.of("alice", "bob"), "")));

@@ -1,0 +1,31 @@
+package org.syncnet.chat.service;
+
+import java.util.function.Function;
+import org.syncnet.chat.ChatEvent;
+import org.syncnet.chat.ChatState;
+import org.syncnet.chat.ClientId;
+
+/**
+ * What a door (the IRC connector) needs of the chat for every connection and line, without the container in between:
+ * obtained once from {@link ChatService#doorway()}, bound to the bean itself (which manages its own concurrency), so
+ * no call opens a transaction or a security context.
+ */
+public interface ChatDoorway {
+    /** The id for a new connection, or null if this server is full (the door turns the client away). */
+    ClientId allocate();
+
+    /** From now on the connection hears of the outcomes meant for it. */
+    void attach(ChatConnection c);
+
+    /**
+     * Puts a client's event into the log under the connection's own id and its next event number; false if the
+     * cluster cannot take it now (no leader with a quorum) or the connection is closed.
+     */
+    boolean submit(ChatConnection c, ChatEvent e);
+
+    /** The connection closed (either side) or was dropped: its client leaves every room. Once per connection. */
+    void closed(ChatConnection c, String reason);
+
+    /** Answers a question from the chat state as this server knows it now, with the state locked. */
+    <T> T read(Function<ChatState, T> query);
+}

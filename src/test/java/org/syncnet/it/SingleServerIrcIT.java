@@ -1,0 +1,150 @@
+package org.syncnet.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.syncnet.it.IrcClient.message;
+import static org.syncnet.it.IrcClient.numeric;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.syncnet.it.IrcClient.Line;
+
+/**
+ * The IRC door's defences on one server (IRC port 8110: its UDP port 8130 − 20): bad lines get their numeric and the
+ * connection goes on; binary data, a flood, a client that does not answer PING and one connection too many get an
+ * ERROR and are disconnected — and none of it touches the other clients.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SingleServerIrcIT {
+    static final int IRC = 8000 + 110;
+    static final Duration WAIT = Duration.ofSeconds(20);
+    static final int MAX_CONNECTIONS = 4;
+
+    @Deployment(testable = false)
+    static WebArchive syncnet() {
+        Map<String, String> settings = TestWars.with(SingleServerIT.GOOD, "syncnet.irc.max-connections",
+                "" + MAX_CONNECTIONS);
+        settings = TestWars.with(settings, "syncnet.irc.ping-idle", "2s");
+        return TestWars.withSettings("syncnet.war", settings, null);
+    }
+
+    @Test
+    void badLinesGetTheirNumericAndTheConnectionGoesOn() throws Exception {
+        try (IrcClient c = IrcClient.connect("probe", IRC)) {
+            c.send("JOIN #early");
+            assertEquals("*", c.await("451 before registration", numeric("451"), WAIT).param(0));
+            c.send("NICK 9lives");
+            c.await("432 for a bad nick", numeric("432"), WAIT);
+            c.send("NICK probe");
+            c.send("USER probe 0 * :Probe");
+            c.await("welcome", numeric("001"), WAIT);
+            c.send("DANCE wildly");
+            assertEquals("DANCE", c.await("421 for an unknown command", numeric("421"), WAIT).param(1));
+            c.send("!!! garbage ###");
+            c.await("421 for garbage", numeric("421"), WAIT);
+            c.send("PRIVMSG #lobby :" + "x".repeat(600));
+            c.await("417 for an overlong line", numeric("417"), WAIT);
+            c.send("PRIVMSG");
+            c.await("411 without a recipient", numeric("411").or(numeric("461")), WAIT);
+            c.send("PRIVMSG #nowhere :hello?");
+            c.await("404 or 403 for a room it is not in", numeric("404").or(numeric("403")), WAIT);
+            c.send("JOIN nochannel");
+            c.await("403 for a bad room name", numeric("403").or(numeric("479")), WAIT);
+            c.send("USER again 0 * :Again");
+            c.await("462 for a second USER", numeric("462"), WAIT);
+            c.send("PING :still-here");
+            Line pong = c.await("PONG: the connection goes on", l -> "PONG".equals(l.command()), WAIT);
+            assertEquals("still-here", pong.last());
+        }
+    }
+
+    @Test
+    void binaryDataIsAnErrorForThatConnectionOnly() throws Exception {
+        try (IrcClient bystander = IrcClient.register("calm", IRC, WAIT);
+             IrcClient tls = IrcClient.connect("tls", IRC)) {
+            // The start of a TLS ClientHello, as a client configured for TLS sends to a plain port.
+            tls.sendBytes(new byte[] {0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, (byte) 0xfc, 0x03, 0x03, 0x0a});
+            Line error = tls.await("ERROR", l -> "ERROR".equals(l.command()), WAIT);
+            assertTrue(error.last().contains("Binary"), error.raw());
+            tls.closed().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            bystander.send("PING :ok");
+            bystander.await("PONG", l -> "PONG".equals(l.command()), WAIT);
+        }
+    }
+
+    @Test
+    void aFloodIsCutOffWithoutHoldingUpTheRoom() throws Exception {
+        try (IrcClient listener = IrcClient.register("listener", IRC, WAIT);
+             IrcClient flooder = IrcClient.register("flooder", IRC, WAIT)) {
+            listener.send("JOIN #flood");
+            listener.await("the own join", IrcClient.command("JOIN", "listener"), WAIT);
+            flooder.send("JOIN #flood");
+            listener.await("the flooder's join", IrcClient.command("JOIN", "flooder"), WAIT);
+            StringBuilder burst = new StringBuilder();
+            for (int i = 0; i < 200; i++) {
+                burst.append("PRIVMSG #flood :flood line ").append(i).append(' ').append("y".repeat(60)).append("\r\n");
+            }
+            flooder.sendBytes(burst.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            Line error = flooder.await("ERROR", l -> "ERROR".equals(l.command()), WAIT);
+            assertTrue(error.last().contains("Excess Flood"), error.raw());
+            flooder.closed().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            Line quit = listener.await("the flooder's quit", IrcClient.command("QUIT", "flooder"), WAIT);
+            assertEquals("Excess Flood", quit.last());
+            long admitted = listener.rawLines().stream().filter(l -> l.contains("flood line")).count();
+            assertTrue(admitted >= 1 && admitted <= 25, "the penalty clock lets a burst (20) through, then holds: "
+                    + admitted);
+            listener.send("PRIVMSG #flood :calm again");
+            listener.send("PING :ok");
+            listener.await("PONG", l -> "PONG".equals(l.command()), WAIT);
+        }
+    }
+
+    @Test
+    void aClientThatDoesNotAnswerPingIsDisconnected() throws Exception {
+        try (IrcClient alive = IrcClient.register("alive", IRC, WAIT);
+             IrcClient silent = IrcClient.register("silent", IRC, WAIT)) {
+            silent.ignorePings();
+            silent.await("a PING after 2 s idle", l -> "PING".equals(l.command()), WAIT);
+            Line error = silent.await("ERROR", l -> "ERROR".equals(l.command()), WAIT);
+            assertTrue(error.last().contains("Ping timeout: 2 seconds"), error.raw());
+            silent.closed().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            alive.send("PING :ok");
+            alive.await("PONG: the one that answers stays", l -> "PONG".equals(l.command()), WAIT);
+        }
+    }
+
+    @Test
+    @Order(1)  // first: the server may still count the others' connections for a moment after they close
+    void oneConnectionTooManyGetsAnError() throws Exception {
+        List<IrcClient> clients = new ArrayList<>();
+        try {
+            for (int i = 1; i <= MAX_CONNECTIONS; i++) {
+                clients.add(IrcClient.register("full" + i, IRC, WAIT));
+            }
+            try (IrcClient extra = IrcClient.connect("extra", IRC)) {
+                Line error = extra.await("ERROR", l -> "ERROR".equals(l.command()), WAIT);
+                assertTrue(error.last().contains("too many connections"), error.raw());
+                extra.closed().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            IrcClient first = clients.get(0);
+            first.send("PRIVMSG full2 :still fine");
+            clients.get(1).await("a private message", message("full1", "full2", "still fine"), WAIT);
+        } finally {
+            clients.forEach(IrcClient::close);
+        }
+    }
+}
