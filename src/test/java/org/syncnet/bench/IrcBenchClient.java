@@ -20,7 +20,7 @@ import org.syncnet.irc.wire.IrcSyntaxException;
 
 /**
  * One benchmark IRC client on a {@link NioSocket}: registers ({@code CAP LS 302} and echo-message where offered, see
- * {@link CapNegotiation}; NICK, USER), joins the bench room, records every benchmark PRIVMSG it receives (message
+ * {@link ClientCapNegotiation}; NICK, USER), joins the bench room, records every benchmark PRIVMSG it receives (message
  * number, arrival, latency from the due time; see {@link IrcBenchText}) and, if it is a sender, sends PRIVMSGs.
  * It answers PINGs. There is no reconnect: IRC has no resume, so a client that loses its connection stays gone and
  * what it misses counts as lost. Lines are cut and parsed with the IRC door's own {@link IrcLineFramer} and
@@ -45,7 +45,7 @@ final class IrcBenchClient implements NioSocket.Protocol, LoadPhase.Sender {
     private final CompletableFuture<Void> joined = new CompletableFuture<>();
     // Loop thread only.
     private final IrcLineFramer framer = new IrcLineFramer();
-    private final CapNegotiation cap;
+    private final ClientCapNegotiation cap;
     private volatile NioSocket socket;
     private volatile boolean echo;
 
@@ -70,7 +70,7 @@ final class IrcBenchClient implements NioSocket.Protocol, LoadPhase.Sender {
         this.target = target;
         this.loop = loop;
         this.observer = observer;
-        this.cap = new CapNegotiation(wantEcho);
+        this.cap = new ClientCapNegotiation(wantEcho);
     }
 
     int index() {
@@ -176,7 +176,7 @@ final class IrcBenchClient implements NioSocket.Protocol, LoadPhase.Sender {
     @Override
     public void connected(NioSocket s) {
         socket = s;  // the same one connect() keeps, maybe before connect() does
-        line(CapNegotiation.OPEN);
+        line(ClientCapNegotiation.OPEN);
         line("NICK " + nick);
         line("USER " + nick + " 0 * :SyncNet IRC bench");
     }

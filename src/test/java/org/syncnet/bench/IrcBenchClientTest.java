@@ -57,7 +57,9 @@ class IrcBenchClientTest {
                         "@time=x :o!u@h PRIVMSG #R :4 " + due + " 1",  // tags: the full parser
                         ":o!u@h PRIVMSG #r :hello, a person",     // foreign
                         ":o!u@h PRIVMSG #other :5 " + due + " 1",  // another room
-                        ":o!u@h PRIVMSG #r :3 " + due + " 1");     // again
+                        ":o!u@h PRIVMSG #r :3 " + due + " 1",      // again
+                        "PING :sync");
+                assertEquals("PONG :sync", in.readLine(), "lines are handled in order: all of the above are done");
                 assertEquals("b0 got 3 from 1", delivered.poll(5, TimeUnit.SECONDS));
                 assertEquals("b0 got 4 from 1", delivered.poll(5, TimeUnit.SECONDS));
                 client.send(7, 1234);

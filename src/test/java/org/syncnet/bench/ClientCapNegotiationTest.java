@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class CapNegotiationTest {
+class ClientCapNegotiationTest {
     @Test
     void requestsEchoMessageWhenOfferedAndEndsAfterTheAck() {
-        CapNegotiation cap = new CapNegotiation(true);
+        ClientCapNegotiation cap = new ClientCapNegotiation(true);
         assertEquals(List.of("CAP REQ :echo-message"), cap.onCap(List.of("*", "LS", "multi-prefix echo-message sasl=PLAIN")));
         assertFalse(cap.echo());
         assertEquals(List.of("CAP END"), cap.onCap(List.of("*", "ACK", "echo-message")));
@@ -20,7 +20,7 @@ class CapNegotiationTest {
 
     @Test
     void aMultiLineListIsCollectedBeforeDeciding() {
-        CapNegotiation cap = new CapNegotiation(true);
+        ClientCapNegotiation cap = new ClientCapNegotiation(true);
         assertEquals(List.of(), cap.onCap(List.of("nick", "LS", "*", "away-notify sasl=PLAIN,EXTERNAL")));
         assertEquals(List.of("CAP REQ :echo-message"), cap.onCap(List.of("nick", "ls", "ECHO-MESSAGE server-time")));
         assertTrue(cap.offered("sasl"));
@@ -28,20 +28,20 @@ class CapNegotiationTest {
 
     @Test
     void withoutEchoMessageOnOfferItEndsAtOnce() {
-        CapNegotiation cap = new CapNegotiation(true);
+        ClientCapNegotiation cap = new ClientCapNegotiation(true);
         assertEquals(List.of("CAP END"), cap.onCap(List.of("*", "LS", "multi-prefix")));  // ngircd 26
         assertFalse(cap.echo());
-        assertFalse(cap.offered(CapNegotiation.ECHO_MESSAGE));
+        assertFalse(cap.offered(ClientCapNegotiation.ECHO_MESSAGE));
     }
 
     @Test
     void notWantedOrRefusedMeansNoEcho() {
-        CapNegotiation off = new CapNegotiation(false);
+        ClientCapNegotiation off = new ClientCapNegotiation(false);
         assertEquals(List.of("CAP END"), off.onCap(List.of("*", "LS", "echo-message")));
         assertFalse(off.echo());
-        assertTrue(off.offered(CapNegotiation.ECHO_MESSAGE));
+        assertTrue(off.offered(ClientCapNegotiation.ECHO_MESSAGE));
 
-        CapNegotiation refused = new CapNegotiation(true);
+        ClientCapNegotiation refused = new ClientCapNegotiation(true);
         refused.onCap(List.of("*", "LS", "echo-message"));
         assertEquals(List.of("CAP END"), refused.onCap(List.of("*", "NAK", "echo-message")));
         assertFalse(refused.echo());
@@ -49,7 +49,7 @@ class CapNegotiationTest {
 
     @Test
     void otherSubcommandsAndShortMessagesAreIgnored() {
-        CapNegotiation cap = new CapNegotiation(true);
+        ClientCapNegotiation cap = new ClientCapNegotiation(true);
         assertEquals(List.of(), cap.onCap(List.of("*", "NEW", "echo-message")));
         assertEquals(List.of(), cap.onCap(List.of("*", "LS")));
         assertEquals(List.of("CAP END"), cap.onCap(List.of("*", "LS", "")));

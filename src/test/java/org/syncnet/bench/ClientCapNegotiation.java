@@ -12,7 +12,7 @@ import java.util.Set;
  * there is nothing to request. A server without CAP answers 421 and registers the client anyway; the client then
  * simply has no echo. Pure: CAP messages in, lines to send out.
  */
-final class CapNegotiation {
+final class ClientCapNegotiation {
     static final String ECHO_MESSAGE = "echo-message";
     static final String OPEN = "CAP LS 302";
 
@@ -22,7 +22,7 @@ final class CapNegotiation {
     private boolean done;
 
     /** @param wantEcho request echo-message if the server offers it */
-    CapNegotiation(boolean wantEcho) {
+    ClientCapNegotiation(boolean wantEcho) {
         this.wantEcho = wantEcho;
     }
 
