@@ -35,7 +35,7 @@ public final class IrcBench {
     private final LoadOptions load;
     private final LongAdder deliveries = new LongAdder();
     private final List<IrcBenchClient> clients = new ArrayList<>();
-    /** Set before the send phase; read by delivery callbacks on the loop thread. */
+    /** Set before the send phase; read by delivery callbacks on the loop threads. */
     private volatile LoadPhase phase;
     private volatile boolean echo;
     private volatile IrcBenchClient observer;
@@ -61,7 +61,10 @@ public final class IrcBench {
     private int run() throws Exception {
         String tag = BenchRun.tag(4);
         String room = "#bench-" + tag;
-        NioLoop loop = new NioLoop("irc-bench-nio");
+        List<NioLoop> loops = new ArrayList<>();
+        for (int i = 0; i < o.loops(); i++) {
+            loops.add(new NioLoop("irc-bench-nio-" + i));
+        }
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "irc-bench-timer");
             t.setDaemon(true);
@@ -71,16 +74,17 @@ public final class IrcBench {
         for (int i = 0; i < load.clients(); i++) {
             // Short nicks: RFC 1459 servers (ngircd by default) allow 9 characters.
             clients.add(new IrcBenchClient(i, "b" + tag.substring(0, 3) + i, room, o.targets().get(i % targets),
-                    o.wantEcho(), loop, this::delivered));
+                    o.wantEcho(), loops.get(i % loops.size()), this::delivered));
         }
         List<IrcBenchClient> senders = clients.subList(0, load.senders());
         int[] perTarget = new int[targets];
         clients.forEach(c -> perTarget[c.index() % targets]++);
         String offered = load.closedLoop() ? "closed loop, window " + load.window() + " per sender"
                 : "offered " + load.rate() + " msg/s open-loop";
-        System.out.printf(Locale.ROOT, "== %s on %s: %d IRC port(s) %s, %d clients (per port %s), %d senders, %s, %.0f s; room %s ==%n",
+        System.out.printf(Locale.ROOT, "== %s on %s: %d IRC port(s) %s, %d clients (per port %s), %d senders, %s, %.0f s; room %s; "
+                        + "%d generator thread(s) ==%n",
                 o.scenario(), o.server(), targets, o.targets().stream().map(a -> Integer.toString(a.getPort())).toList(),
-                load.clients(), Arrays.toString(perTarget), load.senders(), offered, load.seconds(), room);
+                load.clients(), Arrays.toString(perTarget), load.senders(), offered, load.seconds(), room, o.loops());
 
         long joinStart = System.nanoTime();
         clients.forEach(IrcBenchClient::connect);
@@ -125,11 +129,11 @@ public final class IrcBench {
         clients.forEach(IrcBenchClient::close);
         report(result, send.start(), send.end(), drained);
         timer.shutdownNow();
-        loop.close();
+        loops.forEach(NioLoop::close);
         return 0;
     }
 
-    /** On the loop thread: counts the delivery; in a closed loop a confirmation lets its sender send the next one. */
+    /** On a loop thread: counts the delivery; in a closed loop a confirmation lets its sender send the next one. */
     private void delivered(IrcBenchClient at, IrcBenchText m, long now) {
         deliveries.increment();
         LoadPhase p = phase;
@@ -174,6 +178,12 @@ public final class IrcBench {
         System.out.printf(Locale.ROOT, "latency ms (intended send -> each receiving client): p50 %.1f  p99 %.1f  p99.9 %.1f  max %.1f  mean %.1f%n",
                 latency.percentile(50) / 1e3, latency.percentile(99) / 1e3, latency.percentile(99.9) / 1e3,
                 latency.max() / 1e3, latency.mean() / 1e3);
+        StringBuilder bySecond = new StringBuilder();
+        for (LatencyHistogram h : BenchRun.latencyByDueSecond(clients.stream().map(IrcBenchClient::dues).toList(),
+                clients.stream().map(IrcBenchClient::arrivals).toList(), start, (int) Math.ceil(load.seconds()))) {
+            bySecond.append(String.format(Locale.ROOT, " %.0f", h.percentile(99) / 1e3));
+        }
+        System.out.println("p99 ms by second the messages were due:" + bySecond);
         System.out.printf("lost %d (missing deliveries %d), duplicated %d, order disagreements %d (clients), unorderable %d "
                 + "(messages), unexpected %d%n", v.lost(), v.missingDeliveries(), v.duplicates(), v.disagreements(),
                 v.unorderable(), v.unexpected());

@@ -52,6 +52,8 @@ final class IrcBenchClient implements NioSocket.Protocol, LoadPhase.Sender {
     // Guarded by this.
     private int[] ks = new int[4096];
     private long[] arrivals = new long[4096];
+    /** When each received message was due (so latency can be looked at by the time it was due). */
+    private long[] dues = new long[4096];
     private int size;
     private final BitSet got = new BitSet();
     private final LatencyHistogram latency = new LatencyHistogram();
@@ -137,6 +139,11 @@ final class IrcBenchClient implements NioSocket.Protocol, LoadPhase.Sender {
 
     synchronized long[] arrivals() {
         return Arrays.copyOf(arrivals, size);
+    }
+
+    /** When each message in {@link #received} was due. */
+    synchronized long[] dues() {
+        return Arrays.copyOf(dues, size);
     }
 
     /** Whether this client has every message 0..total-1 it should get (without echo, its own ones excepted). */
@@ -278,9 +285,11 @@ final class IrcBenchClient implements NioSocket.Protocol, LoadPhase.Sender {
             if (size == ks.length) {
                 ks = Arrays.copyOf(ks, size * 2);
                 arrivals = Arrays.copyOf(arrivals, size * 2);
+                dues = Arrays.copyOf(dues, size * 2);
             }
             ks[size] = t.k();
             arrivals[size] = now;
+            dues[size] = t.dueNanos();
             size++;
             first = !got.get(t.k());
             if (first) {

@@ -14,7 +14,7 @@ class IrcBenchOptionsTest {
     void readsTargetsPidsLoadAndEcho() {
         IrcBenchOptions o = IrcBenchOptions.parse(new String[] {"--targets=127.0.0.1:8230,127.0.0.1:8231", "--server=syncnet",
                 "--scenario=saturation", "--window=20", "--clients=12", "--senders=4", "--pids=server1=100,server2=200",
-                "--echo=off"});
+                "--echo=off", "--loops=2"});
         assertEquals(List.of(8230, 8231), o.targets().stream().map(a -> a.getPort()).toList());
         assertEquals(Map.of("server1", 100L, "server2", 200L), o.pids());
         assertEquals(List.of("server1", "server2"), List.copyOf(o.pids().keySet()), "in the given order");
@@ -23,6 +23,7 @@ class IrcBenchOptionsTest {
         assertEquals("saturation", o.scenario());
         assertEquals("syncnet", o.server());
         assertFalse(o.wantEcho());
+        assertEquals(2, o.loops());
         assertTrue(IrcBenchOptions.parse(new String[] {"--targets=localhost:6667"}).wantEcho());
     }
 
@@ -33,6 +34,7 @@ class IrcBenchOptionsTest {
         assertMessage("--targets", "--targets=:8230");
         assertMessage("--pids", "--targets=h:1", "--pids=server1");
         assertMessage("--echo", "--targets=h:1", "--echo=on");
+        assertMessage("--loops", "--targets=h:1", "--loops=0");
         assertMessage("--senders", "--targets=h:1", "--clients=3", "--senders=4");
         assertMessage("unknown option(s): [rat]", "--targets=h:1", "--rat=5");
         assertMessage("not --name=value", "--targets=h:1", "rate=5");
