@@ -58,28 +58,4 @@ final class BenchRun {
         }
         return Math.max(gap, end - previous);
     }
-
-    /**
-     * Latency (arrival - due, in µs) by the second of the send phase the message was due in: where in time a tail
-     * comes from (the first seconds: JIT; one second: a pause somewhere). Messages due outside [start, start +
-     * seconds) are left out.
-     */
-    static LatencyHistogram[] latencyByDueSecond(List<long[]> duesPerClient, List<long[]> arrivalsPerClient, long start,
-                                                 int seconds) {
-        LatencyHistogram[] bySecond = new LatencyHistogram[seconds];
-        for (int i = 0; i < seconds; i++) {
-            bySecond[i] = new LatencyHistogram();
-        }
-        for (int c = 0; c < duesPerClient.size(); c++) {
-            long[] dues = duesPerClient.get(c);
-            long[] arrivals = arrivalsPerClient.get(c);
-            for (int i = 0; i < dues.length; i++) {
-                long second = (dues[i] - start) / 1_000_000_000L;
-                if (dues[i] >= start && second < seconds) {
-                    bySecond[(int) second].record((arrivals[i] - dues[i]) / 1000);
-                }
-            }
-        }
-        return bySecond;
-    }
 }

@@ -116,6 +116,7 @@ public final class IrcBench {
                 load.closedLoop() ? (echo ? " (a sender's echo confirms its message)" : " (arrival at " + observer.nick() + " confirms a message)") : "");
 
         LoadPhase send = new LoadPhase(load, deliveries::sum, new CpuMeter(o.pids()));
+        clients.forEach(c -> c.startTimeline(send.start(), load.seconds()));
         phase = send;
         LoadPhase.Result result = send.run(senders, timer);
         int total = result.total();
@@ -127,7 +128,7 @@ public final class IrcBench {
         }
         double drained = BenchRun.secs(System.nanoTime() - send.end());
         clients.forEach(IrcBenchClient::close);
-        report(result, send.start(), send.end(), drained);
+        report(result, send.start(), drained);
         timer.shutdownNow();
         loops.forEach(NioLoop::close);
         return 0;
@@ -149,7 +150,7 @@ public final class IrcBench {
         }
     }
 
-    private void report(LoadPhase.Result result, long start, long end, double drained) {
+    private void report(LoadPhase.Result result, long start, double drained) {
         int total = result.total();
         int[] senderOf = new int[total];
         Arrays.fill(senderOf, -1);
@@ -164,7 +165,9 @@ public final class IrcBench {
         LatencyHistogram latency = new LatencyHistogram();
         clients.forEach(c -> latency.add(c.latency()));
         double perSecond = result.deliveriesPerSecond();
-        long maxGap = BenchRun.longestPause(clients.stream().map(IrcBenchClient::arrivals).toList(), start, end);
+        DeliveryTimeline timeline = new DeliveryTimeline(start, load.seconds());
+        clients.forEach(c -> timeline.add(c.timeline()));
+        long maxGap = timeline.longestPauseMillis();
         long gone = clients.stream().filter(IrcBenchClient::gone).count();
         Map<String, Integer> errors = new TreeMap<>();
         clients.forEach(c -> c.errors().forEach((k, n) -> errors.merge(k, n, Integer::sum)));
@@ -174,14 +177,13 @@ public final class IrcBench {
         System.out.printf(Locale.ROOT, "sent %d messages (%.0f msg/s); deliveries %d of %d expected; drained %.2f s after the send phase%n",
                 total, total / load.seconds(), latency.count(), expected, drained);
         System.out.printf(Locale.ROOT, "deliveries/s %.0f (from %.1f s to the end of the send phase); longest pause between deliveries %.0f ms%n",
-                perSecond, load.warmup(), maxGap / 1e6);
+                perSecond, load.warmup(), (double) maxGap);
         System.out.printf(Locale.ROOT, "latency ms (intended send -> each receiving client): p50 %.1f  p99 %.1f  p99.9 %.1f  max %.1f  mean %.1f%n",
                 latency.percentile(50) / 1e3, latency.percentile(99) / 1e3, latency.percentile(99.9) / 1e3,
                 latency.max() / 1e3, latency.mean() / 1e3);
         StringBuilder bySecond = new StringBuilder();
-        for (LatencyHistogram h : BenchRun.latencyByDueSecond(clients.stream().map(IrcBenchClient::dues).toList(),
-                clients.stream().map(IrcBenchClient::arrivals).toList(), start, (int) Math.ceil(load.seconds()))) {
-            bySecond.append(String.format(Locale.ROOT, " %.0f", h.percentile(99) / 1e3));
+        for (int i = 0; i < timeline.seconds(); i++) {
+            bySecond.append(String.format(Locale.ROOT, " %.0f", timeline.dueInSecond(i).percentile(99) / 1e3));
         }
         System.out.println("p99 ms by second the messages were due:" + bySecond);
         System.out.printf("lost %d (missing deliveries %d), duplicated %d, order disagreements %d (clients), unorderable %d "
@@ -206,7 +208,7 @@ public final class IrcBench {
                 o.scenario(), o.server(), o.targets().size(), load.clients(), load.senders(), load.offered(),
                 echo ? "yes" : "no", total, total / load.seconds(), perSecond, latency.percentile(50) / 1e3,
                 latency.percentile(99) / 1e3, latency.max() / 1e3, v.lost(), v.missingDeliveries(), v.duplicates(),
-                v.disagreements(), v.unorderable(), v.unexpected(), gone, errorCount, maxGap / 1e6, serversMsPerK,
+                v.disagreements(), v.unorderable(), v.unexpected(), gone, errorCount, (double) maxGap, serversMsPerK,
                 benchMsPerK, seconds > 0 ? serversCpu * 100 / seconds : 0, seconds > 0 ? benchCpu * 100 / seconds : 0);
     }
 }

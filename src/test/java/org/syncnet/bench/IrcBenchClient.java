@@ -51,9 +51,8 @@ final class IrcBenchClient implements NioSocket.Protocol, LoadPhase.Sender {
 
     // Guarded by this.
     private int[] ks = new int[4096];
-    private long[] arrivals = new long[4096];
-    /** When each received message was due (so latency can be looked at by the time it was due). */
-    private long[] dues = new long[4096];
+    /** From the start of the send phase on (kept small: a saturation run brings millions of deliveries). */
+    private DeliveryTimeline timeline;
     private int size;
     private final BitSet got = new BitSet();
     private final LatencyHistogram latency = new LatencyHistogram();
@@ -137,13 +136,14 @@ final class IrcBenchClient implements NioSocket.Protocol, LoadPhase.Sender {
         return Arrays.copyOf(ks, size);
     }
 
-    synchronized long[] arrivals() {
-        return Arrays.copyOf(arrivals, size);
+    /** Records when deliveries arrive in the send phase from now on (set before it starts). */
+    synchronized void startTimeline(long startNanos, double seconds) {
+        timeline = new DeliveryTimeline(startNanos, seconds);
     }
 
-    /** When each message in {@link #received} was due. */
-    synchronized long[] dues() {
-        return Arrays.copyOf(dues, size);
+    /** What the timeline recorded; null if none was started. */
+    synchronized DeliveryTimeline timeline() {
+        return timeline;
     }
 
     /** Whether this client has every message 0..total-1 it should get (without echo, its own ones excepted). */
@@ -284,13 +284,12 @@ final class IrcBenchClient implements NioSocket.Protocol, LoadPhase.Sender {
         synchronized (this) {
             if (size == ks.length) {
                 ks = Arrays.copyOf(ks, size * 2);
-                arrivals = Arrays.copyOf(arrivals, size * 2);
-                dues = Arrays.copyOf(dues, size * 2);
             }
             ks[size] = t.k();
-            arrivals[size] = now;
-            dues[size] = t.dueNanos();
             size++;
+            if (timeline != null) {
+                timeline.record(t.dueNanos(), now);
+            }
             first = !got.get(t.k());
             if (first) {
                 got.set(t.k());

@@ -73,10 +73,6 @@ final class NioSocket implements NioLoop.Handler {
         return s;
     }
 
-    InetSocketAddress address() {
-        return address;
-    }
-
     /** The protocol is up (handshake done, registered): the connect deadline no longer applies. */
     void established() {
         established = true;
