@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * resends its unconfirmed messages with the same ids. A message's text is "k intendedNanos", so every receiver
  * knows which message it got and when it was meant to be sent (one JVM: one {@code System.nanoTime} origin).
  */
-final class BenchClient {
+final class BenchClient implements LoadPhase.Sender {
     /** What the run learns from a client, called on the client's receiving thread. */
     interface Observer {
         /** The first receipt of a message at this client. */
@@ -123,7 +123,8 @@ final class BenchClient {
     }
 
     /** Sends (or, while reconnecting, keeps for the resend) message {@code k} meant to be sent at {@code nanos}. */
-    synchronized void send(int k, long intendedNanos) {
+    @Override
+    public synchronized void send(int k, long intendedNanos) {
         String frame = frame(Json.createObjectBuilder().add("type", "message").add("id", "m" + k).add("room", room)
                 .add("text", k + " " + intendedNanos));
         unconfirmed.put(k, frame);

@@ -1,11 +1,7 @@
 package org.syncnet.bench;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,8 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
@@ -39,12 +33,14 @@ public final class ChatBench {
     private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(60);
 
     private final BenchOptions o;
+    private final LoadOptions load;
     private final LongAdder deliveries = new LongAdder();
-    private final AtomicInteger nextK = new AtomicInteger();
-    private volatile long endNanos = Long.MAX_VALUE;
+    /** The send phase, once it is set up (closed loop: confirmations ask it for the next message). */
+    private volatile LoadPhase phase;
 
     private ChatBench(BenchOptions options) {
         this.o = options;
+        this.load = options.load();
     }
 
     public static void main(String[] args) throws Exception {
@@ -61,7 +57,7 @@ public final class ChatBench {
     }
 
     private int run() throws Exception {
-        String tag = tag(4);
+        String tag = BenchRun.tag(4);
         String room = "#bench-" + tag;
         // One selector thread carries every client's WebSocket (see NioWebSocket: why not java.net.http).
         NioLoop loop = new NioLoop("bench-nio");
@@ -79,24 +75,26 @@ public final class ChatBench {
 
             @Override
             public void confirmed(BenchClient client) {
+                LoadPhase p = phase;
                 long now = System.nanoTime();
-                if (o.window() > 0 && now < endNanos) {
-                    client.send(nextK.getAndIncrement(), now);
+                int k = p != null && load.closedLoop() ? p.nextIfOpen(now) : -1;
+                if (k >= 0) {
+                    client.send(k, now);
                 }
             }
         };
         List<BenchClient> clients = new ArrayList<>();
-        for (int i = 0; i < o.clients(); i++) {
-            clients.add(new BenchClient(i, "b" + tag + "_" + i, tag + "-" + i + "-" + tag(8), room, uris,
+        for (int i = 0; i < load.clients(); i++) {
+            clients.add(new BenchClient(i, "b" + tag + "_" + i, tag + "-" + i + "-" + BenchRun.tag(8), room, uris,
                     i % uris.size(), loop, timer, observer));
         }
-        List<BenchClient> senders = clients.subList(0, o.senders());
+        List<BenchClient> senders = clients.subList(0, load.senders());
         int[] perServer = new int[uris.size()];
         clients.forEach(c -> perServer[c.server()]++);
-        String load = o.window() > 0 ? "closed loop, window " + o.window() + " per sender"
-                : "offered " + o.rate() + " msg/s open-loop";
+        String offered = load.closedLoop() ? "closed loop, window " + load.window() + " per sender"
+                : "offered " + load.rate() + " msg/s open-loop";
         System.out.printf(Locale.ROOT, "== %s: %d server(s), %d clients (per server %s), %d senders, %s, %.0f s%s; room %s ==%n",
-                o.scenario(), uris.size(), o.clients(), Arrays.toString(perServer), o.senders(), load, o.seconds(),
+                o.scenario(), uris.size(), load.clients(), Arrays.toString(perServer), load.senders(), offered, load.seconds(),
                 o.killAt() >= 0 ? String.format(Locale.ROOT, ", leader killed at %.1f s", o.killAt()) : "", room);
 
         // Join: every client in the room before the first message, so every message is due at every client.
@@ -112,21 +110,13 @@ public final class ChatBench {
             clients.forEach(BenchClient::close);
             return 2;
         }
-        System.out.printf(Locale.ROOT, "all %d clients joined in %.2f s%n", o.clients(), secs(System.nanoTime() - joinStart));
+        System.out.printf(Locale.ROOT, "all %d clients joined in %.2f s%n", load.clients(), secs(System.nanoTime() - joinStart));
 
         // Send phase.
-        long start = System.nanoTime() + 100_000_000L;
-        long end = start + (long) (o.seconds() * NANOS);
-        endNanos = end;
-        long warm = start + (long) (o.warmup() * NANOS);
-        AtomicLongArray sampled = new AtomicLongArray(4);  // deliveries and time at the end of the warm-up and at the end
-        CpuMeter meter = new CpuMeter(o.runtimeDir(), o.servers());
-        AtomicReference<Map<String, Double>> cpuAtWarm = new AtomicReference<>(meter.snapshot());
-        timer.schedule(() -> {
-            sampled.set(0, deliveries.sum());
-            sampled.set(1, System.nanoTime());
-            cpuAtWarm.set(meter.snapshot());
-        }, warm - System.nanoTime(), TimeUnit.NANOSECONDS);
+        LoadPhase send = new LoadPhase(load, deliveries::sum, CpuMeter.ofPidFiles(o.runtimeDir(), o.servers()));
+        phase = send;
+        long start = send.start();
+        long end = send.end();
         AtomicReference<Object> kill = new AtomicReference<>();
         if (o.killAt() >= 0) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -140,56 +130,33 @@ public final class ChatBench {
                 }
             }, start + (long) (o.killAt() * NANOS) - System.nanoTime(), TimeUnit.NANOSECONDS);
         }
-        parkUntil(start);
-        if (o.window() > 0) {
-            for (BenchClient s : senders) {
-                for (int w = 0; w < o.window(); w++) {
-                    s.send(nextK.getAndIncrement(), System.nanoTime());
-                }
-            }
-            parkUntil(end);
-        } else {
-            double interval = (double) NANOS / o.rate();
-            for (int k = 0; ; k++) {
-                long due = start + (long) (k * interval);
-                if (due >= end) {
-                    break;
-                }
-                parkUntil(due);
-                senders.get(k % senders.size()).send(k, due);
-                nextK.set(k + 1);
-            }
-        }
-        parkUntil(end);
-        sampled.set(2, deliveries.sum());
-        sampled.set(3, System.nanoTime());
-        Map<String, Double> cpuAtEnd = meter.snapshot();
-        int total = nextK.get();
+        LoadPhase.Result result = send.run(senders, timer);
+        int total = result.total();
 
         // Drain: every client should get every message; give up at the deadline and count what is missing.
-        long drainDeadline = System.nanoTime() + (long) (o.drain() * NANOS);
+        long drainDeadline = System.nanoTime() + (long) (load.drain() * NANOS);
         while (System.nanoTime() < drainDeadline && !clients.stream().allMatch(c -> c.hasAll(total) && c.unconfirmedCount() == 0)) {
             LockSupport.parkNanos(20_000_000L);
         }
         double drained = secs(System.nanoTime() - end);
         clients.forEach(BenchClient::close);
 
-        report(clients, total, start, end, sampled, drained, kill.get(), cpuAtWarm.get(), cpuAtEnd);
+        report(clients, result, start, end, drained, kill.get());
         timer.shutdownNow();
         loop.close();
         return 0;
     }
 
-    private void report(List<BenchClient> clients, int total, long start, long end, AtomicLongArray sampled, double drained,
-                        Object kill, Map<String, Double> cpuAtWarm, Map<String, Double> cpuAtEnd) {
+    private void report(List<BenchClient> clients, LoadPhase.Result result, long start, long end, double drained, Object kill) {
+        int total = result.total();
         boolean[] attempted = new boolean[total];
         Arrays.fill(attempted, true);
         List<DeliveryCheck.Receipts> receipts = clients.stream().map(BenchClient::receipts).toList();
         DeliveryCheck.Verdict v = DeliveryCheck.check(attempted, receipts);
         LatencyHistogram latency = new LatencyHistogram();
         clients.forEach(c -> latency.add(c.latency()));
-        double perSecond = (sampled.get(2) - sampled.get(0)) / secs(sampled.get(3) - sampled.get(1));
-        long maxGap = maxGap(clients, start, end);
+        double perSecond = result.deliveriesPerSecond();
+        long maxGap = BenchRun.longestPause(clients.stream().map(BenchClient::arrivals).toList(), start, end);
         int reconnects = clients.stream().mapToInt(BenchClient::reconnects).sum();
         int incomplete = clients.stream().mapToInt(BenchClient::incompleteHistories).sum();
         int refused = clients.stream().mapToInt(BenchClient::refusedMessages).sum();
@@ -207,9 +174,9 @@ public final class ChatBench {
             System.out.println("leader kill FAILED: " + kill);
         }
         System.out.printf(Locale.ROOT, "sent %d messages (%.0f msg/s); deliveries %d of %d expected; drained %.2f s after the send phase%n",
-                total, total / o.seconds(), latency.count(), expected, drained);
+                total, total / load.seconds(), latency.count(), expected, drained);
         System.out.printf(Locale.ROOT, "deliveries/s %.0f (from %.1f s to the end of the send phase); longest pause between deliveries %.0f ms%n",
-                perSecond, o.warmup(), maxGap / 1e6);
+                perSecond, load.warmup(), maxGap / 1e6);
         System.out.printf(Locale.ROOT, "latency ms (intended send -> each receiving client): p50 %.1f  p99 %.1f  p99.9 %.1f  max %.1f  mean %.1f%n",
                 latency.percentile(50) / 1e3, latency.percentile(99) / 1e3, latency.percentile(99.9) / 1e3,
                 latency.max() / 1e3, latency.mean() / 1e3);
@@ -220,13 +187,13 @@ public final class ChatBench {
         System.out.printf("reconnects %d, incomplete histories %d, messages refused %d, frames from servers: %s%n",
                 reconnects, incomplete, refused, errors.isEmpty() ? "no errors" : errors);
         Map<String, Double> cpu = new TreeMap<>();
-        String used = CpuMeter.difference(cpuAtWarm, cpuAtEnd, cpu);
-        double measured = sampled.get(2) - sampled.get(0);
+        String used = CpuMeter.difference(result.warm().cpu(), result.end().cpu(), cpu);
+        double measured = result.measuredDeliveries();
         double serversCpu = cpu.entrySet().stream().filter(e -> !e.getKey().equals("bench")).mapToDouble(Map.Entry::getValue).sum();
         double benchMsPerK = measured > 0 ? cpu.getOrDefault("bench", 0.0) * 1e6 / measured : 0;
         double serversMsPerK = measured > 0 ? serversCpu * 1e6 / measured : 0;
         System.out.printf(Locale.ROOT, "CPU in the measured %.1f s: %s; per 1000 deliveries: servers %.0f ms, load generator %.0f ms "
-                        + "(load average %s)%n", secs(sampled.get(3) - sampled.get(1)), used, serversMsPerK, benchMsPerK, loadAverage());
+                        + "(load average %s)%n", result.measuredSeconds(), used, serversMsPerK, benchMsPerK, BenchRun.loadAverage());
         clients.stream().flatMap(c -> c.notes().stream()).limit(8).forEach(n -> System.out.println("  " + n));
         for (int i = 0, shown = 0; i < clients.size() && shown < 3; i++) {
             DeliveryCheck.Receipts r = receipts.get(i);
@@ -243,54 +210,14 @@ public final class ChatBench {
                         + "p50_ms=%.1f p99_ms=%.1f max_ms=%.1f lost=%d missing=%d dup=%d dup_logged=%d disorder=%d nonincreasing=%d "
                         + "conflicts=%d reconnects=%d incomplete_histories=%d refused=%d rate_limited=%d killed=%s max_gap_ms=%.0f "
                         + "cpu_servers_ms_per_k=%.0f cpu_bench_ms_per_k=%.0f%n",
-                o.scenario(), o.servers().size(), o.clients(), o.senders(),
-                o.window() > 0 ? "window" + o.window() : Integer.toString(o.rate()), total, perSecond,
+                o.scenario(), o.servers().size(), load.clients(), load.senders(), load.offered(), total, perSecond,
                 latency.percentile(50) / 1e3, latency.percentile(99) / 1e3, latency.max() / 1e3, v.lost(),
                 v.missingDeliveries(), v.duplicates(), v.duplicateMessages(), v.disagreements(), v.nonIncreasing(),
                 v.seqConflicts(), reconnects, incomplete, refused, errors.getOrDefault("RATE_LIMITED", 0), killed, maxGap / 1e6,
                 serversMsPerK, benchMsPerK);
     }
 
-    /** The longest time in the send phase when no client received anything (an outage shows up here). */
-    private static long maxGap(List<BenchClient> clients, long start, long end) {
-        long[] all = clients.stream().map(BenchClient::arrivals).flatMapToLong(Arrays::stream)
-                .filter(t -> t >= start && t <= end).sorted().toArray();
-        long gap = 0;
-        long previous = start;
-        for (long t : all) {
-            gap = Math.max(gap, t - previous);
-            previous = t;
-        }
-        return Math.max(gap, end - previous);
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return f[0] + " " + f[1] + " " + f[2];
-        } catch (IOException | RuntimeException e) {
-            return "?";
-        }
-    }
-
-    private static void parkUntil(long nanos) {
-        for (long left = nanos - System.nanoTime(); left > 0; left = nanos - System.nanoTime()) {
-            LockSupport.parkNanos(left);
-        }
-    }
-
     private static double secs(long nanos) {
-        return nanos / 1e9;
-    }
-
-    private static final SecureRandom RANDOM = new SecureRandom();
-
-    private static String tag(int length) {
-        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < length; i++) {
-            b.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-        }
-        return b.toString();
+        return BenchRun.secs(nanos);
     }
 }

@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * CPU seconds used by the load generator itself and by each server's JVM (PID from {@code <runtimeDir>/<id>/server.pid},
- * times from {@code /proc/<pid>/stat}) between two snapshots. On a shared two-core machine wall-clock numbers depend on
+ * CPU seconds used by the load generator itself and by each server process (times from {@code /proc/<pid>/stat})
+ * between two snapshots. On a shared two-core machine wall-clock numbers depend on
  * what else runs; CPU per delivery does not, and shows which side is the bottleneck.
  */
 final class CpuMeter {
@@ -20,17 +20,24 @@ final class CpuMeter {
 
     private final Map<String, Long> pids = new LinkedHashMap<>();
 
-    CpuMeter(Path runtimeDir, List<BenchOptions.Server> servers) {
-        if (runtimeDir == null) {
-            return;
-        }
-        for (BenchOptions.Server s : servers) {
-            try {
-                pids.put(s.id(), Long.parseLong(Files.readString(runtimeDir.resolve(s.id()).resolve("server.pid")).trim()));
-            } catch (IOException | NumberFormatException e) {
-                // no PID: this server is not measured
+    /** Measures the given processes (id to PID) besides this JVM. */
+    CpuMeter(Map<String, Long> pids) {
+        this.pids.putAll(pids);
+    }
+
+    /** Measures the servers whose PID is in {@code <runtimeDir>/<id>/server.pid} (none when runtimeDir is null). */
+    static CpuMeter ofPidFiles(Path runtimeDir, List<BenchOptions.Server> servers) {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        if (runtimeDir != null) {
+            for (BenchOptions.Server s : servers) {
+                try {
+                    pids.put(s.id(), Long.parseLong(Files.readString(runtimeDir.resolve(s.id()).resolve("server.pid")).trim()));
+                } catch (IOException | NumberFormatException e) {
+                    // no PID: this server is not measured
+                }
             }
         }
+        return new CpuMeter(pids);
     }
 
     /** CPU seconds so far: "bench" for this JVM, then one entry per server still running. */

@@ -100,46 +100,8 @@ final class DeliveryCheck {
                 nonIncreasing, disagreements(messages, clients), unexpected);
     }
 
-    /**
-     * Clients whose first receipts of the messages they share with the reference (the client with the most
-     * receipts) come in another order than the reference's.
-     */
+    /** Clients whose order differs from the reference client's (see {@link MessageOrder#disagreements}). */
     private static int disagreements(int messages, List<Receipts> clients) {
-        Receipts reference = null;
-        for (Receipts r : clients) {
-            if (reference == null || r.size() > reference.size()) {
-                reference = r;
-            }
-        }
-        if (reference == null) {
-            return 0;
-        }
-        int[] rank = new int[messages];
-        Arrays.fill(rank, -1);
-        int next = 0;
-        for (int i = 0; i < reference.size(); i++) {
-            int k = reference.ks()[i];
-            if (k >= 0 && k < messages && rank[k] < 0) {
-                rank[k] = next++;
-            }
-        }
-        int disagreeing = 0;
-        for (Receipts r : clients) {
-            boolean[] seen = new boolean[messages];
-            int last = -1;
-            for (int i = 0; i < r.size(); i++) {
-                int k = r.ks()[i];
-                if (k < 0 || k >= messages || seen[k] || rank[k] < 0) {
-                    continue;
-                }
-                seen[k] = true;
-                if (rank[k] < last) {
-                    disagreeing++;
-                    break;
-                }
-                last = rank[k];
-            }
-        }
-        return disagreeing;
+        return MessageOrder.disagreements(messages, clients.stream().map(r -> Arrays.copyOf(r.ks(), r.size())).toList());
     }
 }

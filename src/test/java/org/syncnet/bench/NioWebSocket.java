@@ -3,12 +3,8 @@ package org.syncnet.bench;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ProtocolException;
-import java.net.SocketTimeoutException;
-import java.net.StandardSocketOptions;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,14 +14,13 @@ import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A minimal RFC 6455 client WebSocket on a non-blocking socket served by a {@link NioLoop}: the load generator's
- * replacement for {@code java.net.http.WebSocket}, which costs a thread handoff and futures per frame. Reads,
- * decoding and every {@link Listener} callback happen on the loop thread, one after the other. Frames are sent
- * from any thread: each is masked into this connection's output buffer and written at once by the sending thread
- * if nothing is pending; what the socket does not take is written by the loop thread when it is writable.
- * After {@link #abort} or the first {@code onClose}/{@code onError}, no further callback is made.
+ * A minimal RFC 6455 client WebSocket on a {@link NioSocket}: the load generator's replacement for
+ * {@code java.net.http.WebSocket}, which costs a thread handoff and futures per frame. Reads, decoding and every
+ * {@link Listener} callback happen on the loop thread, one after the other. Frames are sent from any thread (each is
+ * masked and handed to the socket, which writes it at once if it can); frames sent before the handshake completes
+ * wait for it. After {@link #abort} or the first {@code onClose}/{@code onError}, no further callback is made.
  */
-final class NioWebSocket implements NioLoop.Handler, WsFrameReader.Handler {
+final class NioWebSocket implements NioSocket.Protocol, WsFrameReader.Handler {
     /** Like {@code java.net.http.WebSocket.Listener}, but a message is always whole. Called on the loop thread. */
     interface Listener {
         void onOpen(NioWebSocket ws);
@@ -46,38 +41,39 @@ final class NioWebSocket implements NioLoop.Handler, WsFrameReader.Handler {
     private static final int OP_PONG = 0xA;
     private static final int MAX_RESPONSE_HEADER = 16 * 1024;
 
-    private enum State { CONNECTING, HANDSHAKE, OPEN, DONE }
+    private enum State { HANDSHAKE, OPEN, DONE }
 
-    private final NioLoop loop;
     private final URI uri;
     private final Listener listener;
-    private final long deadlineNanos;
     private final String key;
     private final WsFrameReader reader = new WsFrameReader(this);
-    // Loop thread only.
-    private SocketChannel channel;
-    private SelectionKey selectionKey;
-    private ByteBuffer response;  // the handshake response so far
-    private volatile State state = State.CONNECTING;
-    // Guarded by this: bytes not yet written, in write mode ([0, position) is pending).
-    private ByteBuffer out = ByteBuffer.allocate(4096);
-    private boolean wantWrite;
-    private boolean outputClosed;
+    private NioSocket socket;
+    private ByteBuffer response = ByteBuffer.allocate(1024);  // the handshake response so far (loop thread)
+    private volatile State state = State.HANDSHAKE;
 
-    private NioWebSocket(NioLoop loop, URI uri, Duration timeout, Listener listener) {
-        this.loop = loop;
+    private NioWebSocket(URI uri, Listener listener) {
         this.uri = uri;
         this.listener = listener;
-        this.deadlineNanos = System.nanoTime() + timeout.toNanos();
         byte[] nonce = new byte[16];
         ThreadLocalRandom.current().nextBytes(nonce);
         this.key = Base64.getEncoder().encodeToString(nonce);
     }
 
-    /** Starts connecting; the outcome is {@code onOpen} or {@code onError} (also when {@code timeout} passes first). */
+    /**
+     * Starts connecting; the outcome is {@code onOpen} or {@code onError} (also when {@code timeout} passes before
+     * the handshake is done).
+     *
+     * @throws IllegalArgumentException for anything but a ws:// URI (no TLS)
+     */
     static NioWebSocket connect(NioLoop loop, URI uri, Duration timeout, Listener listener) {
-        NioWebSocket ws = new NioWebSocket(loop, uri, timeout, listener);
-        loop.execute(ws::start);
+        if (!"ws".equalsIgnoreCase(uri.getScheme())) {
+            throw new IllegalArgumentException("only ws:// (no TLS): " + uri);
+        }
+        NioWebSocket ws = new NioWebSocket(uri, listener);
+        InetSocketAddress address = new InetSocketAddress(uri.getHost(), uri.getPort() != -1 ? uri.getPort() : 80);
+        synchronized (ws) {
+            ws.socket = NioSocket.connect(loop, address, timeout, true, ws);
+        }
         return ws;
     }
 
@@ -87,7 +83,7 @@ final class NioWebSocket implements NioLoop.Handler, WsFrameReader.Handler {
 
     /** Sends one text message (one frame); false if the connection is closing or gone (the frame is dropped). */
     boolean sendText(String text) {
-        return send(OP_TEXT, text.getBytes(StandardCharsets.UTF_8));
+        return socket().send(frame(OP_TEXT, text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Sends a close frame (the handshake of a polite close); nothing can be sent after it. */
@@ -97,18 +93,21 @@ final class NioWebSocket implements NioLoop.Handler, WsFrameReader.Handler {
         payload[0] = (byte) (code >> 8);
         payload[1] = (byte) code;
         System.arraycopy(r, 0, payload, 2, r.length);
-        send(OP_CLOSE, payload);
+        socket().sendLast(frame(OP_CLOSE, payload));
     }
 
     /** Closes the socket at once; no callback follows. Any thread. */
     void abort() {
         finish();
-        loop.execute(this::closeChannel);
+        socket().abort();
+    }
+
+    private synchronized NioSocket socket() {
+        return socket;
     }
 
     /** Moves to DONE; true for the one call that did (only that one may call the listener's last callback). */
     private synchronized boolean finish() {
-        outputClosed = true;
         if (state == State.DONE) {
             return false;
         }
@@ -116,66 +115,10 @@ final class NioWebSocket implements NioLoop.Handler, WsFrameReader.Handler {
         return true;
     }
 
-    // ------------------------------------------------------------------------------------------ loop thread
-
-    private void start() {
-        if (state == State.DONE) {
-            return;
-        }
-        try {
-            channel = SocketChannel.open();
-            channel.configureBlocking(false);
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            if (!"ws".equalsIgnoreCase(uri.getScheme())) {
-                throw new IOException("only ws:// (no TLS): " + uri);
-            }
-            int port = uri.getPort() != -1 ? uri.getPort() : 80;
-            boolean connected = channel.connect(new InetSocketAddress(uri.getHost(), port));
-            selectionKey = channel.register(loop.selector(), connected ? 0 : SelectionKey.OP_CONNECT, this);
-            if (connected) {
-                connected();
-            }
-        } catch (IOException | RuntimeException e) {
-            fail(e);
-        }
-    }
+    // ------------------------------------------------------------------------------------------ NioSocket.Protocol
 
     @Override
-    public void ready(SelectionKey k) {
-        try {
-            if (k.isConnectable()) {
-                channel.finishConnect();
-                connected();
-                return;
-            }
-            if (k.isWritable()) {
-                synchronized (this) {
-                    flush();
-                }
-            }
-            if (k.isReadable()) {
-                read();
-            }
-        } catch (IOException | RuntimeException e) {
-            fail(e);
-        }
-    }
-
-    @Override
-    public void tick(long nowNanos) {
-        State s = state;
-        if ((s == State.CONNECTING || s == State.HANDSHAKE) && nowNanos - deadlineNanos >= 0) {
-            fail(new SocketTimeoutException("no WebSocket to " + uri + " within the connect timeout"));
-        }
-    }
-
-    private void connected() throws IOException {
-        synchronized (this) {
-            if (state == State.DONE) {
-                return;  // aborted meanwhile: its closeChannel is queued
-            }
-            state = State.HANDSHAKE;
-        }
+    public void connected(NioSocket s) {
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         if (uri.getRawQuery() != null) {
             path += "?" + uri.getRawQuery();
@@ -186,33 +129,31 @@ final class NioWebSocket implements NioLoop.Handler, WsFrameReader.Handler {
                 + "Connection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: " + key + "\r\n"
                 + "Sec-WebSocket-Version: 13\r\n\r\n";
-        response = ByteBuffer.allocate(1024);
-        selectionKey.interestOps(SelectionKey.OP_READ);
-        synchronized (this) {
-            append(request.getBytes(StandardCharsets.US_ASCII));
-            flush();
+        s.sendNow(request.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Override
+    public void received(NioSocket s, ByteBuffer in) throws IOException {
+        if (state == State.HANDSHAKE) {
+            handshake(in);
+        }
+        if (state == State.OPEN && in.hasRemaining()) {
+            reader.feed(in);
         }
     }
 
-    private void read() throws IOException {
-        ByteBuffer in = loop.readBuffer();
-        while (state == State.HANDSHAKE || state == State.OPEN) {
-            in.clear();
-            int n = channel.read(in);
-            if (n < 0) {
-                closedWithoutCloseFrame();
-                return;
-            }
-            in.flip();
-            if (state == State.HANDSHAKE) {
-                handshake(in);
-            }
-            if (state == State.OPEN && in.hasRemaining()) {
-                reader.feed(in);
-            }
-            if (in.limit() < in.capacity()) {
-                return;  // the socket had no more for now
-            }
+    /** EOF: the JDK's client reports this as a close with 1006 (RFC 6455 7.1.5), and so does this one. */
+    @Override
+    public void closed(NioSocket s) {
+        if (finish()) {
+            listener.onClose(this, 1006, "");
+        }
+    }
+
+    @Override
+    public void failed(NioSocket s, Throwable error) {
+        if (finish()) {
+            listener.onError(this, error);
         }
     }
 
@@ -236,10 +177,9 @@ final class NioWebSocket implements NioLoop.Handler, WsFrameReader.Handler {
                         return;  // aborted meanwhile
                     }
                     state = State.OPEN;
-                    if (out.position() > 0 && !wantWrite) {
-                        flush();  // frames sent during the handshake
-                    }
                 }
+                socket().established();
+                socket().hold(false);  // frames sent during the handshake
                 listener.onOpen(this);
                 return;
             }
@@ -273,7 +213,7 @@ final class NioWebSocket implements NioLoop.Handler, WsFrameReader.Handler {
         }
     }
 
-    // WsFrameReader.Handler: on the loop thread, from read().
+    // WsFrameReader.Handler: on the loop thread, from received().
 
     @Override
     public void text(String message) {
@@ -284,7 +224,7 @@ final class NioWebSocket implements NioLoop.Handler, WsFrameReader.Handler {
 
     @Override
     public void ping(byte[] payload, int length) {
-        send(OP_PONG, java.util.Arrays.copyOf(payload, length));
+        socket().send(frame(OP_PONG, java.util.Arrays.copyOf(payload, length)));
     }
 
     @Override
@@ -294,115 +234,31 @@ final class NioWebSocket implements NioLoop.Handler, WsFrameReader.Handler {
         }
         // Answer with a close frame (RFC 6455 5.5.1), then drop the socket: the benchmark has no use for the rest.
         sendClose(code == 1005 ? NORMAL_CLOSURE : code, "");
-        boolean first = finish();
-        closeChannel();
-        if (first) {
+        if (finish()) {
+            socket().abort();
             listener.onClose(this, code, reason);
-        }
-    }
-
-    /** EOF: the JDK's client reports this as a close with 1006 (RFC 6455 7.1.5), and so does this one. */
-    private void closedWithoutCloseFrame() {
-        boolean first = finish();
-        closeChannel();
-        if (first) {
-            listener.onClose(this, 1006, "");
-        }
-    }
-
-    private void fail(Throwable e) {
-        boolean first = finish();
-        closeChannel();
-        if (first) {
-            listener.onError(this, e);
-        }
-    }
-
-    /** Loop thread only. */
-    private void closeChannel() {
-        if (channel != null) {
-            try {
-                channel.close();  // also cancels the key
-            } catch (IOException e) {
-                // closed either way
-            }
         }
     }
 
     // ------------------------------------------------------------------------------------------ output
 
-    private boolean send(int opcode, byte[] payload) {
-        IOException failed = null;
-        synchronized (this) {
-            if (outputClosed) {
-                return false;
-            }
-            appendFrame(opcode, payload);
-            if (opcode == OP_CLOSE) {
-                outputClosed = true;
-            }
-            if (state == State.OPEN && !wantWrite) {
-                try {
-                    flush();
-                } catch (IOException e) {
-                    failed = e;
-                    outputClosed = true;
-                }
-            }
-        }
-        if (failed != null) {
-            IOException e = failed;
-            loop.execute(() -> fail(e));  // callbacks only on the loop thread
-        }
-        return true;
-    }
-
     /** A client frame: FIN, opcode, the MASK bit and the masking key, the masked payload (RFC 6455 5.2, 5.3). */
-    private void appendFrame(int opcode, byte[] payload) {
+    private static byte[] frame(int opcode, byte[] payload) {
         int n = payload.length;
-        ensure(14 + n);
-        out.put((byte) (0x80 | opcode));
+        ByteBuffer f = ByteBuffer.allocate(14 + n);
+        f.put((byte) (0x80 | opcode));
         if (n < 126) {
-            out.put((byte) (0x80 | n));
+            f.put((byte) (0x80 | n));
         } else if (n < 65536) {
-            out.put((byte) (0x80 | 126)).putShort((short) n);
+            f.put((byte) (0x80 | 126)).putShort((short) n);
         } else {
-            out.put((byte) (0x80 | 127)).putLong(n);
+            f.put((byte) (0x80 | 127)).putLong(n);
         }
         int mask = ThreadLocalRandom.current().nextInt();
-        out.putInt(mask);
+        f.putInt(mask);
         for (int i = 0; i < n; i++) {
-            out.put((byte) (payload[i] ^ (mask >>> (8 * (3 - (i & 3))))));
+            f.put((byte) (payload[i] ^ (mask >>> (8 * (3 - (i & 3))))));
         }
-    }
-
-    private void append(byte[] raw) {
-        ensure(raw.length);
-        out.put(raw);
-    }
-
-    private void ensure(int more) {
-        if (out.remaining() < more) {
-            out = ByteBuffer.allocate(Math.max(out.capacity() * 2, out.position() + more)).put(out.flip());
-        }
-    }
-
-    /** Writes what the socket takes; asks the loop for OP_WRITE when some is left. Holds this. */
-    private void flush() throws IOException {
-        SocketChannel ch = channel;
-        if (ch == null || selectionKey == null || !selectionKey.isValid()) {
-            return;
-        }
-        out.flip();
-        ch.write(out);
-        out.compact();
-        boolean pending = out.position() > 0;
-        if (pending != wantWrite) {
-            wantWrite = pending;
-            selectionKey.interestOps(pending ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
-            if (pending && !loop.inLoop()) {
-                loop.selector().wakeup();  // a select in progress would not see the new interest
-            }
-        }
+        return java.util.Arrays.copyOf(f.array(), f.position());
     }
 }

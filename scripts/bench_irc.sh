@@ -1,0 +1,331 @@
+#!/usr/bin/env bash
+# IRC load benchmark (prints numbers; not a test): SyncNet's IRC door against Debian's ngircd as a reference.
+#
+# 1. Starts its own three-server SyncNet cluster (port offsets 230-232: HTTP 8310-8312, UDP 8250-8252, IRC 8230-8232)
+#    in its own runtime dir (runtime/bench-irc/cluster3), with the IRC flood limit lifted, and runs the load
+#    generator (org.syncnet.bench.IrcBench, under src/test) against its IRC ports:
+#      warmup      a short run at the fixed rate (the servers' JIT), not judged
+#      rate        BENCH_CLIENTS clients spread round-robin over the IRC ports, all in one room, BENCH_SENDERS of them
+#                  sending BENCH_RATE msg/s (aggregate, open-loop) for BENCH_SECONDS
+#      saturation  the same clients, closed loop: each sender keeps BENCH_SAT_WINDOW messages unconfirmed
+#                  (confirmed by the sender's echo where echo-message is acknowledged, else by an observer client)
+#    then stops the cluster.
+# 2. Starts ngircd (one C server that replicates nothing) in the foreground with a generated configuration in
+#    runtime/bench-irc/ngircd, on 127.0.0.1:NGIRCD_PORT, penalties and per-IP limits off, and runs the same
+#    scenarios with all clients on its one port; then stops it.
+# 3. Prints both result columns side by side, with verdicts against the targets: at BENCH_RATE msg/s SyncNet's p99
+#    <= 25 ms with nothing lost, duplicated or out of order; at saturation SyncNet >= 0.5x ngircd's deliveries/s.
+# Everything it started is stopped at the end, also on failure or Ctrl-C.
+#
+#   SKIP_BUILD=1          do not build (needs target/syncnet.war, target/server and target/test-classes)
+#   BENCH_CLIENTS=30 BENCH_SENDERS=10 BENCH_RATE=1000 BENCH_SECONDS=15 BENCH_WARMUP=3 (s excluded from deliveries/s)
+#   BENCH_SAT_WINDOW=20   unconfirmed messages per sender in the saturation run (ngircd closes a client whose unread
+#                         input passes 2 KiB: 20 lines of ~50 bytes stay well below)
+#   BENCH_DRAIN=30        seconds to wait after the send phase for every client to have every message
+#   BENCH_SCENARIOS="rate saturation"   BENCH_SYSTEMS="syncnet ngircd"
+#   BENCH_JAVA_OPTS       flags of the load generator's JVM (default: C2 and the serial GC; with C1 only it spends
+#                         about twice the CPU per line, and at saturation the generator competes for the two cores)
+#   NGIRCD=/usr/sbin/ngircd NGIRCD_PORT=8239
+#   SYNCNET_IRC_FLOOD_PENALTY=1ms SYNCNET_IRC_FLOOD_WINDOW=3600s: RFC 1459's penalty clock, lifted for the benchmark
+#                         (the default 200 ms a line would cap each sender at 5 lines a second)
+#   SYNCNET_CLUSTER_*, SYNCNET_IRC_*, SYNCNET_CHAT_*: passed through to the servers
+set -u
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BENCH_DIR="${BENCH_RUNTIME_DIR:-$ROOT/runtime/bench-irc}"
+export SYNCNET_RUNTIME_DIR="$BENCH_DIR"
+unset SYNCNET_CLUSTER_MEMBERS SYNCNET_SERVERS SYNCNET_PORT_OFFSET_BASE
+. "$ROOT/scripts/lib.sh"
+
+CLIENTS=${BENCH_CLIENTS:-30}
+SENDERS=${BENCH_SENDERS:-10}
+RATE=${BENCH_RATE:-1000}
+SECONDS_RUN=${BENCH_SECONDS:-15}
+WARMUP=${BENCH_WARMUP:-3}
+SAT_WINDOW=${BENCH_SAT_WINDOW:-20}
+DRAIN=${BENCH_DRAIN:-30}
+SCENARIOS=${BENCH_SCENARIOS:-rate saturation}
+SYSTEMS=${BENCH_SYSTEMS:-syncnet ngircd}
+JAVA_OPTS_BENCH=${BENCH_JAVA_OPTS:--Xmx2g -XX:+UseSerialGC}
+NGIRCD=${NGIRCD:-/usr/sbin/ngircd}
+NGIRCD_PORT=${NGIRCD_PORT:-8239}
+export SYNCNET_IRC_FLOOD_PENALTY=${SYNCNET_IRC_FLOOD_PENALTY:-1ms}
+export SYNCNET_IRC_FLOOD_WINDOW=${SYNCNET_IRC_FLOOD_WINDOW:-3600s}
+OFFSET=230
+# Targets (issue text).
+P99_TARGET_MS=25
+SAT_RATIO_TARGET=0.5
+
+OUT="$BENCH_DIR/out"
+mkdir -p "$OUT"
+
+# Runs a lib.sh-based script against the benchmark's cluster.
+with_cluster() {
+    SYNCNET_RUNTIME_DIR="$BENCH_DIR/cluster3" SYNCNET_SERVERS=3 SYNCNET_PORT_OFFSET_BASE=$OFFSET "$@"
+}
+
+CLUSTER_STARTED=0
+NGIRCD_PID=""
+
+stop_cluster() {
+    (( CLUSTER_STARTED )) || return 0
+    with_cluster "$SN_ROOT/scripts/stop_all_servers.sh" >"$OUT/stop.cluster3.log" 2>&1 || cat "$OUT/stop.cluster3.log"
+    CLUSTER_STARTED=0
+}
+
+stop_ngircd() {
+    [[ -n $NGIRCD_PID ]] || return 0
+    local i
+    if kill -0 "$NGIRCD_PID" 2>/dev/null; then
+        kill -TERM "$NGIRCD_PID" 2>/dev/null
+        for i in $(seq 1 50); do kill -0 "$NGIRCD_PID" 2>/dev/null || break; sleep 0.1; done
+        kill -0 "$NGIRCD_PID" 2>/dev/null && { sn_warn "ngircd (pid $NGIRCD_PID) ignored SIGTERM; killing it"; kill -KILL "$NGIRCD_PID"; }
+    fi
+    wait "$NGIRCD_PID" 2>/dev/null
+    NGIRCD_PID=""
+}
+
+cleanup() {
+    local rc=$?
+    trap - EXIT INT TERM
+    if (( CLUSTER_STARTED )) || [[ -n $NGIRCD_PID ]]; then
+        echo
+        echo "Stopping what the benchmark started ..."
+    fi
+    stop_cluster
+    stop_ngircd
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'echo; echo "Interrupted."; exit 130' INT TERM
+
+# ---------------------------------------------------------------------------------------------- build
+if [[ " $SYSTEMS " == *" syncnet "* ]]; then
+    if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+        sn_build   # also compiles the test classes, the load generator among them
+    fi
+    sn_require_build
+elif [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+    (cd "$SN_ROOT" && mvn -B -q -o test-compile) >"$OUT/build.log" 2>&1 || { tail -n 40 "$OUT/build.log" >&2; sn_die "the build failed"; }
+fi
+[[ -f "$SN_ROOT/target/test-classes/org/syncnet/bench/IrcBench.class" ]] \
+    || sn_die "the load generator is not compiled; run 'mvn -o -q test-compile' or drop SKIP_BUILD=1"
+# The generator needs only our classes (the IRC door's line framer and parser among them).
+CP="$SN_ROOT/target/test-classes:$SN_ROOT/target/classes"
+
+# ---------------------------------------------------------------------------------------------- runs
+RESULTS=()   # "system|RESULT line"
+
+syncnet_targets() {
+    local n list=""
+    for n in 1 2 3; do list+="${list:+,}$SN_HOST:$(with_cluster bash -c '. "$0/scripts/lib.sh"; sn_irc_port "$1"' "$SN_ROOT" "$n")"; done
+    echo "$list"
+}
+
+syncnet_pids() {
+    local n pid list=""
+    for n in 1 2 3; do
+        pid=$(with_cluster bash -c '. "$0/scripts/lib.sh"; sn_pid "$1"' "$SN_ROOT" "$n")
+        [[ -n $pid ]] && list+="${list:+,}server$n=$pid"
+    done
+    echo "$list"
+}
+
+# bench SYSTEM SCENARIO ARGS...: runs the load generator, shows its output, keeps its RESULT line.
+bench() {
+    local system=$1 scenario=$2 targets pids log line
+    shift 2
+    if [[ $system == syncnet ]]; then
+        targets=$(syncnet_targets) pids=$(syncnet_pids)
+    else
+        targets="$SN_HOST:$NGIRCD_PORT" pids="ngircd=$NGIRCD_PID"
+    fi
+    log="$OUT/$system.$scenario.log"
+    echo
+    # shellcheck disable=SC2086
+    java $JAVA_OPTS_BENCH -cp "$CP" org.syncnet.bench.IrcBench --scenario="$scenario" --server="$system" \
+        --targets="$targets" --pids="$pids" --clients="$CLIENTS" --senders="$SENDERS" --warmup="$WARMUP" \
+        --drain="$DRAIN" "$@" 2>&1 | tee "$log"
+    line=$(grep '^RESULT ' "$log" | tail -1)
+    if [[ -n $line ]]; then
+        RESULTS+=("$system|$line")
+    else
+        RESULTS+=("$system|RESULT scenario=$scenario FAILED=1")
+        sn_warn "$system $scenario: no result (see $log)"
+    fi
+}
+
+run_scenarios() {
+    local system=$1 s
+    bench "$system" warmup --rate="$RATE" --seconds=5 --warmup=1
+    for s in $SCENARIOS; do
+        case $s in
+            rate) bench "$system" rate --rate="$RATE" --seconds="$SECONDS_RUN" ;;
+            saturation) bench "$system" saturation --window="$SAT_WINDOW" --seconds="$SECONDS_RUN" ;;
+            *) sn_warn "unknown scenario '$s' (rate, saturation)" ;;
+        esac
+    done
+}
+
+run_syncnet() {
+    echo
+    echo "=== starting the SyncNet cluster (IRC ports $(syncnet_targets)) ==="
+    CLUSTER_STARTED=1
+    if ! with_cluster env SKIP_BUILD=1 "$SN_ROOT/scripts/start_all_servers.sh" >"$OUT/start.cluster3.log" 2>&1; then
+        cat "$OUT/start.cluster3.log" >&2
+        sn_die "could not start the cluster (logs: $BENCH_DIR/cluster3/serverN/log)"
+    fi
+    grep -E 'ready in|Leader:' "$OUT/start.cluster3.log"
+    run_scenarios syncnet
+    stop_cluster
+}
+
+# A configuration for the benchmark: loopback only, no DNS/ident/PAM lookups (a connection would wait for them),
+# no per-IP connection limit (all clients come from 127.0.0.1), no penalties (MaxPenaltyTime = 0 turns off
+# ngircd's throttling of clients that send more than a few commands or 256 bytes a second), no channel limit, long
+# nicks, an include directory of its own (not /etc/ngircd's) and no PID file (ngircd runs as nobody).
+write_ngircd_conf() {
+    local dir=$1
+    mkdir -p "$dir/conf.d"
+    cat >"$dir/ngircd.conf" <<EOF
+# Generated by scripts/bench_irc.sh for the IRC benchmark; rewritten on every run.
+[Global]
+	Name = ngircd.bench.local
+	Info = ngircd, the IRC benchmark's reference
+	AdminInfo1 = SyncNet IRC benchmark
+	AdminInfo2 = 127.0.0.1
+	AdminEMail = bench@localhost
+	Listen = $SN_HOST
+	Ports = $NGIRCD_PORT
+	MotdPhrase = "ngircd reference for scripts/bench_irc.sh"
+[Limits]
+	MaxConnections = 0
+	MaxConnectionsIP = 0
+	MaxJoins = 0
+	MaxNickLength = 16
+	MaxPenaltyTime = 0
+	PingTimeout = 600
+	PongTimeout = 120
+[Options]
+	DNS = no
+	Ident = no
+	PAM = no
+	IncludeDir = $dir/conf.d
+EOF
+}
+
+run_ngircd() {
+    local dir="$BENCH_DIR/ngircd" i
+    [[ -x $NGIRCD ]] || sn_die "ngircd not found at $NGIRCD (Debian package ngircd; or set NGIRCD=...)"
+    if sn_port_in_use tcp "$NGIRCD_PORT"; then
+        sn_die "port $NGIRCD_PORT/tcp is taken$(o=$(sn_port_owner tcp "$NGIRCD_PORT"); [[ -n $o ]] && echo " by $o"); set NGIRCD_PORT"
+    fi
+    write_ngircd_conf "$dir"
+    "$NGIRCD" --configtest -f "$dir/ngircd.conf" >"$dir/configtest.log" 2>&1 \
+        || { cat "$dir/configtest.log" >&2; sn_die "ngircd refuses its configuration ($dir/ngircd.conf)"; }
+    echo
+    echo "=== starting ngircd ($("$NGIRCD" --version 2>/dev/null | head -1 | cut -d- -f1)) on $SN_HOST:$NGIRCD_PORT ==="
+    # -n: in the foreground, so $! is its PID (it drops root for nobody by itself); its log goes to ngircd.log.
+    "$NGIRCD" -n -f "$dir/ngircd.conf" >"$dir/ngircd.log" 2>&1 &
+    NGIRCD_PID=$!
+    for i in $(seq 1 100); do
+        sn_port_in_use tcp "$NGIRCD_PORT" && break
+        kill -0 "$NGIRCD_PID" 2>/dev/null || break
+        sleep 0.1
+    done
+    if ! kill -0 "$NGIRCD_PID" 2>/dev/null || ! sn_port_in_use tcp "$NGIRCD_PORT"; then
+        tail -n 20 "$dir/ngircd.log" >&2
+        sn_die "ngircd did not come up on port $NGIRCD_PORT (log: $dir/ngircd.log)"
+    fi
+    echo "ngircd ready (pid $NGIRCD_PID); configuration $dir/ngircd.conf, log $dir/ngircd.log"
+    run_scenarios ngircd
+    stop_ngircd
+}
+
+for system in $SYSTEMS; do
+    case $system in
+        syncnet) run_syncnet ;;
+        ngircd) run_ngircd ;;
+        *) sn_warn "unknown system '$system' (syncnet, ngircd)" ;;
+    esac
+done
+
+# ---------------------------------------------------------------------------------------------- table
+field() { # LINE KEY
+    local re="(^| )$2=([^ ]*)"
+    [[ $1 =~ $re ]] && echo "${BASH_REMATCH[2]}" || echo "-"
+}
+le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a != "-" && a + 0 <= b + 0) }'; }
+result_of() { # SYSTEM SCENARIO
+    local r
+    for r in "${RESULTS[@]}"; do
+        [[ ${r%%|*} == "$1" && $(field "${r#*|}" scenario) == "$2" ]] && { echo "${r#*|}"; return; }
+    done
+    echo ""
+}
+clean() { # LINE: nothing lost, duplicated, out of order, unexpected or disconnected
+    local l=$1 k
+    [[ -n $l && $(field "$l" FAILED) != 1 ]] || return 1
+    for k in lost dup disorder unorderable unexpected disconnected; do [[ $(field "$l" "$k") == 0 ]] || return 1; done
+}
+verdict() { # SCENARIO LINE
+    local l=$2
+    if [[ -z $l ]]; then echo "-"; return; fi
+    [[ $(field "$l" FAILED) == 1 ]] && { echo "FAILED (no result)"; return; }
+    case $1 in
+        rate)
+            if clean "$l" && le "$(field "$l" p99_ms)" "$P99_TARGET_MS"; then echo "ok"
+            elif clean "$l"; then echo "MISSED: p99 > $P99_TARGET_MS ms"
+            else echo "MISSED: lost/dup/disorder"; fi ;;
+        saturation) if clean "$l"; then echo "clean"; else echo "NOT CLEAN"; fi ;;
+        *) echo "(not judged)" ;;
+    esac
+}
+row() { printf '  %-30s %-26s %-26s\n' "$1" "$2" "$3"; }
+cell() { # LINE FORMAT KEYS...: the fields of LINE in FORMAT, "-" when there is no line
+    local l=$1 fmt=$2 k vals=()
+    shift 2
+    [[ -n $l && $(field "$l" FAILED) != 1 ]] || { echo "-"; return; }
+    for k in "$@"; do vals+=("$(field "$l" "$k")"); done
+    # shellcheck disable=SC2059
+    printf "$fmt" "${vals[@]}"
+}
+
+echo
+echo "=============================================== IRC benchmark results ==============================================="
+echo "$CLIENTS clients in one room, $SENDERS senders; SyncNet: 3 servers, clients round-robin over their IRC ports; ngircd: 1 server, 1 port"
+printf '  %-30s %-26s %-26s\n' "" "SyncNet (3 servers)" "ngircd (1 server)"
+for s in warmup $SCENARIOS; do
+    a=$(result_of syncnet "$s") b=$(result_of ngircd "$s")
+    [[ -z $a && -z $b ]] && continue
+    case $s in
+        saturation) echo "$s (closed loop, window $SAT_WINDOW per sender, ${SECONDS_RUN} s)" ;;
+        warmup) echo "$s ($RATE msg/s, 5 s; not judged)" ;;
+        *) echo "$s ($RATE msg/s offered, ${SECONDS_RUN} s)" ;;
+    esac
+    row "echo-message" "$(cell "$a" '%s' echo)" "$(cell "$b" '%s' echo)"
+    row "messages sent (per s)" "$(cell "$a" '%s (%s/s)' sent msgs_per_s)" "$(cell "$b" '%s (%s/s)' sent msgs_per_s)"
+    row "deliveries/s" "$(cell "$a" '%s' deliveries_per_s)" "$(cell "$b" '%s' deliveries_per_s)"
+    row "latency p50 / p99 / max ms" "$(cell "$a" '%s / %s / %s' p50_ms p99_ms max_ms)" "$(cell "$b" '%s / %s / %s' p50_ms p99_ms max_ms)"
+    row "lost / dup / disorder" "$(cell "$a" '%s / %s / %s+%s' lost dup disorder unorderable)" "$(cell "$b" '%s / %s / %s+%s' lost dup disorder unorderable)"
+    row "unexpected / disconnected" "$(cell "$a" '%s / %s' unexpected disconnected)" "$(cell "$b" '%s / %s' unexpected disconnected)"
+    row "longest pause ms" "$(cell "$a" '%s' max_gap_ms)" "$(cell "$b" '%s' max_gap_ms)"
+    row "CPU servers ms/1000 deliveries" "$(cell "$a" '%s' cpu_servers_ms_per_k)" "$(cell "$b" '%s' cpu_servers_ms_per_k)"
+    row "CPU % servers / generator" "$(cell "$a" '%s / %s' cpu_servers_pct cpu_bench_pct)" "$(cell "$b" '%s / %s' cpu_servers_pct cpu_bench_pct)"
+    row "verdict" "$(verdict "$s" "$a")" "$(verdict "$s" "$b")"
+done
+echo
+sat_a=$(result_of syncnet saturation) sat_b=$(result_of ngircd saturation) rate_a=$(result_of syncnet rate)
+if [[ -n $rate_a ]]; then
+    echo "target 1: $RATE msg/s, p99 <= $P99_TARGET_MS ms, nothing lost or out of order: SyncNet p99 $(field "$rate_a" p99_ms) ms -> $(verdict rate "$rate_a")"
+fi
+dps_a=$(field "$sat_a" deliveries_per_s) dps_b=$(field "$sat_b" deliveries_per_s)
+if [[ -n $sat_a && -n $sat_b && $dps_a != - && $dps_b != - && $dps_b != 0 ]]; then
+    ratio=$(awk -v a="$dps_a" -v b="$dps_b" 'BEGIN { printf "%.2f", a / b }')
+    ok=$(awk -v r="$ratio" -v t="$SAT_RATIO_TARGET" 'BEGIN { print (r >= t) ? "ok" : "MISSED" }')
+    clean "$sat_a" || ok="$ok, but SyncNet's saturation run was NOT CLEAN"
+    echo "target 2: saturation, SyncNet $dps_a vs ngircd $dps_b deliveries/s = ${ratio}x (target >= ${SAT_RATIO_TARGET}x): $ok"
+fi
+echo "deliveries/s: first receipts per second after the ${WARMUP} s warm-up (with echo-message a sender's own echo counts too);"
+echo "latency: due send time -> each receiving client; disorder: clients whose order differs from the one with most"
+echo "receipts + messages no single order can place; CPU %: of one core, servers summed."
+echo "Machine: $(nproc 2>/dev/null || echo '?') CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null). Logs: $OUT"
