@@ -20,8 +20,9 @@
 #   BENCH_KILL_AT=8 BENCH_KILL_SECONDS=25 BENCH_KILL_RATES="$BENCH_RATE 300"
 #   BENCH_DRAIN=30        seconds to wait after the send phase for every client to have every message
 #   BENCH_SCENARIOS="rate saturation kill"   BENCH_BASELINE=1 (0: no single-member run)
-#   BENCH_JAVA_OPTS       flags of the load generator's JVM (default: C1 only and the serial GC, which cost the least
-#                         CPU in runs of this length; the generator competes with the servers for the two cores)
+#   BENCH_JAVA_OPTS       flags of the load generator's JVM (default: C1 only, which costs the least CPU in runs of this
+#                         length, and G1 with short pauses: the generator measures latency, its own GC pauses must not
+#                         add to it; it competes with the servers for the two cores)
 #   SYNCNET_CLUSTER_*     passed through to the servers (e.g. SYNCNET_CLUSTER_FAILURE_TIMEOUT=0.6s)
 #   SYNCNET_CHAT_RATE_PER_SECOND=10000 SYNCNET_CHAT_RATE_BURST=10000: the servers' per-connection rate limit, raised
 #                         for the benchmark (the default 5/s would cap 10 senders at 50 msg/s)
@@ -44,7 +45,7 @@ KILL_RATES=${BENCH_KILL_RATES:-$RATE 300}
 DRAIN=${BENCH_DRAIN:-30}
 SCENARIOS=${BENCH_SCENARIOS:-rate saturation kill}
 BASELINE=${BENCH_BASELINE:-1}
-JAVA_OPTS_BENCH=${BENCH_JAVA_OPTS:--Xmx1g -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
+JAVA_OPTS_BENCH=${BENCH_JAVA_OPTS:--Xms1g -Xmx1g -XX:+UseG1GC -XX:MaxGCPauseMillis=5 -XX:TieredStopAtLevel=1}
 export SYNCNET_CHAT_RATE_PER_SECOND=${SYNCNET_CHAT_RATE_PER_SECOND:-10000}
 export SYNCNET_CHAT_RATE_BURST=${SYNCNET_CHAT_RATE_BURST:-10000}
 OFFSET3=220
@@ -188,8 +189,8 @@ le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a != "-" && a + 0 <= b + 0) }'; }
 
 echo
 echo "=================================================== results ==================================================="
-printf '%-9s %-11s %8s %7s %9s %7s %7s %8s %5s %5s %8s %6s %7s  %s\n' cluster scenario offered sent "deliv/s" "p50 ms" \
-    "p99 ms" "max ms" lost dup disorder reconn "gap ms" verdict
+printf '%-9s %-11s %8s %7s %9s %7s %7s %8s %8s %5s %5s %8s %6s %7s  %s\n' cluster scenario offered sent "deliv/s" "p50 ms" \
+    "p99 ms" "max ms" "p99 all" lost dup disorder reconn "gap ms" verdict
 sat3="" sat1=""
 for r in "${RESULTS[@]}"; do
     cluster=${r%%|*} line=${r#*|}
@@ -215,8 +216,9 @@ for r in "${RESULTS[@]}"; do
                 if (( clean )); then verdict="see ratio below"; else verdict="see ratio below; NOT CLEAN"; fi ;;
         esac
     fi
-    printf '%-9s %-11s %8s %7s %9s %7s %7s %8s %5s %5s %8s %6s %7s  %s\n' "$cluster" "$scenario" "$(field "$line" offered)" \
-        "$(field "$line" sent)" "$dps" "$(field "$line" p50_ms)" "$p99" "$(field "$line" max_ms)" "$lost" "$dup" "$dis" \
+    printf '%-9s %-11s %8s %7s %9s %7s %7s %8s %8s %5s %5s %8s %6s %7s  %s\n' "$cluster" "$scenario" "$(field "$line" offered)" \
+        "$(field "$line" sent)" "$dps" "$(field "$line" p50_ms)" "$p99" "$(field "$line" max_ms)" \
+        "$(field "$line" p99_all_ms)" "$lost" "$dup" "$dis" \
         "$(field "$line" reconnects)" "$(field "$line" max_gap_ms)" "$verdict"
 done
 if [[ -n $sat3 && -n $sat1 && $sat1 != - && $sat3 != - && $sat1 != 0 ]]; then
@@ -225,6 +227,7 @@ if [[ -n $sat3 && -n $sat1 && $sat1 != - && $sat3 != - && $sat1 != 0 ]]; then
     echo "saturation: three servers $sat3 deliveries/s vs single-member baseline $sat1 = ${ratio}x (target >= ${SAT_RATIO_TARGET}x): $ok"
 fi
 echo "deliv/s: messages received by all clients per second after the ${WARMUP} s warm-up; latency: intended send time ->"
-echo "each receiving client; lost: messages missing at some client; dup: extra receipts; disorder: clients whose order"
+echo "each receiving client, of the messages due after the warm-up (p99 all: of the whole run, the generator's own"
+echo "first second included); lost: messages missing at some client; dup: extra receipts; disorder: clients whose order"
 echo "differs; gap: longest time no client received anything. $CLIENTS clients, $SENDERS senders."
 echo "Machine: $(nproc 2>/dev/null || echo '?') CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null). Logs: $OUT, $BENCH_DIR/*/serverN/log"

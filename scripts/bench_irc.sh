@@ -306,6 +306,7 @@ for s in warmup $SCENARIOS; do
     row "messages sent (per s)" "$(cell "$a" '%s (%s/s)' sent msgs_per_s)" "$(cell "$b" '%s (%s/s)' sent msgs_per_s)"
     row "deliveries/s" "$(cell "$a" '%s' deliveries_per_s)" "$(cell "$b" '%s' deliveries_per_s)"
     row "latency p50 / p99 / max ms" "$(cell "$a" '%s / %s / %s' p50_ms p99_ms max_ms)" "$(cell "$b" '%s / %s / %s' p50_ms p99_ms max_ms)"
+    row "p99 ms of the whole run" "$(cell "$a" '%s' p99_all_ms)" "$(cell "$b" '%s' p99_all_ms)"
     row "lost / dup / disorder" "$(cell "$a" '%s / %s / %s+%s' lost dup disorder unorderable)" "$(cell "$b" '%s / %s / %s+%s' lost dup disorder unorderable)"
     row "unexpected / disconnected" "$(cell "$a" '%s / %s' unexpected disconnected)" "$(cell "$b" '%s / %s' unexpected disconnected)"
     row "longest pause ms" "$(cell "$a" '%s' max_gap_ms)" "$(cell "$b" '%s' max_gap_ms)"
@@ -326,6 +327,6 @@ if [[ -n $sat_a && -n $sat_b && $dps_a != - && $dps_b != - && $dps_b != 0 ]]; th
     echo "target 2: saturation, SyncNet $dps_a vs ngircd $dps_b deliveries/s = ${ratio}x (target >= ${SAT_RATIO_TARGET}x): $ok"
 fi
 echo "deliveries/s: first receipts per second after the ${WARMUP} s warm-up (with echo-message a sender's own echo counts too);"
-echo "latency: due send time -> each receiving client; disorder: clients whose order differs from the one with most"
+echo "latency: due send time -> each receiving client, messages due after the warm-up; disorder: clients whose order differs from the one with most"
 echo "receipts + messages no single order can place; CPU %: of one core, servers summed."
 echo "Machine: $(nproc 2>/dev/null || echo '?') CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null). Logs: $OUT"

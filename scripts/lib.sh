@@ -36,8 +36,11 @@ SN_OFFSET_BASE="${SYNCNET_PORT_OFFSET_BASE:-0}"
 SN_HOST=127.0.0.1
 SN_START_TIMEOUT="${SYNCNET_START_TIMEOUT:-90}"
 SN_STOP_TIMEOUT="${SYNCNET_STOP_TIMEOUT:-30}"
-# Measured on 2 cores (PLATFORM.md): three servers start in about 7.5 s at about 190 MiB RSS each.
-SN_DEFAULT_JVM_OPTS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xms32m -Xmx192m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m"
+# Three servers on two cores: C1 only and a small metaspace/code cache start them in 8-13 s. G1 with a 10 ms pause goal
+# and the whole heap from the start: the serial GC's 15-60 ms young pauses and its full GCs while the heap grew were
+# most of the chat's latency tail (bench_chat.sh, p99 at 1000 msg/s: 106-229 ms serial, 20-35 ms G1). About 300 MiB
+# RSS each under load.
+SN_DEFAULT_JVM_OPTS="-XX:+UseG1GC -XX:MaxGCPauseMillis=10 -XX:TieredStopAtLevel=1 -Xss512k -Xms192m -Xmx192m -XX:MetaspaceSize=96m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m"
 
 if ! [[ "$SN_SERVERS" =~ ^[1-9][0-9]*$ ]] || (( SN_SERVERS > 20 )); then
     echo "SYNCNET_SERVERS must be a number from 1 to 20 (got '$SN_SERVERS')" >&2

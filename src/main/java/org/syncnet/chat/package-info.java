@@ -10,10 +10,11 @@
  * {@link org.syncnet.chat.Casemapping}, so a room is an IRC channel and a nick is an IRC nick.
  * <p>
  * The browser protocol (package {@code org.syncnet.chat.ws}, the only part that uses JSON-P), in brief — the full
- * description with an example session is {@code ws/PROTOCOL.md} beside the classes: one JSON object per WebSocket text frame,
- * with a {@code type}. Client: {@code hello {nick, resumeFrom?, session?}}, {@code join {room, resumeFrom?}},
- * {@code part {room, reason?}}, {@code message {id, room, text}}, {@code private {id, to, text}}. Server: {@code welcome {server, leader?, nick}},
- * {@code event {seq, room, nick, text, time, id?}}, {@code private {seq, from, to, text, time, id?}}, {@code members {room, nicks, topic}},
+ * description with an example session is {@code ws/PROTOCOL.md} beside the classes: one JSON object per WebSocket
+ * text frame, with a {@code type}. Client: {@code hello {nick, resumeFrom?, session?}}, {@code join {room, resumeFrom?}},
+ * {@code part {room, reason?}}, {@code message {id, room, text}}, {@code private {id, to, text}}. Server:
+ * {@code welcome {server, leader?, nick}}, {@code event {seq, room, nick, text, time, id?, notice?}},
+ * {@code private {seq, from, to, text, time, id?, notice?}}, {@code members {room, nicks, topic}},
  * {@code presence {room, nick, change, newNick?, reason?}}, {@code history {room, messages, complete}},
  * {@code topic {room, topic, nick}}, {@code error {code, message, id?}} with the stable codes of
  * {@link org.syncnet.chat.ErrorCode}, {@code cluster {server, leader?}}.

@@ -72,6 +72,7 @@ final class BenchClient implements LoadPhase.Sender {
     /** Every seq received, so a resend's confirmation (the original seq again) is not taken for a delivery. */
     private final java.util.Set<Long> seen = new java.util.HashSet<>();
     private final LatencyHistogram latency = new LatencyHistogram();
+    private DeliveryTimeline timeline;
     /** The cheap reading of event frames (reused: frames are handled one at a time, under this). */
     private final EventFrame fast = new EventFrame();
     /** Own messages not yet confirmed, by message number, in send order, as the frame to (re)send. */
@@ -152,6 +153,15 @@ final class BenchClient implements LoadPhase.Sender {
 
     synchronized long[] arrivals() {
         return Arrays.copyOf(arrivals, size);
+    }
+
+    /** Records when deliveries arrive in the send phase from now on (set before it starts). */
+    synchronized void startTimeline(long startNanos, double seconds) {
+        timeline = new DeliveryTimeline(startNanos, seconds);
+    }
+
+    synchronized DeliveryTimeline timeline() {
+        return timeline;
     }
 
     synchronized LatencyHistogram latency() {
@@ -394,6 +404,9 @@ final class BenchClient implements LoadPhase.Sender {
             got.set(k);
             distinct++;
             latency.record((now - intended) / 1000);
+            if (timeline != null) {
+                timeline.record(intended, now);
+            }
             observer.delivered(now);
         }
         if (hasId && unconfirmed.remove(k) != null) {
@@ -493,7 +506,13 @@ final class BenchClient implements LoadPhase.Sender {
 
         @Override
         public void onText(NioWebSocket webSocket, String message) {
-            received(this, message);
+            // One or more frames, one per line.
+            for (int from = 0; from < message.length(); ) {
+                int end = message.indexOf('\n', from);
+                end = end < 0 ? message.length() : end;
+                received(this, message.substring(from, end));
+                from = end + 1;
+            }
         }
 
         @Override

@@ -117,6 +117,7 @@ public final class ChatBench {
         phase = send;
         long start = send.start();
         long end = send.end();
+        clients.forEach(c -> c.startTimeline(start, load.seconds()));
         AtomicReference<Object> kill = new AtomicReference<>();
         if (o.killAt() >= 0) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -177,9 +178,12 @@ public final class ChatBench {
                 total, total / load.seconds(), latency.count(), expected, drained);
         System.out.printf(Locale.ROOT, "deliveries/s %.0f (from %.1f s to the end of the send phase); longest pause between deliveries %.0f ms%n",
                 perSecond, load.warmup(), maxGap / 1e6);
-        System.out.printf(Locale.ROOT, "latency ms (intended send -> each receiving client): p50 %.1f  p99 %.1f  p99.9 %.1f  max %.1f  mean %.1f%n",
+        System.out.printf(Locale.ROOT, "latency ms, whole phase (intended send -> each receiving client): p50 %.1f  p99 %.1f  p99.9 %.1f  max %.1f  mean %.1f%n",
                 latency.percentile(50) / 1e3, latency.percentile(99) / 1e3, latency.percentile(99.9) / 1e3,
                 latency.max() / 1e3, latency.mean() / 1e3);
+        DeliveryTimeline timeline = new DeliveryTimeline(start, load.seconds());
+        clients.forEach(c -> timeline.add(c.timeline()));
+        LatencyHistogram steady = BenchRun.printSteadyLatency(timeline, load.warmup());
         System.out.printf(Locale.ROOT, "lost %d (missing deliveries %d), duplicated %d (messages logged twice %d), order disagreements %d, "
                         + "clients with non-increasing seq %d, seq conflicts %d, unexpected %d%n",
                 v.lost(), v.missingDeliveries(), v.duplicates(), v.duplicateMessages(), v.disagreements(),
@@ -207,11 +211,12 @@ public final class ChatBench {
             }
         }
         System.out.printf(Locale.ROOT, "RESULT scenario=%s servers=%d clients=%d senders=%d offered=%s sent=%d deliveries_per_s=%.0f "
-                        + "p50_ms=%.1f p99_ms=%.1f max_ms=%.1f lost=%d missing=%d dup=%d dup_logged=%d disorder=%d nonincreasing=%d "
+                        + "p50_ms=%.1f p99_ms=%.1f max_ms=%.1f p99_all_ms=%.1f lost=%d missing=%d dup=%d dup_logged=%d disorder=%d nonincreasing=%d "
                         + "conflicts=%d reconnects=%d incomplete_histories=%d refused=%d rate_limited=%d killed=%s max_gap_ms=%.0f "
                         + "cpu_servers_ms_per_k=%.0f cpu_bench_ms_per_k=%.0f%n",
                 o.scenario(), o.servers().size(), load.clients(), load.senders(), load.offered(), total, perSecond,
-                latency.percentile(50) / 1e3, latency.percentile(99) / 1e3, latency.max() / 1e3, v.lost(),
+                steady.percentile(50) / 1e3, steady.percentile(99) / 1e3, steady.max() / 1e3,
+                latency.percentile(99) / 1e3, v.lost(),
                 v.missingDeliveries(), v.duplicates(), v.duplicateMessages(), v.disagreements(), v.nonIncreasing(),
                 v.seqConflicts(), reconnects, incomplete, refused, errors.getOrDefault("RATE_LIMITED", 0), killed, maxGap / 1e6,
                 serversMsPerK, benchMsPerK);

@@ -67,6 +67,15 @@ final class DeliveryTimeline {
         return bySecond[i];
     }
 
+    /** Latency in µs of the deliveries of messages due from second {@code first} of the phase to its end. */
+    LatencyHistogram dueFrom(int first) {
+        LatencyHistogram all = new LatencyHistogram();
+        for (int i = Math.max(0, first); i < bySecond.length; i++) {
+            all.add(bySecond[i]);
+        }
+        return all;
+    }
+
     int seconds() {
         return bySecond.length;
     }

@@ -178,14 +178,10 @@ public final class IrcBench {
                 total, total / load.seconds(), latency.count(), expected, drained);
         System.out.printf(Locale.ROOT, "deliveries/s %.0f (from %.1f s to the end of the send phase); longest pause between deliveries %.0f ms%n",
                 perSecond, load.warmup(), (double) maxGap);
-        System.out.printf(Locale.ROOT, "latency ms (intended send -> each receiving client): p50 %.1f  p99 %.1f  p99.9 %.1f  max %.1f  mean %.1f%n",
+        System.out.printf(Locale.ROOT, "latency ms, whole phase (intended send -> each receiving client): p50 %.1f  p99 %.1f  p99.9 %.1f  max %.1f  mean %.1f%n",
                 latency.percentile(50) / 1e3, latency.percentile(99) / 1e3, latency.percentile(99.9) / 1e3,
                 latency.max() / 1e3, latency.mean() / 1e3);
-        StringBuilder bySecond = new StringBuilder();
-        for (int i = 0; i < timeline.seconds(); i++) {
-            bySecond.append(String.format(Locale.ROOT, " %.0f", timeline.dueInSecond(i).percentile(99) / 1e3));
-        }
-        System.out.println("p99 ms by second the messages were due:" + bySecond);
+        LatencyHistogram steady = BenchRun.printSteadyLatency(timeline, load.warmup());
         System.out.printf("lost %d (missing deliveries %d), duplicated %d, order disagreements %d (clients), unorderable %d "
                 + "(messages), unexpected %d%n", v.lost(), v.missingDeliveries(), v.duplicates(), v.disagreements(),
                 v.unorderable(), v.unexpected());
@@ -202,12 +198,12 @@ public final class IrcBench {
                 + "(load average %s)%n", seconds, used, serversMsPerK, benchMsPerK, BenchRun.loadAverage());
         clients.stream().flatMap(c -> c.notes().stream()).limit(8).forEach(n -> System.out.println("  " + n));
         System.out.printf(Locale.ROOT, "RESULT scenario=%s server=%s ports=%d clients=%d senders=%d offered=%s echo=%s sent=%d "
-                        + "msgs_per_s=%.0f deliveries_per_s=%.0f p50_ms=%.1f p99_ms=%.1f max_ms=%.1f lost=%d missing=%d dup=%d "
+                        + "msgs_per_s=%.0f deliveries_per_s=%.0f p50_ms=%.1f p99_ms=%.1f max_ms=%.1f p99_all_ms=%.1f lost=%d missing=%d dup=%d "
                         + "disorder=%d unorderable=%d unexpected=%d disconnected=%d errors=%d max_gap_ms=%.0f "
                         + "cpu_servers_ms_per_k=%.2f cpu_bench_ms_per_k=%.2f cpu_servers_pct=%.0f cpu_bench_pct=%.0f%n",
                 o.scenario(), o.server(), o.targets().size(), load.clients(), load.senders(), load.offered(),
-                echo ? "yes" : "no", total, total / load.seconds(), perSecond, latency.percentile(50) / 1e3,
-                latency.percentile(99) / 1e3, latency.max() / 1e3, v.lost(), v.missingDeliveries(), v.duplicates(),
+                echo ? "yes" : "no", total, total / load.seconds(), perSecond, steady.percentile(50) / 1e3,
+                steady.percentile(99) / 1e3, steady.max() / 1e3, latency.percentile(99) / 1e3, v.lost(), v.missingDeliveries(), v.duplicates(),
                 v.disagreements(), v.unorderable(), v.unexpected(), gone, errorCount, (double) maxGap, serversMsPerK,
                 benchMsPerK, seconds > 0 ? serversCpu * 100 / seconds : 0, seconds > 0 ? benchCpu * 100 / seconds : 0);
     }

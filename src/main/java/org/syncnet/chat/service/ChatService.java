@@ -70,7 +70,7 @@ public class ChatService {
      * How long the applier gathers frames before it writes them: under load, several events leave each connection in
      * one write (a write per event and connection cost most of a busy server's CPU); a quiet chat waits this at most.
      */
-    static final long FLUSH_LINGER_NANOS = 2_000_000;
+    static final long FLUSH_LINGER_NANOS = 5_000_000;
 
     @Inject
     ClusterService cluster;
