@@ -24,12 +24,15 @@ public enum MessageType {
         this.reader = reader;
     }
 
+    /** values() copies the array on every call: once per datagram received. */
+    private static final MessageType[] ALL = values();
+
     public byte code() {
         return code;
     }
 
     static MessageType of(byte code) throws MalformedDatagramException {
-        for (MessageType t : values()) {
+        for (MessageType t : ALL) {
             if (t.code == code) {
                 return t;
             }
