@@ -94,8 +94,16 @@ public final class ChatLimits {
         if (codePoints > MAX_ROOM_CHARS) {
             return false;
         }
-        return room.codePoints().skip(1).allMatch(cp -> cp != ',' && cp != ':' && !Character.isISOControl(cp)
-                && !Character.isWhitespace(cp) && !Character.isSpaceChar(cp));
+        // A loop, not a stream: every message's room is checked when every server decodes it.
+        for (int i = 1; i < room.length(); ) {
+            int cp = room.codePointAt(i);
+            if (cp == ',' || cp == ':' || Character.isISOControl(cp) || Character.isWhitespace(cp)
+                    || Character.isSpaceChar(cp)) {
+                return false;
+            }
+            i += Character.charCount(cp);
+        }
+        return true;
     }
 
     /** Message text: non-empty, at most {@link #MAX_TEXT_BYTES} of UTF-8, one line. */

@@ -394,6 +394,12 @@ public final class ChatState {
         return c == null ? Optional.empty() : Optional.of(c.member());
     }
 
+    /** The client's nick, or null if it has none; for every recipient of every message, so it allocates nothing. */
+    public String nickOf(ClientId client) {
+        Client c = clients.get(client);
+        return c == null ? null : c.nick;
+    }
+
     public Optional<Member> memberByNick(String nick) {
         Client c = clientsByNick.get(Casemapping.fold(nick));
         return c == null ? Optional.empty() : Optional.of(c.member());

@@ -2,7 +2,6 @@ package org.syncnet.chat.ws;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.syncnet.chat.Casemapping;
 import org.syncnet.chat.ChatOutcome;
 import org.syncnet.chat.ChatState;
@@ -100,8 +99,7 @@ public final class OutcomeFrames {
     }
 
     private String nickOf(ClientId client) {
-        Optional<Member> m = state.member(client);
-        return m.map(Member::nick).orElse(null);
+        return state.nickOf(client);
     }
 
     private List<String> sharedRooms(List<String> rooms, ClientId recipient) {
