@@ -181,11 +181,6 @@ run_cluster cluster3
 (( BASELINE )) && run_cluster single
 
 # ---------------------------------------------------------------------------------------------- table
-field() { # LINE KEY
-    local re="(^| )$2=([^ ]*)"
-    [[ $1 =~ $re ]] && echo "${BASH_REMATCH[2]}" || echo "-"
-}
-le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a != "-" && a + 0 <= b + 0) }'; }
 
 echo
 echo "=================================================== results ==================================================="
@@ -194,32 +189,32 @@ printf '%-9s %-11s %8s %7s %9s %7s %7s %8s %8s %5s %5s %8s %6s %7s  %s\n' cluste
 sat3="" sat1=""
 for r in "${RESULTS[@]}"; do
     cluster=${r%%|*} line=${r#*|}
-    scenario=$(field "$line" scenario)
-    lost=$(field "$line" lost) dup=$(field "$line" dup) dupl=$(field "$line" dup_logged) dis=$(field "$line" disorder)
-    p99=$(field "$line" p99_ms) dps=$(field "$line" deliveries_per_s)
+    scenario=$(sn_field "$line" scenario)
+    lost=$(sn_field "$line" lost) dup=$(sn_field "$line" dup) dupl=$(sn_field "$line" dup_logged) dis=$(sn_field "$line" disorder)
+    p99=$(sn_field "$line" p99_ms) dps=$(sn_field "$line" deliveries_per_s)
     verdict=""
-    if [[ $(field "$line" FAILED) == 1 ]]; then
+    if [[ $(sn_field "$line" FAILED) == 1 ]]; then
         verdict="FAILED (no result)"
     else
         clean=1
-        [[ $lost == 0 && $dup == 0 && $dupl == 0 && $dis == 0 && $(field "$line" nonincreasing) == 0 && $(field "$line" conflicts) == 0 ]] || clean=0
+        [[ $lost == 0 && $dup == 0 && $dupl == 0 && $dis == 0 && $(sn_field "$line" nonincreasing) == 0 && $(sn_field "$line" conflicts) == 0 ]] || clean=0
         case $scenario in
             warmup) verdict="(not judged)" ;;
             rate)
-                if (( clean )) && le "$p99" "$P99_TARGET_MS"; then verdict="ok (p99 <= $P99_TARGET_MS, nothing lost)"
+                if (( clean )) && sn_le "$p99" "$P99_TARGET_MS"; then verdict="ok (p99 <= $P99_TARGET_MS, nothing lost)"
                 else verdict="MISSED (p99 <= $P99_TARGET_MS ms and 0 lost/dup/disorder)"; fi ;;
             kill@*)
-                if (( clean )) && [[ $(field "$line" killed) != FAILED && $(field "$line" killed) != - ]]; then verdict="ok (0 lost, 0 dup)"
-                else verdict="MISSED (0 lost, 0 dup after killing $(field "$line" killed))"; fi ;;
+                if (( clean )) && [[ $(sn_field "$line" killed) != FAILED && $(sn_field "$line" killed) != - ]]; then verdict="ok (0 lost, 0 dup)"
+                else verdict="MISSED (0 lost, 0 dup after killing $(sn_field "$line" killed))"; fi ;;
             saturation)
                 [[ $cluster == cluster3 ]] && sat3=$dps || sat1=$dps
                 if (( clean )); then verdict="see ratio below"; else verdict="see ratio below; NOT CLEAN"; fi ;;
         esac
     fi
-    printf '%-9s %-11s %8s %7s %9s %7s %7s %8s %8s %5s %5s %8s %6s %7s  %s\n' "$cluster" "$scenario" "$(field "$line" offered)" \
-        "$(field "$line" sent)" "$dps" "$(field "$line" p50_ms)" "$p99" "$(field "$line" max_ms)" \
-        "$(field "$line" p99_all_ms)" "$lost" "$dup" "$dis" \
-        "$(field "$line" reconnects)" "$(field "$line" max_gap_ms)" "$verdict"
+    printf '%-9s %-11s %8s %7s %9s %7s %7s %8s %8s %5s %5s %8s %6s %7s  %s\n' "$cluster" "$scenario" "$(sn_field "$line" offered)" \
+        "$(sn_field "$line" sent)" "$dps" "$(sn_field "$line" p50_ms)" "$p99" "$(sn_field "$line" max_ms)" \
+        "$(sn_field "$line" p99_all_ms)" "$lost" "$dup" "$dis" \
+        "$(sn_field "$line" reconnects)" "$(sn_field "$line" max_gap_ms)" "$verdict"
 done
 if [[ -n $sat3 && -n $sat1 && $sat1 != - && $sat3 != - && $sat1 != 0 ]]; then
     ratio=$(awk -v a="$sat3" -v b="$sat1" 'BEGIN { printf "%.2f", a / b }')

@@ -250,30 +250,25 @@ for system in $SYSTEMS; do
 done
 
 # ---------------------------------------------------------------------------------------------- table
-field() { # LINE KEY
-    local re="(^| )$2=([^ ]*)"
-    [[ $1 =~ $re ]] && echo "${BASH_REMATCH[2]}" || echo "-"
-}
-le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a != "-" && a + 0 <= b + 0) }'; }
 result_of() { # SYSTEM SCENARIO
     local r
     for r in "${RESULTS[@]}"; do
-        [[ ${r%%|*} == "$1" && $(field "${r#*|}" scenario) == "$2" ]] && { echo "${r#*|}"; return; }
+        [[ ${r%%|*} == "$1" && $(sn_field "${r#*|}" scenario) == "$2" ]] && { echo "${r#*|}"; return; }
     done
     echo ""
 }
 clean() { # LINE: nothing lost, duplicated, out of order, unexpected or disconnected
     local l=$1 k
-    [[ -n $l && $(field "$l" FAILED) != 1 ]] || return 1
-    for k in lost dup disorder unorderable unexpected disconnected; do [[ $(field "$l" "$k") == 0 ]] || return 1; done
+    [[ -n $l && $(sn_field "$l" FAILED) != 1 ]] || return 1
+    for k in lost dup disorder unorderable unexpected disconnected; do [[ $(sn_field "$l" "$k") == 0 ]] || return 1; done
 }
 verdict() { # SCENARIO LINE
     local l=$2
     if [[ -z $l ]]; then echo "-"; return; fi
-    [[ $(field "$l" FAILED) == 1 ]] && { echo "FAILED (no result)"; return; }
+    [[ $(sn_field "$l" FAILED) == 1 ]] && { echo "FAILED (no result)"; return; }
     case $1 in
         rate)
-            if clean "$l" && le "$(field "$l" p99_ms)" "$P99_TARGET_MS"; then echo "ok"
+            if clean "$l" && sn_le "$(sn_field "$l" p99_ms)" "$P99_TARGET_MS"; then echo "ok"
             elif clean "$l"; then echo "MISSED: p99 > $P99_TARGET_MS ms"
             else echo "MISSED: lost/dup/disorder"; fi ;;
         saturation) if clean "$l"; then echo "clean"; else echo "NOT CLEAN"; fi ;;
@@ -284,8 +279,8 @@ row() { printf '  %-30s %-26s %-26s\n' "$1" "$2" "$3"; }
 cell() { # LINE FORMAT KEYS...: the fields of LINE in FORMAT, "-" when there is no line
     local l=$1 fmt=$2 k vals=()
     shift 2
-    [[ -n $l && $(field "$l" FAILED) != 1 ]] || { echo "-"; return; }
-    for k in "$@"; do vals+=("$(field "$l" "$k")"); done
+    [[ -n $l && $(sn_field "$l" FAILED) != 1 ]] || { echo "-"; return; }
+    for k in "$@"; do vals+=("$(sn_field "$l" "$k")"); done
     # shellcheck disable=SC2059
     printf "$fmt" "${vals[@]}"
 }
@@ -317,9 +312,9 @@ done
 echo
 sat_a=$(result_of syncnet saturation) sat_b=$(result_of ngircd saturation) rate_a=$(result_of syncnet rate)
 if [[ -n $rate_a ]]; then
-    echo "target 1: $RATE msg/s, p99 <= $P99_TARGET_MS ms, nothing lost or out of order: SyncNet p99 $(field "$rate_a" p99_ms) ms -> $(verdict rate "$rate_a")"
+    echo "target 1: $RATE msg/s, p99 <= $P99_TARGET_MS ms, nothing lost or out of order: SyncNet p99 $(sn_field "$rate_a" p99_ms) ms -> $(verdict rate "$rate_a")"
 fi
-dps_a=$(field "$sat_a" deliveries_per_s) dps_b=$(field "$sat_b" deliveries_per_s)
+dps_a=$(sn_field "$sat_a" deliveries_per_s) dps_b=$(sn_field "$sat_b" deliveries_per_s)
 if [[ -n $sat_a && -n $sat_b && $dps_a != - && $dps_b != - && $dps_b != 0 ]]; then
     ratio=$(awk -v a="$dps_a" -v b="$dps_b" 'BEGIN { printf "%.2f", a / b }')
     ok=$(awk -v r="$ratio" -v t="$SAT_RATIO_TARGET" 'BEGIN { print (r >= t) ? "ok" : "MISSED" }')

@@ -499,3 +499,13 @@ sn_print_urls() {
         "$(sn_id "$n")" "$SN_HOST" "$(sn_http_port "$n")" "$SN_HOST" "$(sn_irc_port "$n")" "$SN_HOST" \
         "$(sn_http_port "$n")" "$SN_HOST" "$(sn_mgmt_port "$n")" "$(sn_udp_port "$n")"
 }
+
+# ---------------------------------------------------------------------------------- benchmark result lines
+# The value of KEY in a load generator's "RESULT key=value ..." line $1, or "-".
+sn_field() { # LINE KEY
+    local re="(^| )$2=([^ ]*)"
+    [[ $1 =~ $re ]] && echo "${BASH_REMATCH[2]}" || echo "-"
+}
+
+# Whether number $1 <= number $2 ("-" never is).
+sn_le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a != "-" && a + 0 <= b + 0) }'; }
