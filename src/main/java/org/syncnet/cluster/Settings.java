@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * The names of the cluster settings, shared by the validation (which names them in errors) and the shell; and the
- * reading of a whole-number setting, which the chat's and the IRC door's settings share.
+ * reading of whole-number and duration settings, which the chat's and the IRC door's settings share.
  */
 public final class Settings {
     public static final String SERVER_ID = "syncnet.server.id";
@@ -36,5 +36,23 @@ public final class Settings {
             throw new InvalidSettingException(name, "'" + text + "' is not a whole number from " + min + " to " + max);
         }
         return Integer.parseInt(value);
+    }
+
+    /**
+     * A duration setting as {@link ClusterConfig#parseMillis} reads it, at least {@code minMillis}; {@code lookup}
+     * returns null for an unset one (then {@code fallback}).
+     *
+     * @throws InvalidSettingException naming the setting
+     */
+    public static long duration(Function<String, String> lookup, String name, long fallback, long minMillis) {
+        String text = lookup.apply(name);
+        if (text == null) {
+            return fallback;
+        }
+        long millis = ClusterConfig.parseMillis(name, text);
+        if (millis < minMillis) {
+            throw new InvalidSettingException(name, "'" + text + "' is shorter than " + minMillis + " ms");
+        }
+        return millis;
     }
 }

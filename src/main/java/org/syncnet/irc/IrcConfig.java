@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.syncnet.cluster.ClusterConfig;
 import org.syncnet.cluster.InvalidSettingException;
 import org.syncnet.cluster.Settings;
 
@@ -64,13 +63,13 @@ public record IrcConfig(int port, int maxConnections, long pingIdleMillis, int s
         int port = lookup.apply(PORT) == null ? 0 : Settings.wholeNumber(lookup, PORT, 0, 1, 65535);
         int maxConnections = Settings.wholeNumber(lookup, MAX_CONNECTIONS, 1000, 1, 1_000_000);
         // a client must have time to answer a PING
-        long pingIdle = duration(lookup, PING_IDLE, 120_000, 1000);
+        long pingIdle = Settings.duration(lookup, PING_IDLE, 120_000, 1000);
         // at least 1 MiB: joining a room sends its history (200 messages of up to 4 KiB) at once
         int sendQKib = Settings.wholeNumber(lookup, SENDQ_KIB, 1024, 1024, 1024 * 1024);
         // RFC 1459's clock with the WebSocket door's pace: a burst of 20 lines, then 5 a second (the RFC's own 2 s
         // and 10 s make a client that joins ten channels wait 20 s)
-        long penalty = duration(lookup, FLOOD_PENALTY, 200, 1);
-        long window = duration(lookup, FLOOD_WINDOW, 4_000, 1);
+        long penalty = Settings.duration(lookup, FLOOD_PENALTY, 200, 1);
+        long window = Settings.duration(lookup, FLOOD_WINDOW, 4_000, 1);
         if (window < penalty) {  // one line would already put the clock beyond the window: no burst at all
             throw lookup.apply(FLOOD_WINDOW) != null
                     ? new InvalidSettingException(FLOOD_WINDOW, "'" + lookup.apply(FLOOD_WINDOW) + "' is shorter than "
@@ -109,17 +108,6 @@ public record IrcConfig(int port, int maxConnections, long pingIdleMillis, int s
     }
 
 
-    private static long duration(Function<String, String> lookup, String name, long fallback, long minMillis) {
-        String text = lookup.apply(name);
-        if (text == null) {
-            return fallback;
-        }
-        long millis = ClusterConfig.parseMillis(name, text);
-        if (millis < minMillis) {
-            throw new InvalidSettingException(name, "'" + text + "' is shorter than " + minMillis + " ms");
-        }
-        return millis;
-    }
 
     private static List<String> motd(String text, String serverId) {
         if (text == null) {

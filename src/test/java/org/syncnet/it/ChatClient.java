@@ -5,6 +5,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -42,6 +44,9 @@ final class ChatClient implements AutoCloseable {
                 .get(20, TimeUnit.SECONDS);
     }
 
+    /** Counts down the server's WebSocket pings. */
+    final CountDownLatch pings = new CountDownLatch(3);
+
     static ChatClient connect(String label, int httpPort) throws Exception {
         return new ChatClient(label, httpPort);
     }
@@ -56,6 +61,13 @@ final class ChatClient implements AutoCloseable {
                 received(Json.createReader(new StringReader(partial.toString())).readObject());
                 partial.setLength(0);
             }
+            socket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onPing(WebSocket socket, ByteBuffer message) {
+            pings.countDown();  // the JDK's WebSocket answers with a pong by itself
             socket.request(1);
             return null;
         }

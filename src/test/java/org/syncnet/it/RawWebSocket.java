@@ -90,7 +90,17 @@ final class RawWebSocket implements AutoCloseable {
     }
 
     /** The next frame from the server (blocking, up to the socket timeout). */
+    /** The next data or close frame; the server's pings (and any pong) are skipped. */
     Frame read() throws IOException {
+        while (true) {
+            Frame f = readAny();
+            if (f.opcode() != 0x9 && f.opcode() != 0xA) {
+                return f;
+            }
+        }
+    }
+
+    private Frame readAny() throws IOException {
         int first = in.readUnsignedByte();
         int second = in.readUnsignedByte();
         long length = second & 0x7f;

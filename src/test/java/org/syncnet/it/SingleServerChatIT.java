@@ -1,6 +1,7 @@
 package org.syncnet.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.syncnet.it.ChatClient.presence;
 import static org.syncnet.it.ChatClient.type;
@@ -38,7 +39,23 @@ class SingleServerChatIT {
         Map<String, String> settings = TestWars.with(SingleServerIT.GOOD, "syncnet.chat.rate.burst", "" + BURST);
         settings = TestWars.with(settings, "syncnet.chat.rate.per-second", "2");
         settings = TestWars.with(settings, "syncnet.chat.outbound-queue-kib", "" + QUEUE_KIB);
+        settings = TestWars.with(settings, "syncnet.chat.ping-interval", "500ms");
         return TestWars.withSettings("syncnet.war", settings, null);
+    }
+
+    /**
+     * A client that only reads gets a ping every ping-interval: its pong is what keeps WildFly's read timeout (90 s
+     * without reading anything) from closing it. Checked with a short interval; the 90 s itself by hand.
+     */
+    @Test
+    void aClientThatOnlyReadsIsPingedRegularly() throws Exception {
+        try (ChatClient lurker = ChatClient.connect("lurker", HTTP)) {
+            long start = System.nanoTime();
+            assertTrue(lurker.pings.await(WAIT.toMillis(), TimeUnit.MILLISECONDS), "three pings");
+            assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(1000),
+                    "one every 500 ms, not all at once");
+            assertFalse(lurker.closed().isDone());
+        }
     }
 
     @Test

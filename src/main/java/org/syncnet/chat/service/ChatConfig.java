@@ -1,6 +1,7 @@
 package org.syncnet.chat.service;
 
 import java.util.function.Function;
+import org.syncnet.cluster.InvalidSettingException;
 import org.syncnet.cluster.Settings;
 
 /**
@@ -11,12 +12,19 @@ import org.syncnet.cluster.Settings;
  * @param ratePerSecond     frames per second a connection may send on average
  * @param outboundQueueKib  characters (KiB) queued for one slow connection before it is dropped as too slow
  * @param maxConnections    WebSocket connections this server accepts at once
+ * @param pingIntervalMillis how often each WebSocket connection gets a ping: a browser answers it with a pong, which
+ *                          keeps a client that only reads from WildFly's read timeout (90 s: the HTTP listener closes
+ *                          a connection it could read nothing from for that long, a silent dead client included)
  */
-public record ChatConfig(int rateBurst, int ratePerSecond, int outboundQueueKib, int maxConnections) {
+public record ChatConfig(int rateBurst, int ratePerSecond, int outboundQueueKib, int maxConnections,
+                         long pingIntervalMillis) {
     public static final String RATE_BURST = "syncnet.chat.rate.burst";
     public static final String RATE_PER_SECOND = "syncnet.chat.rate.per-second";
     public static final String OUTBOUND_QUEUE_KIB = "syncnet.chat.outbound-queue-kib";
     public static final String MAX_CONNECTIONS = "syncnet.chat.max-connections";
+    public static final String PING_INTERVAL = "syncnet.chat.ping-interval";
+    /** Below the HTTP listener's read timeout (90 s), with room for a pong that is late. */
+    static final long MAX_PING_INTERVAL_MILLIS = 60_000;
 
 
     /** Reads and checks every setting; {@code lookup} returns null for an unset one (the default applies). */
@@ -26,7 +34,17 @@ public record ChatConfig(int rateBurst, int ratePerSecond, int outboundQueueKib,
                 Settings.wholeNumber(lookup, RATE_PER_SECOND, 5, 1, 100_000),
                 // at least 1 MiB: one history frame (200 messages of up to 4 KiB) must fit
                 Settings.wholeNumber(lookup, OUTBOUND_QUEUE_KIB, 4096, 1024, 1024 * 1024),
-                Settings.wholeNumber(lookup, MAX_CONNECTIONS, 10_000, 1, 1_000_000));
+                Settings.wholeNumber(lookup, MAX_CONNECTIONS, 10_000, 1, 1_000_000),
+                pingInterval(lookup));
+    }
+
+    private static long pingInterval(Function<String, String> lookup) {
+        long millis = Settings.duration(lookup, PING_INTERVAL, 30_000, 100);
+        if (millis > MAX_PING_INTERVAL_MILLIS) {
+            throw new InvalidSettingException(PING_INTERVAL, "'" + lookup.apply(PING_INTERVAL) + "' is longer than "
+                    + MAX_PING_INTERVAL_MILLIS / 1000 + " s: the HTTP listener closes a connection silent for 90 s");
+        }
+        return millis;
     }
 
 }

@@ -30,6 +30,12 @@ public interface ChatConnection {
      */
     void flush();
 
+    /**
+     * Called every {@code syncnet.chat.ping-interval}: a door whose transport closes a connection that stays silent
+     * sends something the client answers (a WebSocket ping: browsers reply with a pong). Must not block.
+     */
+    void keepAlive();
+
     /** The server is stopping: say so to the client and close. */
     void serverStopping();
 }

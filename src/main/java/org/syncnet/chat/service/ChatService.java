@@ -96,6 +96,7 @@ public class ChatService {
     private ServerReaper reaper;
     private ScheduledFuture<?> reaping;
     private ScheduledFuture<?> sweeping;
+    private ScheduledFuture<?> pinging;
     private final OrderedWorker applier = new OrderedWorker("chat applier", this::flush, FLUSH_LINGER_NANOS);
     private LogSubmitter log;
     /** Connections the applier queued frames for since its last flush (applier thread only). */
@@ -132,6 +133,8 @@ public class ChatService {
                 // The connection's own event numbers count up from 1: this one is never one of them.
                 gone -> cluster.submit(gone.client().toString(), Long.MAX_VALUE, ChatEventCodec.encode(gone)));
         sweeping = scheduler.scheduleWithFixedDelay(sweeper::sweep, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
+        pinging = scheduler.scheduleWithFixedDelay(() -> connections.values().forEach(a -> a.connection.keepAlive()),
+                config.pingIntervalMillis(), config.pingIntervalMillis(), TimeUnit.MILLISECONDS);
         LOG.info(() -> self + ": chat ready; rate " + config.ratePerSecond() + "/s (burst " + config.rateBurst()
                 + "), outbound queue " + config.outboundQueueKib() + " KiB, at most " + config.maxConnections()
                 + " connections");
@@ -141,6 +144,7 @@ public class ChatService {
     void stop() {
         reaping.cancel(false);
         sweeping.cancel(false);
+        pinging.cancel(false);
         applier.stop();
         for (Attached a : connections.values()) {
             a.connection.serverStopping();

@@ -5,6 +5,7 @@ import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,6 +138,22 @@ public final class ClientConnection implements ChatConnection {
         if (registered()) {
             enqueue(encoder.encode(new ServerFrame.Cluster(protocol.id().server(), leader)));
         }
+    }
+
+    /** A ping the browser answers with a pong (its only traffic if it just reads); off this thread: it may block. */
+    @Override
+    public void keepAlive() {
+        closer.execute(() -> {
+            try {
+                if (ws.isOpen()) {
+                    RemoteEndpoint.Async remote = ws.getAsyncRemote();
+                    remote.sendPing(ByteBuffer.allocate(0));
+                    remote.flushBatch();  // batching holds control frames back too
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.FINE, id() + ": ping failed", e);
+            }
+        });
     }
 
     @Override

@@ -203,6 +203,11 @@ final class IrcConnection implements ChatConnection {
     }
 
     @Override
+    public void keepAlive() {
+        // IRC has its own: PING after ping-idle, see tick
+    }
+
+    @Override
     public void serverStopping() {
         flush();
         tcp.closeAfterSending(error("Server shutting down"), "Server shutting down");

@@ -10,14 +10,14 @@ import org.syncnet.cluster.InvalidSettingException;
 class ChatConfigTest {
     @Test
     void unsetSettingsTakeTheDefaults() {
-        assertEquals(new ChatConfig(20, 5, 4096, 10_000), ChatConfig.fromSettings(name -> null));
+        assertEquals(new ChatConfig(20, 5, 4096, 10_000, 30_000), ChatConfig.fromSettings(name -> null));
     }
 
     @Test
     void setSettingsAreRead() {
         Map<String, String> s = Map.of(ChatConfig.RATE_BURST, "100", ChatConfig.RATE_PER_SECOND, " 50 ",
                 ChatConfig.OUTBOUND_QUEUE_KIB, "1024", ChatConfig.MAX_CONNECTIONS, "3");
-        assertEquals(new ChatConfig(100, 50, 1024, 3), ChatConfig.fromSettings(s::get));
+        assertEquals(new ChatConfig(100, 50, 1024, 3, 30_000), ChatConfig.fromSettings(s::get));
     }
 
     @Test
@@ -33,5 +33,18 @@ class ChatConfigTest {
         assertThrows(InvalidSettingException.class,
                 () -> ChatConfig.fromSettings(n -> n.equals(ChatConfig.OUTBOUND_QUEUE_KIB) ? "1023" : null),
                 "a queue that cannot hold one history frame");
+    }
+
+    @Test
+    void thePingIntervalIsADurationBelowTheListenersReadTimeout() {
+        assertEquals(1500, ChatConfig.fromSettings(n -> n.equals(ChatConfig.PING_INTERVAL) ? "1.5s" : null)
+                .pingIntervalMillis());
+        assertEquals(60_000, ChatConfig.fromSettings(n -> n.equals(ChatConfig.PING_INTERVAL) ? "60" : null)
+                .pingIntervalMillis());
+        for (String bad : new String[] {"", "0", "-1s", "ten", "61s", "50ms"}) {
+            InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                    () -> ChatConfig.fromSettings(n -> n.equals(ChatConfig.PING_INTERVAL) ? bad : null), bad);
+            assertEquals(ChatConfig.PING_INTERVAL, e.setting());
+        }
     }
 }
