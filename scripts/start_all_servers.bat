@@ -12,7 +12,7 @@ set "JBOSS_HOME=%ROOT%\target\server"
 set "WAR=%ROOT%\target\syncnet.war"
 if "%SYNCNET_SERVERS%"=="" set "SYNCNET_SERVERS=3"
 if "%SYNCNET_START_TIMEOUT%"=="" set "SYNCNET_START_TIMEOUT=90"
-if "%SYNCNET_JVM_OPTS%"=="" set "SYNCNET_JVM_OPTS=-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xms32m -Xmx192m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m"
+if "%SYNCNET_JVM_OPTS%"=="" set "SYNCNET_JVM_OPTS=-XX:+UseG1GC -XX:MaxGCPauseMillis=10 -XX:TieredStopAtLevel=1 -Xss512k -Xms384m -Xmx384m -XX:MetaspaceSize=96m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m"
 set "NOPAUSE=true"
 
 rem --- already running / ports taken? (HTTP 8080+o, management 9990+o, cluster UDP 8020+o, o = N-1)
