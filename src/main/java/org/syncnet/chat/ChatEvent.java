@@ -9,6 +9,10 @@ import java.util.Objects;
  * so an event that exists can be encoded, and {@link ChatEventCodec} refuses to decode anything else.
  */
 public sealed interface ChatEvent {
+    /** The client's id for a message it sent (room or private), so a refusal can name it; null for other events. */
+    default String clientEventId() {
+        return null;
+    }
 
     /**
      * A connection asks for a nick: its first (registration) or a change. {@code session} is an opaque key the

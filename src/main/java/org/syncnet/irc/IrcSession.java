@@ -181,6 +181,37 @@ public final class IrcSession {
     }
 
     /**
+     * The glue's parser could not read a line: a registered client hears of an unknown command (the word it sent, or
+     * {@code *} where that word cannot be a parameter); a line with no command at all, or one before registration,
+     * gets nothing.
+     */
+    public Reply onSyntaxError(String word) {
+        if (closeReason != null || word == null || nick() == null) {
+            return Reply.NONE;
+        }
+        return reply(replies.standard(IrcNumeric.ERR_UNKNOWNCOMMAND,
+                word.isEmpty() || word.startsWith(":") ? "*" : word));
+    }
+
+    /**
+     * The cluster refused one of this session's events at once (no leader with a quorum): told as the log's own
+     * refusal would be ({@code UNAVAILABLE}: a server NOTICE, nothing for a NOTICE), a join's room settled.
+     */
+    public List<IrcMessage> onRefused(ChatEvent e, ChatState state) {
+        String detail = e instanceof ChatEvent.RoomJoined j ? j.room()
+                : "the cluster cannot take events now (no leader with a quorum); try again";
+        return onOutcome(new ChatOutcome.Rejected(id, ErrorCode.UNAVAILABLE, detail, e.clientEventId()), state);
+    }
+
+    /**
+     * The glue closes the connection for a reason of its own (a flood, binary data, a ping timeout, the server
+     * stopping): the ERROR line to send last. The session takes no more input.
+     */
+    public IrcMessage onClosing(String reason) {
+        return close(reason);
+    }
+
+    /**
      * The lines for the outcome of a committed event whose {@link ChatOutcome#to()} includes this connection; reads
      * the state as it is now. Updates the registration (welcome, nick changes, a refused claim).
      */

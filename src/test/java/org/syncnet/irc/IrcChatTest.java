@@ -37,6 +37,31 @@ class IrcChatTest {
     }
 
     @Test
+    void theGluesOwnRefusalsAndClosesAreToldLikeTheSessionsOwn() {
+        assertEquals(List.of(":server1.syncnet 421 alice DANCE :Unknown command"),
+                Lines.render(alice.onSyntaxError("DANCE").send()));
+        assertEquals(List.of(":server1.syncnet 421 alice * :Unknown command"),
+                Lines.render(alice.onSyntaxError(":z").send()), "a word that cannot be a parameter");
+        assertEquals(List.of(), alice.onSyntaxError(null).send(), "no command at all");
+        IrcSession early = world.connect("server1", 9, "10.0.0.9");
+        assertEquals(List.of(), early.onSyntaxError("DANCE").send(), "not before registration");
+
+        bothIn("#lobby");
+        IrcSession.Reply message = world.sendUncommitted(alice, "PRIVMSG #lobby :hello?");
+        assertEquals(List.of(":server1.syncnet NOTICE alice :*** unavailable: the cluster cannot take events now "
+                + "(no leader with a quorum); try again"),
+                Lines.render(alice.onRefused(message.toLog().get(0), world.state)));
+        IrcSession.Reply notice = world.sendUncommitted(alice, "NOTICE #lobby :psst");
+        assertEquals(List.of(), alice.onRefused(notice.toLog().get(0), world.state), "a NOTICE is never answered");
+
+        assertEquals(List.of("ERROR :Closing Link: 10.0.0.1 (Excess Flood)"),
+                Lines.render(List.of(alice.onClosing("Excess Flood"))));
+        assertEquals("Excess Flood", alice.closeReason());
+        assertEquals(List.of(), alice.onMessage(Lines.parse("PRIVMSG #lobby :still?"), world.state, world.now).send(),
+                "no input after the close");
+    }
+
+    @Test
     void joinPartAndMessagesBetweenServersWithFullPrefixesAndNoEcho() {
         assertEquals(List.of(":" + ALICE + " JOIN #lobby",
                 ":server1.syncnet 353 alice = #lobby alice",

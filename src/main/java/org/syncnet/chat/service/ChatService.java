@@ -229,7 +229,7 @@ public class ChatService {
         for (ChatEvent e : result.toLog()) {
             if (!submit(c, e)) {
                 c.send(new ServerFrame.Error(ErrorCode.UNAVAILABLE, "the cluster cannot take events now; resend later",
-                        messageId(e)));
+                        e.clientEventId()));
             }
         }
         c.closeIfEnded();
@@ -259,13 +259,6 @@ public class ChatService {
         synchronized (stateLock) {
             return query.apply(state);
         }
-    }
-
-    private static String messageId(ChatEvent e) {
-        if (e instanceof ChatEvent.MessagePosted m) {
-            return m.clientEventId();
-        }
-        return e instanceof ChatEvent.PrivateMessage p ? p.clientEventId() : null;
     }
 
     /** Committed events in log order, on the applier thread. */

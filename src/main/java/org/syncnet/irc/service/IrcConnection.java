@@ -108,11 +108,7 @@ final class IrcConnection implements ChatConnection {
         try {
             m = IrcMessageParser.parse(text);
         } catch (IrcSyntaxException e) {
-            String nick = chat.read(state -> session.nick());
-            if (e.command() != null && nick != null) {  // no command at all: nothing to answer
-                String word = e.command().isEmpty() || e.command().startsWith(":") ? "*" : e.command();
-                send(IrcLineWriter.write(IrcMessage.of(server.name(), "421", nick, word, "Unknown command")));
-            }
+            handle(chat.read(state -> session.onSyntaxError(e.command())));
             return;
         }
         handle(chat.read(state -> session.onMessage(m, state, nowMillis)));
@@ -124,8 +120,9 @@ final class IrcConnection implements ChatConnection {
         }
         for (ChatEvent e : reply.toLog()) {
             if (!chat.submit(this, e)) {
-                send(IrcLineWriter.write(IrcMessage.of(server.name(), "NOTICE", nickOrStar(),
-                        "The chat cannot take this now (no leader with a quorum); please try again")));
+                for (IrcMessage m : chat.read(state -> session.onRefused(e, state))) {
+                    send(IrcLineWriter.write(m));
+                }
             }
         }
         if (reply.closeReason() != null) {
@@ -149,18 +146,9 @@ final class IrcConnection implements ChatConnection {
         }
     }
 
+    /** Sends the session's ERROR for a reason of the connection's own and closes once it is written. */
     private void closeWith(String reason) {
-        tcp.closeAfterSending(error(reason), reason);
-    }
-
-    private byte[] error(String reason) {
-        return IrcLineWriter.write(IrcMessage.of(null, "ERROR", "Closing Link: " + server.name() + " ("
-                + reason + ")"));
-    }
-
-    private String nickOrStar() {
-        String nick = chat.read(state -> session.nick());
-        return nick == null ? "*" : nick;
+        tcp.closeAfterSending(IrcLineWriter.write(chat.read(state -> session.onClosing(reason))), reason);
     }
 
     /** Written at once (replies to the client's own input), after anything an outcome queued before. */
@@ -210,7 +198,7 @@ final class IrcConnection implements ChatConnection {
     @Override
     public void serverStopping() {
         flush();
-        tcp.closeAfterSending(error("Server shutting down"), "Server shutting down");
+        closeWith("Server shutting down");
     }
 
     private static byte[] concat(List<byte[]> parts) {
