@@ -66,7 +66,7 @@ public final class OutcomeFrames {
                 out.add(new ServerFrame.Presence(room, o.member().nick(), Change.QUIT, null, o.reason()));
             }
         } else if (outcome instanceof ChatOutcome.Posted o) {
-            out.add(event(o.message(), nickOf(recipient)));
+            out.add(event(o.message(), state.nickOf(recipient)));
         } else if (outcome instanceof ChatOutcome.PrivateSent o) {
             boolean own = recipient.equals(o.from().client());
             out.add(new ServerFrame.Private(o.seq(), o.from().nick(), o.recipient().nick(), o.text(), o.time(),
@@ -96,10 +96,6 @@ public final class OutcomeFrames {
         boolean own = recipientNick != null && Casemapping.equal(recipientNick, e.sender().nick());
         return new ServerFrame.Event(e.seq(), e.room(), e.sender().nick(), e.text(), e.time(),
                 own ? e.clientEventId() : null, e.notice());
-    }
-
-    private String nickOf(ClientId client) {
-        return state.nickOf(client);
     }
 
     private List<String> sharedRooms(List<String> rooms, ClientId recipient) {
