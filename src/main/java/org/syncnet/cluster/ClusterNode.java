@@ -123,7 +123,6 @@ public final class ClusterNode {
     private final Submissions submissions;
     /** Events were submitted since the last forward: they go out with the next {@link #drainOutbox}. */
     private boolean forwardDue;
-    private long forwardDueAt;
     /** How often an unanswered log message (append, fetch, forward) is sent again. */
     private final long logRetryMillis;
 
@@ -291,7 +290,6 @@ public final class ClusterNode {
         } else {
             // Forwarded when the driver next drains the outbox: the events submitted meanwhile share datagrams.
             forwardDue = true;
-            forwardDueAt = now;
         }
         return true;
     }
@@ -326,11 +324,16 @@ public final class ClusterNode {
         return log.unservableCatchUps();
     }
 
-    public List<Outbound> drainOutbox() {
+    /**
+     * The datagrams to send, after the forwards and appends that the steps since the last call made due (batched:
+     * the driver may step a burst of datagrams and submissions, then drain once).
+     */
+    public List<Outbound> drainOutbox(long now) {
         if (forwardDue) {
             forwardDue = false;
-            forwardPending(forwardDueAt);
+            forwardPending(now);
         }
+        log.flush(now, this::sendInEpoch);
         return outbox.drain();
     }
 
@@ -478,7 +481,7 @@ public final class ClusterNode {
     /** The leader orders a forwarded event once it recovered its log; until then the origin keeps retrying. */
     private void onForward(String from, Forward f, long now) {
         if (role == Role.LEADER && log.isReady()) {
-            log.order(from, f, now, this::sendInEpoch);
+            log.order(from, f);
         }
     }
 
@@ -496,6 +499,10 @@ public final class ClusterNode {
                 // Commit news alone is not acknowledged (it was half of all log datagrams at a steady load): the
                 // leader learns our commit point from our heartbeat acknowledgements and resends until then.
                 send(from, answer, epoch);
+            }
+            if (submissions.size() > 0) {
+                // This append may show our last Forward in the log: the events waiting meanwhile go now.
+                forwardDue = true;
             }
         } else if (role == Role.LEADER && from.equals(log.recoverySource())) {
             log.onRecoveryAppend(from, a, now, this::sendInEpoch);

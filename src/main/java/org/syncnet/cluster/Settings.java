@@ -14,6 +14,7 @@ public final class Settings {
     public static final String FAILURE_TIMEOUT = "syncnet.cluster.failure-timeout";
     public static final String QUORUM = "syncnet.cluster.quorum";
     public static final String SECRET = "syncnet.cluster.secret";
+    public static final String RECEIVE_LINGER = "syncnet.cluster.receive-linger-us";
 
     private static final Pattern NUMBER = Pattern.compile("[0-9]{1,9}");
 

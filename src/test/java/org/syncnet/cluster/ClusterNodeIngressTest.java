@@ -43,7 +43,7 @@ class ClusterNodeIngressTest {
 
     @Test
     void nonMembersAndSelfAreUnknownSendersAndNeverReachTheReplayGuard() {
-        node.drainOutbox();
+        node.drainOutbox(100);
         node.drainEvents();
         ClusterView before = stateOf();
         for (int i = 0; i < 1000; i++) {
@@ -54,7 +54,7 @@ class ClusterNodeIngressTest {
         assertEquals(1002, node.droppedCount(DropReason.UNKNOWN_SENDER));
         assertEquals(0, node.droppedCount(DropReason.REPLAYED));
         assertEquals(before, stateOf());
-        assertTrue(node.drainOutbox().isEmpty());
+        assertTrue(node.drainOutbox(100).isEmpty());
         assertTrue(node.drainEvents().isEmpty());
     }
 
@@ -62,7 +62,7 @@ class ClusterNodeIngressTest {
     void aReplayedOrOldIncarnationDatagramIsCountedAndIgnored() {
         byte[] first = heartbeatFrom("server2", 7, 1);
         receive(first);
-        node.drainOutbox();
+        node.drainOutbox(100);
         node.drainEvents();
         ClusterView after = stateOf();
         receive(first);
@@ -71,13 +71,13 @@ class ClusterNodeIngressTest {
         receive(peer.encode(new Envelope("server2", 6, 51, 0, Leave.INSTANCE)));
         assertEquals(3, node.droppedCount(DropReason.REPLAYED));
         assertEquals(after, stateOf());
-        assertTrue(node.drainOutbox().isEmpty());
+        assertTrue(node.drainOutbox(100).isEmpty());
         assertTrue(node.drainEvents().isEmpty());
     }
 
     @Test
     void garbageIsCountedUnderItsReasonAndChangesNothing() {
-        node.drainOutbox();
+        node.drainOutbox(100);
         node.drainEvents();
         ClusterView before = stateOf();
         byte[] valid = heartbeatFrom("server2", 1, 1);
@@ -96,7 +96,7 @@ class ClusterNodeIngressTest {
             receive(d);
         }
         assertEquals(before, stateOf());
-        assertTrue(node.drainOutbox().isEmpty());
+        assertTrue(node.drainOutbox(100).isEmpty());
         assertTrue(node.drainEvents().isEmpty());
     }
 

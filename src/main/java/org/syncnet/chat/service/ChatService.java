@@ -38,7 +38,6 @@ import org.syncnet.chat.ws.ClientFrameDecoder;
 import org.syncnet.chat.ws.OutcomeFrames;
 import org.syncnet.chat.ws.ServerFrame;
 import org.syncnet.chat.ws.ServerFrameEncoder;
-import org.syncnet.cluster.ClusterView;
 import org.syncnet.cluster.log.Delivery;
 import org.syncnet.cluster.service.ClusterService;
 import org.syncnet.cluster.service.ElectionState;
@@ -101,6 +100,8 @@ public class ChatService {
     private LogSubmitter log;
     /** Connections the applier queued frames for since its last flush (applier thread only). */
     private final Set<ChatConnection> unflushed = new LinkedHashSet<>();
+    /** The leader with a quorum, as the cluster last reported it, null while none (applier thread only). */
+    private String leader;
 
     @PostConstruct
     void start() {
@@ -263,8 +264,6 @@ public class ChatService {
 
     /** Committed events in log order, on the applier thread. */
     private void deliver(List<Delivery> deliveries) {
-        ClusterView v = election.view();
-        String leader = v != null && v.hasQuorum() ? v.leader() : null;
         synchronized (stateLock) {
             for (Delivery d : deliveries) {
                 try {
@@ -297,6 +296,7 @@ public class ChatService {
 
     /** Tells every client who leads now (null: nobody, sends wait); on the applier thread, in order with events. */
     private void leaderChanged(String leader) {
+        this.leader = leader;
         for (Attached a : connections.values()) {
             a.connection.leaderChanged(leader);
             unflushed.add(a.connection);

@@ -40,6 +40,10 @@ final class PendingSubmissions {
         waiting.putIfAbsent(key, new Pending(key, parts, payload.clone()));
     }
 
+    boolean contains(PartKey key) {
+        return waiting.containsKey(key);
+    }
+
     void committed(PartKey key) {
         waiting.remove(key);
     }

@@ -31,7 +31,8 @@ import org.syncnet.cluster.wire.Message;
  * from there at once. Lost acknowledgements are covered by a retry timer.</li>
  * <li><b>Followers</b> accept entries only from their leader, overwrite an uncommitted entry of another epoch at
  * the same place (never a committed one: that would be a safety bug and throws), and commit up to the leader's
- * commit point, but never beyond what this append proved to match.</li>
+ * commit point, but never beyond what this append proved to match; where the leader and one follower make a quorum,
+ * a follower commits the leader's own-epoch entries it holds without waiting for that point.</li>
  * <li><b>Deduplication</b> is by (client id, client event id) against the entries the store still keeps: the
  * index holds one key per kept entry, so it is bounded exactly as the store is. A retry that arrives after its
  * entry left the store (more than the store's capacity of later events) would be ordered again; servers drop
@@ -123,6 +124,8 @@ public final class ReplicatedLog {
     /** Follower: appends from the leader that arrived ahead of a gap (the leader sends at most WINDOW ahead). */
     private final AppendsAhead ahead = new AppendsAhead(2 * WINDOW);
     private final Map<String, Progress> progress = new HashMap<>();
+    /** Entries were ordered or acknowledged since the last {@link #flush}. */
+    private boolean replicateDue;
     private long unservableCatchUps;
     /**
      * This process's log holds everything committed that it ever acknowledged: false from the start (the store
@@ -167,7 +170,12 @@ public final class ReplicatedLog {
 
     /** The entry for this client event (a single-part one) is in the log, committed or not, as far as we know. */
     boolean holds(ClientEventKey key) {
-        return index.containsKey(new PartKey(key, 0));
+        return holds(new PartKey(key, 0));
+    }
+
+    /** The entry for this part is in the log, committed or not, as far as we know. */
+    boolean holds(PartKey key) {
+        return index.containsKey(key);
     }
 
     boolean isCommitted(PartKey key) {
@@ -212,6 +220,19 @@ public final class ReplicatedLog {
         leaderEpoch = -1;
         recovery.stop();
         progress.clear();
+        replicateDue = false;
+    }
+
+    /**
+     * Sends the followers what the steps since the last flush made due: the entries ordered and the commit point
+     * acknowledged meanwhile. The driver flushes once per burst of datagrams, so under load one append per follower
+     * (and one commit news) covers many orders and acknowledgements instead of each sending its own.
+     */
+    public void flush(long now, Outlet out) {
+        if (replicateDue && isReady()) {
+            replicate(now, out);
+        }
+        replicateDue = false;
     }
 
     public boolean isLeading() {
@@ -228,21 +249,24 @@ public final class ReplicatedLog {
         return recovery.source();
     }
 
-    /** Orders a client event; false if it is already in the log (a retry). Only when {@link #isReady}. */
-    boolean order(String origin, ClientEventKey key, byte[] payload, long now, Outlet out) {
-        return order(origin, new PartKey(key, 0), 1, payload, now, out);
+    /**
+     * Orders a client event; false if it is already in the log (a retry). Only when {@link #isReady}. The followers
+     * are sent it on the next {@link #flush}.
+     */
+    boolean order(String origin, ClientEventKey key, byte[] payload) {
+        return order(origin, new PartKey(key, 0), 1, payload);
     }
 
     /** Orders the parts forwarded by {@code origin}, except those already in the log (retries). */
-    public void order(String origin, Forward f, long now, Outlet out) {
+    public void order(String origin, Forward f) {
         for (Forward.Item i : f.items()) {
             order(origin, new PartKey(new ClientEventKey(i.clientId(), i.clientEventId()), i.part()), i.parts(),
-                    i.payload(), now, out);
+                    i.payload());
         }
     }
 
     /** Orders one part of a client event; false if it is already in the log (a retry). */
-    boolean order(String origin, PartKey key, int parts, byte[] payload, long now, Outlet out) {
+    boolean order(String origin, PartKey key, int parts, byte[] payload) {
         if (!isReady() || index.containsKey(key)) {
             return false;
         }
@@ -250,7 +274,7 @@ public final class ReplicatedLog {
         append(new LogEntry(leaderEpoch, store.lastSeq() + 1, origin, event.clientId(), event.clientEventId(),
                 key.part(), parts, payload));
         advanceCommit();
-        replicate(now, out);
+        replicateDue = true;
         return true;
     }
 
@@ -261,6 +285,10 @@ public final class ReplicatedLog {
         }
     }
 
+    /**
+     * A follower's answer: an acknowledgement moves its match point and maybe the commit point (what that lets the
+     * leader send goes on the next {@link #flush}); a gap or a mismatch rewinds it and resends at once.
+     */
     public void onLogAck(String from, LogAck ack, long now, Outlet out) {
         Progress p = progress.get(from);
         if (!isReady() || p == null) {
@@ -272,7 +300,7 @@ public final class ReplicatedLog {
             p.match = Math.max(p.match, Math.min(ack.seq(), store.lastSeq()));
             p.sentUpTo = Math.max(p.sentUpTo, p.match);
             advanceCommit();
-            replicate(now, out);
+            replicateDue = true;
         } else {
             // A gap or a mismatch: resend from the position the follower shares with us, unless we did so lately.
             // The follower holds what arrived after a gap (AppendsAhead), so one resend fills the hole. Every
@@ -362,7 +390,7 @@ public final class ReplicatedLog {
                     break;
                 }
             }
-            if (p.sentCommit < commitSeq && p.sentUpTo >= store.lastSeq()) {
+            if (p.sentCommit < commitSeq && p.sentUpTo >= store.lastSeq() && !sentIsCommitted(p)) {
                 sendTo(peer, p, now, out); // commit news only
             }
         }
@@ -438,13 +466,13 @@ public final class ReplicatedLog {
             ahead.hold(a);
             return new LogAck(false, store.lastSeq(), commitSeq); // gap
         }
-        LogAck ack = applyAppend(a);
+        LogAck ack = applyAppend(epoch, a);
         while (ack.matched()) {
             Append next = ahead.next(store.lastSeq());
             if (next == null) {
                 break;
             }
-            LogAck more = applyAppend(next);
+            LogAck more = applyAppend(epoch, next);
             if (!more.matched()) {
                 ahead.clear(); // only after state loss: the leader resends from the answer to 'a'
                 break;
@@ -454,7 +482,7 @@ public final class ReplicatedLog {
         return new LogAck(ack.matched(), ack.seq(), commitSeq);
     }
 
-    private LogAck applyAppend(Append a) {
+    private LogAck applyAppend(long epoch, Append a) {
         long have = store.epochAt(a.prevSeq());
         if (have >= 0 && have != a.prevEpoch()) {
             // Mismatch: our committed prefix is shared with every later leader. (After state loss or with a
@@ -475,11 +503,27 @@ public final class ReplicatedLog {
             append(e);
         }
         long verified = a.prevSeq() + a.entries().size();
-        commitTo(Math.min(a.commitSeq(), verified));
+        commitTo(selfCommits(epoch, verified) ? verified : Math.min(a.commitSeq(), verified));
         if (verified >= a.commitSeq()) {
             whole = true;
         }
         return new LogAck(true, verified, commitSeq);
+    }
+
+    /**
+     * Whether this follower may commit up to {@code seq}, which its log shares with the leader of {@code epoch},
+     * without the leader's word: where the leader and one follower make a quorum (three servers), an entry of the
+     * leader's own epoch that the follower holds is held by a quorum, which is what commits it (Raft 5.4.2; as the
+     * leader counts, so does the follower). Then no commit news need follow every acknowledgement, and followers
+     * deliver a round trip sooner.
+     */
+    private boolean selfCommits(long epoch, long seq) {
+        return quorum <= 2 && seq > 0 && store.epochAt(seq) == epoch;
+    }
+
+    /** The follower commits what it was sent without the leader's word (see {@link #selfCommits}). */
+    private boolean sentIsCommitted(Progress p) {
+        return quorum <= 2 && p.sentUpTo >= commitSeq && store.epochAt(p.sentUpTo) == leaderEpoch;
     }
 
     /**

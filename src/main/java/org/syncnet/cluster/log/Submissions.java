@@ -11,6 +11,10 @@ import org.syncnet.cluster.wire.Forward;
  * it sees it committed (DESIGN invariant 6), and hands the parts to whoever leads: straight into the log when this
  * server leads, else as {@link Forward}s, everything again at once after a leader change and the rest after the
  * retry interval. The leader deduplicates by (client id, client event id, part), so every retry is idempotent.
+ * <p>
+ * Forwards are ack-clocked, like the leader's appends: while the last Forward is not yet seen in the log, new events
+ * wait, and go together in the next one once it is (or after the retry interval, if it was lost). A lone event goes
+ * at once; under load one datagram carries many, and the leader receives, authenticates and decodes far fewer.
  */
 public final class Submissions {
     /** The largest client event payload: {@link LogEntry#MAX_PARTS} entries' worth (16 KiB). */
@@ -24,6 +28,9 @@ public final class Submissions {
     /** The leader and epoch pending events were last forwarded to: a change sends them all again at once. */
     private String forwardedTo;
     private long forwardedEpoch = -1;
+    /** The last part of the last Forward sent, until the log holds it; null when nothing is in flight. */
+    private PartKey inFlight;
+    private long inFlightSince;
 
     /** @param retryMillis how often an unconfirmed part is forwarded again */
     public Submissions(long retryMillis) {
@@ -86,7 +93,7 @@ public final class Submissions {
         if (leader.equals(self)) {
             if (log.isReady()) {
                 for (PendingSubmissions.Pending p : pending.due(now, retryMillis)) {
-                    log.order(self, p.key, p.parts, p.payload, now, out);
+                    log.order(self, p.key, p.parts, p.payload);
                 }
             }
             return;
@@ -98,6 +105,10 @@ public final class Submissions {
             forwardedTo = leader;
             forwardedEpoch = epoch;
             pending.resendAll();
+            inFlight = null;
+        }
+        if (isInFlight(log, now)) {
+            return;
         }
         List<Forward.Item> batch = new ArrayList<>();
         int budget = FORWARD_BODY_BUDGET - Forward.FIXED_BYTES;
@@ -111,10 +122,20 @@ public final class Submissions {
             }
             batch.add(new Forward.Item(event.clientId(), event.clientEventId(), p.key.part(), p.parts, p.payload));
             budget -= size;
+            inFlight = p.key;
+            inFlightSince = now;
         }
         if (!batch.isEmpty()) {
             out.send(leader, new Forward(batch));
         }
+    }
+
+    private boolean isInFlight(ReplicatedLog log, long now) {
+        if (inFlight != null
+                && (!pending.contains(inFlight) || log.holds(inFlight) || now - inFlightSince >= retryMillis)) {
+            inFlight = null;
+        }
+        return inFlight != null;
     }
 
     /** Parts waiting to be seen committed. */

@@ -23,6 +23,16 @@ public class ClusterSettings {
                 value(Settings.SECRET));
     }
 
+    /**
+     * How long the receive loop waits after a burst of datagrams before it takes the next, in microseconds (0: not
+     * at all); see {@link ClusterService}.
+     *
+     * @throws org.syncnet.cluster.InvalidSettingException naming the setting
+     */
+    public int receiveLingerMicros() {
+        return Settings.wholeNumber(this::value, Settings.RECEIVE_LINGER, 1000, 0, 20_000);
+    }
+
     private String value(String name) {
         return config.getOptionalValue(name, String.class).orElse(null);
     }

@@ -11,6 +11,9 @@ import org.syncnet.cluster.log.Delivery;
 public interface LogListener {
     void deliver(List<Delivery> deliveries);
 
-    /** The leader with a quorum changed; {@code leader} is null while there is none. */
+    /**
+     * The leader with a quorum changed; {@code leader} is null while there is none. Also called once when the listener
+     * is attached, with the leader at that moment.
+     */
     void leaderChanged(String leader);
 }

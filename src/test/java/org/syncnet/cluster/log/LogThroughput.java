@@ -113,7 +113,7 @@ public final class LogThroughput {
         while (moved) {
             moved = false;
             for (ClusterNode n : ring) {
-                for (Outbound o : n.drainOutbox()) {
+                for (Outbound o : n.drainOutbox(now)) {
                     moved = true;
                     datagrams++;
                     bytes += o.datagram().length;

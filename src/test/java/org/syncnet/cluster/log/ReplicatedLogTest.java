@@ -22,13 +22,23 @@ class ReplicatedLogTest {
     private final List<Sent> sent = new ArrayList<>();
     private final ReplicatedLog.Outlet out = (to, m) -> sent.add(new Sent(to, m));
 
-    private static ReplicatedLog log(String self, int quorum, LogStore store) {
+    private final List<ReplicatedLog> logs = new ArrayList<>();
+
+    private ReplicatedLog log(String self, int quorum, LogStore store) {
         List<String> peers = new ArrayList<>(List.of("s0", "s1", "s2"));
         peers.remove(self);
-        return new ReplicatedLog(self, peers, quorum, store, 50, e -> { });
+        ReplicatedLog log = new ReplicatedLog(self, peers, quorum, store, 50, e -> { });
+        logs.add(log);
+        return log;
+    }
+
+    /** What the logs send when the driver drains them after a step. */
+    private void flush() {
+        logs.forEach(l -> l.flush(1, out));
     }
 
     private List<Append> appendsTo(String peer) {
+        flush();
         List<Append> out = new ArrayList<>();
         for (Sent s : sent) {
             if (s.to.equals(peer) && s.message instanceof Append a) {
@@ -45,7 +55,7 @@ class ReplicatedLogTest {
         for (List<Append> batch = appendsTo(id); !batch.isEmpty(); batch = appendsTo(id)) {
             for (Append a : batch) {
                 seen.add(a);
-                leader.onLogAck(id, follower.onFollowerAppend(a), 1, out);
+                leader.onLogAck(id, follower.onFollowerAppend(2, 1, a), 1, out); // the leaders here lead epoch 2
             }
         }
         return seen;
@@ -61,12 +71,12 @@ class ReplicatedLogTest {
         ReplicatedLog follower = log("s1", 2, new InMemoryLogStore());
         leader.startLeading(2, Map.of(), 0, out);
         for (long i = 1; i <= 3; i++) {
-            assertTrue(leader.order("s0", key(i), new byte[] {(byte) i}, 0, out));
+            assertTrue(leader.order("s0", key(i), new byte[] {(byte) i}));
         }
         assertEquals(0, leader.commitSeq(), "nobody acknowledged yet");
         pump(leader, "s1", follower);
         assertEquals(4, leader.commitSeq(), "barrier + 3 events");
-        assertEquals(4, follower.commitSeq(), "the commit point travels on the next append");
+        assertEquals(4, follower.commitSeq(), "with three servers the follower commits what it holds of epoch 2");
         List<Delivery> onLeader = leader.drainDeliveries();
         List<Delivery> onFollower = follower.drainDeliveries();
         assertEquals(3, onLeader.size(), "the barrier is not delivered");
@@ -75,13 +85,41 @@ class ReplicatedLogTest {
     }
 
     @Test
+    void aFollowerCommitsAloneOnlyWhatALeaderAndItMakeAQuorumForInTheLeadersEpoch() {
+        ReplicatedLog threeServers = log("s1", 2, new InMemoryLogStore());
+        Append ownEpoch = new Append(0, 0, 0, List.of(LogEntry.barrier(2, 1, "s2"),
+                new LogEntry(2, 2, "s2", "c", 1, new byte[0])));
+        assertEquals(new LogAck(true, 2, 2), threeServers.onFollowerAppend(2, 1, ownEpoch), "leader + follower = 2");
+
+        ReplicatedLog olderEpoch = log("s1", 2, new InMemoryLogStore());
+        Append recovered = new Append(0, 0, 0, List.of(new LogEntry(1, 1, "s0", "c", 1, new byte[0])));
+        assertEquals(new LogAck(true, 1, 0), olderEpoch.onFollowerAppend(2, 1, recovered),
+                "an entry of an older epoch waits for the leader's word (Raft 5.4.2)");
+
+        ReplicatedLog fiveServers = new ReplicatedLog("s1", List.of("s0", "s2", "s3", "s4"), 3, new InMemoryLogStore(),
+                50, e -> { });
+        assertEquals(new LogAck(true, 2, 0), fiveServers.onFollowerAppend(2, 1, ownEpoch), "2 of 5 are no quorum");
+    }
+
+    @Test
+    void withThreeServersNoCommitNewsFollowsTheAcknowledgements() {
+        ReplicatedLog leader = log("s2", 2, new InMemoryLogStore());
+        ReplicatedLog follower = log("s1", 2, new InMemoryLogStore());
+        leader.startLeading(2, Map.of(), 0, out);
+        leader.order("s0", key(1), new byte[0]);
+        List<Append> appends = pump(leader, "s1", follower);
+        assertTrue(appends.stream().noneMatch(a -> a.entries().isEmpty()), "only appends with entries: " + appends);
+        assertEquals(leader.commitSeq(), follower.commitSeq());
+    }
+
+    @Test
     void aRetryIsOrderedOnce() {
         ReplicatedLog leader = log("s2", 1, new InMemoryLogStore());
         leader.startLeading(2, Map.of(), 0, out);
-        assertTrue(leader.order("s0", key(7), new byte[0], 0, out));
-        assertFalse(leader.order("s1", key(7), new byte[0], 0, out), "the same client event from another server");
+        assertTrue(leader.order("s0", key(7), new byte[0]));
+        assertFalse(leader.order("s1", key(7), new byte[0]), "the same client event from another server");
         assertEquals(1, leader.drainDeliveries().size());
-        assertFalse(leader.order("s0", key(7), new byte[0], 0, out), "also after it was committed");
+        assertFalse(leader.order("s0", key(7), new byte[0]), "also after it was committed");
     }
 
     @Test
@@ -99,7 +137,7 @@ class ReplicatedLogTest {
         leader.startLeading(2, Map.of(), 0, out);
         pump(leader, "s1", follower);
         for (long i = 1; i <= 60; i++) {
-            leader.order("s0", key(i), new byte[300], 0, out); // several datagrams' worth
+            leader.order("s0", key(i), new byte[300]); // several datagrams' worth
         }
         List<Append> window = appendsTo("s1");
         assertTrue(window.size() > 3, "the window went out in several appends: " + window.size());
@@ -123,7 +161,7 @@ class ReplicatedLogTest {
         leader.startLeading(2, Map.of(), 0, out);
         pump(leader, "s1", follower);
         for (long i = 1; i <= 60; i++) {
-            leader.order("s0", key(i), new byte[300], 0, out);
+            leader.order("s0", key(i), new byte[300]);
         }
         List<Append> window = appendsTo("s1");
         // Everything but the first arrives, each drawing a gap report, within one retry interval.
@@ -170,7 +208,7 @@ class ReplicatedLogTest {
         ReplicatedLog leader = log("s2", 2, new InMemoryLogStore());
         leader.startLeading(2, Map.of(), 0, out);
         for (long i = 1; i <= 200; i++) {
-            leader.order("s0", key(i), new byte[(int) (i * 37 % (LogEntry.MAX_PAYLOAD + 1))], 0, out);
+            leader.order("s0", key(i), new byte[(int) (i * 37 % (LogEntry.MAX_PAYLOAD + 1))]);
         }
         DatagramCodec codec = new DatagramCodec(new byte[] {1});
         String longest = "\uD83D\uDE00".repeat(16);
@@ -191,9 +229,10 @@ class ReplicatedLogTest {
         ReplicatedLog leader = log("s2", 1, new InMemoryLogStore(10));
         leader.startLeading(2, Map.of(), 0, out);
         for (long i = 1; i <= 50; i++) {
-            leader.order("s0", key(i), new byte[0], 0, out);
+            leader.order("s0", key(i), new byte[0]);
         }
         assertEquals(50, leader.drainDeliveries().size());
+        flush();
         sent.clear();
         assertEquals(2, leader.unservableCatchUps(), "neither follower ever acknowledged: both need seq 1");
         leader.onLogAck("s1", new LogAck(false, 0, 0), 1, out); // and says so; counted once, not per retry
@@ -209,7 +248,7 @@ class ReplicatedLogTest {
         ReplicatedLog leader = log("s2", 2, new InMemoryLogStore());
         leader.startLeading(5, Map.of("s1", old.position()), 0, out);
         assertFalse(leader.isReady());
-        assertFalse(leader.order("s0", key(9), new byte[0], 0, out), "nothing is ordered while recovering");
+        assertFalse(leader.order("s0", key(9), new byte[0]), "nothing is ordered while recovering");
         org.syncnet.cluster.wire.Fetch fetch = (org.syncnet.cluster.wire.Fetch) sent.remove(0).message;
         for (Append answer : old.onFetch(fetch)) {
             leader.onRecoveryAppend("s1", answer, 1, out);

@@ -207,10 +207,11 @@ final class SimulatedCluster {
         }
         List<byte[]> queued = new ArrayList<>(s.pausedInbox);
         s.pausedInbox.clear();
+        // A resumed process finds its socket full and steps the datagrams as one burst, draining the outbox after.
         for (byte[] d : queued) {
             s.node.receive(d, d.length, now());
-            flush(s);
         }
+        flush(s);
         if (!tickFirst) {
             tick(s);
         }
@@ -289,7 +290,7 @@ final class SimulatedCluster {
 
     private void flush(Server s) {
         byte[] tapped = null;
-        for (Outbound out : s.node.drainOutbox()) {
+        for (Outbound out : s.node.drainOutbox(now())) {
             if (out.datagram() != tapped) {
                 tapped = out.datagram();
                 observe(s, tapped);
