@@ -72,7 +72,7 @@ public final class HistoryWriter {
                 LOG.warning(self + ": history holds another log's events (this log's seq " + verdictSeq + " is "
                         + events.get(verdictIndex) + ", the stored one " + verdictStored + "; the log was not loaded"
                         + " back on start): the " + removed + " stored events from seq " + from + " to " + top
-                        + " are replaced by this log's; stored events up to seq " + kept + " are kept");
+                        + " are replaced by this log's" + (kept == 0 ? "" : "; those up to seq " + kept + " are kept"));
                 top = kept;
             } else if (events.get(0).seq() <= top) {
                 LOG.info(self + ": history holds this log up to seq " + top + " already; events up to it are not"

@@ -145,8 +145,19 @@ public class HistoryService {
     }
 
     /**
-     * The highest seq stored (0: none), or -1 while the writer has not read the database yet (no event came yet,
-     * or the database failed so far).
+     * The highest seq in the database now (0: none), read from it: for a start that loads the stored log back before
+     * any event is delivered.
+     *
+     * @throws RuntimeException when the database fails
+     */
+    public long storedHighestSeq() {
+        requireEnabled();
+        return store.highestSeq();
+    }
+
+    /**
+     * The highest seq stored (0: none), as the writer knows it, or -1 while it has not read the database yet (no
+     * event came yet, or the database failed so far).
      */
     public long highestPersistedSeq() {
         return writer == null ? -1 : writer.highestPersistedSeq();
