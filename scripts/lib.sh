@@ -301,12 +301,14 @@ sn_secret() {
 }
 
 # A fresh base dir for server N: a copy of the provisioned standalone/ with only our WAR deployed.
-# The log directory is kept across restarts (the previous console log is kept as console.log.1).
+# The log directory is kept across restarts (the previous console log is kept as console.log.1), and so is the chat
+# history database in data/syncnet (the rest of data/ is WildFly's own and starts empty).
 sn_prepare_base() {
     local base d
     base=$(sn_base "$1")
     mkdir -p "$base/log"
-    for d in configuration data tmp deployments lib; do rm -rf "${base:?}/$d"; done
+    for d in configuration tmp deployments lib; do rm -rf "${base:?}/$d"; done
+    [[ -d "$base/data" ]] && find "$base/data" -mindepth 1 -maxdepth 1 ! -name syncnet -exec rm -rf {} +
     rm -f "$base/server.pid"
     cp -R "$SN_SERVER_HOME/standalone/configuration" "$SN_SERVER_HOME/standalone/lib" "$base/"
     mkdir -p "$base/deployments" "$base/data" "$base/tmp"

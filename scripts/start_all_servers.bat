@@ -70,10 +70,14 @@ echo Starting %SYNCNET_SERVERS% servers (members: %SYNCNET_CLUSTER_MEMBERS%) ...
 for /L %%N in (1,1,%SYNCNET_SERVERS%) do (
     set "BASE=%RUNTIME%\server%%N"
     set /a OFFSET=%%N-1
-    for %%D in (configuration data tmp deployments lib) do if exist "!BASE!\%%D" rmdir /s /q "!BASE!\%%D"
+    for %%D in (configuration tmp deployments lib) do if exist "!BASE!\%%D" rmdir /s /q "!BASE!\%%D"
+    rem data\syncnet (the chat history database) is kept; the rest of data\ starts empty
+    if exist "!BASE!\data" for /d %%E in ("!BASE!\data\*") do if /i not "%%~nxE"=="syncnet" rmdir /s /q "%%E"
+    if exist "!BASE!\data" del /q "!BASE!\data\*" 2>nul
     if not exist "!BASE!\log" mkdir "!BASE!\log"
     xcopy /e /i /q /y "%JBOSS_HOME%\standalone\configuration" "!BASE!\configuration" >nul
-    mkdir "!BASE!\deployments" "!BASE!\data" "!BASE!\tmp"
+    mkdir "!BASE!\deployments" "!BASE!\tmp"
+    if not exist "!BASE!\data" mkdir "!BASE!\data"
     copy /y "%WAR%" "!BASE!\deployments\syncnet.war" >nul
     rem The console stays in the minimized window; the server log is !BASE!\log\server.log.
     start "SyncNet server%%N" /MIN cmd /c ""%JBOSS_HOME%\bin\standalone.bat" -b 127.0.0.1 -bmanagement 127.0.0.1 "-Djboss.server.base.dir=!BASE!" -Djboss.node.name=server%%N -Djboss.socket.binding.port-offset=!OFFSET! -Dsyncnet.server.id=server%%N"

@@ -43,6 +43,8 @@ import org.syncnet.cluster.service.ClusterService;
 import org.syncnet.cluster.service.ElectionState;
 import org.syncnet.cluster.service.LogListener;
 import org.syncnet.cluster.service.LogSubmitter;
+import org.syncnet.history.HistoryFeed;
+import org.syncnet.history.service.HistoryService;
 
 /**
  * The chat on this server: applies the committed log to the {@link ChatState} (the same on every server) and sends
@@ -58,7 +60,7 @@ import org.syncnet.cluster.service.LogSubmitter;
  */
 @Singleton
 @Startup
-@DependsOn("ClusterService")
+@DependsOn({"ClusterService", "HistoryService"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class ChatService {
     private static final Logger LOG = Logger.getLogger("org.syncnet.chat");
@@ -81,6 +83,8 @@ public class ChatService {
     ManagedExecutorService executor;
     @Resource
     ManagedScheduledExecutorService scheduler;
+    @Inject
+    HistoryService history;
 
     private ChatConfig config;
     private String self;
@@ -98,6 +102,8 @@ public class ChatService {
     private ScheduledFuture<?> pinging;
     private final OrderedWorker applier = new OrderedWorker("chat applier", this::flush, FLUSH_LINGER_NANOS);
     private LogSubmitter log;
+    /** Every applied entry goes to the durable history too (never waits; applier thread). */
+    private HistoryFeed archive;
     /** Connections the applier queued frames for since its last flush (applier thread only). */
     private final Set<ChatConnection> unflushed = new LinkedHashSet<>();
     /** The leader with a quorum, as the cluster last reported it, null while none (applier thread only). */
@@ -108,6 +114,7 @@ public class ChatService {
         config = settings.load();
         self = cluster.config().selfId();
         log = cluster.submitter();
+        archive = history.feed();
         frames = new OutcomeFrames(self, state);
         long first = cluster.incarnation() << CONNECTION_BITS;
         nextConnection = new AtomicLong(first);
@@ -266,9 +273,11 @@ public class ChatService {
     private void deliver(List<Delivery> deliveries) {
         synchronized (stateLock) {
             for (Delivery d : deliveries) {
+                List<ChatOutcome> outcomes = List.of();
                 try {
                     ChatEvent event = ChatEventCodec.decode(d.payload());
-                    for (ChatOutcome outcome : state.apply(d.seq(), d.originServer(), event)) {
+                    outcomes = state.apply(d.seq(), d.originServer(), event);
+                    for (ChatOutcome outcome : outcomes) {
                         SharedEncodings shared = new SharedEncodings();
                         for (ClientId to : outcome.to()) {
                             Attached a = to.server().equals(self) ? connections.get(to) : null;
@@ -282,6 +291,7 @@ public class ChatService {
                     // Every server skips the same entry alike: the state stays the same everywhere.
                     LOG.log(Level.WARNING, self + ": skipping log entry " + d.seq() + " from " + d.originServer(), e);
                 }
+                archive.committed(d, outcomes);
             }
         }
     }

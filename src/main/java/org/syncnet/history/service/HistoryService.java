@@ -1,0 +1,192 @@
+package org.syncnet.history.service;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.syncnet.chat.MalformedEventException;
+import org.syncnet.cluster.InvalidSettingException;
+import org.syncnet.cluster.service.ClusterService;
+import org.syncnet.history.CommittedEvent;
+import org.syncnet.history.HistoryConfig;
+import org.syncnet.history.HistoryFeed;
+import org.syncnet.history.HistoryWriter;
+import org.syncnet.history.PageRequest;
+import org.syncnet.history.RoomMessage;
+import org.syncnet.history.RoomPage;
+import org.syncnet.history.WriteQueue;
+import org.syncnet.history.WritingLoop;
+
+/**
+ * The durable chat history of this server: the chat hands every committed event to its {@link #feed()}, a thread of
+ * its own from the container's {@link ManagedThreadFactory} writes them into the database in batches, and the REST
+ * API reads rooms' messages back. Off with {@code syncnet.history.enabled=false}.
+ * <p>
+ * The writer gets a thread of its own rather than a task on the managed executor: it runs for the life of the
+ * server, and the executor's few threads serve the chat's short tasks. It starts before the chat (which depends on
+ * this bean) and stops after it, writing what is still queued (at most {@value #DRAIN_MILLIS} ms).
+ */
+@Singleton
+@Startup
+@DependsOn("ClusterService")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class HistoryService {
+    private static final Logger LOG = Logger.getLogger("org.syncnet.history");
+    static final long DRAIN_MILLIS = 5_000;
+
+    @Inject
+    ClusterService cluster;
+    @Inject
+    HistorySettings settings;
+    @Inject
+    JpaEventStore store;
+    @Resource
+    ManagedThreadFactory threads;
+
+    private HistoryConfig config;
+    private String self;
+    private HistoryFeed feed;
+    private WriteQueue queue;
+    private HistoryWriter writer;
+    private WritingLoop loop;
+    private final CountDownLatch stopping = new CountDownLatch(1);
+
+    @PostConstruct
+    void start() {
+        self = cluster.config().selfId();
+        try {
+            config = settings.load();
+        } catch (InvalidSettingException e) {
+            LOG.severe(self + ": SyncNet cannot start: " + e.getMessage());
+            throw e;
+        }
+        if (!config.enabled()) {
+            feed = HistoryFeed.off(self);
+            LOG.info(() -> self + ": chat history off (" + HistoryConfig.ENABLED + "=false): nothing is persisted");
+            return;
+        }
+        queue = new WriteQueue(config.queueBytes());
+        feed = new HistoryFeed(self, queue);
+        writer = new HistoryWriter(self, store);
+        loop = new WritingLoop(self, queue, writer, config.batchSize(),
+                millis -> stopping.await(millis, TimeUnit.MILLISECONDS), System::nanoTime,
+                TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS), WritingLoop.LINGER_NANOS);
+        Thread thread = threads.newThread(loop::run);
+        thread.setName(self + " history writer");
+        thread.start();
+        LOG.info(() -> self + ": chat history on: batches of up to " + config.batchSize() + " events, queue "
+                + config.queueKib() + " KiB");
+    }
+
+    @PreDestroy
+    void stop() {
+        if (loop == null) {
+            return;
+        }
+        loop.stop();
+        stopping.countDown();
+        try {
+            if (!loop.awaitEnd(DRAIN_MILLIS + 2_000)) {
+                LOG.warning(self + ": history writer still busy at shutdown; " + queue.size() + " events queued");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.info(() -> self + ": chat history stopped; " + writer.persisted() + " events persisted in this run, "
+                + "highest seq " + writer.highestPersistedSeq() + ", " + feed.dropped() + " not persisted");
+    }
+
+    /** Where the chat's applier hands over each committed event; bound to this instance (called per event). */
+    public HistoryFeed feed() {
+        return feed;
+    }
+
+    public boolean enabled() {
+        return config.enabled();
+    }
+
+    /**
+     * One page of a room's messages from the database (what this server persisted: typically all that was delivered
+     * until a few milliseconds ago).
+     *
+     * @throws IllegalStateException when the history is off
+     * @throws RuntimeException when the database fails
+     */
+    public RoomPage page(PageRequest request) {
+        requireEnabled();
+        List<CommittedEvent> newestFirst = store.roomMessages(request.roomKey(), request.before(), request.limit() + 1);
+        return RoomPage.of(newestFirst, request.limit(), this::message);
+    }
+
+    private RoomMessage message(CommittedEvent e) {
+        try {
+            return RoomMessage.of(e);
+        } catch (MalformedEventException | RuntimeException ex) {
+            LOG.log(Level.WARNING, self + ": history: stored event " + e + " cannot be shown; left out", ex);
+            return null;
+        }
+    }
+
+    /** Up to {@code max} stored events from {@code fromSeq} on, ascending: the stored log, read back in batches. */
+    public List<CommittedEvent> readFrom(long fromSeq, int max) {
+        requireEnabled();
+        return store.readFrom(fromSeq, max);
+    }
+
+    /**
+     * The highest seq in the database now (0: none), read from it: for a start that loads the stored log back before
+     * any event is delivered.
+     *
+     * @throws RuntimeException when the database fails
+     */
+    public long storedHighestSeq() {
+        requireEnabled();
+        return store.highestSeq();
+    }
+
+    /**
+     * The highest seq stored (0: none), as the writer knows it, or -1 while it has not read the database yet (no
+     * event came yet, or the database failed so far).
+     */
+    public long highestPersistedSeq() {
+        return writer == null ? -1 : writer.highestPersistedSeq();
+    }
+
+    /** Events persisted by this run. */
+    public long persisted() {
+        return writer == null ? 0 : writer.persisted();
+    }
+
+    /** What the history is doing, for the REST status view. */
+    public Status status() {
+        if (writer == null) {
+            return new Status(self, false, 0, -1, 0, 0, 0, 0, 0, 0, 0, false, null);
+        }
+        return new Status(self, true, writer.persisted(), writer.highestPersistedSeq(), writer.skipped(),
+                writer.replaced(), feed.dropped(), queue.size(), loop.batches(), loop.writeNanos() / 1_000_000,
+                loop.failures(), loop.isFailing(), loop.lastFailure());
+    }
+
+    /** Counters since this server started; {@code writeMillis}: time spent in successful writes. */
+    public record Status(String server, boolean enabled, long persisted, long highestSeq, long skipped,
+                         long replaced, long dropped, int queued, long batches, long writeMillis, long failures,
+                         boolean failing, String lastFailure) {
+    }
+
+    private void requireEnabled() {
+        if (!config.enabled()) {
+            throw new IllegalStateException("history is off on " + self);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.syncnet.history.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
+import org.syncnet.history.HistoryConfig;
+
+/** Reads the history's settings through MicroProfile Config (system properties and environment override). */
+@ApplicationScoped
+public class HistorySettings {
+    @Inject
+    Config config;
+
+    /** @throws org.syncnet.cluster.InvalidSettingException naming the first setting that cannot work */
+    public HistoryConfig load() {
+        return HistoryConfig.fromSettings(name -> config.getOptionalValue(name, String.class).orElse(null));
+    }
+}

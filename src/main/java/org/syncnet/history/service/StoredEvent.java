@@ -1,0 +1,68 @@
+package org.syncnet.history.service;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+import org.syncnet.chat.ChatEventCodec;
+import org.syncnet.chat.ChatLimits;
+import org.syncnet.cluster.log.LogEntry;
+import org.syncnet.history.CommittedEvent;
+
+/**
+ * A committed log event as a table row ({@code chat_event}): one per seq. Room messages carry their room's folded
+ * name, its spelling and the sender's nick; the index on (room_key, seq) pages a room newest first.
+ */
+@Entity
+@Table(name = "chat_event", indexes = @Index(name = "chat_event_room_seq", columnList = "room_key, seq"))
+public class StoredEvent {
+    /** A room name is 50 code points at most: up to 100 UTF-16 chars. */
+    static final int ROOM_CHARS = 2 * ChatLimits.MAX_ROOM_CHARS;
+    /** A server id is 1-64 bytes of UTF-8; a client id is a server id, '/' and a number. */
+    static final int SERVER_CHARS = ChatEventCodec.MAX_SERVER_BYTES;
+    static final int CLIENT_CHARS = ChatEventCodec.MAX_SERVER_BYTES + 21;
+
+    @Id
+    @Column(name = "seq")
+    private long seq;
+    @Column(name = "epoch", nullable = false)
+    private long epoch;
+    @Column(name = "origin_server", nullable = false, length = SERVER_CHARS)
+    private String originServer;
+    @Column(name = "client_id", nullable = false, length = CLIENT_CHARS)
+    private String clientId;
+    @Column(name = "client_event_id", nullable = false)
+    private long clientEventId;
+    /** The event as delivered: up to {@link LogEntry#MAX_PARTS} entries' payloads joined. */
+    @Column(name = "payload", nullable = false, length = LogEntry.MAX_PARTS * LogEntry.MAX_PAYLOAD)
+    private byte[] payload;
+    @Column(name = "room_key", length = ROOM_CHARS)
+    private String roomKey;
+    @Column(name = "room", length = ROOM_CHARS)
+    private String room;
+    @Column(name = "nick", length = ChatLimits.MAX_NICK_CHARS)
+    private String nick;
+
+    protected StoredEvent() {
+        // for JPA
+    }
+
+    static StoredEvent of(CommittedEvent e) {
+        StoredEvent row = new StoredEvent();
+        row.seq = e.seq();
+        row.epoch = e.epoch();
+        row.originServer = e.originServer();
+        row.clientId = e.clientId();
+        row.clientEventId = e.clientEventId();
+        row.payload = e.payload();
+        row.roomKey = e.roomKey();
+        row.room = e.room();
+        row.nick = e.nick();
+        return row;
+    }
+
+    CommittedEvent toEvent() {
+        return new CommittedEvent(seq, epoch, originServer, clientId, clientEventId, payload, roomKey, room, nick);
+    }
+}
