@@ -50,8 +50,6 @@ public final class ChatLimits {
      * room's history: 16 Mi characters, thousands of messages even at the maximum size.
      */
     public static final long RESUME_BUFFER_CHARS = 16L * 1024 * 1024;
-    /** The most one resume of one room sends: it must fit the smallest outbound queue (1 MiB) with room to spare. */
-    public static final long RESUME_FRAME_CHARS = 768L * 1024;
     /** Rooms one client may be in at once (announced as CHANLIMIT=#:20). */
     public static final int MAX_ROOMS_PER_CLIENT = 20;
 

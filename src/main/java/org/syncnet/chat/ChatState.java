@@ -259,7 +259,7 @@ public final class ChatState {
         RoomState room = rooms.computeIfAbsent(key, k -> new RoomState(e.room(), historyLimit));
         room.members.put(c.id, c.member());
         c.rooms.add(key);
-        return List.of(new Joined(room.name, c.member(), room.snapshot(0, resume), room.audience()));
+        return List.of(new Joined(room.name, c.member(), room.snapshot(0, resume, 0), room.audience()));
     }
 
     private List<ChatOutcome> leave(RoomLeft e) {
@@ -467,7 +467,15 @@ public final class ChatState {
 
     /** The room with its history after {@code afterSeq} (0: all held), or empty if no such room exists. */
     public Optional<RoomSnapshot> room(String room, long afterSeq) {
+        return room(room, afterSeq, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #room(String, long)}, with at most {@code maxResumeChars} (as the resume buffer counts them) of the
+     * messages a resume reaches beyond the room's history: the newest, and the snapshot says it is incomplete.
+     */
+    public Optional<RoomSnapshot> room(String room, long afterSeq, long maxResumeChars) {
         RoomState r = rooms.get(Casemapping.fold(room));
-        return r == null ? Optional.empty() : Optional.of(r.snapshot(afterSeq, resume));
+        return r == null ? Optional.empty() : Optional.of(r.snapshot(afterSeq, resume, maxResumeChars));
     }
 }

@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * The recent messages of every room, beyond each room's own history of {@link ChatLimits#HISTORY_PER_ROOM}, for
  * clients that resume after a reconnect: at a busy moment a failover takes longer than 200 messages. Bounded by
- * size ({@link ChatLimits#RESUME_BUFFER_CHARS}); a resume is answered with at most
- * {@link ChatLimits#RESUME_FRAME_CHARS}, so it fits any connection's outbound queue.
+ * size ({@link ChatLimits#RESUME_BUFFER_CHARS}); a resume is answered with as much as the connection's outbound
+ * queue takes (see {@link org.syncnet.chat.ws.OutcomeFrames}).
  */
 final class ResumeBuffer {
     /** What a message costs besides its text: its fields in a frame. */

@@ -33,10 +33,10 @@ final class RoomState {
      * rooms, so a room's own messages have gaps; what matters is whether a message newer than the resume point
      * has been trimmed — then a resume is answered from the {@link ResumeBuffer}, which reaches further back.
      */
-    RoomSnapshot snapshot(long afterSeq, ResumeBuffer resume) {
+    RoomSnapshot snapshot(long afterSeq, ResumeBuffer resume, long maxResumeChars) {
         List<Member> who = new ArrayList<>(members.values());
         if (afterSeq > 0 && lastTrimmedSeq > afterSeq) {
-            ResumeBuffer.Slice slice = resume.after(name, afterSeq, ChatLimits.RESUME_FRAME_CHARS);
+            ResumeBuffer.Slice slice = resume.after(name, afterSeq, maxResumeChars);
             return new RoomSnapshot(name, topic, who, slice.messages(), slice.complete());
         }
         List<HistoryEntry> wanted = new ArrayList<>();

@@ -192,6 +192,20 @@ class ChatStateTest {
     }
 
     @Test
+    void aResumeSendsTheNewestThatFitItsLimitAndSaysItMissedSome() {
+        ChatState small = new ChatState(3, 30);
+        small.apply(1, new NickClaimed(A, "alice", "", Events.ID));
+        small.apply(2, new RoomJoined(A, "#a"));
+        for (int i = 1; i <= 5; i++) {
+            small.apply(2 + i, say(A, "#a", "m" + i));  // seqs 3..7, each 128 + 2 characters to the resume buffer
+        }
+        RoomSnapshot capped = small.room("#a", 2, 3 * (128 + 2)).orElseThrow();
+        assertEquals(List.of("m3", "m4", "m5"), capped.history().stream().map(HistoryEntry::text).toList());
+        assertFalse(capped.complete());
+        assertTrue(small.room("#a", 2, 5 * (128 + 2)).orElseThrow().complete());
+    }
+
+    @Test
     void theLastLeaveDeletesTheRoomWithItsHistoryAndTopic() {
         register(A, "alice");
         register(B, "bob");

@@ -115,7 +115,9 @@ public class ChatService {
         self = cluster.config().selfId();
         log = cluster.submitter();
         archive = history.feed();
-        frames = new OutcomeFrames(self, state);
+        // Half the outbound queue: a resume's history goes out as one frame, and the queue takes it even with
+        // events queued behind (2 Mi characters by default, over 10 s of a busy room's messages).
+        frames = new OutcomeFrames(self, state, config.outboundQueueKib() * 1024L / 2);
         long first = cluster.incarnation() << CONNECTION_BITS;
         nextConnection = new AtomicLong(first);
         lastConnection = first + (1L << CONNECTION_BITS) - 1;

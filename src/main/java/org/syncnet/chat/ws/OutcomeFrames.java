@@ -23,10 +23,17 @@ import org.syncnet.chat.ws.ServerFrame.Presence.Change;
 public final class OutcomeFrames {
     private final String server;
     private final ChatState state;
+    private final long resumeChars;
 
-    public OutcomeFrames(String server, ChatState state) {
+    /**
+     * @param resumeChars the most a resume of one room sends beyond the room's history: it must fit the outbound
+     *                    queue. After a failover at a busy moment the messages since the resume point can be many
+     *                    (5 s at 1,000 msg/s are about 800 Ki characters), and the newest are kept if it is exceeded
+     */
+    public OutcomeFrames(String server, ChatState state, long resumeChars) {
         this.server = server;
         this.state = state;
+        this.resumeChars = resumeChars;
     }
 
     /**
@@ -42,7 +49,7 @@ public final class OutcomeFrames {
             if (recipient.equals(o.client())) {
                 out.add(new ServerFrame.Welcome(server, leader, o.nick()));
                 for (String room : o.rooms()) {
-                    state.room(room, resumeFrom).ifPresent(r -> addRoom(out, r, o.nick()));
+                    state.room(room, resumeFrom, resumeChars).ifPresent(r -> addRoom(out, r, o.nick()));
                 }
             } else {
                 out.add(new ServerFrame.Error(ErrorCode.REPLACED, "resumed on another connection", null));
@@ -56,7 +63,7 @@ public final class OutcomeFrames {
         } else if (outcome instanceof ChatOutcome.Joined o) {
             out.add(new ServerFrame.Presence(o.room(), o.member().nick(), Change.JOIN, null, null));
             if (recipient.equals(o.member().client())) {
-                RoomSnapshot r = resumeFrom == 0 ? o.snapshot() : state.room(o.room(), resumeFrom).orElse(o.snapshot());
+                RoomSnapshot r = resumeFrom == 0 ? o.snapshot() : state.room(o.room(), resumeFrom, resumeChars).orElse(o.snapshot());
                 addRoom(out, r, o.member().nick());
             }
         } else if (outcome instanceof ChatOutcome.Left o) {

@@ -21,7 +21,7 @@ class BrowserSessionTest {
     private static final ClientId B = new ClientId("server1", 2);
 
     private final ChatState state = new ChatState();
-    private final OutcomeFrames outcomeFrames = new OutcomeFrames("server1", state);
+    private final OutcomeFrames outcomeFrames = new OutcomeFrames("server1", state, 1 << 20);
     private final ClientFrameDecoder decoder = new ClientFrameDecoder();
     private long seq;
     private long now;

@@ -24,7 +24,7 @@ class OutcomeFramesTest {
     private static final Identity ID = new Identity("u", "h", "");
 
     private final ChatState state = new ChatState();
-    private final OutcomeFrames frames = new OutcomeFrames("server1", state);
+    private final OutcomeFrames frames = new OutcomeFrames("server1", state, 1 << 20);
     private long seq;
 
     private ChatOutcome apply(ChatEvent e) {
