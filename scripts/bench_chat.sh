@@ -56,6 +56,8 @@ SAT_RATIO_TARGET=0.7
 
 OUT="$BENCH_DIR/out"
 mkdir -p "$OUT"
+# Each run measures a new cluster: the chat history an earlier run persisted would be replaced event by event.
+rm -rf "$BENCH_DIR"/*/server*/data/syncnet
 
 # Runs a lib.sh-based script against one of the benchmark's clusters: cluster3 or single.
 with_cluster() {

@@ -57,6 +57,8 @@ SAT_RATIO_TARGET=0.5
 
 OUT="$BENCH_DIR/out"
 mkdir -p "$OUT"
+# Each run measures a new cluster: the chat history an earlier run persisted would be replaced event by event.
+rm -rf "$BENCH_DIR"/*/server*/data/syncnet
 
 # Runs a lib.sh-based script against the benchmark's cluster.
 with_cluster() {
