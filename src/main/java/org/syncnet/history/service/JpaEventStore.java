@@ -1,22 +1,29 @@
 package org.syncnet.history.service;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
+import javax.sql.DataSource;
 import org.syncnet.history.CommittedEvent;
 import org.syncnet.history.EventStore;
 
 /**
  * The {@link EventStore} in the {@code syncnet-history} persistence unit (datasource {@code SyncNetDS}). Every method
- * is one JTA transaction. An appended batch is inserted at commit with JDBC batching ({@code hibernate.jdbc.batch_size}
- * in persistence.xml); the rows get their seq from the log, so Hibernate inserts without reading anything first.
+ * is one JTA transaction: reads are JPA queries, an appended batch is one JDBC batch of inserts (see {@link #append}).
  */
 @ApplicationScoped
 public class JpaEventStore implements EventStore {
     @PersistenceContext(unitName = "syncnet-history")
     EntityManager em;
+    @Resource(lookup = "java:jboss/datasources/SyncNetDS")
+    DataSource dataSource;
 
     @Override
     @Transactional
@@ -32,11 +39,25 @@ public class JpaEventStore implements EventStore {
         return row == null ? null : row.toEvent();
     }
 
+    /**
+     * One JDBC batch on the persistence unit's datasource, in the same JTA transaction, rather than an entity per
+     * event: rows are only ever inserted, so the persistence context (and its flush, which handles every entity it
+     * holds) buys nothing, and at 1000 msg/s it was half of the writer's CPU. The insert names the table and columns
+     * of the {@link StoredEvent} mapping.
+     */
     @Override
     @Transactional
     public void append(List<CommittedEvent> events) {
-        for (CommittedEvent e : events) {
-            em.persist(StoredEvent.of(e));
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(StoredEvent.INSERT)) {
+            for (CommittedEvent e : events) {
+                StoredEvent.bind(insert, e);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw new PersistenceException("inserting seqs " + events.get(0).seq() + ".."
+                    + events.get(events.size() - 1).seq(), e);
         }
     }
 

@@ -5,6 +5,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import org.syncnet.chat.ChatEventCodec;
 import org.syncnet.chat.ChatLimits;
 import org.syncnet.cluster.log.LogEntry;
@@ -48,18 +50,20 @@ public class StoredEvent {
         // for JPA
     }
 
-    static StoredEvent of(CommittedEvent e) {
-        StoredEvent row = new StoredEvent();
-        row.seq = e.seq();
-        row.epoch = e.epoch();
-        row.originServer = e.originServer();
-        row.clientId = e.clientId();
-        row.clientEventId = e.clientEventId();
-        row.payload = e.payload();
-        row.roomKey = e.roomKey();
-        row.room = e.room();
-        row.nick = e.nick();
-        return row;
+    /** The insert of one row, with the parameters {@link #bind} sets: {@link JpaEventStore#append} batches it. */
+    static final String INSERT = "insert into chat_event (seq, epoch, origin_server, client_id, client_event_id,"
+            + " payload, room_key, room, nick) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    static void bind(PreparedStatement insert, CommittedEvent e) throws SQLException {
+        insert.setLong(1, e.seq());
+        insert.setLong(2, e.epoch());
+        insert.setString(3, e.originServer());
+        insert.setString(4, e.clientId());
+        insert.setLong(5, e.clientEventId());
+        insert.setBytes(6, e.payload());
+        insert.setString(7, e.roomKey());
+        insert.setString(8, e.room());
+        insert.setString(9, e.nick());
     }
 
     CommittedEvent toEvent() {
