@@ -1,7 +1,6 @@
 package org.syncnet.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.syncnet.it.ChatClient.type;
@@ -9,7 +8,6 @@ import static org.syncnet.it.ChatClient.type;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,11 +22,6 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.as.arquillian.container.ManagementClient;
-import org.jboss.as.controller.client.ModelControllerClient;
-import org.jboss.as.controller.client.OperationBuilder;
-import org.jboss.as.controller.client.helpers.Operations;
-import org.jboss.dmr.ModelNode;
-import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -151,23 +144,8 @@ class SingleServerHistoryIT {
         Map<String, String> settings = TestWars.with(SingleServerIT.GOOD, SingleServerIT.MEMBERS, "solo@127.0.0.1:8137/0");
         settings = TestWars.with(settings, "syncnet.history.batch-size", "0");
         WebArchive war = TestWars.withSettings("syncnet-bad-history.war", settings, "/syncnet-bad-history");
-        ModelControllerClient client = management.getControllerClient();
-        ModelNode add = Operations.createAddOperation(Operations.createAddress("deployment", war.getName()));
-        add.get("enabled").set(true);
-        add.get("content").add().get("input-stream-index").set(0);
-        try (InputStream content = war.as(ZipExporter.class).exportAsInputStream()) {
-            ModelNode result = client.execute(OperationBuilder.create(add).addInputStream(content).build());
-            assertFalse(Operations.isSuccessfulOutcome(result), "deployed although syncnet.history.batch-size=0");
-            String failure = Operations.getFailureDescription(result).asString();
-            assertTrue(failure.contains("Invalid setting syncnet.history.batch-size: '0' is not a whole number"),
-                    failure);
-        } finally {
-            ModelNode read = Operations.createReadResourceOperation(
-                    Operations.createAddress("deployment", war.getName()));
-            if (Operations.isSuccessfulOutcome(client.execute(read))) {
-                client.execute(Operations.createRemoveOperation(Operations.createAddress("deployment", war.getName())));
-            }
-        }
+        String failure = FailingDeployment.deploy(management.getControllerClient(), war).failure();
+        assertTrue(failure.contains("Invalid setting syncnet.history.batch-size: '0' is not a whole number"), failure);
         assertTrue(get("/history").getBoolean("enabled"), "the running deployment goes on");
     }
 

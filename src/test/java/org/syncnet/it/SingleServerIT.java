@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,11 +21,6 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.as.arquillian.container.ManagementClient;
-import org.jboss.as.controller.client.ModelControllerClient;
-import org.jboss.as.controller.client.OperationBuilder;
-import org.jboss.as.controller.client.helpers.Operations;
-import org.jboss.dmr.ModelNode;
-import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -290,7 +284,7 @@ class SingleServerIT {
         String name = "syncnet-bad-" + variant + ".war";
         WebArchive war = TestWars.withSettings(name, settings, "/syncnet-bad-" + variant);
 
-        Rejection rejection = deployExpectingFailure(war);
+        FailingDeployment.Rejection rejection = FailingDeployment.deploy(management.getControllerClient(), war);
 
         String failure = rejection.failure();
         assertTrue(failure.contains("Invalid setting " + setting),
@@ -306,48 +300,5 @@ class SingleServerIT {
                 "no leadership change");
         assertHealthUp("live", "syncnet-cluster");
         assertHealthUp("ready", "syncnet-leader");
-    }
-
-    /** What a failed deployment left: the failure description and whether the deployment resource remained. */
-    record Rejection(String failure, boolean leftBehind) {
-    }
-
-    /** Adds and deploys {@code war} (fails the test if that works); always removes it again. */
-    private Rejection deployExpectingFailure(WebArchive war) {
-        ModelControllerClient client = management.getControllerClient();
-        ModelNode add = Operations.createAddOperation(Operations.createAddress("deployment", war.getName()));
-        add.get("enabled").set(true);
-        add.get("content").add().get("input-stream-index").set(0);
-        try (InputStream content = war.as(ZipExporter.class).exportAsInputStream()) {
-            ModelNode result = client.execute(OperationBuilder.create(add).addInputStream(content).build());
-            if (Operations.isSuccessfulOutcome(result)) {
-                fail(war.getName() + " deployed although its settings are invalid");
-            }
-            return new Rejection(Operations.getFailureDescription(result).asString(), deploymentExists(war.getName()));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("management operation failed", e);
-        } finally {
-            removeDeployment(war.getName());
-        }
-    }
-
-    private boolean deploymentExists(String name) {
-        try {
-            ModelNode read = Operations.createReadResourceOperation(Operations.createAddress("deployment", name));
-            return Operations.isSuccessfulOutcome(management.getControllerClient().execute(read));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("management operation failed", e);
-        }
-    }
-
-    private void removeDeployment(String name) {
-        if (deploymentExists(name)) {
-            try {
-                management.getControllerClient().execute(
-                        Operations.createRemoveOperation(Operations.createAddress("deployment", name)));
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException("could not remove " + name, e);
-            }
-        }
     }
 }
