@@ -118,7 +118,7 @@ public class HistoryService {
 
     /**
      * One page of a room's messages from the database (what this server persisted: typically all that was delivered
-     * until a few milliseconds ago).
+     * until a quarter of a second ago).
      *
      * @throws IllegalStateException when the history is off
      * @throws RuntimeException when the database fails
