@@ -503,6 +503,24 @@ sn_print_urls() {
         "$(sn_http_port "$n")" "$SN_HOST" "$(sn_mgmt_port "$n")" "$(sn_udp_port "$n")"
 }
 
+# ---------------------------------------------------------------------------------------------- benchmarks
+# The load knobs bench_chat.sh and bench_irc.sh share (BENCH_*, see their headers), the output folder $OUT under
+# $BENCH_DIR, and empty history databases: each run measures a new cluster (the events an earlier run persisted
+# would be replaced event by event).
+sn_bench_setup() {
+    CLIENTS=${BENCH_CLIENTS:-30}
+    SENDERS=${BENCH_SENDERS:-10}
+    RATE=${BENCH_RATE:-1000}
+    SECONDS_RUN=${BENCH_SECONDS:-15}
+    WARMUP=${BENCH_WARMUP:-3}
+    SAT_WINDOW=${BENCH_SAT_WINDOW:-20}
+    DRAIN=${BENCH_DRAIN:-30}
+    P99_TARGET_MS=25  # at 1000 msg/s, both issues
+    OUT="$BENCH_DIR/out"
+    mkdir -p "$OUT"
+    rm -rf "$BENCH_DIR"/*/server*/data/syncnet
+}
+
 # ---------------------------------------------------------------------------------- benchmark result lines
 # The value of KEY in a load generator's "RESULT key=value ..." line $1, or "-".
 sn_field() { # LINE KEY

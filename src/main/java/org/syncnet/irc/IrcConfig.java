@@ -107,8 +107,6 @@ public record IrcConfig(int port, int maxConnections, long pingIdleMillis, int s
         return floodMaxHeldKib * 1024;
     }
 
-
-
     private static List<String> motd(String text, String serverId) {
         if (text == null) {
             String server = serverId == null || serverId.isBlank() ? "this server" : serverId.strip();

@@ -26,7 +26,6 @@ public record ChatConfig(int rateBurst, int ratePerSecond, int outboundQueueKib,
     /** Below the HTTP listener's read timeout (90 s), with room for a pong that is late. */
     static final long MAX_PING_INTERVAL_MILLIS = 60_000;
 
-
     /** Reads and checks every setting; {@code lookup} returns null for an unset one (the default applies). */
     public static ChatConfig fromSettings(Function<String, String> lookup) {
         return new ChatConfig(
@@ -46,5 +45,4 @@ public record ChatConfig(int rateBurst, int ratePerSecond, int outboundQueueKib,
         }
         return millis;
     }
-
 }

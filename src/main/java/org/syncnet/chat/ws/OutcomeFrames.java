@@ -63,7 +63,8 @@ public final class OutcomeFrames {
         } else if (outcome instanceof ChatOutcome.Joined o) {
             out.add(new ServerFrame.Presence(o.room(), o.member().nick(), Change.JOIN, null, null));
             if (recipient.equals(o.member().client())) {
-                RoomSnapshot r = resumeFrom == 0 ? o.snapshot() : state.room(o.room(), resumeFrom, resumeChars).orElse(o.snapshot());
+                RoomSnapshot r = resumeFrom == 0 ? o.snapshot()
+                        : state.room(o.room(), resumeFrom, resumeChars).orElse(o.snapshot());
                 addRoom(out, r, o.member().nick());
             }
         } else if (outcome instanceof ChatOutcome.Left o) {
