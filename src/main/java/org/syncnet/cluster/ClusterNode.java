@@ -13,6 +13,7 @@ import org.syncnet.cluster.log.Delivery;
 import org.syncnet.cluster.log.InMemoryLogStore;
 import org.syncnet.cluster.log.LogEntry;
 import org.syncnet.cluster.log.LogPosition;
+import org.syncnet.cluster.log.LogResume;
 import org.syncnet.cluster.log.LogStore;
 import org.syncnet.cluster.log.ReplicatedLog;
 import org.syncnet.cluster.log.Submissions;
@@ -94,6 +95,8 @@ public final class ClusterNode {
      * above it only by its own proposal (or by hearsay in a reject), which binds it to nothing.
      */
     private long boundEpoch;
+    /** Keeps {@link #boundEpoch} across restarts. */
+    private final EpochRecord epochs;
     private long highestEpochSeen;
     /** The confirmed leader of {@link #epoch}, or null while there is none. */
     private String leader;
@@ -137,12 +140,20 @@ public final class ClusterNode {
      * @param now         the driver's monotonic time in milliseconds
      */
     public ClusterNode(ClusterConfig config, long incarnation, long now) {
-        this(config, incarnation, now, new InMemoryLogStore());
+        this(config, incarnation, now, LogResume.FRESH, EpochRecord.inMemory());
     }
 
-    /** @param store an empty log store (a durable one is a later issue) */
-    public ClusterNode(ClusterConfig config, long incarnation, long now, LogStore store) {
+    /**
+     * @param resume where this server's stored log ends (it delivered everything up to there before a restart) and
+     *               the keys of its last stored events; {@link LogResume#FRESH} on a first start
+     * @param epochs the epoch this server bound itself to before a restart, kept across restarts
+     */
+    public ClusterNode(ClusterConfig config, long incarnation, long now, LogResume resume, EpochRecord epochs) {
         this.config = config;
+        this.epochs = epochs;
+        this.boundEpoch = epochs.read();
+        this.epoch = boundEpoch;
+        this.highestEpochSeen = boundEpoch;
         this.ring = config.membership();
         this.self = config.selfId();
         this.leadership = new LeadershipReport(self);
@@ -158,12 +169,14 @@ public final class ClusterNode {
             }
         }
         this.detector = new FailureDetector(peers, config.heartbeatMillis(), config.failureTimeoutMillis(), now);
-        this.standing = new Standing(config, detector, news, now);
+        this.standing = new Standing(config, detector, news, now, this::isCaughtUp);
         this.promises = new Promises(config, detector);
         // Several ticks, and at least a quarter heartbeat: a round trip must fit, or every datagram goes twice.
         this.logRetryMillis = Math.max(4 * retryMillis, config.heartbeatMillis() / 4);
         this.submissions = new Submissions(logRetryMillis);
+        LogStore store = new InMemoryLogStore(InMemoryLogStore.DEFAULT_CAPACITY, resume.cut());
         this.log = new ReplicatedLog(self, peers, config.quorum(), store, logRetryMillis, submissions::committed);
+        log.remember(resume.recent());
         reevaluate(now, "start");
     }
 
@@ -357,7 +370,8 @@ public final class ClusterNode {
         }
         Map<String, Long> drops = new LinkedHashMap<>();
         dropped.forEach((reason, count) -> drops.put(reason.name(), count));
-        return new ClusterView(self, currentLeader(), epoch, hasQuorum(now), role, members, drops);
+        return new ClusterView(self, currentLeader(), epoch, hasQuorum(now), role, members, drops, log.position(),
+                isCaughtUp());
     }
 
     public String self() {
@@ -405,6 +419,16 @@ public final class ClusterNode {
             return isServing(now);
         }
         return currentLeader() != null && leaderServing;
+    }
+
+    /**
+     * Whether this server's log holds everything committed (a leader caught it up to its commit point, or it leads and
+     * recovers the log), or no leader is in sight to catch up from (the whole cluster starts). Until then it serves
+     * no clients and does not stand for leadership: its clients would see an old state, and its stale log would make
+     * it recover before it could lead.
+     */
+    public boolean isCaughtUp() {
+        return log.isWhole() || role == Role.LEADER || (leader == null && !standing.peerNamesLeader());
     }
 
     public boolean isQuiet() {
@@ -465,7 +489,7 @@ public final class ClusterNode {
                 lease.clear();
             }
             epoch = senderEpoch;
-            boundEpoch = senderEpoch;
+            bind(senderEpoch);
             leader = from;
             standing.handedTo(null);
             leaderStamp = hb.stamp();
@@ -553,7 +577,7 @@ public final class ClusterNode {
             }
             role = Role.FOLLOWER;
             epoch = proposed;
-            boundEpoch = proposed;
+            bind(proposed);
             leader = null;
             leaderServing = false;
         }
@@ -730,7 +754,7 @@ public final class ClusterNode {
      */
     private void becomeLeader(long now) {
         role = Role.LEADER;
-        boundEpoch = epoch;
+        bind(epoch);
         leader = self;
         leaderServing = true;
         // Announce first, so followers know whom the log messages that follow come from.
@@ -759,6 +783,14 @@ public final class ClusterNode {
         leadership.because("handing over to " + higher);
         broadcast(new Abdicate(higher), epoch);
         broadcastHeartbeat(now);
+    }
+
+    /** From now on this server rejects every epoch below {@code e}, also after a restart. */
+    private void bind(long e) {
+        if (e > boundEpoch) {
+            epochs.write(e);
+        }
+        boundEpoch = e;
     }
 
     /** Stop leading this epoch for good and say so at once. */

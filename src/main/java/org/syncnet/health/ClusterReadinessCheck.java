@@ -9,7 +9,10 @@ import org.eclipse.microprofile.health.Readiness;
 import org.syncnet.cluster.ClusterView;
 import org.syncnet.cluster.service.ElectionState;
 
-/** Ready once this server knows a leader that holds a quorum: only then can chat events be ordered. */
+/**
+ * Ready once this server knows a leader that holds a quorum (only then can chat events be ordered) and its log is
+ * caught up with the cluster's (until then it turns clients away).
+ */
 @Readiness
 @ApplicationScoped
 public class ClusterReadinessCheck implements HealthCheck {
@@ -18,13 +21,15 @@ public class ClusterReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("syncnet-leader")
-                .status(election.leaderWithQuorum());
         ClusterView view = election.view();
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("syncnet-leader")
+                .status(election.leaderWithQuorum() && view != null && view.caughtUp());
         if (view != null) {
             response.withData("leader", view.leader() == null ? "none" : view.leader())
                     .withData("epoch", view.epoch())
-                    .withData("hasQuorum", view.hasQuorum());
+                    .withData("hasQuorum", view.hasQuorum())
+                    .withData("caughtUp", view.caughtUp())
+                    .withData("commitSeq", view.log().commitSeq());
         }
         return response.build();
     }

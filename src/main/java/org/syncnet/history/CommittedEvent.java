@@ -7,6 +7,7 @@ import org.syncnet.chat.Casemapping;
 import org.syncnet.chat.ChatOutcome;
 import org.syncnet.chat.HistoryEntry;
 import org.syncnet.cluster.log.Delivery;
+import org.syncnet.cluster.log.LogCut;
 
 /**
  * One committed log event as the history keeps it: the entry as the log delivered it (its place {@code seq}, the
@@ -14,11 +15,12 @@ import org.syncnet.cluster.log.Delivery;
  * the event's bytes) and, for a message the chat accepted in a room, the room and the sender's nick at that moment.
  * The event names only the sender's connection: the nick comes from the chat state, so it is kept beside the bytes.
  * {@code roomKey} is the room's name folded (rfc1459), which a room is paged by; {@code room} its spelling then.
+ * {@code cut} is where the log resumes when this is the last event a server stored before a restart.
  * <p>
  * The payload array is shared, never copied (events pass at thousands a second): nobody may change it.
  */
 public record CommittedEvent(long seq, long epoch, String originServer, String clientId, long clientEventId,
-                             byte[] payload, String roomKey, String room, String nick) {
+                             byte[] payload, String roomKey, String room, String nick, LogCut cut) {
     /** What an event costs in the write queue beyond its payload (the record, its strings), roughly. */
     static final int OVERHEAD_BYTES = 200;
 
@@ -32,6 +34,17 @@ public record CommittedEvent(long seq, long epoch, String originServer, String c
         if ((roomKey == null) != (room == null) || (room == null) != (nick == null)) {
             throw new IllegalArgumentException("seq " + seq + ": room key, room and nick are all given or none");
         }
+        Objects.requireNonNull(cut, "cut");
+        if (cut.seq() > seq) {
+            throw new IllegalArgumentException("seq " + seq + ": the log resumes at " + cut + ", after the event");
+        }
+    }
+
+    /** An event after which the log may resume at its own place (no large event waited for parts). */
+    public CommittedEvent(long seq, long epoch, String originServer, String clientId, long clientEventId,
+                          byte[] payload, String roomKey, String room, String nick) {
+        this(seq, epoch, originServer, clientId, clientEventId, payload, roomKey, room, nick,
+                seq < 1 || epoch < 0 ? LogCut.START : new LogCut(seq, epoch));
     }
 
     /** An event that is not a room message (a join, a nick, a private message, a refused or resent message...). */
@@ -49,10 +62,11 @@ public record CommittedEvent(long seq, long epoch, String originServer, String c
             if (o instanceof ChatOutcome.Posted posted && posted.message().seq() == d.seq()) {
                 HistoryEntry m = posted.message();
                 return new CommittedEvent(d.seq(), d.epoch(), d.originServer(), d.clientId(), d.clientEventId(),
-                        d.payload(), Casemapping.fold(m.room()), m.room(), m.sender().nick());
+                        d.payload(), Casemapping.fold(m.room()), m.room(), m.sender().nick(), d.cut());
             }
         }
-        return plain(d.seq(), d.epoch(), d.originServer(), d.clientId(), d.clientEventId(), d.payload());
+        return new CommittedEvent(d.seq(), d.epoch(), d.originServer(), d.clientId(), d.clientEventId(), d.payload(),
+                null, null, null, d.cut());
     }
 
     public boolean isRoomMessage() {

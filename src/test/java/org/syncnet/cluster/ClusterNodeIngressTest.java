@@ -38,7 +38,8 @@ class ClusterNodeIngressTest {
     /** The view without its drop counters, which are the only thing a dropped datagram may change. */
     private ClusterView stateOf() {
         ClusterView v = node.view(100);
-        return new ClusterView(v.self(), v.leader(), v.epoch(), v.hasQuorum(), v.role(), v.members(), null);
+        return new ClusterView(v.self(), v.leader(), v.epoch(), v.hasQuorum(), v.role(), v.members(), null, v.log(),
+                v.caughtUp());
     }
 
     @Test

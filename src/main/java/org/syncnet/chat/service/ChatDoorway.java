@@ -11,6 +11,12 @@ import org.syncnet.chat.ClientId;
  * no call opens a transaction or a security context.
  */
 public interface ChatDoorway {
+    /**
+     * Whether this server's log is behind the cluster's (it restarted, or was cut off, and is catching up): it takes
+     * no new connection then, so no client sees an old state; the door turns the client away to another server.
+     */
+    boolean catchingUp();
+
     /** The id for a new connection, or null if this server is full (the door turns the client away). */
     ClientId allocate();
 

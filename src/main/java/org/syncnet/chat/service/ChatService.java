@@ -108,6 +108,8 @@ public class ChatService {
     private final Set<ChatConnection> unflushed = new LinkedHashSet<>();
     /** The leader with a quorum, as the cluster last reported it, null while none (applier thread only). */
     private String leader;
+    /** Events up to this seq were applied from the stored history at start: the log may deliver some again. */
+    private long restoredSeq;
 
     @PostConstruct
     void start() {
@@ -121,6 +123,7 @@ public class ChatService {
         long first = cluster.incarnation() << CONNECTION_BITS;
         nextConnection = new AtomicLong(first);
         lastConnection = first + (1L << CONNECTION_BITS) - 1;
+        restore();
         reaper = new ServerReaper(self, cluster, election, state, stateLock, first);
         // Clients an earlier run of this server left in the log are gone; the bound spares this run's.
         reaper.submit(new ChatEvent.ServerGone(self, first, self + " restarted"));
@@ -148,6 +151,29 @@ public class ChatService {
         LOG.info(() -> self + ": chat ready; rate " + config.ratePerSecond() + "/s (burst " + config.rateBurst()
                 + "), outbound queue " + config.outboundQueueKib() + " KiB, at most " + config.maxConnections()
                 + " connections");
+    }
+
+    /**
+     * Rebuilds the chat state from the events stored before this start (rooms, topics, nicks, recent history), the
+     * same on every server since every server applies the same log; the log then resumes after them. Clients of
+     * the earlier run that the state still lists are ended by the ServerGone submitted next.
+     */
+    private void restore() {
+        restoredSeq = history.storedSeq();
+        if (restoredSeq == 0) {
+            return;
+        }
+        long startedAt = System.nanoTime();
+        long applied = history.replay(e -> {
+            try {
+                state.apply(e.seq(), e.originServer(), ChatEventCodec.decode(e.payload()));
+            } catch (MalformedEventException | RuntimeException ex) {
+                // As when it was delivered: every server skipped it alike.
+                LOG.log(Level.FINE, self + ": skipping stored event " + e.seq(), ex);
+            }
+        });
+        LOG.info(() -> self + ": chat state rebuilt from " + applied + " stored events (up to seq " + restoredSeq
+                + ") in " + (System.nanoTime() - startedAt) / 1_000_000 + " ms");
     }
 
     @PreDestroy
@@ -178,6 +204,11 @@ public class ChatService {
         ChatService chat = this;
         return new ChatDoorway() {
             @Override
+            public boolean catchingUp() {
+                return chat.catchingUp();
+            }
+
+            @Override
             public ClientId allocate() {
                 return chat.allocate();
             }
@@ -202,6 +233,11 @@ public class ChatService {
                 return chat.read(query);
             }
         };
+    }
+
+    /** See {@link ChatDoorway#catchingUp()}. */
+    public boolean catchingUp() {
+        return !cluster.isCaughtUp();
     }
 
     private ClientId allocate() {
@@ -275,6 +311,9 @@ public class ChatService {
     private void deliver(List<Delivery> deliveries) {
         synchronized (stateLock) {
             for (Delivery d : deliveries) {
+                if (d.seq() <= restoredSeq) {
+                    continue; // the log resumed before the last stored event (a large event's parts were open)
+                }
                 List<ChatOutcome> outcomes = List.of();
                 try {
                     ChatEvent event = ChatEventCodec.decode(d.payload());

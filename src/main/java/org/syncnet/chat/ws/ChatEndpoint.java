@@ -34,6 +34,10 @@ public class ChatEndpoint {
         // beyond this the container closes the connection (1009).
         ws.setMaxTextMessageBufferSize(2 * ClientFrameDecoder.MAX_FRAME_CHARS);
         ws.setMaxBinaryMessageBufferSize(1024);
+        if (chat.catchingUp()) {
+            ws.close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "server catching up"));
+            return;
+        }
         ClientConnection c = chat.open(ws);
         if (c == null) {
             ws.close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "server full"));

@@ -17,18 +17,28 @@ public final class InMemoryLogStore implements LogStore {
     private final ArrayList<LogEntry> entries = new ArrayList<>();
     /** The sequence of entries.get(0). */
     private long first = 1;
-    /** The epoch of the entry at first - 1 (0 before anything was discarded), for log matching at the boundary. */
+    /**
+     * The epoch of the entry at first - 1 (0 before anything was discarded or resumed after), for log matching at the
+     * boundary.
+     */
     private long discardedLastEpoch;
 
     public InMemoryLogStore(int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity " + capacity);
-        }
-        this.capacity = capacity;
+        this(capacity, LogCut.START);
     }
 
     public InMemoryLogStore() {
         this(DEFAULT_CAPACITY);
+    }
+
+    /** A restarted server's store: it resumes after {@code cut}, which it delivered before the restart. */
+    public InMemoryLogStore(int capacity, LogCut cut) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity " + capacity);
+        }
+        this.capacity = capacity;
+        this.first = cut.seq() + 1;
+        this.discardedLastEpoch = cut.epoch();
     }
 
     @Override

@@ -24,7 +24,7 @@ final class Reassembly {
     /** The delivery this committed entry completes, or null. A part committed twice is ignored. */
     Delivery committed(LogEntry e) {
         if (e.parts() == 1) {
-            return Delivery.of(e);
+            return new Delivery(e.epoch(), e.seq(), e.origin(), e.clientId(), e.clientEventId(), e.payload());
         }
         byte[][] parts = waiting.get(e.key());
         if (parts == null) {
@@ -45,6 +45,11 @@ final class Reassembly {
         }
         waiting.remove(e.key());
         return new Delivery(e.epoch(), e.seq(), e.origin(), e.clientId(), e.clientEventId(), joined.toByteArray());
+    }
+
+    /** No event waits for parts: the log may be cut here (see {@link LogCut}). */
+    boolean isEmpty() {
+        return waiting.isEmpty();
     }
 
     long abandoned() {

@@ -73,6 +73,12 @@ public final class ReplicatedLog {
         long lastNakResendAt = Long.MIN_VALUE / 2;
         /** It needs entries this store no longer keeps (counted once per occurrence, not per retry). */
         boolean stranded;
+        /**
+         * The commit point it promised this leader with: its log surely equals ours up to there (the committed
+         * prefix is the same in every log), unless a mismatch says otherwise (a sub-majority quorum, where two
+         * leaders can each commit alone).
+         */
+        long promisedCommit;
     }
 
     private final String self;
@@ -86,6 +92,9 @@ public final class ReplicatedLog {
     private final List<Delivery> deliveries = new ArrayList<>();
     private long commitSeq;
     private long appliedSeq;
+    /** The last place no large event waited for parts at (see {@link LogCut}), and its entry's epoch. */
+    private long cutSeq;
+    private long cutEpoch;
 
     private long leaderEpoch = -1;
     private final LogRecovery recovery;
@@ -124,13 +133,15 @@ public final class ReplicatedLog {
     /** Follower: appends from the leader that arrived ahead of a gap (the leader sends at most WINDOW ahead). */
     private final AppendsAhead ahead = new AppendsAhead(2 * WINDOW);
     private final Map<String, Progress> progress = new HashMap<>();
+    /** The log positions this leader's quorum promised with: their commit points are where replication may start. */
+    private Map<String, LogPosition> promisedPositions = Map.of();
     /** Entries were ordered or acknowledged since the last {@link #flush}. */
     private boolean replicateDue;
     private long unservableCatchUps;
     /**
-     * This process's log holds everything committed that it ever acknowledged: false from the start (the store
-     * starts empty, and a restarted process cannot tell a first start from a restart) until a leader caught it up to
-     * its commit point, or it recovered its log as leader.
+     * This process's log holds everything committed that it ever acknowledged: false from the start (a restarted
+     * process resumes from what it stored, which may lack entries it acknowledged, and cannot tell a first start from
+     * a restart) until a leader caught it up to its commit point, or it recovered its log as leader.
      */
     private boolean whole;
     private long divergences;
@@ -144,6 +155,24 @@ public final class ReplicatedLog {
         this.retryMillis = retryMillis;
         this.onCommit = onCommit;
         this.recovery = new LogRecovery(retryMillis);
+        // A store that starts after a cut holds a restarted server's log: what lies before was delivered already.
+        this.commitSeq = store.firstSeq() - 1;
+        this.appliedSeq = commitSeq;
+        this.cutSeq = commitSeq;
+        this.cutEpoch = Math.max(0, store.epochAt(commitSeq));
+    }
+
+    /**
+     * Recognises the client events a restarted server stored before as ordered and committed, so that a retry of one
+     * is not ordered again (the store holds only entries after the resume point). Kept for the life of this process.
+     */
+    public void remember(List<LogResume.StoredKey> stored) {
+        for (LogResume.StoredKey k : stored) {
+            ClientEventKey event = new ClientEventKey(k.clientId(), k.clientEventId());
+            for (int part = 0; part < Submissions.partsOf(k.payloadBytes()); part++) {
+                index.putIfAbsent(new PartKey(event, part), Math.min(k.seq(), commitSeq));
+            }
+        }
     }
 
     public boolean isWhole() {
@@ -200,6 +229,7 @@ public final class ReplicatedLog {
     public void startLeading(long epoch, Map<String, LogPosition> promised, long now, Outlet out) {
         leaderEpoch = epoch;
         progress.clear();
+        promisedPositions = Map.copyOf(promised);
         LogPosition best = position();
         String from = null;
         for (Map.Entry<String, LogPosition> p : promised.entrySet()) {
@@ -307,6 +337,7 @@ public final class ReplicatedLog {
             // append that overtakes another draws a gap NAK: rewinding on each (even without resending) made every
             // later acknowledgement resend the whole window again, and the flood of datagrams outran the
             // receivers' replay window (seed 7889: thousands of appends per 50 ms to one follower).
+            p.promisedCommit = Math.min(p.promisedCommit, ack.seq());
             long shared = Math.max(Math.min(ack.seq(), store.lastSeq()), p.match);
             if (shared < p.sentUpTo && now - p.lastNakResendAt >= retryMillis / 2) {
                 p.lastNakResendAt = now;
@@ -350,12 +381,24 @@ public final class ReplicatedLog {
             Progress p = progress.get(peer);
             if (alive.test(peer) && (p.match < store.lastSeq() || p.knownCommit < commitSeq)
                     && now - p.lastSentAt >= retryMillis) {
-                p.sentUpTo = p.match;
+                p.sentUpTo = resendFrom(p);
                 // Only unacknowledged entries make it a probe: commit news alone is never acknowledged.
                 p.probing = p.match < store.lastSeq();
                 sendTo(peer, p, now, out);
             }
         }
+    }
+
+    /**
+     * Where a retry starts: after what the follower acknowledged, or after the commit point it promised with if that
+     * is further. Not from the start of the log: a new leader knows no follower's acknowledgements yet (resending the
+     * whole log took a round trip per 64 entries), and a restarted one keeps only the entries after its resume point.
+     */
+    private long resendFrom(Progress p) {
+        long from = Math.max(p.match, Math.min(p.promisedCommit, store.lastSeq()));
+        // Not kept here (this leader restarted and resumed after it): start where the store does; a follower that
+        // lacks even that answers with a gap and is counted as stranded.
+        return store.epochAt(from) < 0 ? store.firstSeq() - 1 : from;
     }
 
     private void finishRecovery(long now, Outlet out) {
@@ -365,6 +408,8 @@ public final class ReplicatedLog {
         for (String peer : peers) {
             Progress p = new Progress();
             p.sentUpTo = before; // optimistic, as Raft's nextIndex: a follower behind answers with a gap
+            LogPosition promised = promisedPositions.get(peer);
+            p.promisedCommit = promised == null ? 0 : promised.commitSeq();
             progress.put(peer, p);
         }
         advanceCommit();
@@ -584,11 +629,16 @@ public final class ReplicatedLog {
         commitSeq = seq;
         for (LogEntry e : store.read(appliedSeq + 1, (int) Math.min(Integer.MAX_VALUE, commitSeq - appliedSeq))) {
             appliedSeq = e.seq();
+            Delivery d = e.isBarrier() ? null : reassembly.committed(e);
+            if (reassembly.isEmpty()) {
+                cutSeq = e.seq();
+                cutEpoch = e.epoch();
+            }
+            if (d != null) {
+                deliveries.add(cutSeq == d.seq() ? d : new Delivery(d.epoch(), d.seq(), d.originServer(),
+                        d.clientId(), d.clientEventId(), d.payload(), new LogCut(cutSeq, cutEpoch)));
+            }
             if (!e.isBarrier()) {
-                Delivery d = reassembly.committed(e);
-                if (d != null) {
-                    deliveries.add(d);
-                }
                 onCommit.accept(e);
             }
         }

@@ -36,6 +36,7 @@ import org.syncnet.cluster.Member;
 import org.syncnet.cluster.Outbound;
 import org.syncnet.cluster.Settings;
 import org.syncnet.cluster.log.Delivery;
+import org.syncnet.cluster.log.LogResume;
 import org.syncnet.cluster.wire.DatagramCodec;
 
 /**
@@ -60,6 +61,9 @@ public class ClusterService {
     ClusterSettings settings;
     @Inject
     ElectionState state;
+    /** Where this server's stored log ends (the durable history). */
+    @Inject
+    StoredLog storedLog;
 
     private ClusterConfig config;
     private ClusterNode node;
@@ -90,10 +94,24 @@ public class ClusterService {
         for (Member m : config.membership().ring()) {
             addresses.put(m.id(), new InetSocketAddress(m.host(), m.port()));
         }
+        LogResume resume;
+        EpochFile epochs;
+        try {
+            resume = storedLog.resumePoint();
+            epochs = new EpochFile(DataFolder.path().resolve("epoch"));
+        } catch (RuntimeException e) {
+            LOG.severe(self.id() + ": SyncNet cannot start: " + e.getMessage());
+            throw e;
+        }
         channel = bind(self);
         long now = now();
         incarnation = System.currentTimeMillis();
-        node = new ClusterNode(config, incarnation, now);
+        node = new ClusterNode(config, incarnation, now, resume, epochs);
+        if (epochs.read() > 0 || resume.cut().seq() > 0) {
+            LOG.info(() -> self.id() + ": restarted: bound to epoch " + epochs.read() + " (" + epochs.path()
+                    + "), resumes the log after seq " + resume.cut().seq() + ", knows the last "
+                    + resume.recent().size() + " stored events");
+        }
         lastTickMillis = now;
         afterStep(now, true);
         receiving = true;
@@ -299,6 +317,13 @@ public class ClusterService {
         long tickAge = now() - lastTickMillis;
         return channel != null && channel.isOpen() && receiving
                 && tickAge < Math.max(2_000, 20 * ClusterNode.tickMillis(config));
+    }
+
+    /** Whether this server's log holds what the cluster committed (see {@link ClusterNode#isCaughtUp}). */
+    public boolean isCaughtUp() {
+        synchronized (node) {
+            return node.isCaughtUp();
+        }
     }
 
     public long millisSinceLastTick() {

@@ -5,19 +5,23 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.syncnet.chat.MalformedEventException;
 import org.syncnet.cluster.InvalidSettingException;
-import org.syncnet.cluster.service.ClusterService;
+import org.syncnet.cluster.log.InMemoryLogStore;
+import org.syncnet.cluster.log.LogResume;
+import org.syncnet.cluster.service.ClusterSettings;
+import org.syncnet.cluster.service.DataFolder;
 import org.syncnet.history.CommittedEvent;
 import org.syncnet.history.HistoryConfig;
 import org.syncnet.history.HistoryFeed;
@@ -39,14 +43,15 @@ import org.syncnet.history.WritingLoop;
  */
 @Singleton
 @Startup
-@DependsOn("ClusterService")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class HistoryService {
     private static final Logger LOG = Logger.getLogger("org.syncnet.history");
     static final long DRAIN_MILLIS = 5_000;
+    /** Stored events read back per query when the chat state is rebuilt at start. */
+    static final int REPLAY_BATCH = 2_000;
 
     @Inject
-    ClusterService cluster;
+    ClusterSettings cluster;
     @Inject
     HistorySettings settings;
     @Inject
@@ -61,24 +66,29 @@ public class HistoryService {
     private HistoryWriter writer;
     private WritingLoop loop;
     private final CountDownLatch stopping = new CountDownLatch(1);
+    /** The last event stored before this start (null: none), read before anything new is delivered. */
+    private CommittedEvent lastStored;
 
     @PostConstruct
     void start() {
-        self = cluster.config().selfId();
         try {
+            self = cluster.load().selfId();
             config = settings.load();
         } catch (InvalidSettingException e) {
-            LOG.severe(self + ": SyncNet cannot start: " + e.getMessage());
+            LOG.severe((self == null ? "" : self + ": ") + "SyncNet cannot start: " + e.getMessage());
             throw e;
         }
         if (!config.enabled()) {
             feed = HistoryFeed.off(self);
-            LOG.info(() -> self + ": chat history off (" + HistoryConfig.ENABLED + "=false): nothing is persisted");
+            LOG.info(() -> self + ": chat history off (" + HistoryConfig.ENABLED + "=false): nothing is persisted,"
+                    + " a restart starts with an empty log");
             return;
         }
+        HistoryMark mark = new HistoryMark(DataFolder.path().resolve("history-mark"));
+        lastStored = readLastStored(mark);
         queue = new WriteQueue(config.queueBytes());
         feed = new HistoryFeed(self, queue);
-        writer = new HistoryWriter(self, store);
+        writer = new HistoryWriter(self, new MarkedEventStore(store, mark));
         loop = new WritingLoop(self, queue, writer, config.batchSize(),
                 millis -> stopping.await(millis, TimeUnit.MILLISECONDS), System::nanoTime,
                 TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS), WritingLoop.LINGER_NANOS);
@@ -87,6 +97,100 @@ public class HistoryService {
         thread.start();
         LOG.info(() -> self + ": chat history on: batches of up to " + config.batchSize() + " events, queue "
                 + config.queueKib() + " KiB");
+    }
+
+    /**
+     * The last stored event, checked against the mark: a database that holds less than this server stored before
+     * was lost or replaced, and a server that went on with it would serve a silently shortened history.
+     */
+    private CommittedEvent readLastStored(HistoryMark mark) {
+        long marked = mark.read();
+        long highest;
+        CommittedEvent last;
+        try {
+            highest = store.highestSeq();
+            last = highest == 0 ? null : store.eventAt(highest);
+        } catch (RuntimeException e) {
+            String why = self + ": the history database (java:jboss/datasources/SyncNetDS) cannot be read: "
+                    + rootMessage(e) + ". Repair or restore it (for H2: " + DataFolder.path().resolve("history.mv.db")
+                    + "), or move the server's data/syncnet folder away to start it empty";
+            LOG.severe(why);
+            throw new IllegalStateException(why, e);
+        }
+        if (highest < marked) {
+            String why = self + ": the history database holds events up to seq " + highest + " but this server stored"
+                    + " events up to seq " + marked + " (" + mark.path() + "): the database is missing or was"
+                    + " replaced. Restore it, or move the server's data/syncnet folder away to start it empty (it"
+                    + " then catches up from its peers)";
+            LOG.severe(why);
+            throw new IllegalStateException(why);
+        }
+        if (last != null) {
+            LOG.info(() -> self + ": history holds events up to seq " + highest + "; the log resumes after seq "
+                    + last.cut().seq());
+        }
+        return last;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    /**
+     * Where the log resumes: after the last event stored before this start (the start of the log if none), knowing
+     * the client keys of the last {@link InMemoryLogStore#DEFAULT_CAPACITY} stored events.
+     *
+     * @throws RuntimeException when the database fails (the server must not start as if it were empty)
+     */
+    public LogResume resumePoint() {
+        if (lastStored == null) {
+            return LogResume.FRESH;
+        }
+        List<LogResume.StoredKey> keys = new ArrayList<>();
+        forEachStored(Math.max(1, lastStored.seq() - InMemoryLogStore.DEFAULT_CAPACITY + 1), e -> keys.add(
+                new LogResume.StoredKey(e.clientId(), e.clientEventId(), e.payload().length, e.seq())));
+        return new LogResume(lastStored.cut(), keys);
+    }
+
+    /** The highest seq stored before this start (0: none): the chat rebuilds its state from the events up to it. */
+    public long storedSeq() {
+        return lastStored == null ? 0 : lastStored.seq();
+    }
+
+    /**
+     * Hands every event stored before this start to {@code apply}, in log order, read in batches: how the chat
+     * rebuilds its state. Returns how many.
+     *
+     * @throws RuntimeException when the database fails (the server must not start with a partial state)
+     */
+    public long replay(Consumer<CommittedEvent> apply) {
+        return forEachStored(1, apply);
+    }
+
+    /** The events stored before this start from {@code fromSeq} on, in log order, read in batches; how many. */
+    private long forEachStored(long fromSeq, Consumer<CommittedEvent> apply) {
+        long count = 0;
+        long next = fromSeq;
+        long upTo = storedSeq();
+        while (next <= upTo) {
+            List<CommittedEvent> batch = store.readFrom(next, REPLAY_BATCH);
+            for (CommittedEvent e : batch) {
+                if (e.seq() > upTo) {
+                    return count;
+                }
+                apply.accept(e);
+                count++;
+                next = e.seq() + 1;
+            }
+            if (batch.size() < REPLAY_BATCH) {
+                break;
+            }
+        }
+        return count;
     }
 
     @PreDestroy

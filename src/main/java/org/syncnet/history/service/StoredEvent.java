@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import org.syncnet.chat.ChatEventCodec;
 import org.syncnet.chat.ChatLimits;
+import org.syncnet.cluster.log.LogCut;
 import org.syncnet.cluster.log.LogEntry;
 import org.syncnet.history.CommittedEvent;
 
@@ -45,6 +46,11 @@ public class StoredEvent {
     private String room;
     @Column(name = "nick", length = ChatLimits.MAX_NICK_CHARS)
     private String nick;
+    /** Where the log resumes if this is the last stored event ({@link CommittedEvent#cut()}); null: at this one. */
+    @Column(name = "cut_seq")
+    private Long cutSeq;
+    @Column(name = "cut_epoch")
+    private Long cutEpoch;
 
     protected StoredEvent() {
         // for JPA
@@ -52,7 +58,7 @@ public class StoredEvent {
 
     /** The insert of one row, with the parameters {@link #bind} sets: {@link JpaEventStore#append} batches it. */
     static final String INSERT = "insert into chat_event (seq, epoch, origin_server, client_id, client_event_id,"
-            + " payload, room_key, room, nick) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " payload, room_key, room, nick, cut_seq, cut_epoch) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     static void bind(PreparedStatement insert, CommittedEvent e) throws SQLException {
         insert.setLong(1, e.seq());
@@ -64,9 +70,13 @@ public class StoredEvent {
         insert.setString(7, e.roomKey());
         insert.setString(8, e.room());
         insert.setString(9, e.nick());
+        insert.setLong(10, e.cut().seq());
+        insert.setLong(11, e.cut().epoch());
     }
 
     CommittedEvent toEvent() {
-        return new CommittedEvent(seq, epoch, originServer, clientId, clientEventId, payload, roomKey, room, nick);
+        LogCut cut = cutSeq == null || cutEpoch == null ? new LogCut(seq, epoch) : new LogCut(cutSeq, cutEpoch);
+        return new CommittedEvent(seq, epoch, originServer, clientId, clientEventId, payload, roomKey, room, nick,
+                cut);
     }
 }

@@ -39,6 +39,8 @@ import org.syncnet.irc.net.TcpServerOptions;
 public class IrcDoor {
     private static final Logger LOG = Logger.getLogger("org.syncnet.irc");
     private static final byte[] FULL = ascii("ERROR :Closing Link: too many connections\r\n");
+    private static final byte[] CATCHING_UP =
+            ascii("ERROR :Closing Link: this server is catching up with the cluster, try another one\r\n");
     private static final byte[] STOPPING = ascii("ERROR :Closing Link: server shutting down\r\n");
 
     @Inject
@@ -64,6 +66,10 @@ public class IrcDoor {
         server = new TcpServer<>(options, threads, new TcpHandler<>() {
             @Override
             public void opened(TcpConnection<IrcConnection> c) {
+                if (chat.catchingUp()) {
+                    c.closeAfterSending(CATCHING_UP, "server catching up");
+                    return;
+                }
                 ClientId id = chat.allocate();
                 if (id == null) {
                     c.closeAfterSending(FULL, "server full");

@@ -52,6 +52,23 @@ final class DeliveryLedger {
         return payloads.getOrDefault(server, List.of());
     }
 
+    /**
+     * A server process restarted from what its predecessor stored, everything it delivered up to {@code storedSeq}:
+     * the new process holds those deliveries as its own and goes on after them.
+     */
+    void restored(String server, long oldIncarnation, long newIncarnation, long storedSeq) {
+        String old = server + "#" + oldIncarnation;
+        String process = server + "#" + newIncarnation;
+        Set<Long> kept = new LinkedHashSet<>();
+        for (long seq : deliveredBy.getOrDefault(old, Set.of())) {
+            if (seq <= storedSeq) {
+                kept.add(seq);
+            }
+        }
+        deliveredBy.put(process, kept);
+        lastDelivered.put(process, storedSeq);
+    }
+
     void delivered(String server, long incarnation, Delivery d, long at) {
         deliveries++;
         payloads.computeIfAbsent(server, k -> new ArrayList<>()).add(d.payload());

@@ -9,9 +9,13 @@ import java.util.Random;
 import org.syncnet.cluster.ClusterConfig;
 import org.syncnet.cluster.ClusterEvent;
 import org.syncnet.cluster.ClusterNode;
+import org.syncnet.cluster.EpochRecord;
 import org.syncnet.cluster.Member;
 import org.syncnet.cluster.Membership;
 import org.syncnet.cluster.Outbound;
+import org.syncnet.cluster.log.Delivery;
+import org.syncnet.cluster.log.LogCut;
+import org.syncnet.cluster.log.LogResume;
 import org.syncnet.cluster.wire.DatagramCodec;
 import org.syncnet.cluster.wire.Heartbeat;
 import org.syncnet.cluster.wire.MalformedDatagramException;
@@ -19,8 +23,8 @@ import org.syncnet.cluster.wire.MalformedDatagramException;
 /**
  * Real {@link ClusterNode}s (real codec, real bytes) on a {@link SimulatedNetwork}, driven the way the EJB drives
  * them: a tick every {@link ClusterNode#tickMillis}, every received datagram passed in, the outbox sent after each
- * call. Nodes can crash (gone), restart (a new ClusterNode with a higher incarnation: state is lost, as in the real
- * system), pause (a long GC: nothing is processed, datagrams queue up and are handled on resume, ticks resume with
+ * call. Nodes can crash (gone), restart (a new ClusterNode with a higher incarnation that keeps only what the real
+ * system keeps on disk: its bound epoch and the events it delivered, from which it resumes the log), pause (a long GC: nothing is processed, datagrams queue up and are handled on resume, ticks resume with
  * the jumped time) and leave gracefully.
  */
 final class SimulatedCluster {
@@ -45,6 +49,12 @@ final class SimulatedCluster {
         boolean saidReady;
         /** When it last crashed or left; Long.MIN_VALUE if it never did. */
         long goneAt = Long.MIN_VALUE;
+        /** What survives a restart, as on disk: the bound epoch, and the deliveries stored (all of them). */
+        final EpochRecord epochs = EpochRecord.inMemory();
+        final List<Delivery> stored = new ArrayList<>();
+        Delivery lastStored;
+        /** A restarted process does not deliver again what it stored before (the chat skips it as applied). */
+        long storedSeq;
 
         Server(String id, ClusterConfig config) {
             this.id = id;
@@ -172,7 +182,7 @@ final class SimulatedCluster {
         trace.add(now(), id + " CRASHES");
     }
 
-    /** A new process: a new ClusterNode with a higher incarnation and none of the old state. */
+    /** A new process: a new ClusterNode with a higher incarnation and only the durable state of the old one. */
     void restart(String id) {
         Server s = servers.get(id);
         s.tickGeneration++;
@@ -236,9 +246,20 @@ final class SimulatedCluster {
     private void start(String id) {
         Server s = servers.get(id);
         s.incarnation++;
-        s.node = new ClusterNode(s.config, s.incarnation, now());
+        LogCut cut = s.lastStored == null ? LogCut.START : s.lastStored.cut();
+        List<LogResume.StoredKey> keys = new ArrayList<>();
+        for (Delivery d : s.stored) {
+            keys.add(new LogResume.StoredKey(d.clientId(), d.clientEventId(), d.payload().length, d.seq()));
+        }
+        LogResume resume = new LogResume(cut, keys);
+        s.storedSeq = s.lastStored == null ? 0 : s.lastStored.seq();
+        if (s.incarnation > 1) {
+            ledger.restored(s.id, s.incarnation - 1, s.incarnation, s.storedSeq);
+        }
+        s.node = new ClusterNode(s.config, s.incarnation, now(), resume, s.epochs);
         s.reported = "";
-        trace.add(now(), id + " STARTS (incarnation " + s.incarnation + ")");
+        trace.add(now(), id + " STARTS (incarnation " + s.incarnation + ", epoch " + s.epochs.read() + ", resumes at "
+                + cut + ", stored up to " + s.storedSeq + ")");
         flush(s);
         scheduleTicks(s, s.tickGeneration);
     }
@@ -297,8 +318,12 @@ final class SimulatedCluster {
             }
             network.send(s.id, out.to().id(), out.datagram());
         }
-        for (org.syncnet.cluster.log.Delivery d : s.node.drainDeliveries()) {
-            ledger.delivered(s.id, s.incarnation, d, now());
+        for (Delivery d : s.node.drainDeliveries()) {
+            if (d.seq() > s.storedSeq) {
+                ledger.delivered(s.id, s.incarnation, d, now());
+                s.lastStored = d;
+                s.stored.add(d);
+            }
         }
         for (ClusterEvent e : s.node.drainEvents()) {
             if (e instanceof ClusterEvent.LeaderChanged lc) {

@@ -1,0 +1,18 @@
+package org.syncnet.history.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.syncnet.cluster.log.LogResume;
+import org.syncnet.cluster.service.StoredLog;
+
+/** The cluster's {@link StoredLog}: the durable history says where this server's log resumes. */
+@ApplicationScoped
+public class HistoryResumePoint implements StoredLog {
+    @Inject
+    HistoryService history;
+
+    @Override
+    public LogResume resumePoint() {
+        return history.resumePoint();
+    }
+}
