@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.syncnet.chat.ChatLimits;
 import org.syncnet.cluster.InvalidSettingException;
 import org.syncnet.cluster.Settings;
 
@@ -31,9 +32,11 @@ import org.syncnet.cluster.Settings;
  * @param floodWindowMillis  how far ahead of now the penalty clock may run before the client's input is held back
  * @param floodMaxHeldKib    KiB of held-back input beyond which the client is disconnected ("Excess Flood")
  * @param motd               the lines of the message of the day; empty for none
+ * @param joinHistoryLines   how many of a room's last messages a client that joins it gets (0: none; at most the
+ *                           {@value org.syncnet.chat.ChatLimits#HISTORY_PER_ROOM} a room keeps)
  */
 public record IrcConfig(int port, int maxConnections, long pingIdleMillis, int sendQKib, long floodPenaltyMillis,
-                        long floodWindowMillis, int floodMaxHeldKib, List<String> motd) {
+                        long floodWindowMillis, int floodMaxHeldKib, List<String> motd, int joinHistoryLines) {
     public static final String PORT = "syncnet.irc.port";
     public static final String MAX_CONNECTIONS = "syncnet.irc.max-connections";
     public static final String PING_IDLE = "syncnet.irc.ping-idle";
@@ -42,11 +45,17 @@ public record IrcConfig(int port, int maxConnections, long pingIdleMillis, int s
     public static final String FLOOD_WINDOW = "syncnet.irc.flood.window";
     public static final String FLOOD_MAX_HELD_KIB = "syncnet.irc.flood.max-held-kib";
     public static final String MOTD = "syncnet.irc.motd";
+    public static final String JOIN_HISTORY_LINES = "syncnet.irc.join-history-lines";
 
     /** The client port is the member's cluster UDP port minus this when {@value #PORT} is unset (8020 → 8000). */
     public static final int PORT_BELOW_UDP = 20;
     public static final int MOTD_MAX_LINES = 200;
     public static final int MOTD_MAX_LINE_BYTES = 400;
+    /**
+     * Messages a join replays by default: a screenful, what bouncers and history-keeping networks commonly play back,
+     * without making every join of a busy room a flood of old lines.
+     */
+    public static final int DEFAULT_JOIN_HISTORY_LINES = 20;
 
     private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\n|\r|\\\\n");
 
@@ -64,7 +73,8 @@ public record IrcConfig(int port, int maxConnections, long pingIdleMillis, int s
         int maxConnections = Settings.wholeNumber(lookup, MAX_CONNECTIONS, 1000, 1, 1_000_000);
         // a client must have time to answer a PING
         long pingIdle = Settings.duration(lookup, PING_IDLE, 120_000, 1000);
-        // at least 1 MiB: joining a room sends its history (200 messages of up to 4 KiB) at once
+        // at least 1 MiB: joining a room sends its last messages (up to 4 KiB each) at once; 20 of the longest take
+        // about 230 KiB with their line heads, 200 up to 2.3 MiB (README: History on JOIN)
         int sendQKib = Settings.wholeNumber(lookup, SENDQ_KIB, 1024, 1024, 1024 * 1024);
         // RFC 1459's clock with the WebSocket door's pace: a burst of 20 lines, then 5 a second (the RFC's own 2 s
         // and 10 s make a client that joins ten channels wait 20 s)
@@ -79,7 +89,10 @@ public record IrcConfig(int port, int maxConnections, long pingIdleMillis, int s
         }
         int maxHeldKib = Settings.wholeNumber(lookup, FLOOD_MAX_HELD_KIB, 8, 1, 1024);
         List<String> motd = motd(lookup.apply(MOTD), lookup.apply(Settings.SERVER_ID));
-        return new IrcConfig(port, maxConnections, pingIdle, sendQKib, penalty, window, maxHeldKib, motd);
+        // the chat state keeps no more than this per room: a larger number could never be honoured
+        int joinHistory = Settings.wholeNumber(lookup, JOIN_HISTORY_LINES, DEFAULT_JOIN_HISTORY_LINES, 0,
+                ChatLimits.HISTORY_PER_ROOM);
+        return new IrcConfig(port, maxConnections, pingIdle, sendQKib, penalty, window, maxHeldKib, motd, joinHistory);
     }
 
     /**

@@ -24,7 +24,7 @@ import org.syncnet.irc.wire.IrcMessage;
  * the log already go to the log behind it (see {@link Registration}). After registration, PASS and USER get 462,
  * unknown commands 421. The commands that change the chat are in {@link ChatCommands}, the queries in
  * {@link ChannelQueries}, {@link UserQueries}, {@link Modes} and {@link WelcomeBurst}, outcomes in
- * {@link OutcomeLines}.
+ * {@link OutcomeLines} (a join's outcome also brings the room's recent messages).
  */
 public final class IrcSession {
     /**
@@ -64,10 +64,16 @@ public final class IrcSession {
     private String closeReason;
 
     /**
-     * @param clientHost the client's address as the glue sees it ({@code 127.0.0.1}, {@code ::1}); the host of its
-     *                   {@code nick!user@host}
+     * @param clientHost       the client's address as the glue sees it ({@code 127.0.0.1}, {@code ::1}); the host of
+     *                         its {@code nick!user@host}
+     * @param joinHistoryLines how many of a room's last messages the client gets when it joins (0: none; at most
+     *                         {@link ChatLimits#HISTORY_PER_ROOM}, all a room keeps)
      */
-    public IrcSession(ClientId id, IrcServerInfo server, String clientHost) {
+    public IrcSession(ClientId id, IrcServerInfo server, String clientHost, int joinHistoryLines) {
+        if (joinHistoryLines < 0 || joinHistoryLines > ChatLimits.HISTORY_PER_ROOM) {
+            throw new IllegalArgumentException("join history of " + joinHistoryLines + " lines, not 0 to "
+                    + ChatLimits.HISTORY_PER_ROOM);
+        }
         this.id = id;
         this.server = server;
         this.host = IrcIdentity.host(clientHost);
@@ -78,7 +84,7 @@ public final class IrcSession {
         this.users = new UserQueries(server, replies, id);
         this.modes = new Modes(replies);
         this.burst = new WelcomeBurst(server, replies);
-        this.outcomes = new OutcomeLines(id, replies, caps, channels);
+        this.outcomes = new OutcomeLines(id, replies, caps, channels, joinHistoryLines);
     }
 
     public ClientId id() {

@@ -1,12 +1,8 @@
 package org.syncnet.irc;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.syncnet.chat.ChatOutcome;
 import org.syncnet.chat.ChatState;
 import org.syncnet.chat.ClientId;
@@ -24,22 +20,27 @@ import org.syncnet.irc.wire.IrcMessage;
  * The chat confirms a message to its sender by delivering it to the sender too; IRC clients show their own
  * messages themselves, so that confirmation is dropped unless the client negotiated {@code echo-message}.
  * Others' lines carry the sender's full {@code nick!user@host}; messages carry the chat's time stamp as the
- * {@code time} tag when the client negotiated {@code server-time}.
+ * {@code time} tag when the client negotiated {@code server-time} (for a room message, its recipients share two
+ * encodings at most: with and without the tag).
+ * <p>
+ * A client that joins a room gets, after the JOIN, topic and NAMES, the room's last {@code joinHistoryLines}
+ * messages as they were sent live (from their senders' masks of the time, tagged with their own times), its own
+ * earlier messages included: they are history now, not echoes.
  */
 final class OutcomeLines {
-    private static final DateTimeFormatter SERVER_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
-
     private final ClientId me;
     private final Replies replies;
     private final CapNegotiation caps;
     private final ChannelQueries channels;
+    private final int joinHistoryLines;
 
-    OutcomeLines(ClientId me, Replies replies, CapNegotiation caps, ChannelQueries channels) {
+    /** @param joinHistoryLines how many of a room's last messages a join replays (0: none) */
+    OutcomeLines(ClientId me, Replies replies, CapNegotiation caps, ChannelQueries channels, int joinHistoryLines) {
         this.me = me;
         this.replies = replies;
         this.caps = caps;
         this.channels = channels;
+        this.joinHistoryLines = joinHistoryLines;
     }
 
     List<IrcMessage> lines(ChatOutcome outcome, ChatState state) {
@@ -74,8 +75,16 @@ final class OutcomeLines {
                 out.add(channels.topicReply(o.room(), o.snapshot().topic()));
             }
             out.addAll(channels.names(o.room(), o.snapshot().members()));
+            history(o.room(), o.snapshot().history(), out);
         }
         return out;
+    }
+
+    /** The last {@link #joinHistoryLines} of the messages {@code held} (oldest first) to {@code out}. */
+    private void history(String room, List<HistoryEntry> held, List<IrcMessage> out) {
+        for (HistoryEntry e : held.subList(Math.max(0, held.size() - joinHistoryLines), held.size())) {
+            out.add(message(e.sender(), room, e.text(), e.time(), e.notice()));
+        }
     }
 
     private List<IrcMessage> posted(HistoryEntry m) {
@@ -104,13 +113,8 @@ final class OutcomeLines {
     }
 
     private IrcMessage message(Member from, String target, String text, long time, boolean notice) {
-        Map<String, String> tags = caps.has(Cap.SERVER_TIME) ? Map.of("time", serverTime(time)) : Map.of();
-        return new IrcMessage(tags, from.mask(), notice ? "NOTICE" : "PRIVMSG", List.of(target, text));
-    }
-
-    /** {@code 2026-11-27T10:00:00.000Z}, the IRCv3 server-time format. */
-    static String serverTime(long millis) {
-        return SERVER_TIME.format(Instant.ofEpochMilli(millis));
+        return new IrcMessage(caps.has(Cap.SERVER_TIME) ? ServerTime.tags(time) : null, from.mask(),
+                notice ? "NOTICE" : "PRIVMSG", List.of(target, text));
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.syncnet.chat.ChatLimits;
 import org.syncnet.cluster.InvalidSettingException;
 import org.syncnet.cluster.Settings;
 
@@ -42,6 +43,7 @@ class IrcConfigTest {
         assertEquals(4_000, c.floodWindowMillis());
         assertEquals(8, c.floodMaxHeldKib());
         assertEquals(8192, c.floodMaxHeldBytes());
+        assertEquals(20, c.joinHistoryLines());
         assertEquals(2, c.motd().size());
         assertTrue(c.motd().get(0).contains("SyncNet") && c.motd().get(0).contains("server2"), c.motd().get(0));
         assertTrue(read().motd().get(0).contains("this server"), "no server id: still a MOTD");
@@ -51,8 +53,8 @@ class IrcConfigTest {
     void setSettingsAreRead() {
         IrcConfig c = read(IrcConfig.PORT, " 8001 ", IrcConfig.MAX_CONNECTIONS, "5", IrcConfig.PING_IDLE, "90s",
                 IrcConfig.SENDQ_KIB, "4096", IrcConfig.FLOOD_PENALTY, "500ms", IrcConfig.FLOOD_WINDOW, "0.5",
-                IrcConfig.FLOOD_MAX_HELD_KIB, "64", IrcConfig.MOTD, "one line");
-        assertEquals(new IrcConfig(8001, 5, 90_000, 4096, 500, 500, 64, List.of("one line")), c);
+                IrcConfig.FLOOD_MAX_HELD_KIB, "64", IrcConfig.MOTD, "one line", IrcConfig.JOIN_HISTORY_LINES, "7");
+        assertEquals(new IrcConfig(8001, 5, 90_000, 4096, 500, 500, 64, List.of("one line"), 7), c);
         assertEquals(2_500, read(IrcConfig.PING_IDLE, "2.5").pingIdleMillis());
         assertEquals(1_000, read(IrcConfig.PING_IDLE, "1000ms").pingIdleMillis());
         assertEquals(3_600_000, read(IrcConfig.PING_IDLE, "3600s").pingIdleMillis());
@@ -63,6 +65,9 @@ class IrcConfigTest {
         assertEquals(1, read(IrcConfig.FLOOD_MAX_HELD_KIB, "1").floodMaxHeldKib());
         assertEquals(1, read(IrcConfig.FLOOD_PENALTY, "1ms").floodPenaltyMillis());
         assertEquals(60_000, read(IrcConfig.FLOOD_WINDOW, "60s").floodWindowMillis());
+        assertEquals(0, read(IrcConfig.JOIN_HISTORY_LINES, "0").joinHistoryLines(), "0: no history on join");
+        assertEquals(ChatLimits.HISTORY_PER_ROOM, read(IrcConfig.JOIN_HISTORY_LINES, "200").joinHistoryLines(),
+                "all a room keeps");
     }
 
     @Test
@@ -88,6 +93,9 @@ class IrcConfigTest {
         }
         for (String bad : new String[] {"", "0", "-8", "8k", "1025"}) {
             assertInvalid(IrcConfig.FLOOD_MAX_HELD_KIB, bad);
+        }
+        for (String bad : new String[] {"", "-1", "201", "20 lines", "all", "1.5"}) {  // a room keeps 200
+            assertInvalid(IrcConfig.JOIN_HISTORY_LINES, bad);
         }
     }
 

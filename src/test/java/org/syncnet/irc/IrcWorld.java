@@ -9,6 +9,7 @@ import org.syncnet.chat.ChatOutcome;
 import org.syncnet.chat.ChatState;
 import org.syncnet.chat.ClientId;
 import org.syncnet.chat.Identity;
+import org.syncnet.irc.wire.IrcMessage;
 
 /**
  * A tiny cluster for the session tests: one {@link ChatState} and an in-test "log" that commits every event at once
@@ -26,9 +27,11 @@ final class IrcWorld {
     long now = 1_795_000_000_000L;
     private long seq;
     private final Map<ClientId, IrcSession> sessions = new HashMap<>();
-    private final Map<ClientId, List<String>> inboxes = new HashMap<>();
+    private final Map<ClientId, List<IrcMessage>> inboxes = new HashMap<>();
     /** The last reply a session gave to a sent line. */
     IrcSession.Reply lastReply;
+    /** How many of a room's last messages sessions connected from now on get when they join. */
+    int joinHistoryLines = IrcConfig.DEFAULT_JOIN_HISTORY_LINES;
 
     IrcSession connect(String server, long connection, String host) {
         return connect(server, connection, host, MOTD);
@@ -36,7 +39,8 @@ final class IrcWorld {
 
     IrcSession connect(String server, long connection, String host, List<String> motd) {
         ClientId id = new ClientId(server, connection);
-        IrcSession s = new IrcSession(id, IrcServerInfo.forServer(server, VERSION, CREATED, motd), host);
+        IrcSession s = new IrcSession(id, IrcServerInfo.forServer(server, VERSION, CREATED, motd), host,
+                joinHistoryLines);
         sessions.put(id, s);
         inboxes.put(id, new ArrayList<>());
         return s;
@@ -70,7 +74,7 @@ final class IrcWorld {
     /** Sends a line and keeps its events out of the log, so the test can change the state first. */
     IrcSession.Reply sendUncommitted(IrcSession s, String line) {
         lastReply = s.onMessage(Lines.parse(line), state, now);
-        inboxes.get(s.id()).addAll(Lines.render(lastReply.send()));
+        inboxes.get(s.id()).addAll(lastReply.send());
         return lastReply;
     }
 
@@ -86,14 +90,19 @@ final class IrcWorld {
             for (ClientId to : o.to()) {
                 IrcSession s = sessions.get(to);
                 if (s != null) {
-                    inboxes.get(to).addAll(Lines.render(s.onOutcome(o, state)));
+                    inboxes.get(to).addAll(s.onOutcome(o, state));
                 }
             }
         }
     }
 
     List<String> drain(IrcSession s) {
-        List<String> got = List.copyOf(inboxes.get(s.id()));
+        return Lines.render(drainMessages(s));
+    }
+
+    /** As {@link #drain}, the messages themselves (for the wire writer, or to compare what recipients share). */
+    List<IrcMessage> drainMessages(IrcSession s) {
+        List<IrcMessage> got = List.copyOf(inboxes.get(s.id()));
         inboxes.get(s.id()).clear();
         return got;
     }

@@ -26,10 +26,19 @@ final class IrcClient implements AutoCloseable {
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile boolean answerPings = true;
 
-    /** One received line: {@code [:prefix] COMMAND params... [:trailing]}. */
-    record Line(String raw, String prefix, String command, List<String> params) {
+    /**
+     * One received line: {@code [@tags] [:prefix] COMMAND params... [:trailing]}; {@code tags} is the tag section
+     * without its '@' (null if none), e.g. {@code time=2026-11-27T10:00:00.000Z}.
+     */
+    record Line(String raw, String tags, String prefix, String command, List<String> params) {
         static Line parse(String raw) {
             String rest = raw;
+            String tags = null;
+            if (rest.startsWith("@")) {
+                int space = rest.indexOf(' ');
+                tags = rest.substring(1, space);
+                rest = rest.substring(space + 1);
+            }
             String prefix = null;
             if (rest.startsWith(":")) {
                 int space = rest.indexOf(' ');
@@ -52,7 +61,21 @@ final class IrcClient implements AutoCloseable {
                     params.add(word);
                 }
             }
-            return new Line(raw, prefix, command, List.copyOf(params));
+            return new Line(raw, tags, prefix, command, List.copyOf(params));
+        }
+
+        /** The value of tag {@code key} (unescaped values are not needed here), or null. */
+        String tag(String key) {
+            if (tags == null) {
+                return null;
+            }
+            for (String tag : tags.split(";")) {
+                String[] kv = tag.split("=", 2);
+                if (kv[0].equals(key)) {
+                    return kv.length > 1 ? kv[1] : "";
+                }
+            }
+            return null;
         }
 
         String param(int i) {
@@ -83,11 +106,26 @@ final class IrcClient implements AutoCloseable {
         return new IrcClient(label, s);
     }
 
-    /** Connects, registers and waits for 001 (welcome); fails on anything else that ends the registration. */
-    static IrcClient register(String nick, int port, Duration wait) throws IOException, InterruptedException {
+    /**
+     * Connects, registers and waits for 001 (welcome); fails on anything else that ends the registration. With
+     * {@code caps}, requests them first (registration waits for {@code CAP END}) and fails unless they are ACKed.
+     */
+    static IrcClient register(String nick, int port, Duration wait, String... caps)
+            throws IOException, InterruptedException {
         IrcClient c = connect(nick, port);
+        if (caps.length > 0) {
+            c.send("CAP REQ :" + String.join(" ", caps));
+        }
         c.send("NICK " + nick);
         c.send("USER " + nick + " 0 * :" + nick + " the tester");
+        if (caps.length > 0) {
+            Line answer = c.await("CAP ACK or NAK", l -> "CAP".equals(l.command()), wait);
+            if (!"ACK".equals(answer.param(1))) {
+                c.close();
+                throw new AssertionError(nick + ": capabilities refused: " + answer.raw());
+            }
+            c.send("CAP END");
+        }
         Line welcome = c.await("welcome", l -> l.command().equals("001") || l.command().equals("433"), wait);
         if (!welcome.command().equals("001")) {
             c.close();

@@ -1,15 +1,18 @@
 package org.syncnet.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.syncnet.it.IrcClient.message;
 import static org.syncnet.it.IrcClient.numeric;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -24,7 +27,8 @@ import org.syncnet.it.IrcClient.Line;
 /**
  * The IRC door's defences on one server (IRC port 8110: its UDP port 8130 − 20): bad lines get their numeric and the
  * connection goes on; binary data, a flood, a client that does not answer PING and one connection too many get an
- * ERROR and are disconnected — and none of it touches the other clients.
+ * ERROR and are disconnected — and none of it touches the other clients. A client that joins a room gets its last
+ * lines, tagged with their times if it asked for {@code server-time}.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -32,13 +36,16 @@ import org.syncnet.it.IrcClient.Line;
 class SingleServerIrcIT {
     static final int IRC = 8000 + 110;
     static final Duration WAIT = Duration.ofSeconds(20);
-    static final int MAX_CONNECTIONS = 4;
+    static final int MAX_CONNECTIONS = 6;
+    static final int JOIN_HISTORY_LINES = 3;
+    private static final Pattern SERVER_TIME = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
 
     @Deployment(testable = false)
     static WebArchive syncnet() {
         Map<String, String> settings = TestWars.with(SingleServerIT.GOOD, "syncnet.irc.max-connections",
                 "" + MAX_CONNECTIONS);
         settings = TestWars.with(settings, "syncnet.irc.ping-idle", "2s");
+        settings = TestWars.with(settings, "syncnet.irc.join-history-lines", "" + JOIN_HISTORY_LINES);
         return TestWars.withSettings("syncnet.war", settings, null);
     }
 
@@ -146,5 +153,81 @@ class SingleServerIrcIT {
         } finally {
             clients.forEach(IrcClient::close);
         }
+    }
+
+    @Test
+    void aJoinerGetsTheRoomsLastLinesWithServerTimeOnlyIfItAskedForIt() throws Exception {
+        try (IrcClient talker = IrcClient.register("talker", IRC, WAIT, "echo-message");
+             IrcClient plain = IrcClient.register("plain", IRC, WAIT);
+             IrcClient timed = IrcClient.register("timed", IRC, WAIT, "server-time")) {
+            talker.send("JOIN #history");
+            talker.await("the own join", IrcClient.command("JOIN", "talker"), WAIT);
+            long before = System.currentTimeMillis();
+            for (int i = 1; i <= 4; i++) {
+                talker.send("PRIVMSG #history :line " + i);
+            }
+            talker.send("NOTICE #history :a notice");
+            talker.send("PRIVMSG #history :\u0001ACTION waves\u0001");
+            // echo-message: the last one back means all six are in the room's history
+            talker.await("the echo of the last", message("talker", "#history", "\u0001ACTION waves\u0001"), WAIT);
+            long after = System.currentTimeMillis();
+
+            plain.send("JOIN #history");
+            timed.send("JOIN #history");
+            talker.await("plain's join", IrcClient.command("JOIN", "plain"), WAIT);
+            talker.await("timed's join", IrcClient.command("JOIN", "timed"), WAIT);
+            talker.send("PRIVMSG #history :live");
+            Line plainLive = plain.await("the live line after the history", message("talker", "#history", "live"),
+                    WAIT);
+            Line timedLive = timed.await("the live line after the history", message("talker", "#history", "live"),
+                    WAIT);
+
+            String from = ":talker!~talker@127.0.0.1 ";
+            List<String> expected = List.of(from + "PRIVMSG #history :line 4", from + "NOTICE #history :a notice",
+                    from + "PRIVMSG #history :\u0001ACTION waves\u0001");
+            assertEquals(expected, afterNames(plain), "the last " + JOIN_HISTORY_LINES + " lines, untagged");
+            assertNull(plainLive.tags(), plainLive.raw());
+
+            List<String> tagged = afterNames(timed);
+            assertEquals(JOIN_HISTORY_LINES, tagged.size(), tagged.toString());
+            long previous = before;
+            for (int i = 0; i < tagged.size(); i++) {
+                Line line = Line.parse(tagged.get(i));
+                String time = line.tag("time");
+                assertTrue(time != null && SERVER_TIME.matcher(time).matches(), line.raw());
+                long millis = Instant.parse(time).toEpochMilli();
+                assertTrue(millis >= previous && millis <= after, time + " is when it was sent, in order");
+                previous = millis;
+                assertEquals(expected.get(i), line.raw().substring(line.raw().indexOf(' ') + 1));
+            }
+            assertTrue(SERVER_TIME.matcher(timedLive.tag("time")).matches(), "live lines are tagged too: "
+                    + timedLive.raw());
+
+            // the talker's own lines are history too, when it comes back
+            talker.send("PART #history");
+            talker.await("the own part", IrcClient.command("PART", "talker"), WAIT);
+            talker.send("JOIN #history");
+            talker.await("the own join", IrcClient.command("JOIN", "talker"), WAIT);
+            plain.send("PRIVMSG #history :welcome back");  // committed after the join: it comes after the history
+            talker.await("plain's line after the history", message("plain", "#history", "welcome back"), WAIT);
+            assertEquals(List.of(from + "NOTICE #history :a notice",
+                    from + "PRIVMSG #history :\u0001ACTION waves\u0001", from + "PRIVMSG #history :live"),
+                    afterNames(talker));
+        }
+    }
+
+    /**
+     * The PRIVMSGs and NOTICEs received after the last 366 (end of NAMES) and not taken yet: a join's history (others'
+     * joins may come in between).
+     */
+    private static List<String> afterNames(IrcClient c) {
+        List<String> lines = c.rawLines();
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if ("366".equals(Line.parse(lines.get(i)).command())) {
+                return lines.subList(i + 1, lines.size()).stream()
+                        .filter(raw -> List.of("PRIVMSG", "NOTICE").contains(Line.parse(raw).command())).toList();
+            }
+        }
+        throw new AssertionError("no 366 in " + lines);
     }
 }

@@ -57,7 +57,8 @@ final class IrcConnection implements ChatConnection {
         this.server = server;
         this.config = config;
         this.chat = chat;
-        this.session = new IrcSession(id, server, tcp.remoteAddress().getAddress().getHostAddress());
+        this.session = new IrcSession(id, server, tcp.remoteAddress().getAddress().getHostAddress(),
+                config.joinHistoryLines());
         this.penalty = new FloodPenalty(config.floodPenaltyMillis(), config.floodWindowMillis());
         this.lastHeardNanos = nowNanos;
     }

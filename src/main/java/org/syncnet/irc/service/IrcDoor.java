@@ -107,7 +107,7 @@ public class IrcDoor {
         server.start();
         LOG.info(() -> self.id() + ": IRC door open on " + self.host() + ":" + server.port() + " (at most "
                 + config.maxConnections() + " connections, PING after " + config.pingIdleMillis() / 1000
-                + " s idle)");
+                + " s idle, " + config.joinHistoryLines() + " lines of history on JOIN)");
     }
 
     @PreDestroy

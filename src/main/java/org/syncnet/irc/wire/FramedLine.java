@@ -12,7 +12,8 @@ public sealed interface FramedLine {
     }
 
     /**
-     * A line longer than {@link IrcLimits#MAX_CONTENT_BYTES} bytes: reported once, as soon as the limit is passed;
+     * A line longer than {@link IrcLimits#MAX_CONTENT_BYTES} bytes (not counting a tag section), or with a tag section
+     * longer than {@link IrcLimits#MAX_CLIENT_TAG_BYTES}: reported once, as soon as the limit is passed;
      * the framer then drops its bytes up to and including its LF. The session answers 417 (ERR_INPUTTOOLONG).
      */
     record TooLong() implements FramedLine {

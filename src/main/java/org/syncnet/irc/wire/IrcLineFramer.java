@@ -2,6 +2,7 @@ package org.syncnet.irc.wire;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -13,10 +14,12 @@ import java.util.function.Consumer;
  *       in the text (the session refuses it where it matters: chat text may not contain CR). Empty lines are
  *       skipped without a word.</li>
  *   <li>At most {@link IrcLimits#MAX_CONTENT_BYTES} (510) bytes before the terminator, whether that is CRLF or a
- *       bare LF: a line that fits 512 bytes with CRLF fits with LF, and one rule is easier to explain. A longer
- *       line gives one {@link FramedLine.TooLong} the moment it passes the limit, and its bytes are dropped up to
- *       and including its LF without being kept: the framer never holds more than 511 bytes, so a client that
- *       sends a megabyte without an LF costs nothing.</li>
+ *       bare LF: a line that fits 512 bytes with CRLF fits with LF, and one rule is easier to explain. A line that
+ *       starts with '@' has an IRCv3 tag section up to its first space, which counts apart, as the message-tags spec
+ *       says: at most {@link IrcLimits#MAX_CLIENT_TAG_BYTES} (4096) bytes with its '@' and space, then the 510 bytes
+ *       of the rest. A longer line (or tag section) gives one {@link FramedLine.TooLong} the moment it passes the
+ *       limit, and its bytes are dropped up to and including its LF without being kept: the framer never holds more
+ *       than a line's limit, so a client that sends a megabyte without an LF costs nothing.</li>
  *   <li>A NUL byte gives {@link FramedLine.Binary} at once and the rest of its line is dropped. One report a line:
  *       a NUL inside a line already reported too long is not reported again.</li>
  *   <li>Each line is decoded as UTF-8, strictly (overlong forms, surrogates and code points above U+10FFFF are
@@ -31,11 +34,21 @@ public final class IrcLineFramer {
     private static final byte LF = '\n';
     private static final byte CR = '\r';
 
-    /** The line so far: up to 510 bytes of content and, at most, the CR that may precede its LF. */
-    private final byte[] line = new byte[IrcLimits.MAX_CONTENT_BYTES + 1];
+    /** The most a line can hold: a full tag section, 510 bytes of content and the CR that may precede its LF. */
+    private static final int MAX_HELD = IrcLimits.MAX_CLIENT_TAG_BYTES + IrcLimits.MAX_CONTENT_BYTES + 1;
+
+    /**
+     * The line so far: up to 510 bytes of content and, at most, the CR that may precede its LF; grown to hold a tag
+     * section only for a client that sends one.
+     */
+    private byte[] line = new byte[IrcLimits.MAX_CONTENT_BYTES + 1];
     private int length;
     /** True while dropping the rest of a line already reported (too long or binary), up to its LF. */
     private boolean discarding;
+    /** True while in the tag section of a line that starts with '@' (up to its first space). */
+    private boolean inTags;
+    /** Where the line's content after its tag section starts (0 for a line without tags). */
+    private int contentStart;
 
     /**
      * Frames all of {@code bytes} (from its position to its limit; the position ends at the limit) and passes each
@@ -53,8 +66,8 @@ public final class IrcLineFramer {
                 length = 0;
                 discarding = true;
                 out.accept(new FramedLine.Binary());
-            } else if (length < IrcLimits.MAX_CONTENT_BYTES || (length == IrcLimits.MAX_CONTENT_BYTES && b == CR)) {
-                line[length++] = b;
+            } else if (fits(b)) {
+                put(b);
             } else {
                 length = 0;
                 discarding = true;
@@ -63,9 +76,40 @@ public final class IrcLineFramer {
         }
     }
 
-    /** Bytes of the unfinished line held for the next {@link #feed} (at most 511; 0 while dropping a line). */
+    /**
+     * Bytes of the unfinished line held for the next {@link #feed} (at most 511, or 4607 with a tag section; 0 while
+     * dropping a line).
+     */
     public int buffered() {
         return length;
+    }
+
+    /** Whether {@code b} (not LF, not NUL) still fits the line, its tag section or its content. */
+    private boolean fits(byte b) {
+        if (length == 0) {
+            inTags = b == '@';
+            contentStart = 0;
+        }
+        if (inTags) {
+            // The section is '@', the tag data and the space that ends it: the space may be its last byte.
+            if (length + 1 > (b == ' ' ? IrcLimits.MAX_CLIENT_TAG_BYTES : IrcLimits.MAX_CLIENT_TAG_BYTES - 1)) {
+                return false;
+            }
+            if (b == ' ') {
+                inTags = false;
+                contentStart = length + 1;
+            }
+            return true;
+        }
+        int content = length - contentStart;
+        return content < IrcLimits.MAX_CONTENT_BYTES || (content == IrcLimits.MAX_CONTENT_BYTES && b == CR);
+    }
+
+    private void put(byte b) {
+        if (length == line.length) {
+            line = Arrays.copyOf(line, Math.min(line.length * 2, MAX_HELD));
+        }
+        line[length++] = b;
     }
 
     private void endLine(Consumer<? super FramedLine> out) {

@@ -26,7 +26,7 @@ import java.util.TreeMap;
  *       valid text holds, becomes '?', as {@link String#getBytes} makes it.)</li>
  *   <li>Tags are written {@code @key=value;key2 } with values escaped (';' {@code \:}, space {@code \s}, '\'
  *       {@code \\}, CR {@code \r}, LF {@code \n}), in key order, and repeated on every line of a split message; at most
- *       {@link IrcLimits#MAX_TAG_BYTES} bytes.</li>
+ *       {@link IrcLimits#MAX_SERVER_TAG_BYTES} bytes ('@' and the space included), on top of the line's 512.</li>
  *   <li>Too long: the last parameter of PRIVMSG and NOTICE (the text) is split over several messages with the same
  *       tags, prefix, command and target, each as full as fits, cut at the last space that fits (kept at the end of
  *       the earlier piece) or, with no space, at a code point boundary, never inside a UTF-8 sequence or a surrogate
@@ -288,9 +288,9 @@ public final class IrcLineWriter {
             }
         }
         out.put(' ');
-        if (out.length > IrcLimits.MAX_TAG_BYTES) {
+        if (out.length > IrcLimits.MAX_SERVER_TAG_BYTES) {
             throw new IllegalArgumentException("tags take " + out.length + " bytes, at most "
-                    + IrcLimits.MAX_TAG_BYTES);
+                    + IrcLimits.MAX_SERVER_TAG_BYTES);
         }
     }
 

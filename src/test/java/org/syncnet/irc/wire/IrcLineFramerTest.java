@@ -118,6 +118,47 @@ class IrcLineFramerTest {
     }
 
     @Test
+    void aTagSectionHasItsOwn4096BytesBeforeThe510() {
+        String tags = "@+example.com/x=" + "t".repeat(IrcLimits.MAX_CLIENT_TAG_BYTES - 17) + " ";  // '@' and ' ' count
+        assertEquals(IrcLimits.MAX_CLIENT_TAG_BYTES, tags.length());
+        String content = "PRIVMSG #a :" + "c".repeat(498);
+        assertEquals(IrcLimits.MAX_CONTENT_BYTES, content.length());
+        assertEquals(List.of(line(tags + content, 4096 + 512)), frame(tags + content + "\r\n"));
+        assertEquals(List.of(line(tags + content, 4096 + 511)), frame(tags + content + "\n"));
+        assertEquals(List.of(TOO_LONG), frame(tags + content + "c\r\n"), "the rest is still 510 at most");
+        String tooManyTags = "@" + "t".repeat(IrcLimits.MAX_CLIENT_TAG_BYTES - 1) + " PING x";
+        assertEquals(List.of(TOO_LONG, line("PING y", 8)), frame(tooManyTags + "\r\nPING y\r\n"),
+                "4095 bytes of '@' and tag data leave no room for the space");
+        assertEquals(List.of(TOO_LONG), frame("@" + "t".repeat(5000) + "\n"), "no space at all");
+        assertEquals(List.of(TOO_LONG), frame("PING @" + "t".repeat(600) + "\n"), "only a line that starts with '@'");
+        assertEquals(List.of(line("@a=b PING z", 13)), frame("@a=b PING z\r\n"));
+        assertEquals(List.of(line("@a=b", 6)), frame("@a=b\r\n"), "no command: the parser's matter");
+    }
+
+    @Test
+    void everySplitOfTaggedLinesGivesTheSameLinesAndTheBufferStaysBounded() {
+        String tags = "@k=" + "v".repeat(IrcLimits.MAX_CLIENT_TAG_BYTES - 4) + " ";
+        byte[] input = bytes("@t=1 PING a\r\n", tags, "x".repeat(510), "\r\n", tags, "y".repeat(511), "\n",
+                "@", "z".repeat(IrcLimits.MAX_CLIENT_TAG_BYTES), " PING b\n", "PING c\r\n", "@t=\u20ac PING d\r\n");
+        List<FramedLine> expected = List.of(line("@t=1 PING a", 13), line(tags + "x".repeat(510), 4096 + 512),
+                TOO_LONG, TOO_LONG, line("PING c", 8), line("@t=\u20ac PING d", 15));
+        assertEquals(expected, frame(input));
+        for (int i = 0; i <= input.length; i += 7) {
+            IrcLineFramer framer = new IrcLineFramer();
+            List<FramedLine> out = new ArrayList<>(feed(framer, Arrays.copyOfRange(input, 0, i)));
+            out.addAll(feed(framer, Arrays.copyOfRange(input, i, input.length)));
+            assertEquals(expected, out, "split at " + i);
+        }
+        IrcLineFramer framer = new IrcLineFramer();
+        List<FramedLine> out = new ArrayList<>();
+        for (byte b : input) {
+            out.addAll(feed(framer, new byte[] {b}));
+            assertTrue(framer.buffered() <= IrcLimits.MAX_CLIENT_TAG_BYTES + IrcLimits.MAX_CONTENT_BYTES + 1);
+        }
+        assertEquals(expected, out, "byte by byte");
+    }
+
+    @Test
     void tooLongIsReportedOnceAsSoonAsTheLimitIsPassedAndFramingGoesOn() {
         IrcLineFramer framer = new IrcLineFramer();
         assertEquals(List.of(), feed(framer, bytes("b".repeat(510) + "\r")), "could still be a 510-byte line");

@@ -208,6 +208,17 @@ class IrcLineWriterTest {
     }
 
     @Test
+    void theServersTagSectionIsAt4096Bytes() {
+        // '@time=' + value + ' ' is the whole section: 7 bytes around the value.
+        String fits = "v".repeat(IrcLimits.MAX_SERVER_TAG_BYTES - 7);
+        List<String> lines = IrcLineWriter.lines(new IrcMessage(Map.of("time", fits), SOURCE, "PRIVMSG",
+                List.of("#a", "hi")));
+        assertEquals(List.of("@time=" + fits + " :" + SOURCE + " PRIVMSG #a :hi"), lines);
+        assertThrows(IllegalArgumentException.class, () -> IrcLineWriter.write(new IrcMessage(
+                Map.of("time", fits + "v"), SOURCE, "PRIVMSG", List.of("#a", "hi"))));
+    }
+
+    @Test
     void otherCommandsAreCutToFitAtACodePointBoundary() throws IrcSyntaxException {
         String topic = "é".repeat(300);
         List<String> lines = IrcLineWriter.lines(IrcMessage.of("srv", "332", "alice", "#a", topic));
