@@ -9,8 +9,11 @@ const RETRY_NICK_MS = 2000;   // a reconnect's nick may be held until the old se
 const RETRY_NICK_TIMES = 15;
 const RESEND_LATER_MS = 1000; // after RATE_LIMITED
 const OPEN_TIMEOUT_MS = 3000;
-const MAX_ITEMS = 1000;       // per room on the page; older lines scroll away for good
+const MAX_ITEMS = 1000;       // per room on the page while it is read at its end; older ones come back by scrolling up
 const MAX_SEEN = 50000;       // seqs remembered to show nothing twice; beyond, only those still on the page
+const OLDER_PAGE = 50;        // messages per request to the history API when scrolling back
+const OLDER_TIMEOUT_MS = 5000;
+const OLDER_RETRY_MS = 2000;  // after a failure, scrolling tries again no sooner (the button at once)
 
 function randomKey(length) {
     const bytes = crypto.getRandomValues(new Uint8Array(length));
@@ -186,8 +189,11 @@ const handlers = {
         addMessage(f, true);
     },
     history(f) {
-        for (const m of f.messages) addMessage(m, false);
+        for (const m of f.messages) addMessage(m, false, false);
+        const room = chat.rooms.get(fold(f.room));
+        if (room) room.historyShown = true; // from now on, scrolling up pages back from its oldest message
         if (!f.complete) note(f.room, 'older messages are no longer held');
+        if (room && room === chat.rooms.get(chat.current)) render();
     },
     members(f) {
         const room = ensureRoom(f.room);
@@ -280,23 +286,40 @@ const handlers = {
     },
 };
 
-function addMessage(m, isPrivate) {
+function addMessage(m, isPrivate, redraw = true) {
     if (m.id !== undefined && chat.pending.delete(m.id)) renderPending();
     if (m.seq > chat.lastSeq) chat.lastSeq = m.seq;
     if (chat.seen.has(m.seq)) return;
     chat.seen.add(m.seq);
     const room = isPrivate ? chat.rooms.get(chat.current) : chat.rooms.get(fold(m.room));
     if (!room) return;
-    const item = { seq: m.seq, nick: isPrivate ? m.from : m.nick, text: m.text, time: m.time, to: isPrivate ? m.to : null,
-        notice: m.notice === true };
+    const item = messageItem(m, isPrivate);
     const at = room.items.findIndex((i) => i.seq > m.seq); // history may arrive after newer events
     room.items.splice(at < 0 ? room.items.length : at, 0, item);
-    if (room.items.length > MAX_ITEMS) room.items.splice(0, room.items.length - MAX_ITEMS);
+    if (room.items.length > MAX_ITEMS && !readingBack(room)) {
+        room.items.splice(0, room.items.length - MAX_ITEMS);
+        room.older.start = false; // its first messages are gone from the page: scrolling up fetches them again
+    }
     if (chat.seen.size > MAX_SEEN) {
         // A resume only brings seqs after the last one seen: older ones no longer need remembering.
         chat.seen = new Set([...chat.rooms.values()].flatMap((r) => r.items.filter((i) => !i.note).map((i) => i.seq)));
     }
-    if (room === chat.rooms.get(chat.current)) render();
+    if (redraw && room === chat.rooms.get(chat.current)) render();
+}
+
+// One shape for live, history-frame and history-API messages, so that all look the same.
+function messageItem(m, isPrivate) {
+    return { seq: m.seq, nick: isPrivate ? m.from : m.nick, text: m.text, time: m.time, to: isPrivate ? m.to : null,
+        notice: m.notice === true };
+}
+
+// The user is reading the room shown further up than its end: keep what they may be looking at.
+function readingBack(room) {
+    return room === chat.rooms.get(chat.current) && !atEnd($('messages'));
+}
+
+function atEnd(list) {
+    return list.scrollHeight - list.scrollTop - list.clientHeight < 40;
 }
 
 function note(roomName, text) {
@@ -308,7 +331,10 @@ function note(roomName, text) {
 
 function ensureRoom(name) {
     const key = fold(name);
-    if (!chat.rooms.has(key)) chat.rooms.set(key, { name, members: [], topic: '', items: [] });
+    if (!chat.rooms.has(key)) {
+        chat.rooms.set(key, { name, members: [], topic: '', items: [], historyShown: false,
+            older: { loading: false, start: false, error: null, failedAt: 0 } });
+    }
     if (!chat.current) chat.current = key;
     return chat.rooms.get(key);
 }
@@ -337,10 +363,149 @@ function render() {
     $('leave').hidden = !room;
     $('members').replaceChildren(...(room ? room.members.map((n) => el('li', 'member', n)) : []));
     const list = $('messages');
-    const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
-    list.replaceChildren(...(room ? room.items.map(renderItem) : []));
+    const shown = room ? chat.current : '';
+    const sameRoom = list.dataset.room === shown;
+    const atBottom = !sameRoom || atEnd(list); // another room opens at its end
+    const anchor = atBottom ? null : firstVisible(list);
+    // Everything after the marker of older messages is redrawn; the marker stays, and with it a focused button.
+    const stale = document.createRange();
+    stale.setStartAfter($('older'));
+    stale.setEnd(list, list.childNodes.length);
+    stale.deleteContents();
+    if (room) list.append(...room.items.map(renderItem));
+    list.dataset.room = shown;
+    renderOlder(room);
     if (atBottom) list.scrollTop = list.scrollHeight;
+    else if (anchor) keepInPlace(list, anchor);
+    renderedTop = list.scrollTop;
+    // A room that does not fill the list cannot be scrolled up: fill it from the history by itself.
+    // After a failure only the user tries again (scrolling, the button), so a short room does not poll.
+    if (room && room.older.error === null && list.clientHeight > 0 && list.scrollHeight <= list.clientHeight) {
+        loadOlder(room, false);
+    }
     renderPending();
+}
+
+let renderedTop = 0; // where render left the list: a scroll event there is the page's own, not the user's
+
+// The first message at least partly in view, and where: after a redraw it is put back exactly there.
+function firstVisible(list) {
+    const top = list.getBoundingClientRect().top;
+    for (const li of list.querySelectorAll('li.msg')) {
+        const box = li.getBoundingClientRect();
+        if (box.bottom > top) return { seq: li.dataset.seq, offset: box.top - top };
+    }
+    return null;
+}
+
+function keepInPlace(list, anchor) {
+    const li = list.querySelector('li.msg[data-seq="' + anchor.seq + '"]');
+    if (li) list.scrollTop += li.getBoundingClientRect().top - list.getBoundingClientRect().top - anchor.offset;
+}
+
+function renderOlder(room) {
+    const marker = $('older');
+    const button = $('load-older');
+    marker.hidden = !room;
+    if (!room) return;
+    const older = room.older;
+    const text = $('older-text');
+    text.textContent = older.start ? 'beginning of ' + room.name
+        : older.loading ? 'loading older messages\u2026' : older.error || '';
+    text.title = text.textContent; // a long error may not fit a phone's width
+    marker.classList.toggle('failed', older.error !== null && !older.loading);
+    const noButton = older.start || !room.historyShown;
+    if (noButton && document.activeElement === button) $('messages').focus();
+    button.hidden = noButton;
+    button.setAttribute('aria-disabled', String(older.loading));
+    button.textContent = older.error !== null ? 'Try again' : 'Load older messages';
+}
+
+// ---- older messages: the history API (README, Chat history) -------------------------------------------------
+
+// The page before the oldest message the room shows, prepended; the view stays where it is (render's anchor).
+async function loadOlder(room, byUser) {
+    const older = room.older;
+    if (older.loading || older.start || !room.historyShown) return;
+    if (older.error !== null && !byUser && Date.now() - older.failedAt < OLDER_RETRY_MS) return;
+    older.loading = true;
+    older.error = null;
+    renderOlder(room);
+    try {
+        const page = await fetchOlder(room.name, oldestSeq(room));
+        if (chat.rooms.get(fold(room.name)) !== room) return; // left meanwhile
+        const added = prependOlder(room, page.messages);
+        older.start = page.before === null;
+        if (!older.start && added === 0) throw new Error('older messages could not be loaded (an empty page)');
+    } catch (e) {
+        older.error = e.message;
+        older.failedAt = Date.now();
+    } finally {
+        older.loading = false;
+    }
+    if (room === chat.rooms.get(chat.current)) render();
+}
+
+function oldestSeq(room) {
+    let oldest = null;
+    for (const i of room.items) {
+        if (!i.note && !i.to && (oldest === null || i.seq < oldest)) oldest = i.seq;
+    }
+    return oldest; // null: nothing shown yet, ask for the newest page
+}
+
+// The server the page is connected to first (after a failover, the page's own server may be gone), then the
+// page's own; every member's pages may read it (CORS for member origins, like api/cluster).
+async function fetchOlder(roomName, before) {
+    const current = chat.servers.find((s) => s.id === chat.server);
+    const bases = [...new Set([...(current ? [current.url] : []), BASE])];
+    const path = '/api/rooms/' + encodeURIComponent(roomName) + '/messages?limit=' + OLDER_PAGE
+        + (before === null ? '' : '&before=' + before);
+    let failure = null;
+    for (const base of bases) {
+        try {
+            const response = await fetch(base + path,
+                { cache: 'no-store', signal: AbortSignal.timeout(OLDER_TIMEOUT_MS) });
+            const body = await response.json().catch(() => null);
+            if (response.ok && body && Array.isArray(body.messages)) return body;
+            failure = failure || olderFailure(response.status, body);
+        } catch (e) {
+            failure = failure || 'older messages could not be loaded: the server does not answer';
+        }
+    }
+    throw new Error(failure);
+}
+
+function olderFailure(status, body) {
+    const code = body && body.error;
+    if (code === 'HISTORY_OFF') return 'older messages are not kept on this server';
+    if (code === 'HISTORY_UNAVAILABLE') return 'older messages cannot be read just now';
+    return 'older messages could not be loaded ('
+        + (body && typeof body.message === 'string' ? body.message : 'HTTP ' + status) + ')';
+}
+
+// Adds what the room does not show yet (by seq: a page may overlap the join history); returns how many.
+function prependOlder(room, messages) {
+    const shown = new Set(room.items.filter((i) => !i.note).map((i) => i.seq));
+    const fresh = [];
+    for (const m of messages) {
+        if (!Number.isSafeInteger(m.seq) || typeof m.nick !== 'string' || typeof m.text !== 'string') continue;
+        if (shown.has(m.seq)) continue;
+        shown.add(m.seq);
+        chat.seen.add(m.seq); // the same message arriving live later is not shown twice
+        fresh.push(messageItem(m, false));
+    }
+    fresh.sort((a, b) => a.seq - b.seq);
+    // Merge without reordering what is shown (notes sit where they were added).
+    const merged = [];
+    let k = 0;
+    for (const item of room.items) {
+        while (k < fresh.length && fresh[k].seq < item.seq) merged.push(fresh[k++]);
+        merged.push(item);
+    }
+    merged.push(...fresh.slice(k));
+    room.items = merged;
+    return fresh.length;
 }
 
 // An IRC user's "/me waves" arrives as CTCP: \u0001ACTION waves\u0001.
@@ -425,6 +590,19 @@ $('join-form').addEventListener('submit', (e) => {
     else send({ type: 'join', room: name });
     $('join-room').value = '';
     render();
+});
+
+$('messages').addEventListener('scroll', () => {
+    const list = $('messages');
+    const room = chat.rooms.get(chat.current);
+    if (!room || list.scrollTop >= list.clientHeight) return; // load when within a screen of the top
+    if (room.older.error !== null && list.scrollTop === renderedTop) return; // after a failure, only the user retries
+    loadOlder(room, false);
+}, { passive: true });
+
+$('load-older').addEventListener('click', () => {
+    const room = chat.rooms.get(chat.current);
+    if (room) loadOlder(room, true);
 });
 
 $('leave').addEventListener('click', () => {

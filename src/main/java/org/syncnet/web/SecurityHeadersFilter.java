@@ -12,13 +12,16 @@ import java.io.IOException;
 /**
  * Security headers on every response of the application. The policy lets the chat page talk to its own server
  * and to every other member (REST view and WebSocket), since it fails over to them, and to nothing else: no
- * inline script or style, no framing, no plugins. The cluster view may be read cross-origin by the pages of the
- * other members, which fetch the member list from whichever server still answers.
+ * inline script or style, no framing, no plugins. The cluster view and the rooms' history pages may be read
+ * cross-origin by the pages of the other members: a page fetches the member list from whichever server still answers,
+ * and after a failover it scrolls back through a room's history on the server it is now connected to.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     static final String CLUSTER_VIEW = "/api/cluster";
+    static final String ROOMS = "/api/rooms/";
+    static final String MESSAGES = "/messages";
 
     @Inject
     transient WebSettings settings;
@@ -30,7 +33,8 @@ public class SecurityHeadersFilter extends HttpFilter {
         response.setHeader("Content-Security-Policy", policy(urls));
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
-        if (CLUSTER_VIEW.equals(request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo()))) {
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        if (readableByMembers(path)) {
             String origin = request.getHeader("Origin");
             response.addHeader("Vary", "Origin");
             if (origin != null && urls.httpOrigins().contains(origin)) {
@@ -38,6 +42,12 @@ public class SecurityHeadersFilter extends HttpFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /** Whether the other members' pages may read this path (GET without credentials: no preflight needed). */
+    static boolean readableByMembers(String path) {
+        return CLUSTER_VIEW.equals(path) || path.startsWith(ROOMS) && path.endsWith(MESSAGES)
+                && path.length() > ROOMS.length() + MESSAGES.length();
     }
 
     static String policy(MemberUrls urls) {

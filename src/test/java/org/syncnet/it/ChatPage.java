@@ -15,6 +15,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.interactions.WheelInput;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -52,7 +54,9 @@ final class ChatPage implements AutoCloseable {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile);
+                "--disable-dev-shm-usage", "--user-data-dir=" + profile,
+                // A wheel or key scroll lands at once, as on a slow machine's page: where it lands is then testable.
+                "--disable-smooth-scrolling");
         ChromeDriver driver;
         try {
             driver = new ChromeDriver(service, options);
@@ -79,6 +83,60 @@ final class ChatPage implements AutoCloseable {
     /** Types one line into the message box and presses Enter. */
     void say(String text) {
         driver.findElement(By.id("text")).sendKeys(text, Keys.ENTER);
+    }
+
+    /**
+     * Joins a room through the rooms panel and opens it, as a user does: on a phone the panel is unfolded for that
+     * and folded again afterwards.
+     */
+    void joinAndShow(String room) {
+        boolean folded = !panelOpen("rooms-panel");
+        if (folded) {
+            driver.findElement(By.cssSelector("#rooms-panel summary")).click();
+        }
+        driver.findElement(By.id("join-room")).sendKeys(room, Keys.ENTER);
+        showRoom(room);
+        if (folded) {
+            driver.findElement(By.cssSelector("#rooms-panel summary")).click();
+        }
+    }
+
+    /** Clicks the room in the rooms panel once it is listed there (found and clicked at once: the list is redrawn). */
+    void showRoom(String room) {
+        await(room + " listed among the rooms", Duration.ofSeconds(30), p -> Boolean.TRUE.equals(
+                ((JavascriptExecutor) driver).executeScript("for (const b of document.querySelectorAll("
+                        + "'#rooms button.room')) if (b.textContent === arguments[0]) { b.click(); return true; }"
+                        + " return false;", room)));
+    }
+
+    /** What the top of the message list says: "loading older messages…", "beginning of #room", an error, or "". */
+    String olderMarker() {
+        return driver.findElement(By.id("older-text")).getDomProperty("textContent");
+    }
+
+    /** A keyboard user: the message list takes the focus (Tab would reach it), then Home scrolls it to the top. */
+    void scrollToTopByKeyboard() {
+        driver.findElement(By.id("messages")).sendKeys(Keys.HOME);
+    }
+
+    /** A wheel (or a swipe's) scroll far up over the message list. */
+    void scrollUpByWheel() {
+        new Actions(driver).scrollFromOrigin(WheelInput.ScrollOrigin.fromElement(
+                driver.findElement(By.id("messages"))), 0, -100_000).perform();
+    }
+
+    /**
+     * Where the message with this seq is, in CSS pixels from the top of the message list's visible area (negative:
+     * scrolled out above), and the list's visible height and scroll offset: {@code [offset, height, scrollTop]}.
+     */
+    List<Double> placeOf(String seq) {
+        @SuppressWarnings("unchecked")
+        List<Number> place = (List<Number>) ((JavascriptExecutor) driver).executeScript(
+                "const list = document.getElementById('messages');"
+                        + "const li = list.querySelector('li.msg[data-seq=\"' + arguments[0] + '\"]');"
+                        + "return [li.getBoundingClientRect().top - list.getBoundingClientRect().top,"
+                        + " list.clientHeight, list.scrollTop];", seq);
+        return place.stream().map(Number::doubleValue).toList();
     }
 
     String status() {
