@@ -224,9 +224,9 @@ class SingleServerHistoryIT {
         }
     }
 
-    // ---- helpers ----------------------------------------------------------------------------------------------
+    // ---- helpers (SingleServerRetentionIT uses some) ---------------------------------------------------------
 
-    private static void register(ChatClient c, String nick, String room) throws InterruptedException {
+    static void register(ChatClient c, String nick, String room) throws InterruptedException {
         c.hello(nick, nick + "-session", 0);
         c.await("welcome", type("welcome", "nick", nick), WAIT);
         c.join(room, 0);
@@ -234,7 +234,7 @@ class SingleServerHistoryIT {
     }
 
     /** Waits until the server's history holds everything up to {@code seq}. */
-    private static void awaitPersisted(long seq) throws Exception {
+    static void awaitPersisted(long seq) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
         JsonObject status = get("/history");
         while (status.getJsonNumber("highestSeq").longValue() < seq) {
@@ -245,7 +245,7 @@ class SingleServerHistoryIT {
         assertTrue(status.getBoolean("enabled"), status.toString());
     }
 
-    private static JsonObject get(String path) throws Exception {
+    static JsonObject get(String path) throws Exception {
         HttpResponse<String> r = send(path);
         assertEquals(200, r.statusCode(), path + ": " + r.body());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), path);
