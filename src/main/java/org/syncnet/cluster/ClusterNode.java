@@ -10,11 +10,11 @@ import org.syncnet.cluster.ClusterEvent.LeaderChanged;
 import org.syncnet.cluster.ClusterEvent.PeerChanged;
 import org.syncnet.cluster.FailureDetector.PeerTransition;
 import org.syncnet.cluster.log.Delivery;
+import org.syncnet.cluster.log.DurableLog;
 import org.syncnet.cluster.log.InMemoryLogStore;
 import org.syncnet.cluster.log.LogEntry;
 import org.syncnet.cluster.log.LogPosition;
 import org.syncnet.cluster.log.LogResume;
-import org.syncnet.cluster.log.LogStore;
 import org.syncnet.cluster.log.ReplicatedLog;
 import org.syncnet.cluster.log.Submissions;
 import org.syncnet.cluster.wire.Abdicate;
@@ -140,15 +140,17 @@ public final class ClusterNode {
      * @param now         the driver's monotonic time in milliseconds
      */
     public ClusterNode(ClusterConfig config, long incarnation, long now) {
-        this(config, incarnation, now, LogResume.FRESH, EpochRecord.inMemory());
+        this(config, incarnation, now, LogResume.FRESH, EpochRecord.inMemory(), DurableLog.NONE);
     }
 
     /**
-     * @param resume where this server's stored log ends (it delivered everything up to there before a restart) and
-     *               the keys of its last stored events; {@link LogResume#FRESH} on a first start
-     * @param epochs the epoch this server bound itself to before a restart, kept across restarts
+     * @param resume  what this server kept before a restart: the committed entries its durable log holds and where
+     *                its chat state ends ({@link LogResume#FRESH} on a first start)
+     * @param epochs  the epoch this server bound itself to before a restart, kept across restarts
+     * @param durable where the log keeps every committed entry
      */
-    public ClusterNode(ClusterConfig config, long incarnation, long now, LogResume resume, EpochRecord epochs) {
+    public ClusterNode(ClusterConfig config, long incarnation, long now, LogResume resume, EpochRecord epochs,
+                       DurableLog durable) {
         this.config = config;
         this.epochs = epochs;
         this.boundEpoch = epochs.read();
@@ -174,9 +176,8 @@ public final class ClusterNode {
         // Several ticks, and at least a quarter heartbeat: a round trip must fit, or every datagram goes twice.
         this.logRetryMillis = Math.max(4 * retryMillis, config.heartbeatMillis() / 4);
         this.submissions = new Submissions(logRetryMillis);
-        LogStore store = new InMemoryLogStore(InMemoryLogStore.DEFAULT_CAPACITY, resume.cut());
-        this.log = new ReplicatedLog(self, peers, config.quorum(), store, logRetryMillis, submissions::committed);
-        log.remember(resume.recent());
+        this.log = new ReplicatedLog(self, peers, config.quorum(), resume.store(InMemoryLogStore.DEFAULT_CAPACITY),
+                logRetryMillis, submissions::committed, durable, resume.applied());
         reevaluate(now, "start");
     }
 

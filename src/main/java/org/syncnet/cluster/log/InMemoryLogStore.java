@@ -31,6 +31,18 @@ public final class InMemoryLogStore implements LogStore {
         this(DEFAULT_CAPACITY);
     }
 
+    /**
+     * A restarted server's store holding the committed entries it kept, {@code tail} (contiguous, at most
+     * {@code capacity} are kept), the first of which follows an entry of epoch {@code prevEpoch}.
+     */
+    public InMemoryLogStore(int capacity, long prevEpoch, List<LogEntry> tail) {
+        this(capacity, LogCut.START);
+        int from = Math.max(0, tail.size() - capacity);
+        first = tail.get(from).seq();
+        discardedLastEpoch = first == 1 ? 0 : from == 0 ? prevEpoch : tail.get(from - 1).epoch();
+        entries.addAll(tail.subList(from, tail.size()));
+    }
+
     /** A restarted server's store: it resumes after {@code cut}, which it delivered before the restart. */
     public InMemoryLogStore(int capacity, LogCut cut) {
         if (capacity < 1) {

@@ -4,20 +4,30 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a restarted server's log resumes from: the {@link LogCut} after its stored events, and the client keys of the
- * most recent of them, which the log must still recognise as ordered (a client's or a peer's retry of one of them
- * must not be ordered again; the log deduplicates only by the keys it knows).
+ * What a restarted server's log resumes from: {@code applied}, the cut after the events its chat state holds (the
+ * stored history), and {@code tail}, the last committed entries its {@link DurableLog} kept, the first of them following
+ * an entry of epoch {@code tailPrevEpoch}. The log holds the tail as committed and delivers again what lies after
+ * {@code applied}.
  */
-public record LogResume(LogCut cut, List<StoredKey> recent) {
+public record LogResume(LogCut applied, long tailPrevEpoch, List<LogEntry> tail) {
     /** A first start: nothing stored. */
-    public static final LogResume FRESH = new LogResume(LogCut.START, List.of());
+    public static final LogResume FRESH = new LogResume(LogCut.START, 0, List.of());
 
     public LogResume {
-        Objects.requireNonNull(cut, "cut");
-        recent = List.copyOf(recent);
+        Objects.requireNonNull(applied, "applied");
+        tail = List.copyOf(tail);
+        for (int i = 1; i < tail.size(); i++) {
+            if (tail.get(i).seq() != tail.get(0).seq() + i) {
+                throw new IllegalArgumentException("the kept log entries are not contiguous at " + tail.get(i));
+            }
+        }
     }
 
-    /** A stored event's client key, its size in bytes (how many parts it took in the log) and its place. */
-    public record StoredKey(String clientId, long clientEventId, int payloadBytes, long seq) {
+    /** The store the log resumes with: the kept tail, or (none kept, or it ends before the applied cut) empty. */
+    public InMemoryLogStore store(int capacity) {
+        if (tail.isEmpty() || tail.get(tail.size() - 1).seq() < applied.seq()) {
+            return new InMemoryLogStore(capacity, applied);
+        }
+        return new InMemoryLogStore(capacity, tailPrevEpoch, tail);
     }
 }

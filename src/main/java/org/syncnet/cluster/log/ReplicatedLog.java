@@ -87,6 +87,7 @@ public final class ReplicatedLog {
     private final LogStore store;
     private final long retryMillis;
     private final Consumer<LogEntry> onCommit;
+    private final DurableLog durable;
     private final Map<PartKey, Long> index = new HashMap<>();
     private final Reassembly reassembly = new Reassembly();
     private final List<Delivery> deliveries = new ArrayList<>();
@@ -148,6 +149,17 @@ public final class ReplicatedLog {
 
     public ReplicatedLog(String self, List<String> peers, int quorum, LogStore store, long retryMillis,
                          Consumer<LogEntry> onCommit) {
+        this(self, peers, quorum, store, retryMillis, onCommit, DurableLog.NONE, LogCut.START);
+    }
+
+    /**
+     * @param store   empty, or a restarted server's committed tail (see {@link LogResume})
+     * @param durable where every committed entry goes, to survive a restart
+     * @param applied the cut after what the driver applied before a restart: what follows in the store is delivered
+     *                again (at most from the store's start)
+     */
+    public ReplicatedLog(String self, List<String> peers, int quorum, LogStore store, long retryMillis,
+                         Consumer<LogEntry> onCommit, DurableLog durable, LogCut applied) {
         this.self = self;
         this.peers = List.copyOf(peers);
         this.quorum = quorum;
@@ -155,24 +167,20 @@ public final class ReplicatedLog {
         this.retryMillis = retryMillis;
         this.onCommit = onCommit;
         this.recovery = new LogRecovery(retryMillis);
-        // A store that starts after a cut holds a restarted server's log: what lies before was delivered already.
-        this.commitSeq = store.firstSeq() - 1;
-        this.appliedSeq = commitSeq;
-        this.cutSeq = commitSeq;
-        this.cutEpoch = Math.max(0, store.epochAt(commitSeq));
-    }
-
-    /**
-     * Recognises the client events a restarted server stored before as ordered and committed, so that a retry of one
-     * is not ordered again (the store holds only entries after the resume point). Kept for the life of this process.
-     */
-    public void remember(List<LogResume.StoredKey> stored) {
-        for (LogResume.StoredKey k : stored) {
-            ClientEventKey event = new ClientEventKey(k.clientId(), k.clientEventId());
-            for (int part = 0; part < Submissions.partsOf(k.payloadBytes()); part++) {
-                index.putIfAbsent(new PartKey(event, part), Math.min(k.seq(), commitSeq));
+        this.durable = durable;
+        // A restarted server's store holds committed entries only; what the driver applied before is not delivered
+        // again. The kept entries are in the index, so a late retry of one of them is not ordered twice.
+        this.commitSeq = store.lastSeq();
+        this.appliedSeq = Math.max(store.firstSeq() - 1, Math.min(applied.seq(), commitSeq));
+        this.cutSeq = appliedSeq;
+        this.cutEpoch = Math.max(0, store.epochAt(appliedSeq));
+        durable.resumesAfter(commitSeq, Math.max(0, store.epochAt(commitSeq)));
+        for (LogEntry e : store.read(store.firstSeq(), Integer.MAX_VALUE)) {
+            if (!e.isBarrier()) {
+                index.put(e.partKey(), e.seq());
             }
         }
+        deliverCommitted();
     }
 
     public boolean isWhole() {
@@ -626,7 +634,15 @@ public final class ReplicatedLog {
         if (seq <= commitSeq) {
             return;
         }
+        for (LogEntry e : store.read(commitSeq + 1, (int) Math.min(Integer.MAX_VALUE, seq - commitSeq))) {
+            durable.committed(e);
+        }
         commitSeq = seq;
+        deliverCommitted();
+    }
+
+    /** Hands out what is committed and not yet applied, and lets the store forget what it need not keep. */
+    private void deliverCommitted() {
         for (LogEntry e : store.read(appliedSeq + 1, (int) Math.min(Integer.MAX_VALUE, commitSeq - appliedSeq))) {
             appliedSeq = e.seq();
             Delivery d = e.isBarrier() ? null : reassembly.committed(e);

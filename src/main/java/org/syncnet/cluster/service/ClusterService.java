@@ -36,6 +36,9 @@ import org.syncnet.cluster.Member;
 import org.syncnet.cluster.Outbound;
 import org.syncnet.cluster.Settings;
 import org.syncnet.cluster.log.Delivery;
+import org.syncnet.cluster.log.DurableLog;
+import org.syncnet.cluster.log.InMemoryLogStore;
+import org.syncnet.cluster.log.LogCut;
 import org.syncnet.cluster.log.LogResume;
 import org.syncnet.cluster.wire.DatagramCodec;
 
@@ -67,6 +70,8 @@ public class ClusterService {
 
     private ClusterConfig config;
     private ClusterNode node;
+    /** The committed log on disk (null with the history off: then nothing survives a restart). */
+    private LogSegments segments;
     private DatagramChannel channel;
     private final Map<String, InetSocketAddress> addresses = new HashMap<>();
     private Future<?> receiver;
@@ -94,11 +99,16 @@ public class ClusterService {
         for (Member m : config.membership().ring()) {
             addresses.put(m.id(), new InetSocketAddress(m.host(), m.port()));
         }
-        LogResume resume;
+        LogResume resume = LogResume.FRESH;
         EpochFile epochs;
         try {
-            resume = storedLog.resumePoint();
             epochs = new EpochFile(DataFolder.path().resolve("epoch"));
+            if (storedLog.enabled()) {
+                LogCut applied = storedLog.resumePoint();
+                segments = LogSegments.open(self.id(), DataFolder.path().resolve("log"),
+                        InMemoryLogStore.DEFAULT_CAPACITY);
+                resume = new LogResume(applied, segments.tail().prevEpoch(), segments.tail().entries());
+            }
         } catch (RuntimeException e) {
             LOG.severe(self.id() + ": SyncNet cannot start: " + e.getMessage());
             throw e;
@@ -106,11 +116,12 @@ public class ClusterService {
         channel = bind(self);
         long now = now();
         incarnation = System.currentTimeMillis();
-        node = new ClusterNode(config, incarnation, now, resume, epochs);
-        if (epochs.read() > 0 || resume.cut().seq() > 0) {
+        node = new ClusterNode(config, incarnation, now, resume, epochs, segments == null ? DurableLog.NONE : segments);
+        if (epochs.read() > 0 || !resume.tail().isEmpty() || resume.applied().seq() > 0) {
+            LogResume r = resume;
             LOG.info(() -> self.id() + ": restarted: bound to epoch " + epochs.read() + " (" + epochs.path()
-                    + "), resumes the log after seq " + resume.cut().seq() + ", knows the last "
-                    + resume.recent().size() + " stored events");
+                    + "); the history holds the events up to seq " + r.applied().seq() + ", the log "
+                    + node.logPosition());
         }
         lastTickMillis = now;
         afterStep(now, true);
@@ -144,6 +155,9 @@ public class ClusterService {
             receiving = false; // under the monitor: no datagram is stepped (or published) after the leave
             node.leave(now());
             afterStep(now());
+        }
+        if (segments != null) {
+            segments.close();
         }
         LOG.info(() -> config.selfId() + ": left the cluster");
         try {
@@ -228,7 +242,11 @@ public class ClusterService {
      * per datagram would be built thousands of times a second under load). Caller holds the node's monitor.
      */
     private void afterStep(long now, boolean tick) {
-        for (Outbound out : node.drainOutbox(now)) {
+        List<Outbound> outbox = node.drainOutbox(now);
+        if (segments != null) {
+            segments.flush(); // what this step committed, before anything sent can show it
+        }
+        for (Outbound out : outbox) {
             try {
                 channel.send(ByteBuffer.wrap(out.datagram()), addresses.get(out.to().id()));
             } catch (IOException e) {

@@ -1,17 +1,19 @@
 package org.syncnet.cluster.service;
 
-import org.syncnet.cluster.log.LogResume;
+import org.syncnet.cluster.log.LogCut;
 
 /**
- * Where this server's stored log ends: the cluster resumes the log after it when the server starts, so a restarted
- * server fetches only what it missed. The durable history provides it.
+ * What this server's stored history holds when it starts: the cluster resumes the log after it (and delivers again
+ * what its durable log kept beyond it), so a restarted server fetches only what it missed.
  */
 public interface StoredLog {
+    /** Off: nothing is kept across a restart, neither history nor log. */
+    boolean enabled();
+
     /**
-     * Read once, when the cluster starts, before anything is delivered: the cut after the stored events and the keys
-     * of the last {@link org.syncnet.cluster.log.InMemoryLogStore#DEFAULT_CAPACITY} of them.
+     * The cut after the last stored event ({@link LogCut#START} if none); read once, when the cluster starts.
      *
      * @throws RuntimeException when the store cannot be read: the server must not start as if it were empty
      */
-    LogResume resumePoint();
+    LogCut resumePoint();
 }

@@ -49,6 +49,11 @@ public record Append(long prevEpoch, long prevSeq, long commitSeq, List<LogEntry
         }
     }
 
+    /** Reads a body {@link #writeBody} wrote (the durable log keeps its entries in this form too). */
+    public static Append readBody(ByteBuffer in) throws MalformedDatagramException {
+        return read(in);
+    }
+
     static Append read(ByteBuffer in) throws MalformedDatagramException {
         long prevEpoch = in.getLong();
         long prevSeq = in.getLong();

@@ -2,7 +2,7 @@ package org.syncnet.history.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.syncnet.cluster.log.LogResume;
+import org.syncnet.cluster.log.LogCut;
 import org.syncnet.cluster.service.StoredLog;
 
 /** The cluster's {@link StoredLog}: the durable history says where this server's log resumes. */
@@ -12,7 +12,12 @@ public class HistoryResumePoint implements StoredLog {
     HistoryService history;
 
     @Override
-    public LogResume resumePoint() {
+    public boolean enabled() {
+        return history.enabled();
+    }
+
+    @Override
+    public LogCut resumePoint() {
         return history.resumePoint();
     }
 }

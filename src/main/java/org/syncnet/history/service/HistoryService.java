@@ -9,7 +9,6 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -18,8 +17,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.syncnet.chat.MalformedEventException;
 import org.syncnet.cluster.InvalidSettingException;
-import org.syncnet.cluster.log.InMemoryLogStore;
-import org.syncnet.cluster.log.LogResume;
+import org.syncnet.cluster.log.LogCut;
 import org.syncnet.cluster.service.ClusterSettings;
 import org.syncnet.cluster.service.DataFolder;
 import org.syncnet.history.CommittedEvent;
@@ -140,20 +138,9 @@ public class HistoryService {
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
-    /**
-     * Where the log resumes: after the last event stored before this start (the start of the log if none), knowing
-     * the client keys of the last {@link InMemoryLogStore#DEFAULT_CAPACITY} stored events.
-     *
-     * @throws RuntimeException when the database fails (the server must not start as if it were empty)
-     */
-    public LogResume resumePoint() {
-        if (lastStored == null) {
-            return LogResume.FRESH;
-        }
-        List<LogResume.StoredKey> keys = new ArrayList<>();
-        forEachStored(Math.max(1, lastStored.seq() - InMemoryLogStore.DEFAULT_CAPACITY + 1), e -> keys.add(
-                new LogResume.StoredKey(e.clientId(), e.clientEventId(), e.payload().length, e.seq())));
-        return new LogResume(lastStored.cut(), keys);
+    /** Where the log resumes: after the last event stored before this start (the start of the log if none). */
+    public LogCut resumePoint() {
+        return lastStored == null ? LogCut.START : lastStored.cut();
     }
 
     /** The highest seq stored before this start (0: none): the chat rebuilds its state from the events up to it. */
@@ -168,13 +155,8 @@ public class HistoryService {
      * @throws RuntimeException when the database fails (the server must not start with a partial state)
      */
     public long replay(Consumer<CommittedEvent> apply) {
-        return forEachStored(1, apply);
-    }
-
-    /** The events stored before this start from {@code fromSeq} on, in log order, read in batches; how many. */
-    private long forEachStored(long fromSeq, Consumer<CommittedEvent> apply) {
         long count = 0;
-        long next = fromSeq;
+        long next = 1;
         long upTo = storedSeq();
         while (next <= upTo) {
             List<CommittedEvent> batch = store.readFrom(next, REPLAY_BATCH);

@@ -14,7 +14,9 @@ import org.syncnet.cluster.Member;
 import org.syncnet.cluster.Membership;
 import org.syncnet.cluster.Outbound;
 import org.syncnet.cluster.log.Delivery;
+import org.syncnet.cluster.log.DurableLog;
 import org.syncnet.cluster.log.LogCut;
+import org.syncnet.cluster.log.LogEntry;
 import org.syncnet.cluster.log.LogResume;
 import org.syncnet.cluster.wire.DatagramCodec;
 import org.syncnet.cluster.wire.Heartbeat;
@@ -51,7 +53,8 @@ final class SimulatedCluster {
         long goneAt = Long.MIN_VALUE;
         /** What survives a restart, as on disk: the bound epoch, and the deliveries stored (all of them). */
         final EpochRecord epochs = EpochRecord.inMemory();
-        final List<Delivery> stored = new ArrayList<>();
+        /** The committed entries its durable log kept (all of them: the simulation's logs are short). */
+        final List<LogEntry> kept = new ArrayList<>();
         Delivery lastStored;
         /** A restarted process does not deliver again what it stored before (the chat skips it as applied). */
         long storedSeq;
@@ -60,6 +63,36 @@ final class SimulatedCluster {
             this.id = id;
             this.config = config;
         }
+
+        /** The epoch of the entry before the first kept one. */
+        long keptPrevEpoch;
+        /** Its durable log, as LogSegments keeps one: contiguous, a rewrite replaces what follows. */
+        final DurableLog durable = new DurableLog() {
+            private long afterSeq;
+            private long afterEpoch;
+
+            @Override
+            public void resumesAfter(long seq, long epoch) {
+                afterSeq = seq;
+                afterEpoch = epoch;
+            }
+
+            @Override
+            public void committed(LogEntry e) {
+                while (!kept.isEmpty() && kept.get(kept.size() - 1).seq() >= e.seq()) {
+                    kept.remove(kept.size() - 1);
+                }
+                if (!kept.isEmpty() && kept.get(kept.size() - 1).seq() != e.seq() - 1) {
+                    kept.clear();
+                }
+                if (kept.isEmpty()) {
+                    keptPrevEpoch = e.seq() == afterSeq + 1 ? afterEpoch : 0;
+                }
+                kept.add(e);
+                afterSeq = e.seq();
+                afterEpoch = e.epoch();
+            }
+        };
 
         /** Up and a cluster member: not crashed and not left (a paused server is live, just slow). */
         boolean live() {
@@ -247,16 +280,12 @@ final class SimulatedCluster {
         Server s = servers.get(id);
         s.incarnation++;
         LogCut cut = s.lastStored == null ? LogCut.START : s.lastStored.cut();
-        List<LogResume.StoredKey> keys = new ArrayList<>();
-        for (Delivery d : s.stored) {
-            keys.add(new LogResume.StoredKey(d.clientId(), d.clientEventId(), d.payload().length, d.seq()));
-        }
-        LogResume resume = new LogResume(cut, keys);
+        LogResume resume = new LogResume(cut, s.keptPrevEpoch, s.kept);
         s.storedSeq = s.lastStored == null ? 0 : s.lastStored.seq();
         if (s.incarnation > 1) {
             ledger.restored(s.id, s.incarnation - 1, s.incarnation, s.storedSeq);
         }
-        s.node = new ClusterNode(s.config, s.incarnation, now(), resume, s.epochs);
+        s.node = new ClusterNode(s.config, s.incarnation, now(), resume, s.epochs, s.durable);
         s.reported = "";
         trace.add(now(), id + " STARTS (incarnation " + s.incarnation + ", epoch " + s.epochs.read() + ", resumes at "
                 + cut + ", stored up to " + s.storedSeq + ")");
@@ -322,7 +351,6 @@ final class SimulatedCluster {
             if (d.seq() > s.storedSeq) {
                 ledger.delivered(s.id, s.incarnation, d, now());
                 s.lastStored = d;
-                s.stored.add(d);
             }
         }
         for (ClusterEvent e : s.node.drainEvents()) {

@@ -1,0 +1,112 @@
+package org.syncnet.it;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Three servers run by the repository's own scripts ({@code scripts/start_all_servers.sh}, {@code kill_server.sh},
+ * ...), as a user runs them, in a runtime folder of their own under {@code target/} and on their own ports (offset
+ * {@value #OFFSET_BASE}: HTTP 8220-8222, IRC 8140-8142, cluster UDP 8160-8162, management 10130-10132), so they keep
+ * their data across restarts (the Arquillian containers start from a clean base directory every time). Every
+ * script's output goes to {@code scripts.log} there.
+ */
+final class ScriptCluster implements AutoCloseable {
+    static final int OFFSET_BASE = 140;
+    private static final long SCRIPT_TIMEOUT_SECONDS = 240;
+
+    private final Path root = Path.of("").toAbsolutePath();
+    private final Path runtime;
+    private final Path log;
+
+    ScriptCluster(String name) throws IOException {
+        this.runtime = root.resolve("target").resolve(name);
+        if (Files.exists(runtime.resolve("server1"))) {
+            run("stop_all_servers.sh"); // a run that died before it cleaned up
+        }
+        deleteRecursively(runtime);
+        Files.createDirectories(runtime);
+        this.log = runtime.resolve("scripts.log");
+    }
+
+    static int httpPort(int n) {
+        return 8080 + OFFSET_BASE + n - 1;
+    }
+
+    static int ircPort(int n) {
+        return 8000 + OFFSET_BASE + n - 1;
+    }
+
+    /** Server N's own data folder, which the scripts keep across restarts. */
+    Path dataFolder(int n) {
+        return runtime.resolve("server" + n).resolve("data").resolve("syncnet");
+    }
+
+    Path serverLog(int n) {
+        return runtime.resolve("server" + n).resolve("log").resolve("server.log");
+    }
+
+    /** Runs {@code scripts/<script> args}; its exit code (output in scripts.log). */
+    int run(String script, String... args) {
+        List<String> command = new ArrayList<>(List.of("bash", root.resolve("scripts").resolve(script).toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+        Map<String, String> env = pb.environment();
+        env.put("SKIP_BUILD", "1");
+        env.put("SYNCNET_RUNTIME_DIR", runtime.toString());
+        env.put("SYNCNET_PORT_OFFSET_BASE", Integer.toString(OFFSET_BASE));
+        env.put("SYNCNET_CLUSTER_SECRET", "script-cluster-it-secret-not-for-production");
+        env.put("SYNCNET_START_TIMEOUT", "150");
+        try {
+            if (log != null) {
+                Files.writeString(log, "\n$ " + String.join(" ", command) + "\n", StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
+                pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            } else {
+                pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            }
+            Process p = pb.start();
+            if (!p.waitFor(SCRIPT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError(script + " did not end within " + SCRIPT_TIMEOUT_SECONDS + " s; see " + log);
+            }
+            return p.exitValue();
+        } catch (IOException e) {
+            throw new AssertionError("cannot run " + script, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while running " + script, e);
+        }
+    }
+
+    /** Runs a script that must succeed. */
+    void must(String script, String... args) {
+        int code = run(script, args);
+        if (code != 0) {
+            throw new AssertionError(script + " " + String.join(" ", args) + " failed (exit " + code + "); see "
+                    + log);
+        }
+    }
+
+    /** Stops every server the scripts started (gracefully, or killed after the scripts' timeout). */
+    @Override
+    public void close() {
+        run("stop_all_servers.sh");
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
