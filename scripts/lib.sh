@@ -23,6 +23,8 @@
 #   SYNCNET_START_TIMEOUT    seconds to wait for readiness (default 90)
 #   SYNCNET_STOP_TIMEOUT     seconds to wait for a graceful stop before killing (default 30)
 #   SKIP_BUILD=1             do not run Maven (start_all_servers.sh)
+#   SYNCNET_HISTORY_DB       h2 (default) or postgresql; with postgresql also SYNCNET_HISTORY_DB_URL ("{server}" is the
+#                            server's id), SYNCNET_HISTORY_DB_USER, SYNCNET_HISTORY_DB_PASSWORD (see "history database")
 
 set -o pipefail
 
@@ -305,6 +307,7 @@ sn_secret() {
 # history database in data/syncnet (the rest of data/ is WildFly's own and starts empty).
 sn_prepare_base() {
     local base d
+    sn_history_db_setup
     base=$(sn_base "$1")
     mkdir -p "$base/log"
     for d in configuration tmp deployments lib; do rm -rf "${base:?}/$d"; done
@@ -315,6 +318,66 @@ sn_prepare_base() {
     cp "$SN_WAR" "$base/deployments/syncnet.war"
     [[ -f "$base/log/console.log" ]] && mv -f "$base/log/console.log" "$base/log/console.log.1"
     return 0
+}
+
+# ---------------------------------------------------------------------------------------------- history database
+# SYNCNET_HISTORY_DB=postgresql puts the servers' chat history on PostgreSQL instead of each one's H2 file (README,
+# "The history on PostgreSQL"). The servers then start with standalone-postgresql.xml, which
+# scripts/history_postgresql.sh derives once from the provisioned standalone.xml with
+# wildfly-config/history-postgresql.cli, and each gets its own database: "{server}" in the URL is the server's id.
+SN_HISTORY_DB="${SYNCNET_HISTORY_DB:-h2}"
+SN_PG_CONFIG=standalone-postgresql.xml
+SN_PG_CLI="$SN_ROOT/wildfly-config/history-postgresql.cli"
+SN_PG_DEFAULT_URL='jdbc:postgresql://127.0.0.1:5432/syncnet_{server}'
+SN_PG_URL="${SYNCNET_HISTORY_DB_URL:-$SN_PG_DEFAULT_URL}"
+
+# The JDBC URL of server N's database.
+sn_pg_url() { printf '%s\n' "${SN_PG_URL//'{server}'/$(sn_id "$1")}"; }
+
+# Whether target/server holds the driver module and standalone-postgresql.xml, made after the standalone.xml and the
+# CLI script it comes from.
+sn_pg_prepared() {
+    local dir="$SN_SERVER_HOME/standalone/configuration"
+    local config="$dir/$SN_PG_CONFIG"
+    [[ -f $config && $config -nt "$dir/standalone.xml" && $config -nt $SN_PG_CLI
+       && -f "$SN_SERVER_HOME/modules/org/postgresql/jdbc/main/module.xml" ]]
+}
+
+# Whether the PostgreSQL server of a jdbc:postgresql://host[:port]/... URL accepts connections (other forms of URL are
+# left to the server to judge). Without it the deployment would fail at start (Hibernate reads the database's version).
+sn_pg_answers() {
+    local re='^jdbc:postgresql://([^/:,?\[]+)(:([0-9]+))?/'
+    [[ $1 =~ $re ]] || return 0
+    timeout 5 bash -c 'exec 3<>"/dev/tcp/$0/$1"' "${BASH_REMATCH[1]}" "${BASH_REMATCH[3]:-5432}" 2>/dev/null
+}
+
+# After a failed deployment on PostgreSQL: the database's own reason, which the failure above only implies (Hibernate
+# says it cannot determine the dialect), e.g. 'FATAL: password authentication failed for user "syncnet"'.
+sn_pg_failure() {
+    local reason
+    [[ $SN_HISTORY_DB == postgresql ]] || return 0
+    # the first one since the server's last start (WFLYSRV0049): the log is kept across restarts
+    reason=$(awk '/WFLYSRV0049/ { r = "" } r == "" && match($0, /PSQLException: .*/) { r = substr($0, RSTART + 15) }
+                  END { print r }' "$(sn_log "$1")" 2>/dev/null)
+    [[ -n $reason ]] && echo "  $(sn_id "$1"): its history database $(sn_pg_url "$1") says: $reason" >&2
+    return 0
+}
+
+# Checks SYNCNET_HISTORY_DB and, for postgresql, the URL, the database server and the prepared installation
+# (prepares it when needed: once per provisioning). Nothing to do for the default, h2.
+sn_history_db_setup() {
+    case $SN_HISTORY_DB in
+        h2) return 0 ;;
+        postgresql) ;;
+        *) sn_die "SYNCNET_HISTORY_DB must be h2 (the default) or postgresql, not '$SN_HISTORY_DB'" ;;
+    esac
+    (( SN_SERVERS == 1 )) || [[ $SN_PG_URL == *'{server}'* ]] \
+        || sn_die "SYNCNET_HISTORY_DB_URL must contain {server}, so that each server has a database of its own" \
+                  "(got '$SN_PG_URL')"
+    sn_pg_answers "$(sn_pg_url 1)" \
+        || sn_die "PostgreSQL does not answer at $(sn_pg_url 1) (SYNCNET_HISTORY_DB=postgresql); start it first"
+    sn_pg_prepared || "$SN_ROOT/scripts/history_postgresql.sh" \
+        || sn_die "could not prepare $SN_SERVER_HOME for PostgreSQL (see above)"
 }
 
 # ---------------------------------------------------------------------------------------------- start and stop
@@ -328,10 +391,14 @@ sn_launch() {
         export JBOSS_PIDFILE="$base/server.pid"
         export JBOSS_JAVA_SIZING="${SYNCNET_JVM_OPTS:-$SN_DEFAULT_JVM_OPTS}"
         export SYNCNET_CLUSTER_MEMBERS="$(sn_members)"
-        local setsid=""
+        local setsid="" config=()
         command -v setsid >/dev/null 2>&1 && setsid=setsid
+        if [[ $SN_HISTORY_DB == postgresql ]]; then
+            config=(-c "$SN_PG_CONFIG")
+            export SYNCNET_HISTORY_DB_URL="$(sn_pg_url "$n")"
+        fi
         cd "$base" || exit 1
-        nohup $setsid "$SN_SERVER_HOME/bin/standalone.sh" \
+        nohup $setsid "$SN_SERVER_HOME/bin/standalone.sh" "${config[@]}" \
             -b "$SN_HOST" -bmanagement "$SN_HOST" \
             "-Djboss.server.base.dir=$base" \
             "-Djboss.node.name=$(sn_id "$n")" \
@@ -364,6 +431,7 @@ sn_wait_ready() {
             if [[ -f "$base/deployments/syncnet.war.failed" ]]; then
                 echo "ERROR: $(sn_id "$n"): the deployment failed:" >&2
                 cat "$base/deployments/syncnet.war.failed" >&2; echo >&2
+                sn_pg_failure "$n"
                 sn_log_tail "$n" 15
                 failed=1; continue
             fi
