@@ -20,12 +20,9 @@ final class LogRun {
     private LogRun() {
     }
 
-    static void run(long seed, SimulationSettings settings, boolean stateLoss, String replay) {
+    static void run(long seed, SimulationSettings settings, String replay) {
         Simulation sim = new Simulation(seed, settings, replay);
         Schedule schedule = Schedule.random(sim.rng, settings, sim.cluster.ids(), sim.cluster.quorum());
-        if (!stateLoss) {
-            schedule = withoutStateLoss(schedule);
-        }
         sim.apply(schedule);
         long lastFault = schedule.lastFaultTime();
         scheduleClients(sim, lastFault + sim.timeout());
@@ -42,28 +39,6 @@ final class LogRun {
             System.out.println("seed " + seed + ": " + sim.cluster.ledger().globalSize() + " events, "
                     + sim.cluster.ledger().deliveries() + " deliveries, " + schedule.faults().size() + " faults");
         }
-    }
-
-    /**
-     * The same schedule, but a server that crashes or leaves and comes back keeps its memory (as a pause does):
-     * the in-memory log store cannot survive a restart, and a majority of restarts can lose committed entries
-     * until the log store is durable (a later issue). Permanent crashes stay.
-     */
-    static Schedule withoutStateLoss(Schedule s) {
-        List<Fault> out = new ArrayList<>();
-        for (Fault f : s.faults()) {
-            String[] words = f.description().split(" ");
-            boolean down = (words[0].equals("crash") || words[0].equals("leave")) && words.length == 2;
-            String id = words.length == 2 ? words[1] : null;
-            if (down && !s.permanentlyDown().contains(id)) {
-                out.add(Fault.pause(f.time(), id));
-            } else if (words[0].equals("restart") && words.length == 2) {
-                out.add(Fault.resume(f.time(), id));
-            } else {
-                out.add(f);
-            }
-        }
-        return new Schedule(List.copyOf(out), s.permanentlyDown());
     }
 
     /** Clients submit at random times until {@code until}: single events, retries elsewhere, and bursts. */

@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
  * The replicated log under random fault schedules (pauses, partitions one- and two-way, loss, duplication,
  * reordering, permanent crashes, leader changes) with clients submitting and retrying: every server delivers a prefix
  * of one global sequence, nothing twice, and after the faults every live server delivers everything and no event
- * submitted to a server that stayed up is lost. Crashes followed by restarts are run as pauses here: the in-memory
- * store forgets everything on a restart (see {@link LogRun#withoutStateLoss}).
+ * submitted to a server that stayed up is lost. A restarted server keeps what the real one keeps on disk (its bound
+ * epoch, its committed entries, the events it delivered) and loses the rest.
  */
 class LogSimTest {
     private static final double SHARE = 0.05;
@@ -41,8 +41,6 @@ class LogSimTest {
 
     private static void run(String method, SimulationSettings settings) {
         String replay = LogSimTest.class.getSimpleName() + "#" + method;
-        // -Dsim.logStateLoss=true keeps the restarts (state lost): explores the limit of the in-memory store.
-        boolean stateLoss = Boolean.getBoolean("sim.logStateLoss");
-        SeedRunner.forEachSeed(1, SeedRunner.share(SHARE), seed -> LogRun.run(seed, settings, stateLoss, replay));
+        SeedRunner.forEachSeed(1, SeedRunner.share(SHARE), seed -> LogRun.run(seed, settings, replay));
     }
 }

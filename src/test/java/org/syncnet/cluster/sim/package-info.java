@@ -20,8 +20,7 @@
  * <p>Every failure prints its seed and a replay command, e.g.
  * {@code mvn -B -o -q test -Dtest='RandomScheduleSimTest#threeServersFastTiming' -Dsim.seed=1470}.
  * {@code -Dsim.schedules=N} sets how many schedules the suite runs (2000 by default, split across the tests);
- * {@code -Dsim.firstSeed=N} explores a different stretch of seeds. {@code -Dsim.logStateLoss=true} runs
- * {@code LogSimTest} with restarts that lose the in-memory log (the build runs them as pauses): it explores the limit
- * of the in-memory store (committed entries can be lost when a majority of their holders restart).
+ * {@code -Dsim.firstSeed=N} explores a different stretch of seeds. A restarted server keeps what the real one keeps
+ * on disk: its bound epoch, its committed log entries and the events it delivered (stored as soon as delivered).
  */
 package org.syncnet.cluster.sim;
