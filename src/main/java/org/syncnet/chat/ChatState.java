@@ -2,6 +2,7 @@ package org.syncnet.chat;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,10 +48,11 @@ import org.syncnet.chat.ChatOutcome.TopicChanged;
  *   <li>A client exists in the state from its accepted nick claim until its {@link ClientGone} or its server's
  *       {@link ServerGone}. Events from a connection without a nick are refused ({@code NOT_REGISTERED}); events
  *       of a client already gone are refused the same way, and a second goodbye is ignored.</li>
- *   <li>A room exists while it has members: the first join creates it, the last leave deletes it with its topic
- *       and history (IRC's channel lifecycle). Joining a room one is in is ignored (no outcome); a client may be in
- *       {@link ChatLimits#MAX_ROOMS_PER_CLIENT} rooms, and at most {@link ChatLimits#MAX_ROOMS} rooms exist, which
- *       bounds the history held.</li>
+ *   <li>The first join creates a room; it stays, with its topic and history, when its last member leaves (a
+ *       whole cluster restarted ends every client, and its rooms must still be there). Joining a room one is in is
+ *       ignored (no outcome); a client may be in {@link ChatLimits#MAX_ROOMS_PER_CLIENT} rooms, and at most
+ *       {@link ChatLimits#MAX_ROOMS} rooms exist, which bounds the history held: a new room then replaces the
+ *       oldest empty one, or is refused if none is empty.</li>
  *   <li>Only members post to a room and set its topic (IRC modes +n, and +t left off).</li>
  *   <li>Each room keeps its last {@code historyLimit} messages.</li>
  *   <li>A message (room or private) whose sender (by nick) and client event id match one of the last
@@ -253,7 +255,7 @@ public final class ChatState {
         if (c.rooms.size() >= ChatLimits.MAX_ROOMS_PER_CLIENT) {
             return List.of(new Rejected(c.id, ErrorCode.TOO_MANY_ROOMS, e.room()));
         }
-        if (!rooms.containsKey(key) && rooms.size() >= maxRooms) {
+        if (!rooms.containsKey(key) && rooms.size() >= maxRooms && !dropOldestEmptyRoom()) {
             return List.of(new Rejected(c.id, ErrorCode.ROOM_LIMIT, e.room()));
         }
         RoomState room = rooms.computeIfAbsent(key, k -> new RoomState(e.room(), historyLimit));
@@ -360,12 +362,19 @@ public final class ChatState {
     }
 
     private void removeMembership(Client c, String key) {
-        RoomState room = rooms.get(key);
-        room.members.remove(c.id);
+        rooms.get(key).members.remove(c.id);
         c.rooms.remove(key);
-        if (room.members.isEmpty()) {
-            rooms.remove(key);
+    }
+
+    /** Makes room for a new room: the oldest room without members goes. False if every room has members. */
+    private boolean dropOldestEmptyRoom() {
+        for (Iterator<RoomState> it = rooms.values().iterator(); it.hasNext(); ) {
+            if (it.next().members.isEmpty()) {
+                it.remove();
+                return true;
+            }
         }
+        return false;
     }
 
     /** Everyone sharing a room with {@code c}, not {@code c} itself, each once, in a deterministic order. */

@@ -206,7 +206,7 @@ class ChatStateTest {
     }
 
     @Test
-    void theLastLeaveDeletesTheRoomWithItsHistoryAndTopic() {
+    void aRoomKeepsItsTopicAndHistoryWhenItsLastMemberLeaves() {
         register(A, "alice");
         register(B, "bob");
         apply(new RoomJoined(A, "#a"));
@@ -215,14 +215,27 @@ class ChatStateTest {
         apply(say(A, "#a", "x"));
         Left left = (Left) only(new RoomLeft(A, "#A", "bye"));
         assertEquals(new Left("#a", new Member(A, "alice", "u", "h"), "bye", List.of(A, B)), left);
-        assertEquals(List.of("#a"), state.rooms());
         assertEquals(List.of(B), ((Left) only(new RoomLeft(B, "#a", ""))).to());
-        assertEquals(List.of(), state.rooms());
-        assertTrue(state.room("#a", 0).isEmpty());
+        assertEquals(List.of("#a"), state.rooms(), "empty, but still there");
+        assertEquals(List.of(), state.room("#a", 0).orElseThrow().members());
         Joined again = (Joined) only(new RoomJoined(A, "#A"));
-        assertEquals("#A", again.room(), "a new room, in its new creator's spelling");
-        assertEquals("", again.snapshot().topic());
-        assertEquals(List.of(), again.snapshot().history());
+        assertEquals("#a", again.room(), "the same room, in its creator's spelling");
+        assertEquals("t", again.snapshot().topic());
+        assertEquals(List.of("x"), again.snapshot().history().stream().map(HistoryEntry::text).toList());
+    }
+
+    @Test
+    void atTheRoomLimitANewRoomReplacesTheOldestEmptyOneOrIsRefused() {
+        ChatState small = new ChatState(10, 2);
+        small.apply(1, new NickClaimed(A, "alice", "", Events.ID));
+        small.apply(2, new NickClaimed(B, "bob", "", Events.ID));
+        small.apply(3, new RoomJoined(A, "#old"));
+        small.apply(4, new RoomJoined(B, "#kept"));
+        assertEquals(List.of(new Rejected(A, ErrorCode.ROOM_LIMIT, "#new")), small.apply(5, new RoomJoined(A, "#new")),
+                "both rooms have members");
+        small.apply(6, new RoomLeft(A, "#old", ""));
+        small.apply(7, new RoomJoined(A, "#new"));
+        assertEquals(List.of("#kept", "#new"), small.rooms(), "the empty #old made room");
     }
 
     @Test
@@ -266,7 +279,7 @@ class ChatStateTest {
     }
 
     @Test
-    void aFailedServersClientsAllGoAndTheirEmptiedRoomsWithThem() {
+    void aFailedServersClientsAllGoAndLeaveTheirRoomsEmpty() {
         register(A, "alice");
         register(B, "bob");
         register(C, "carol");
@@ -278,7 +291,7 @@ class ChatStateTest {
                 new Quit(new Member(B, "bob", "u", "h"), "server2 failed", List.of("#a"), List.of(A)),
                 new Quit(new Member(C, "carol", "u", "h"), "server2 failed", List.of("#c"), List.of())), out);
         assertEquals(List.of(new Member(A, "alice", "u", "h")), state.members());
-        assertEquals(List.of("#a"), state.rooms());
+        assertEquals(List.of(), state.room("#c", 0).orElseThrow().members(), "#c stays, empty");
         assertEquals(List.of(), apply(new ServerGone("server2", Long.MAX_VALUE, "again")));
     }
 

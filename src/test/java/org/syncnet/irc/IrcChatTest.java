@@ -85,7 +85,7 @@ class IrcChatTest {
                 world.send(alice, "PART #lobby :gone fishing"));
         assertEquals(List.of(":" + ALICE + " PART #lobby :gone fishing"), world.drain(bob));
         world.send(bob, "PART #lobby");
-        assertEquals(List.of(), world.state.rooms());
+        assertEquals(List.of(), world.state.room("#lobby", 0).orElseThrow().members());
     }
 
     @Test
