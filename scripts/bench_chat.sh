@@ -71,22 +71,7 @@ trap cleanup EXIT
 trap 'echo; echo "Interrupted."; exit 130' INT TERM
 
 # ---------------------------------------------------------------------------------------------- build
-CP_FILE="$BENCH_DIR/bench.classpath"
-if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-    sn_build   # also compiles the test classes, the load generator among them
-    rm -f "$CP_FILE"
-fi
-sn_require_build
-[[ -f "$SN_ROOT/target/test-classes/org/syncnet/bench/ChatBench.class" ]] \
-    || sn_die "the load generator is not compiled; run 'mvn -o -q test-compile' or drop SKIP_BUILD=1"
-if [[ ! -s $CP_FILE ]]; then
-    # Only JSON-P (API and Parsson) is needed besides our classes; Maven knows where the jars are.
-    (cd "$SN_ROOT" && { mvn -o -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE.all" \
-        || mvn -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE.all"; }) \
-        >"$OUT/classpath.log" 2>&1 || { cat "$OUT/classpath.log"; sn_die "could not resolve the classpath"; }
-    tr ':' '\n' <"$CP_FILE.all" | grep -E '/(jakarta\.json-api|parsson)-[^/]*\.jar$' | paste -sd: >"$CP_FILE"
-fi
-CP="$SN_ROOT/target/test-classes:$SN_ROOT/target/classes:$(cat "$CP_FILE")"
+sn_bench_classpath ChatBench
 
 # ---------------------------------------------------------------------------------------------- runs
 RESULTS=()   # "cluster|RESULT line"

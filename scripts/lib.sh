@@ -589,6 +589,26 @@ sn_bench_setup() {
     rm -rf "$BENCH_DIR"/*/server*/data/syncnet
 }
 
+# Builds unless SKIP_BUILD=1 and sets CP to the load generator's classpath (our classes and JSON-P, which Maven
+# resolves once into $BENCH_DIR/bench.classpath); $1 is a class of org.syncnet.bench that must be compiled.
+sn_bench_classpath() {
+    local cp_file="$BENCH_DIR/bench.classpath"
+    if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+        sn_build   # also compiles the test classes, the load generator among them
+        rm -f "$cp_file"
+    fi
+    sn_require_build
+    [[ -f "$SN_ROOT/target/test-classes/org/syncnet/bench/$1.class" ]] \
+        || sn_die "the load generator is not compiled; run 'mvn -o -q test-compile' or drop SKIP_BUILD=1"
+    if [[ ! -s $cp_file ]]; then
+        (cd "$SN_ROOT" && { mvn -o -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file.all" \
+            || mvn -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file.all"; }) \
+            >"$OUT/classpath.log" 2>&1 || { cat "$OUT/classpath.log"; sn_die "could not resolve the classpath"; }
+        tr ':' '\n' <"$cp_file.all" | grep -E '/(jakarta\.json-api|parsson)-[^/]*\.jar$' | paste -sd: >"$cp_file"
+    fi
+    CP="$SN_ROOT/target/test-classes:$SN_ROOT/target/classes:$(cat "$cp_file")"
+}
+
 # ---------------------------------------------------------------------------------- benchmark result lines
 # The value of KEY in a load generator's "RESULT key=value ..." line $1, or "-".
 sn_field() { # LINE KEY

@@ -69,9 +69,12 @@ import org.syncnet.cluster.wire.ReplayGuard;
  * <li>A restarted server stays quiet (no promise, no acknowledgement, no candidacy) until it has heard from every
  * peer or one failure timeout passed, so it cannot contradict what it granted before the restart.</li>
  * <li>Log: a new leader announces its epoch at once but orders nothing until it recovered the highest log its
- * quorum promised with. A restarted server has lost its in-memory log, so its promise says its log is not whole;
- * with fewer than n - q + 1 whole logs promised, the candidate also waits for every live peer's promise. Any server
- * keeps the events submitted to it until it sees them committed and forwards them to each new leader.</li>
+ * quorum promised with. A restarted server has its committed entries back ({@link DurableLog}) but not what it had
+ * only acknowledged, so its promise says its log is not whole; with fewer than n - q + 1 whole logs promised, the
+ * candidate also waits for every live peer's promise. Any server keeps the events submitted to it until it sees them
+ * committed and forwards them to each new leader.</li>
+ * <li>A restarted server keeps its bound epoch ({@link EpochRecord}), and stands for leadership only once caught up
+ * ({@link #isCaughtUp}).</li>
  * </ul>
  */
 public final class ClusterNode {
@@ -105,7 +108,7 @@ public final class ClusterNode {
     /** The leader of this epoch stepped down: its late heartbeats must not bring it back. */
     private long releasedEpoch = -1;
     /**
-     * The incarnation of the released leader. A restarted server has lost its epochs and may lead the same epoch
+     * The incarnation of the released leader. A restarted server that lost its epoch record may lead the same epoch
      * number again (its peers, if restarted too, remember no higher one); that new leadership is not a late
      * heartbeat of the released one and must be followed, or this server never follows it.
      */
@@ -372,7 +375,7 @@ public final class ClusterNode {
         Map<String, Long> drops = new LinkedHashMap<>();
         dropped.forEach((reason, count) -> drops.put(reason.name(), count));
         return new ClusterView(self, currentLeader(), epoch, hasQuorum(now), role, members, drops, log.position(),
-                isCaughtUp());
+                isCaughtUp(), log.unservableCatchUps());
     }
 
     public String self() {

@@ -160,31 +160,31 @@ class SingleServerIrcIT {
         try (IrcClient talker = IrcClient.register("talker", IRC, WAIT, "echo-message");
              IrcClient plain = IrcClient.register("plain", IRC, WAIT);
              IrcClient timed = IrcClient.register("timed", IRC, WAIT, "server-time")) {
-            talker.send("JOIN #history");
+            talker.send("JOIN #joinlines");
             talker.await("the own join", IrcClient.command("JOIN", "talker"), WAIT);
             long before = System.currentTimeMillis();
             for (int i = 1; i <= 4; i++) {
-                talker.send("PRIVMSG #history :line " + i);
+                talker.send("PRIVMSG #joinlines :line " + i);
             }
-            talker.send("NOTICE #history :a notice");
-            talker.send("PRIVMSG #history :\u0001ACTION waves\u0001");
+            talker.send("NOTICE #joinlines :a notice");
+            talker.send("PRIVMSG #joinlines :\u0001ACTION waves\u0001");
             // echo-message: the last one back means all six are in the room's history
-            talker.await("the echo of the last", message("talker", "#history", "\u0001ACTION waves\u0001"), WAIT);
+            talker.await("the echo of the last", message("talker", "#joinlines", "\u0001ACTION waves\u0001"), WAIT);
             long after = System.currentTimeMillis();
 
-            plain.send("JOIN #history");
-            timed.send("JOIN #history");
+            plain.send("JOIN #joinlines");
+            timed.send("JOIN #joinlines");
             talker.await("plain's join", IrcClient.command("JOIN", "plain"), WAIT);
             talker.await("timed's join", IrcClient.command("JOIN", "timed"), WAIT);
-            talker.send("PRIVMSG #history :live");
-            Line plainLive = plain.await("the live line after the history", message("talker", "#history", "live"),
+            talker.send("PRIVMSG #joinlines :live");
+            Line plainLive = plain.await("the live line after the history", message("talker", "#joinlines", "live"),
                     WAIT);
-            Line timedLive = timed.await("the live line after the history", message("talker", "#history", "live"),
+            Line timedLive = timed.await("the live line after the history", message("talker", "#joinlines", "live"),
                     WAIT);
 
             String from = ":talker!~talker@127.0.0.1 ";
-            List<String> expected = List.of(from + "PRIVMSG #history :line 4", from + "NOTICE #history :a notice",
-                    from + "PRIVMSG #history :\u0001ACTION waves\u0001");
+            List<String> expected = List.of(from + "PRIVMSG #joinlines :line 4", from + "NOTICE #joinlines :a notice",
+                    from + "PRIVMSG #joinlines :\u0001ACTION waves\u0001");
             assertEquals(expected, afterNames(plain), "the last " + JOIN_HISTORY_LINES + " lines, untagged");
             assertNull(plainLive.tags(), plainLive.raw());
 
@@ -204,14 +204,14 @@ class SingleServerIrcIT {
                     + timedLive.raw());
 
             // the talker's own lines are history too, when it comes back
-            talker.send("PART #history");
+            talker.send("PART #joinlines");
             talker.await("the own part", IrcClient.command("PART", "talker"), WAIT);
-            talker.send("JOIN #history");
+            talker.send("JOIN #joinlines");
             talker.await("the own join", IrcClient.command("JOIN", "talker"), WAIT);
-            plain.send("PRIVMSG #history :welcome back");  // committed after the join: it comes after the history
-            talker.await("plain's line after the history", message("plain", "#history", "welcome back"), WAIT);
-            assertEquals(List.of(from + "NOTICE #history :a notice",
-                    from + "PRIVMSG #history :\u0001ACTION waves\u0001", from + "PRIVMSG #history :live"),
+            plain.send("PRIVMSG #joinlines :welcome back");  // committed after the join: it comes after the history
+            talker.await("plain's line after the history", message("plain", "#joinlines", "welcome back"), WAIT);
+            assertEquals(List.of(from + "NOTICE #joinlines :a notice",
+                    from + "PRIVMSG #joinlines :\u0001ACTION waves\u0001", from + "PRIVMSG #joinlines :live"),
                     afterNames(talker));
         }
     }

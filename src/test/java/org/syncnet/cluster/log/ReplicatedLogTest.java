@@ -123,6 +123,64 @@ class ReplicatedLogTest {
     }
 
     @Test
+    void aRestartedLogHoldsWhatItKeptAsCommittedDeliversWhatItsDriverLacksAndOrdersNoRetryTwice() {
+        List<LogEntry> kept = new ArrayList<>();
+        kept.add(LogEntry.barrier(2, 1, "s2"));
+        for (long i = 2; i <= 6; i++) {
+            kept.add(new LogEntry(2, i, "s0", "c", i, new byte[] {(byte) i}));
+        }
+        List<LogEntry> written = new ArrayList<>();
+        LogStore store = new LogResume(new LogCut(4, 2), 0, kept).store(100);
+        ReplicatedLog restarted = new ReplicatedLog("s2", List.of("s0", "s1"), 1, store, 50, e -> { },
+                written::add, new LogCut(4, 2));
+        assertEquals(new LogPosition(2, 6, 6), restarted.position(), "the kept entries are committed");
+        assertEquals(List.of(5L, 6L), restarted.drainDeliveries().stream().map(Delivery::seq).toList(),
+                "what the driver applied (up to seq 4) is not delivered again");
+        assertFalse(restarted.isWhole(), "what it had only acknowledged is gone");
+        restarted.startLeading(5, Map.of(), 0, out);
+        assertFalse(restarted.order("s1", key(3), new byte[] {3}), "a late retry of a kept event");
+        assertTrue(restarted.order("s1", key(7), new byte[] {7}));
+        assertEquals(List.of(7L, 8L), written.stream().map(LogEntry::seq).toList(),
+                "the new barrier and event go to the durable log, the kept ones not again");
+    }
+
+    @Test
+    void eachDeliveryNamesTheLastPlaceNoLargeEventWaitedForParts() {
+        ReplicatedLog leader = log("s2", 1, new InMemoryLogStore());
+        leader.startLeading(2, Map.of(), 0, out); // barrier at 1
+        ClientEventKey large = key(1);
+        assertTrue(leader.order("s0", new PartKey(large, 0), 2, new byte[] {1}));  // seq 2
+        assertTrue(leader.order("s1", key(2), new byte[] {2}));                     // seq 3
+        assertTrue(leader.order("s0", new PartKey(large, 1), 2, new byte[] {3}));  // seq 4
+        List<Delivery> out = leader.drainDeliveries();
+        assertEquals(List.of(3L, 4L), out.stream().map(Delivery::seq).toList());
+        assertEquals(new LogCut(1, 2), out.get(0).cut(), "the large event's first part at 2 was open");
+        assertEquals(new LogCut(4, 2), out.get(1).cut());
+    }
+
+    @Test
+    void aNewLeaderRetriesFromTheCommitPointAFollowerPromisedWithNotFromTheStart() {
+        List<LogEntry> kept = new ArrayList<>();
+        for (long i = 1; i <= 40; i++) {
+            kept.add(new LogEntry(2, i, "s0", "c", i, new byte[] {(byte) i}));
+        }
+        // A restarted leader keeps entries 31-40 only; the follower promised with commit point 35.
+        LogStore store = new LogResume(new LogCut(40, 2), 2, kept.subList(30, 40)).store(100);
+        ReplicatedLog leader = new ReplicatedLog("s2", List.of("s0", "s1"), 2, store, 50, e -> { },
+                DurableLog.NONE, new LogCut(40, 2));
+        logs.add(leader);
+        leader.startLeading(5, Map.of("s1", new LogPosition(2, 38, 35)), 0, out);
+        leader.tick(1_000, p -> true, out);
+        Append retry = appendsTo("s1").get(0);
+        assertEquals(35, retry.prevSeq(), "after the promised commit point, which the leader still keeps");
+        assertEquals(2, retry.prevEpoch());
+        leader.tick(2_000, p -> true, out);
+        Append probe = appendsTo("s0").stream().filter(a -> a.prevSeq() == 30).findFirst().orElseThrow();
+        assertEquals(2, probe.prevEpoch(), "no promise from s0: from where the kept entries start");
+        assertEquals(0, leader.unservableCatchUps());
+    }
+
+    @Test
     void aGapIsAnsweredWithWhereTheFollowerStands() {
         ReplicatedLog follower = log("s1", 2, new InMemoryLogStore());
         LogAck nak = follower.onFollowerAppend(new Append(2, 5, 0,

@@ -1,0 +1,122 @@
+package org.syncnet.cluster.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.syncnet.cluster.log.LogEntry;
+
+class LogSegmentsTest {
+    @TempDir
+    Path dir;
+
+    private static LogEntry entry(long epoch, long seq) {
+        return new LogEntry(epoch, seq, "server1", "server1/" + seq, seq, ("event " + seq).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<LogEntry> entries(long epoch, long from, long to) {
+        List<LogEntry> out = new ArrayList<>();
+        for (long seq = from; seq <= to; seq++) {
+            out.add(seq % 10 == 0 ? LogEntry.barrier(epoch, seq, "server3") : entry(epoch, seq));
+        }
+        return out;
+    }
+
+    private void commit(LogSegments log, List<LogEntry> entries) {
+        entries.forEach(log::committed);
+        log.flush();
+    }
+
+    @Test
+    void committedEntriesComeBackInOrderAfterARestart() {
+        LogSegments first = LogSegments.open("server1", dir, 1000);
+        assertEquals(List.of(), first.tail().entries());
+        commit(first, entries(2, 1, 300));
+        commit(first, entries(5, 301, 700)); // more than one record per flush
+        first.close();
+
+        LogSegments.Tail tail = LogSegments.open("server1", dir, 1000).tail();
+        assertEquals(entries(2, 1, 300), tail.entries().subList(0, 300));
+        assertEquals(entries(5, 301, 700), tail.entries().subList(300, 700));
+        assertEquals(0, tail.prevEpoch());
+    }
+
+    @Test
+    void onlyTheLastEntriesAreKeptAndTheEpochBeforeThemIsKnown() throws IOException {
+        LogSegments log = LogSegments.open("server1", dir, 2 * LogSegments.SEGMENT_ENTRIES);
+        commit(log, entries(3, 1, LogSegments.SEGMENT_ENTRIES));
+        commit(log, entries(4, LogSegments.SEGMENT_ENTRIES + 1, 2L * LogSegments.SEGMENT_ENTRIES));
+        commit(log, entries(4, 2L * LogSegments.SEGMENT_ENTRIES + 1, 3L * LogSegments.SEGMENT_ENTRIES));
+        commit(log, entries(4, 3L * LogSegments.SEGMENT_ENTRIES + 1, 3L * LogSegments.SEGMENT_ENTRIES + 1));
+        log.close();
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(3, files.count(), "the oldest segment went once the newer ones held enough");
+        }
+        LogSegments.Tail tail = LogSegments.open("server1", dir, 1000).tail();
+        assertEquals(1000, tail.entries().size());
+        assertEquals(3L * LogSegments.SEGMENT_ENTRIES + 1, tail.entries().get(999).seq());
+        assertEquals(4, tail.prevEpoch());
+        assertEquals(LogSegments.SEGMENT_ENTRIES + 1,
+                LogSegments.open("server1", dir, 200_000).tail().entries().get(0).seq(),
+                "what is kept on disk starts with the second segment");
+    }
+
+    @Test
+    void aTornRecordAtTheEndIsCutAndTheLogGoesOnFromWhatItHolds() throws IOException {
+        LogSegments log = LogSegments.open("server1", dir, 1000);
+        commit(log, entries(2, 1, 20));
+        commit(log, entries(2, 21, 40));
+        log.close();
+        Path segment;
+        try (Stream<Path> files = Files.list(dir)) {
+            segment = files.findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(segment);
+        Files.write(segment, java.util.Arrays.copyOf(bytes, bytes.length - 7)); // killed in the middle of a write
+
+        LogSegments reopened = LogSegments.open("server1", dir, 1000);
+        assertEquals(entries(2, 1, 20), reopened.tail().entries());
+        assertTrue(Files.size(segment) < bytes.length - 7, "cut at the last whole record");
+        reopened.resumesAfter(20, 2);
+        commit(reopened, entries(6, 21, 25));
+        reopened.close();
+        List<LogEntry> expected = new ArrayList<>(entries(2, 1, 20));
+        expected.addAll(entries(6, 21, 25));
+        assertEquals(expected, LogSegments.open("server1", dir, 1000).tail().entries());
+    }
+
+    @Test
+    void aDamagedRecordEndsTheReadableLogThere() throws IOException {
+        LogSegments log = LogSegments.open("server1", dir, 1000);
+        commit(log, entries(2, 1, 20));
+        commit(log, entries(2, 21, 40));
+        log.close();
+        Path segment;
+        try (Stream<Path> files = Files.list(dir)) {
+            segment = files.findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(segment);
+        bytes[bytes.length - 3] ^= 1; // a flipped bit in the second record: its checksum fails
+        Files.write(segment, bytes);
+        assertEquals(entries(2, 1, 20), LogSegments.open("server1", dir, 1000).tail().entries());
+    }
+
+    @Test
+    void entriesCommittedAgainAfterALossOfStateReplaceTheOldOnes() {
+        LogSegments log = LogSegments.open("server1", dir, 1000);
+        commit(log, entries(2, 1, 30));
+        commit(log, entries(7, 21, 25)); // a sub-majority quorum's divergence: the log went on from seq 20
+        log.close();
+        List<LogEntry> expected = new ArrayList<>(entries(2, 1, 20));
+        expected.addAll(entries(7, 21, 25));
+        assertEquals(expected, LogSegments.open("server1", dir, 1000).tail().entries());
+    }
+}
