@@ -147,14 +147,7 @@ class ThreeServerRestartIT {
     @Order(3)
     void aMissingHistoryDatabaseStopsTheStartInsteadOfServingAnEmptyHistory() throws Exception {
         requireStep(2);
-        Path db = cluster.dataFolder(1).resolve("history.mv.db");
-        Path aside = db.resolveSibling("history.mv.db.aside");
-        cluster.must("stop_server.sh", "1");
-        Files.move(db, aside);
-        assertStartFails("the database is missing or was replaced");
-        Files.move(aside, db, StandardCopyOption.REPLACE_EXISTING);
-        cluster.must("start_server.sh", "1");
-        awaitHistory("server1 with its database back", 1, 2, 3);
+        withBrokenDatabase(db -> Files.delete(db), "the database is missing or was replaced");
         stepsPassed = 3;
     }
 
@@ -162,30 +155,40 @@ class ThreeServerRestartIT {
     @Order(4)
     void aCorruptHistoryDatabaseStopsTheStart() throws Exception {
         requireStep(3);
-        Path db = cluster.dataFolder(1).resolve("history.mv.db");
-        Path copy = db.resolveSibling("history.mv.db.copy");
-        cluster.must("stop_server.sh", "1");
-        Files.copy(db, copy, StandardCopyOption.REPLACE_EXISTING);
-        byte[] bytes = Files.readAllBytes(db);
-        for (int i = 0; i < bytes.length; i += 97) {
-            bytes[i] ^= 0x5a;
-        }
-        Files.write(db, bytes);
-        assertStartFails("File corrupted");
-        Files.move(copy, db, StandardCopyOption.REPLACE_EXISTING);
-        cluster.must("start_server.sh", "1");
-        awaitHistory("server1 with its database restored", 1, 2, 3);
+        withBrokenDatabase(db -> {
+            byte[] bytes = Files.readAllBytes(db);
+            for (int i = 0; i < bytes.length; i += 97) {
+                bytes[i] ^= 0x5a;
+            }
+            Files.write(db, bytes);
+        }, "File corrupted");
         stepsPassed = 4;
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
 
-    private static void assertStartFails(String reason) throws IOException {
+    private interface FileDamage {
+        void apply(Path file) throws IOException;
+    }
+
+    /**
+     * Stops server1, damages its H2 file, requires that it does not start (its log naming {@code reason}), then
+     * puts the file back and requires that it starts and serves the whole history again.
+     */
+    private static void withBrokenDatabase(FileDamage damage, String reason) throws IOException {
+        Path db = cluster.dataFolder(1).resolve("history.mv.db");
+        Path copy = db.resolveSibling("history.mv.db.copy");
+        cluster.must("stop_server.sh", "1");
+        Files.copy(db, copy, StandardCopyOption.REPLACE_EXISTING);
+        damage.apply(db);
         int code = cluster.run("start_server.sh", "1");
         cluster.run("stop_server.sh", "1"); // the JVM runs on without the application
         assertNotEquals(0, code, "server1 must not start");
-        String log = Files.readString(cluster.serverLog(1));
-        assertTrue(log.contains(reason), "server1's log names the reason (" + reason + ")");
+        assertTrue(Files.readString(cluster.serverLog(1)).contains(reason),
+                "server1's log names the reason (" + reason + ")");
+        Files.move(copy, db, StandardCopyOption.REPLACE_EXISTING);
+        cluster.must("start_server.sh", "1");
+        awaitHistory("server1 with its database back", 1, 2, 3);
     }
 
     private static void awaitLeader(String leader, int... servers) {

@@ -224,23 +224,6 @@ public class HistoryService {
         }
     }
 
-    /** Up to {@code max} stored events from {@code fromSeq} on, ascending: the stored log, read back in batches. */
-    public List<CommittedEvent> readFrom(long fromSeq, int max) {
-        requireEnabled();
-        return store.readFrom(fromSeq, max);
-    }
-
-    /**
-     * The highest seq in the database now (0: none), read from it: for a start that loads the stored log back before
-     * any event is delivered.
-     *
-     * @throws RuntimeException when the database fails
-     */
-    public long storedHighestSeq() {
-        requireEnabled();
-        return store.highestSeq();
-    }
-
     /**
      * The highest seq stored (0: none), as the writer knows it, or -1 while it has not read the database yet (no
      * event came yet, or the database failed so far).

@@ -35,6 +35,17 @@ class LogSegmentsTest {
         log.flush();
     }
 
+    /** A segment of two records, seq 1-20 and 21-40 (epoch 2). */
+    private Path twoRecords() throws IOException {
+        LogSegments log = LogSegments.open("server1", dir, 1000);
+        commit(log, entries(2, 1, 20));
+        commit(log, entries(2, 21, 40));
+        log.close();
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.findFirst().orElseThrow();
+        }
+    }
+
     @Test
     void committedEntriesComeBackInOrderAfterARestart() {
         LogSegments first = LogSegments.open("server1", dir, 1000);
@@ -71,14 +82,7 @@ class LogSegmentsTest {
 
     @Test
     void aTornRecordAtTheEndIsCutAndTheLogGoesOnFromWhatItHolds() throws IOException {
-        LogSegments log = LogSegments.open("server1", dir, 1000);
-        commit(log, entries(2, 1, 20));
-        commit(log, entries(2, 21, 40));
-        log.close();
-        Path segment;
-        try (Stream<Path> files = Files.list(dir)) {
-            segment = files.findFirst().orElseThrow();
-        }
+        Path segment = twoRecords();
         byte[] bytes = Files.readAllBytes(segment);
         Files.write(segment, java.util.Arrays.copyOf(bytes, bytes.length - 7)); // killed in the middle of a write
 
@@ -95,14 +99,7 @@ class LogSegmentsTest {
 
     @Test
     void aDamagedRecordEndsTheReadableLogThere() throws IOException {
-        LogSegments log = LogSegments.open("server1", dir, 1000);
-        commit(log, entries(2, 1, 20));
-        commit(log, entries(2, 21, 40));
-        log.close();
-        Path segment;
-        try (Stream<Path> files = Files.list(dir)) {
-            segment = files.findFirst().orElseThrow();
-        }
+        Path segment = twoRecords();
         byte[] bytes = Files.readAllBytes(segment);
         bytes[bytes.length - 3] ^= 1; // a flipped bit in the second record: its checksum fails
         Files.write(segment, bytes);
