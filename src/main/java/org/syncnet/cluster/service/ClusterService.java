@@ -82,6 +82,7 @@ public class ClusterService {
     private LogListener listener;
     private long incarnation;
     private volatile long lastTickMillis;
+    private long unservableReported;
     /** Monotonic milliseconds anchored to the wall clock at start, so they also grow across restarts. */
     private final long originNanos = System.nanoTime();
     private final long originMillis = System.currentTimeMillis();
@@ -226,10 +227,22 @@ public class ClusterService {
                 }
                 node.tick(now);
                 afterStep(now, true);
+                reportUnservable();
             }
             lastTickMillis = now;
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, config.selfId() + ": cluster tick failed", e);
+        }
+    }
+
+    /** Says so when a peer needs entries older than this server keeps (caller holds the node's monitor). */
+    private void reportUnservable() {
+        long unservable = node.unservableCatchUps();
+        if (unservable > unservableReported) {
+            unservableReported = unservable;
+            LOG.warning(() -> config.selfId() + ": a peer needs log entries older than the "
+                    + InMemoryLogStore.DEFAULT_CAPACITY + " kept here; the log cannot catch it up: restart it, and it"
+                    + " fetches the history from its peers (" + unservable + " times so far)");
         }
     }
 

@@ -9,13 +9,16 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.syncnet.chat.MalformedEventException;
+import org.syncnet.cluster.ClusterConfig;
 import org.syncnet.cluster.InvalidSettingException;
 import org.syncnet.cluster.log.LogCut;
 import org.syncnet.cluster.service.ClusterSettings;
@@ -27,8 +30,10 @@ import org.syncnet.history.HistoryWriter;
 import org.syncnet.history.PageRequest;
 import org.syncnet.history.RoomMessage;
 import org.syncnet.history.RoomPage;
+import org.syncnet.history.TransferAuth;
 import org.syncnet.history.WriteQueue;
 import org.syncnet.history.WritingLoop;
+import org.syncnet.web.WebSettings;
 
 /**
  * The durable chat history of this server: the chat hands every committed event to its {@link #feed()}, a thread of
@@ -54,6 +59,8 @@ public class HistoryService {
     HistorySettings settings;
     @Inject
     JpaEventStore store;
+    @Inject
+    WebSettings web;
     @Resource
     ManagedThreadFactory threads;
 
@@ -66,11 +73,15 @@ public class HistoryService {
     private final CountDownLatch stopping = new CountDownLatch(1);
     /** The last event stored before this start (null: none), read before anything new is delivered. */
     private CommittedEvent lastStored;
+    /** Signs and checks the peers' requests for stored events. */
+    private TransferAuth transferAuth;
 
     @PostConstruct
     void start() {
         try {
-            self = cluster.load().selfId();
+            ClusterConfig clusterConfig = cluster.load();
+            self = clusterConfig.selfId();
+            transferAuth = new TransferAuth(clusterConfig.secret());
             config = settings.load();
         } catch (InvalidSettingException e) {
             LOG.severe((self == null ? "" : self + ": ") + "SyncNet cannot start: " + e.getMessage());
@@ -84,9 +95,16 @@ public class HistoryService {
         }
         HistoryMark mark = new HistoryMark(DataFolder.path().resolve("history-mark"));
         lastStored = readLastStored(mark);
+        MarkedEventStore marked = new MarkedEventStore(store, mark);
+        Map<String, String> peers = new LinkedHashMap<>(web.urls().all());
+        peers.remove(self);
+        CommittedEvent fetched = new PeerHistory(self, transferAuth).fetch(peers, storedSeq(), marked::append);
+        if (fetched != null) {
+            lastStored = fetched;
+        }
         queue = new WriteQueue(config.queueBytes());
         feed = new HistoryFeed(self, queue);
-        writer = new HistoryWriter(self, new MarkedEventStore(store, mark));
+        writer = new HistoryWriter(self, marked);
         loop = new WritingLoop(self, queue, writer, config.batchSize(),
                 millis -> stopping.await(millis, TimeUnit.MILLISECONDS), System::nanoTime,
                 TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS), WritingLoop.LINGER_NANOS);
@@ -141,6 +159,16 @@ public class HistoryService {
     /** Where the log resumes: after the last event stored before this start (the start of the log if none). */
     public LogCut resumePoint() {
         return lastStored == null ? LogCut.START : lastStored.cut();
+    }
+
+    /** Checks a peer's request for this server's stored events ({@link StoredEventsResource}). */
+    TransferAuth transferAuth() {
+        return transferAuth;
+    }
+
+    /** Up to {@code max} stored events after {@code afterSeq}, ascending: what a peer fetches when it starts. */
+    List<CommittedEvent> storedAfter(long afterSeq, int max) {
+        return store.readFrom(afterSeq + 1, max);
     }
 
     /** The highest seq stored before this start (0: none): the chat rebuilds its state from the events up to it. */
