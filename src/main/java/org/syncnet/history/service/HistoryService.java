@@ -162,12 +162,12 @@ public class HistoryService {
     }
 
     /** Checks a peer's request for this server's stored events ({@link StoredEventsResource}). */
-    TransferAuth transferAuth() {
+    public TransferAuth transferAuth() {
         return transferAuth;
     }
 
     /** Up to {@code max} stored events after {@code afterSeq}, ascending: what a peer fetches when it starts. */
-    List<CommittedEvent> storedAfter(long afterSeq, int max) {
+    public List<CommittedEvent> storedAfter(long afterSeq, int max) {
         return store.readFrom(afterSeq + 1, max);
     }
 

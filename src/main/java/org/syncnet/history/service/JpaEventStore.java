@@ -8,7 +8,9 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.syncnet.history.CommittedEvent;
@@ -71,9 +73,23 @@ public class JpaEventStore implements EventStore {
     @Override
     @Transactional
     public List<CommittedEvent> readFrom(long fromSeq, int max) {
-        return em.createQuery("select e from StoredEvent e where e.seq >= :from order by e.seq", StoredEvent.class)
-                .setParameter("from", fromSeq).setMaxResults(max).getResultList().stream()
-                .map(StoredEvent::toEvent).toList();
+        // Plain JDBC, like the inserts: a restart's replay and a peer's transfer read the log in pages of thousands,
+        // and entities would only be built to be copied.
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(StoredEvent.SELECT_FROM)) {
+            select.setLong(1, fromSeq);
+            select.setMaxRows(max);
+            select.setFetchSize(Math.min(max, 1000));
+            List<CommittedEvent> events = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    events.add(StoredEvent.read(rows));
+                }
+            }
+            return events;
+        } catch (SQLException e) {
+            throw new PersistenceException("reading from seq " + fromSeq, e);
+        }
     }
 
     @Override

@@ -4,7 +4,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,8 +11,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.syncnet.history.CommittedEvent;
@@ -31,6 +35,8 @@ final class PeerHistory {
     static final int PAGE = StoredEventsResource.MAX_LIMIT;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** How long the first page may take: a start of the whole cluster waits this long for peers that deploy too. */
+    static final long FIRST_PAGE_MILLIS = 1_500;
 
     private final String self;
     private final TransferAuth auth;
@@ -43,59 +49,89 @@ final class PeerHistory {
     }
 
     /**
-     * Fetches from each peer in turn (id to base URL) the events after {@code afterSeq}, handing each page to
-     * {@code store}; returns the last event stored, or null if none was fetched.
+     * Asks every peer at once for the events after {@code afterSeq} (waiting {@value #FIRST_PAGE_MILLIS} ms at most:
+     * a peer that deploys too answers only once it is deployed, and it may be waiting for this one), then goes on
+     * page by page with the peer that had the most, handing each page to {@code store}. Returns the last event
+     * stored, or null if none was fetched.
      */
     CommittedEvent fetch(Map<String, String> peers, long afterSeq, Consumer<List<CommittedEvent>> store) {
-        CommittedEvent last = null;
-        long after = afterSeq;
-        for (Map.Entry<String, String> peer : peers.entrySet()) {
-            long from = after;
-            long startedAt = System.nanoTime();
-            int pages = 0;
+        long startedAt = System.nanoTime();
+        Map<String, CompletableFuture<List<CommittedEvent>>> asked = new LinkedHashMap<>();
+        peers.forEach((id, url) -> asked.put(id, page(url, afterSeq, Duration.ofMillis(FIRST_PAGE_MILLIS))));
+        String best = null;
+        List<CommittedEvent> first = List.of();
+        for (Map.Entry<String, CompletableFuture<List<CommittedEvent>>> a : asked.entrySet()) {
             try {
-                for (List<CommittedEvent> page = page(peer.getValue(), after); !page.isEmpty();
-                     page = page(peer.getValue(), after)) {
-                    store.accept(page);
-                    last = page.get(page.size() - 1);
-                    after = last.seq();
-                    pages++;
-                    if (page.size() < PAGE) {
-                        break;
-                    }
+                List<CommittedEvent> page = a.getValue().get(FIRST_PAGE_MILLIS + 500, TimeUnit.MILLISECONDS);
+                if (page.size() > first.size()) {
+                    best = a.getKey();
+                    first = page;
                 }
-            } catch (IOException | RuntimeException e) {
-                LOG.info(() -> self + ": no history from " + peer.getKey() + " (" + e.getMessage() + ")");
+            } catch (ExecutionException | TimeoutException e) {
+                String why = e instanceof ExecutionException ? String.valueOf(e.getCause()) : "no answer";
+                LOG.info(() -> self + ": no history from " + a.getKey() + " (" + why + ")");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return last;
+                return null;
             }
-            if (pages > 0) {
-                long to = after;
-                long millis = (System.nanoTime() - startedAt) / 1_000_000;
-                LOG.info(() -> self + ": fetched the stored events after seq " + from + " up to seq " + to + " from "
-                        + peer.getKey() + " in " + millis + " ms");
+        }
+        if (best == null) {
+            return null;
+        }
+        CommittedEvent last = null;
+        String url = peers.get(best);
+        try {
+            // The next page is on its way while this one is stored.
+            for (List<CommittedEvent> page = first; !page.isEmpty(); ) {
+                CommittedEvent end = page.get(page.size() - 1);
+                CompletableFuture<List<CommittedEvent>> next = page.size() < PAGE ? null
+                        : page(url, end.seq(), REQUEST_TIMEOUT);
+                store.accept(page);
+                last = end;
+                if (next == null) {
+                    break;
+                }
+                page = next.join();
             }
+        } catch (RuntimeException e) {
+            LOG.warning(self + ": the history transfer from " + best + " stopped at seq "
+                    + (last == null ? afterSeq : last.seq()) + ": " + e.getMessage());
+        }
+        if (last != null) {
+            long to = last.seq();
+            long millis = (System.nanoTime() - startedAt) / 1_000_000;
+            String from = best;
+            LOG.info(() -> self + ": fetched the stored events after seq " + afterSeq + " up to seq " + to + " from "
+                    + from + " in " + millis + " ms");
         }
         return last;
     }
 
-    private List<CommittedEvent> page(String baseUrl, long after) throws IOException, InterruptedException {
+    /**
+     * One page of a peer's stored events after {@code after}, on the HTTP client's own threads; completes
+     * exceptionally when the peer fails or is late.
+     */
+    private CompletableFuture<List<CommittedEvent>> page(String baseUrl, long after, Duration timeout) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/history/events?after=" + after
                         + "&limit=" + PAGE))
                 .header(TransferAuth.HEADER, auth.sign(self, System.currentTimeMillis(), after, PAGE))
-                .timeout(REQUEST_TIMEOUT).GET().build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IOException("HTTP " + response.statusCode());
-        }
+                .timeout(timeout).GET().build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("HTTP " + response.statusCode());
+            }
+            return parse(response.body(), after);
+        });
+    }
+
+    private static List<CommittedEvent> parse(String body, long after) {
         List<CommittedEvent> events = new ArrayList<>();
-        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
             long previous = after;
             for (JsonValue v : reader.readObject().getJsonArray("events")) {
                 CommittedEvent e = EventJson.decode((JsonObject) v);
                 if (e.seq() <= previous) {
-                    throw new IOException("events out of order at seq " + e.seq());
+                    throw new IllegalStateException("events out of order at seq " + e.seq());
                 }
                 previous = e.seq();
                 events.add(e);

@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.syncnet.chat.ChatEventCodec;
 import org.syncnet.chat.ChatLimits;
@@ -72,6 +73,19 @@ public class StoredEvent {
         insert.setString(9, e.nick());
         insert.setLong(10, e.cut().seq());
         insert.setLong(11, e.cut().epoch());
+    }
+
+    /** The rows from a seq on, with the columns {@link #read} takes: {@link JpaEventStore#readFrom} pages with it. */
+    static final String SELECT_FROM = "select seq, epoch, origin_server, client_id, client_event_id, payload, room_key,"
+            + " room, nick, cut_seq, cut_epoch from chat_event where seq >= ? order by seq";
+
+    static CommittedEvent read(ResultSet row) throws SQLException {
+        long seq = row.getLong(1);
+        long epoch = row.getLong(2);
+        long cutSeq = row.getLong(10);
+        LogCut cut = row.wasNull() ? new LogCut(seq, epoch) : new LogCut(cutSeq, row.getLong(11));
+        return new CommittedEvent(seq, epoch, row.getString(3), row.getString(4), row.getLong(5), row.getBytes(6),
+                row.getString(7), row.getString(8), row.getString(9), cut);
     }
 
     CommittedEvent toEvent() {
