@@ -12,6 +12,7 @@ import org.syncnet.cluster.FailureDetector.PeerTransition;
 import org.syncnet.cluster.log.Delivery;
 import org.syncnet.cluster.log.DurableLog;
 import org.syncnet.cluster.log.InMemoryLogStore;
+import org.syncnet.cluster.log.LogCut;
 import org.syncnet.cluster.log.LogEntry;
 import org.syncnet.cluster.log.LogPosition;
 import org.syncnet.cluster.log.LogResume;
@@ -78,6 +79,8 @@ import org.syncnet.cluster.wire.ReplayGuard;
  * </ul>
  */
 public final class ClusterNode {
+    /** How far a follower's commit point may trail its leader's and still count as caught up (a load's worth). */
+    static final long CAUGHT_UP_LAG = 1_000;
     private final ClusterConfig config;
     private final Membership ring;
     private final String self;
@@ -105,6 +108,8 @@ public final class ClusterNode {
     private String leader;
     private boolean leaderServing;
     private long leaderStamp;
+    /** The highest commit point the current leader announced (heartbeats, appends). */
+    private long leaderCommit;
     /** The leader of this epoch stepped down: its late heartbeats must not bring it back. */
     private long releasedEpoch = -1;
     /**
@@ -426,13 +431,26 @@ public final class ClusterNode {
     }
 
     /**
-     * Whether this server's log holds everything committed (a leader caught it up to its commit point, or it leads and
-     * recovers the log), or no leader is in sight to catch up from (the whole cluster starts). Until then it serves
+     * Whether this server's log holds everything committed (a leader caught it up to its commit point and it trails
+     * that point by at most {@value #CAUGHT_UP_LAG} entries — a server back from a long partition is whole but far
+     * behind — or it leads and recovers the log), or no leader is in sight to catch up from (the whole cluster
+     * starts). Until then it serves
      * no clients and does not stand for leadership: its clients would see an old state, and its stale log would make
      * it recover before it could lead.
      */
     public boolean isCaughtUp() {
-        return log.isWhole() || role == Role.LEADER || (leader == null && !standing.peerNamesLeader());
+        if (role == Role.LEADER) {
+            return true;
+        }
+        if (leader == null) {
+            return log.isWhole() || !standing.peerNamesLeader();
+        }
+        return log.isWhole() && leaderCommit - log.commitSeq() <= CAUGHT_UP_LAG;
+    }
+
+    /** See {@link ReplicatedLog#fastForward}. */
+    public boolean fastForward(LogCut cut) {
+        return log.fastForward(cut);
     }
 
     public boolean isQuiet() {
@@ -497,8 +515,10 @@ public final class ClusterNode {
             leader = from;
             standing.handedTo(null);
             leaderStamp = hb.stamp();
+            leaderCommit = hb.position().commitSeq();
         } else {
             leaderStamp = Math.max(leaderStamp, hb.stamp());
+            leaderCommit = Math.max(leaderCommit, hb.position().commitSeq());
         }
         leaderServing = hb.serving();
         if (!standing.isQuiet()) {
@@ -522,6 +542,7 @@ public final class ClusterNode {
             return;
         }
         if (role == Role.FOLLOWER && from.equals(leader)) {
+            leaderCommit = Math.max(leaderCommit, a.commitSeq());
             LogAck answer = log.onFollowerAppend(epoch, news.incarnationOf(from), a);
             if (!answer.matched() || !a.entries().isEmpty()) {
                 // Commit news alone is not acknowledged (it was half of all log datagrams at a steady load): the

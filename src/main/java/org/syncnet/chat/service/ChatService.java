@@ -67,6 +67,8 @@ public class ChatService {
     /** Connection numbers are the incarnation (start time in ms) shifted left by this: unique across restarts. */
     static final int CONNECTION_BITS = 20;
     private static final long SWEEP_SECONDS = 10;
+    /** How long a log that is not caught up may stand still before it catches up from the peers' history. */
+    static final long CATCH_UP_CHECK_SECONDS = 5;
     /**
      * How long the applier gathers frames before it writes them: under load, several events leave each connection in
      * one write (a write per event and connection cost most of a busy server's CPU); a quiet chat waits this at most.
@@ -100,6 +102,9 @@ public class ChatService {
     private ScheduledFuture<?> reaping;
     private ScheduledFuture<?> sweeping;
     private ScheduledFuture<?> pinging;
+    private ScheduledFuture<?> catchingUp;
+    /** Where the log stood at the last check while not caught up (-1: caught up then). */
+    private long stuckAt = -1;
     private final OrderedWorker applier = new OrderedWorker("chat applier", this::flush, FLUSH_LINGER_NANOS);
     private LogSubmitter log;
     /** Every applied entry goes to the durable history too (never waits; applier thread). */
@@ -146,6 +151,8 @@ public class ChatService {
                 // The connection's own event numbers count up from 1: this one is never one of them.
                 gone -> cluster.submit(gone.client().toString(), Long.MAX_VALUE, ChatEventCodec.encode(gone)));
         sweeping = scheduler.scheduleWithFixedDelay(sweeper::sweep, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
+        catchingUp = scheduler.scheduleWithFixedDelay(this::catchUpIfStuck, CATCH_UP_CHECK_SECONDS,
+                CATCH_UP_CHECK_SECONDS, TimeUnit.SECONDS);
         pinging = scheduler.scheduleWithFixedDelay(() -> connections.values().forEach(a -> a.connection.keepAlive()),
                 config.pingIntervalMillis(), config.pingIntervalMillis(), TimeUnit.MILLISECONDS);
         LOG.info(() -> self + ": chat ready; rate " + config.ratePerSecond() + "/s (burst " + config.rateBurst()
@@ -176,8 +183,38 @@ public class ChatService {
                 + ") in " + (System.nanoTime() - startedAt) / 1_000_000 + " ms");
     }
 
+    /**
+     * Scheduled: a log that is not caught up and has not moved for a whole period while a leader serves needs
+     * entries no peer's log keeps (this server was cut off for more than the leader's in-memory log): it catches up
+     * from a peer's stored history instead, and the leader sends what follows. Must never throw.
+     */
+    private void catchUpIfStuck() {
+        try {
+            long at = cluster.logPosition().lastSeq();
+            if (cluster.isCaughtUp() || !election.leaderWithQuorum() || !history.enabled()) {
+                stuckAt = -1;
+                return;
+            }
+            if (at != stuckAt) {
+                stuckAt = at;
+                return;
+            }
+            LOG.warning(() -> self + ": the log has not moved from seq " + at + " for " + CATCH_UP_CHECK_SECONDS
+                    + " s and is not caught up: catching up from the peers' stored history");
+            long taken = history.fetchFromPeers(cluster.logPosition().commitSeq(), page -> cluster.fastForward(
+                    page.stream().map(e -> new Delivery(e.epoch(), e.seq(), e.originServer(), e.clientId(),
+                            e.clientEventId(), e.payload(), e.cut())).toList()));
+            LOG.info(() -> self + ": took " + taken + " events from the peers' history; the log is at "
+                    + cluster.logPosition());
+            stuckAt = -1;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, self + ": catching up from the peers' history failed", e);
+        }
+    }
+
     @PreDestroy
     void stop() {
+        catchingUp.cancel(false);
         reaping.cancel(false);
         sweeping.cancel(false);
         pinging.cancel(false);

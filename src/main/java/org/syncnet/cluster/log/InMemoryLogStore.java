@@ -110,6 +110,13 @@ public final class InMemoryLogStore implements LogStore {
     }
 
     @Override
+    public void resetAfter(LogCut cut) {
+        entries.clear();
+        first = cut.seq() + 1;
+        discardedLastEpoch = cut.epoch();
+    }
+
+    @Override
     public List<LogEntry> discardUpTo(long seq) {
         List<LogEntry> gone = new ArrayList<>();
         // Keep `capacity` entries at most; discard from the front, but never past seq. Only once a quarter more

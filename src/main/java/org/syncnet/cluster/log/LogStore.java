@@ -40,4 +40,10 @@ public interface LogStore {
      * discarded entries, so indexes over the log can forget them too.
      */
     List<LogEntry> discardUpTo(long seq);
+
+    /**
+     * Forgets every entry and goes on after {@code cut}, which the caller guarantees is committed and applied (it
+     * caught up from a peer's stored history). Only for a log that holds nothing after {@code cut}.
+     */
+    void resetAfter(LogCut cut);
 }

@@ -47,6 +47,11 @@ final class Reassembly {
         return new Delivery(e.epoch(), e.seq(), e.origin(), e.clientId(), e.clientEventId(), joined.toByteArray());
     }
 
+    /** Forgets the parts waiting: the log jumped past them (see {@link ReplicatedLog#fastForward}). */
+    void clear() {
+        waiting.clear();
+    }
+
     /** No event waits for parts: the log may be cut here (see {@link LogCut}). */
     boolean isEmpty() {
         return waiting.isEmpty();

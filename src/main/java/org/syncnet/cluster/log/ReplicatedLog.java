@@ -183,6 +183,28 @@ public final class ReplicatedLog {
         deliverCommitted();
     }
 
+    /**
+     * Goes on after {@code cut}, which the driver has from a peer's stored history (committed, and applied by the
+     * driver from that history): for a follower that needs entries no peer's log keeps any more. Only when this log
+     * holds nothing after {@code cut} (so nothing it acknowledged is lost) and does not lead; the leader then sends
+     * what follows. False if it does not apply.
+     */
+    public boolean fastForward(LogCut cut) {
+        if (cut.seq() <= store.lastSeq() || isLeading()) {
+            return false;
+        }
+        store.resetAfter(cut);
+        index.clear();
+        reassembly.clear();
+        ahead.clear();
+        commitSeq = cut.seq();
+        appliedSeq = cut.seq();
+        cutSeq = cut.seq();
+        cutEpoch = cut.epoch();
+        durable.resumesAfter(cut.seq(), cut.epoch());
+        return true;
+    }
+
     public boolean isWhole() {
         return whole;
     }

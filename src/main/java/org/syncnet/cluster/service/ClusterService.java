@@ -39,6 +39,7 @@ import org.syncnet.cluster.log.Delivery;
 import org.syncnet.cluster.log.DurableLog;
 import org.syncnet.cluster.log.InMemoryLogStore;
 import org.syncnet.cluster.log.LogCut;
+import org.syncnet.cluster.log.LogPosition;
 import org.syncnet.cluster.log.LogResume;
 import org.syncnet.cluster.wire.DatagramCodec;
 
@@ -83,6 +84,7 @@ public class ClusterService {
     private long incarnation;
     private volatile long lastTickMillis;
     private long unservableReported;
+    private long unservableReportedAt = Long.MIN_VALUE / 2;
     /** Monotonic milliseconds anchored to the wall clock at start, so they also grow across restarts. */
     private final long originNanos = System.nanoTime();
     private final long originMillis = System.currentTimeMillis();
@@ -227,7 +229,7 @@ public class ClusterService {
                 }
                 node.tick(now);
                 afterStep(now, true);
-                reportUnservable();
+                reportUnservable(now);
             }
             lastTickMillis = now;
         } catch (RuntimeException e) {
@@ -235,14 +237,18 @@ public class ClusterService {
         }
     }
 
-    /** Says so when a peer needs entries older than this server keeps (caller holds the node's monitor). */
-    private void reportUnservable() {
+    /**
+     * Says so (at most once a minute) when a peer needs entries older than this server keeps; that peer catches up
+     * from the stored history by itself. Caller holds the node's monitor.
+     */
+    private void reportUnservable(long now) {
         long unservable = node.unservableCatchUps();
-        if (unservable > unservableReported) {
+        if (unservable > unservableReported && now - unservableReportedAt >= 60_000) {
             unservableReported = unservable;
+            unservableReportedAt = now;
             LOG.warning(() -> config.selfId() + ": a peer needs log entries older than the "
-                    + InMemoryLogStore.DEFAULT_CAPACITY + " kept here; the log cannot catch it up: restart it, and it"
-                    + " fetches the history from its peers (" + unservable + " times so far)");
+                    + InMemoryLogStore.DEFAULT_CAPACITY + " kept here; it catches up from the stored history instead ("
+                    + unservable + " unservable appends so far)");
         }
     }
 
@@ -348,6 +354,36 @@ public class ClusterService {
         long tickAge = now() - lastTickMillis;
         return channel != null && channel.isOpen() && receiving
                 && tickAge < Math.max(2_000, 20 * ClusterNode.tickMillis(config));
+    }
+
+    /**
+     * Catches the log up with committed events from a peer's stored history, in log order (after what the log
+     * delivered): the log jumps past the last one (see {@link ClusterNode#fastForward}) and they go to the listener
+     * as deliveries, before anything the log delivers next. False if the log took none (it moved on meanwhile).
+     */
+    public boolean fastForward(List<Delivery> fetched) {
+        synchronized (node) {
+            long applied = node.logPosition().commitSeq();
+            List<Delivery> fresh = fetched.stream().filter(d -> d.seq() > applied).toList();
+            // Up to the last event after which the log may resume at its own place (no large event open then).
+            int end = fresh.size();
+            while (end > 0 && fresh.get(end - 1).cut().seq() != fresh.get(end - 1).seq()) {
+                end--;
+            }
+            if (end == 0 || listener == null || !node.fastForward(fresh.get(end - 1).cut())) {
+                return false;
+            }
+            listener.deliver(fresh.subList(0, end));
+            afterStep(now());
+            return true;
+        }
+    }
+
+    /** This server's log position (the REST view shows it too). */
+    public LogPosition logPosition() {
+        synchronized (node) {
+            return node.logPosition();
+        }
     }
 
     /** Whether this server's log holds what the cluster committed (see {@link ClusterNode#isCaughtUp}). */

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.syncnet.chat.MalformedEventException;
@@ -75,6 +76,8 @@ public class HistoryService {
     private CommittedEvent lastStored;
     /** Signs and checks the peers' requests for stored events. */
     private TransferAuth transferAuth;
+    /** The other members' base URLs, for the history transfer. */
+    private Map<String, String> peers;
 
     @PostConstruct
     void start() {
@@ -96,9 +99,12 @@ public class HistoryService {
         HistoryMark mark = new HistoryMark(DataFolder.path().resolve("history-mark"));
         lastStored = readLastStored(mark);
         MarkedEventStore marked = new MarkedEventStore(store, mark);
-        Map<String, String> peers = new LinkedHashMap<>(web.urls().all());
+        peers = new LinkedHashMap<>(web.urls().all());
         peers.remove(self);
-        CommittedEvent fetched = new PeerHistory(self, transferAuth).fetch(peers, storedSeq(), marked::append);
+        CommittedEvent fetched = new PeerHistory(self, transferAuth).fetch(peers, storedSeq(), page -> {
+            marked.append(page);
+            return true;
+        });
         if (fetched != null) {
             lastStored = fetched;
         }
@@ -159,6 +165,21 @@ public class HistoryService {
     /** Where the log resumes: after the last event stored before this start (the start of the log if none). */
     public LogCut resumePoint() {
         return lastStored == null ? LogCut.START : lastStored.cut();
+    }
+
+    /**
+     * Fetches from the peers the stored events after {@code afterSeq}, page by page, handing each to {@code take}
+     * until it declines one (a running server whose log cannot be caught up any more uses it); the number taken.
+     */
+    public long fetchFromPeers(long afterSeq, Predicate<List<CommittedEvent>> take) {
+        requireEnabled();
+        long[] taken = {0};
+        new PeerHistory(self, transferAuth).fetch(peers, afterSeq, page -> {
+            boolean took = take.test(page);
+            taken[0] += took ? page.size() : 0;
+            return took;
+        });
+        return taken[0];
     }
 
     /** Checks a peer's request for this server's stored events ({@link StoredEventsResource}). */

@@ -18,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.logging.Logger;
 import org.syncnet.history.CommittedEvent;
 import org.syncnet.history.TransferAuth;
@@ -51,10 +51,10 @@ final class PeerHistory {
     /**
      * Asks every peer at once for the events after {@code afterSeq} (waiting {@value #FIRST_PAGE_MILLIS} ms at most:
      * a peer that deploys too answers only once it is deployed, and it may be waiting for this one), then goes on
-     * page by page with the peer that had the most, handing each page to {@code store}. Returns the last event
-     * stored, or null if none was fetched.
+     * page by page with the peer that had the most, handing each page to {@code store} (which says whether it took
+     * it: if not, the transfer ends there). Returns the last event taken, or null if none was.
      */
-    CommittedEvent fetch(Map<String, String> peers, long afterSeq, Consumer<List<CommittedEvent>> store) {
+    CommittedEvent fetch(Map<String, String> peers, long afterSeq, Predicate<List<CommittedEvent>> store) {
         long startedAt = System.nanoTime();
         Map<String, CompletableFuture<List<CommittedEvent>>> asked = new LinkedHashMap<>();
         peers.forEach((id, url) -> asked.put(id, page(url, afterSeq, Duration.ofMillis(FIRST_PAGE_MILLIS))));
@@ -86,7 +86,10 @@ final class PeerHistory {
                 CommittedEvent end = page.get(page.size() - 1);
                 CompletableFuture<List<CommittedEvent>> next = page.size() < PAGE ? null
                         : page(url, end.seq(), REQUEST_TIMEOUT);
-                store.accept(page);
+                if (!store.test(page)) {
+                    next = null;
+                    break;
+                }
                 last = end;
                 if (next == null) {
                     break;

@@ -145,6 +145,22 @@ class ReplicatedLogTest {
     }
 
     @Test
+    void aFollowerFastForwardedPastWhatNoLogKeepsGoesOnWithTheLeadersAppends() {
+        ReplicatedLog follower = log("s1", 2, new InMemoryLogStore());
+        follower.onFollowerAppend(new Append(0, 0, 0, List.of(LogEntry.barrier(2, 1, "s2"),
+                new LogEntry(2, 2, "s0", "c", 1, new byte[] {1}))));
+        assertFalse(follower.fastForward(new LogCut(2, 2)), "it holds that far already");
+        assertTrue(follower.fastForward(new LogCut(500, 3)), "the peers' history reaches seq 500");
+        assertEquals(new LogPosition(3, 500, 500), follower.position());
+        LogAck ack = follower.onFollowerAppend(3, 1, new Append(3, 500, 501,
+                List.of(new LogEntry(3, 501, "s0", "c", 9, new byte[] {9}))));
+        assertTrue(ack.matched());
+        assertTrue(follower.isWhole(), "caught up with the leader's commit point");
+        assertEquals(List.of(501L), follower.drainDeliveries().stream().map(Delivery::seq).toList(),
+                "what it held uncommitted before the jump is gone; the driver has it from the history");
+    }
+
+    @Test
     void eachDeliveryNamesTheLastPlaceNoLargeEventWaitedForParts() {
         ReplicatedLog leader = log("s2", 1, new InMemoryLogStore());
         leader.startLeading(2, Map.of(), 0, out); // barrier at 1
