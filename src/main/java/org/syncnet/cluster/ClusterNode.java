@@ -74,8 +74,8 @@ import org.syncnet.cluster.wire.ReplayGuard;
  * only acknowledged, so its promise says its log is not whole; with fewer than n - q + 1 whole logs promised, the
  * candidate also waits for every live peer's promise. Any server keeps the events submitted to it until it sees them
  * committed and forwards them to each new leader.</li>
- * <li>A restarted server keeps its bound epoch ({@link EpochRecord}), and stands for leadership only once caught up
- * ({@link #isCaughtUp}).</li>
+ * <li>A restarted server keeps its bound epoch ({@link EpochRecord}) and its log ({@link DurableLog}); a returning
+ * higher server is handed the lead only once its log holds the leader's commit point.</li>
  * </ul>
  */
 public final class ClusterNode {
@@ -179,7 +179,7 @@ public final class ClusterNode {
             }
         }
         this.detector = new FailureDetector(peers, config.heartbeatMillis(), config.failureTimeoutMillis(), now);
-        this.standing = new Standing(config, detector, news, now, this::isCaughtUp);
+        this.standing = new Standing(config, detector, news, now);
         this.promises = new Promises(config, detector);
         // Several ticks, and at least a quarter heartbeat: a round trip must fit, or every datagram goes twice.
         this.logRetryMillis = Math.max(4 * retryMillis, config.heartbeatMillis() / 4);
@@ -443,7 +443,10 @@ public final class ClusterNode {
             return true;
         }
         if (leader == null) {
-            return log.isWhole() || !standing.peerNamesLeader();
+            // Nobody to catch up from: as caught up as anyone once past the quiet period (whoever is elected
+            // recovers the highest log of its quorum first). Gating candidacy on more here left a restarted highest
+            // server waiting for a leader that could only be itself (simulation seed 500597).
+            return !standing.isQuiet();
         }
         return log.isWhole() && leaderCommit - log.commitSeq() <= CAUGHT_UP_LAG;
     }

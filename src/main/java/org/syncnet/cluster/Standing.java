@@ -3,7 +3,6 @@ package org.syncnet.cluster;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import org.syncnet.cluster.wire.Heartbeat;
 
 /**
@@ -28,11 +27,7 @@ final class Standing {
     /** The server the last leader handed over to: trusted to lead although perhaps not yet stable in our eyes. */
     private String handedTo;
 
-    /** The log holds what it must before this server may lead (see {@link ClusterNode#isCaughtUp}). */
-    private final BooleanSupplier caughtUp;
-
-    Standing(ClusterConfig config, FailureDetector detector, PeerNews news, long now, BooleanSupplier caughtUp) {
-        this.caughtUp = caughtUp;
+    Standing(ClusterConfig config, FailureDetector detector, PeerNews news, long now) {
         this.ring = config.membership();
         this.self = config.selfId();
         this.quorum = config.quorum();
@@ -70,28 +65,14 @@ final class Standing {
         return !quiet && aliveCount() >= quorum;
     }
 
-    /** Whether a live peer's latest heartbeat names a leader (one this server could catch up from). */
-    boolean peerNamesLeader() {
-        for (Member m : ring.ring()) {
-            Heartbeat hb = m.id().equals(self) || !detector.isAlive(m.id()) ? null : news.latest(m.id());
-            if (hb != null && hb.leader() != null) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
-     * The highest-ranked member that is alive, ready and trusted to lead (this one included, once caught up: a
-     * returning server stands only when it holds what the cluster committed meanwhile; its peers see that from its
-     * log position before handing over), or null if none is.
+     * The highest-ranked member that is alive, ready and trusted to lead (this one included), or null if none is.
      */
     String highestAliveReady(long now) {
         List<Member> members = ring.ring();
         for (int i = members.size() - 1; i >= 0; i--) {
             String id = members.get(i).id();
-            if (id.equals(self) ? selfReady() && caughtUp.getAsBoolean()
-                    : detector.isAlive(id) && isReady(id) && trusted(id, now)) {
+            if (id.equals(self) ? selfReady() : detector.isAlive(id) && isReady(id) && trusted(id, now)) {
                 return id;
             }
         }

@@ -1,18 +1,21 @@
 package org.syncnet.cluster.log;
 
 /**
- * Where a server keeps its committed log entries across restarts: the log hands over every entry it commits,
- * barriers included, in log order. A restarted server loads the last of them back into its store
- * ({@link LogResume}), so it can still serve peers that lag behind and a leader's recovery, as before the restart.
+ * Where a server keeps its log entries across restarts: the log hands over every entry it appends — ordered as
+ * leader, replicated as follower, recovered — barriers included, and the driver writes them before anything sent in
+ * the same step can show them (Raft's rule: what a server acknowledged, or a leader sent, survives its restart). A
+ * rewrite of an uncommitted suffix appends again from an earlier seq; the later entry wins. A restarted server loads
+ * the last of them back into its store ({@link LogResume}), so it can still serve peers that lag behind and a
+ * leader's recovery, as before the restart.
  */
 @FunctionalInterface
 public interface DurableLog {
     /** Keeps nothing: a restart starts after the resume point with an empty store. */
     DurableLog NONE = e -> { };
 
-    /** The log starts after (seq, epoch): the next entry committed follows it, whatever was kept before. */
+    /** The log starts after (seq, epoch): the next entry appended follows it, whatever was kept before. */
     default void resumesAfter(long seq, long epoch) {
     }
 
-    void committed(LogEntry entry);
+    void appended(LogEntry entry);
 }

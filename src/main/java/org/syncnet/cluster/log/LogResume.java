@@ -5,9 +5,9 @@ import java.util.Objects;
 
 /**
  * What a restarted server's log resumes from: {@code applied}, the cut after the events its chat state holds (the
- * stored history), and {@code tail}, the last committed entries its {@link DurableLog} kept, the first of them following
- * an entry of epoch {@code tailPrevEpoch}. The log holds the tail as committed and delivers again what lies after
- * {@code applied}.
+ * stored history), and {@code tail}, the last entries its {@link DurableLog} kept, the first of them following an
+ * entry of epoch {@code tailPrevEpoch}. The log holds the tail, committed up to {@code applied}; the leader says how
+ * far the rest is.
  */
 public record LogResume(LogCut applied, long tailPrevEpoch, List<LogEntry> tail) {
     /** A first start: nothing stored. */

@@ -153,8 +153,8 @@ public final class ReplicatedLog {
     }
 
     /**
-     * @param store   empty, or a restarted server's committed tail (see {@link LogResume})
-     * @param durable where every committed entry goes, to survive a restart
+     * @param store   empty, or a restarted server's kept tail (see {@link LogResume})
+     * @param durable where every appended entry goes, to survive a restart
      * @param applied the cut after what the driver applied before a restart: what follows in the store is delivered
      *                again (at most from the store's start)
      */
@@ -168,19 +168,19 @@ public final class ReplicatedLog {
         this.onCommit = onCommit;
         this.recovery = new LogRecovery(retryMillis);
         this.durable = durable;
-        // A restarted server's store holds committed entries only; what the driver applied before is not delivered
-        // again. The kept entries are in the index, so a late retry of one of them is not ordered twice.
-        this.commitSeq = store.lastSeq();
-        this.appliedSeq = Math.max(store.firstSeq() - 1, Math.min(applied.seq(), commitSeq));
+        // A restarted server's store holds what it appended before: known committed up to what the driver applied
+        // (not delivered again), the rest as the leader will say. The kept entries are in the index, so a late retry
+        // of one of them is not ordered twice.
+        this.commitSeq = Math.max(store.firstSeq() - 1, Math.min(applied.seq(), store.lastSeq()));
+        this.appliedSeq = commitSeq;
         this.cutSeq = appliedSeq;
         this.cutEpoch = Math.max(0, store.epochAt(appliedSeq));
-        durable.resumesAfter(commitSeq, Math.max(0, store.epochAt(commitSeq)));
+        durable.resumesAfter(store.lastSeq(), Math.max(0, store.epochAt(store.lastSeq())));
         for (LogEntry e : store.read(store.firstSeq(), Integer.MAX_VALUE)) {
             if (!e.isBarrier()) {
                 index.put(e.partKey(), e.seq());
             }
         }
-        deliverCommitted();
     }
 
     /**
@@ -627,6 +627,7 @@ public final class ReplicatedLog {
 
     private void append(LogEntry e) {
         store.append(e);
+        durable.appended(e);
         if (!e.isBarrier()) {
             index.put(e.partKey(), e.seq());
         }
@@ -655,9 +656,6 @@ public final class ReplicatedLog {
     private void commitTo(long seq) {
         if (seq <= commitSeq) {
             return;
-        }
-        for (LogEntry e : store.read(commitSeq + 1, (int) Math.min(Integer.MAX_VALUE, seq - commitSeq))) {
-            durable.committed(e);
         }
         commitSeq = seq;
         deliverCommitted();

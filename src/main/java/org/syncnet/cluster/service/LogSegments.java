@@ -22,7 +22,7 @@ import org.syncnet.cluster.wire.Append;
 import org.syncnet.cluster.wire.MalformedDatagramException;
 
 /**
- * The committed log on disk: segment files {@code segment-<first seq>.log} in the server's data folder. A file is
+ * The log on disk: segment files {@code segment-<first seq>.log} in the server's data folder. A file is
  * the magic {@code SNLG} and a version byte (1), then records: body length (4 bytes), CRC-32 of the body (4), and the
  * body, an {@link Append} body (the entries after (prevEpoch, prevSeq), as the cluster wire carries them). Entries
  * are buffered as they commit and written once per step of the cluster thread ({@link #flush}), not forced to disk:
@@ -41,7 +41,7 @@ public final class LogSegments implements DurableLog {
     static final int RECORD_ENTRIES = 256;
     private static final int MAX_RECORD_BYTES = Append.FIXED_BYTES + RECORD_ENTRIES * (LogEntry.MAX_PAYLOAD + 256);
 
-    /** The entries kept when the server starts: the last committed ones, contiguous. */
+    /** The entries kept when the server starts: the last ones appended, contiguous (the end may be uncommitted). */
     public record Tail(long prevEpoch, List<LogEntry> entries) {
     }
 
@@ -92,11 +92,11 @@ public final class LogSegments implements DurableLog {
     }
 
     @Override
-    public void committed(LogEntry entry) {
+    public void appended(LogEntry entry) {
         buffer.add(entry);
     }
 
-    /** Writes what was committed since the last flush. A failure is logged once and counted as not kept. */
+    /** Writes what was appended since the last flush. A failure is logged once and counted as not kept. */
     public void flush() {
         if (buffer.isEmpty()) {
             return;
@@ -112,7 +112,7 @@ public final class LogSegments implements DurableLog {
         } catch (IOException | RuntimeException e) {
             if (!failing) {
                 failing = true;
-                LOG.severe(self + ": cannot write the log to " + dir + ": " + e + "; committed entries are not kept"
+                LOG.severe(self + ": cannot write the log to " + dir + ": " + e + "; log entries are not kept"
                         + " on disk until it works again");
             }
             closeCurrent();
@@ -231,7 +231,7 @@ public final class LogSegments implements DurableLog {
         if (!kept.isEmpty()) {
             lastSeq = kept.peekLast().seq();
             lastEpoch = kept.peekLast().epoch();
-            LOG.info(() -> self + ": read " + kept.size() + " committed log entries back from " + dir + " (seq "
+            LOG.info(() -> self + ": read " + kept.size() + " log entries back from " + dir + " (seq "
                     + kept.peekFirst().seq() + " to " + kept.peekLast().seq() + ")");
         }
         return new Tail(prevEpoch, List.copyOf(kept));

@@ -31,7 +31,7 @@ class LogSegmentsTest {
     }
 
     private void commit(LogSegments log, List<LogEntry> entries) {
-        entries.forEach(log::committed);
+        entries.forEach(log::appended);
         log.flush();
     }
 

@@ -78,7 +78,7 @@ final class SimulatedCluster {
             }
 
             @Override
-            public void committed(LogEntry e) {
+            public void appended(LogEntry e) {
                 while (!kept.isEmpty() && kept.get(kept.size() - 1).seq() >= e.seq()) {
                     kept.remove(kept.size() - 1);
                 }
