@@ -47,7 +47,7 @@ public final class Submissions {
      */
     public boolean add(String clientId, long clientEventId, byte[] payload, ReplicatedLog log) {
         validate(clientId, payload);
-        int parts = partsOf(payload.length);
+        int parts = Math.max(1, (payload.length + LogEntry.MAX_PAYLOAD - 1) / LogEntry.MAX_PAYLOAD);
         if (!pending.hasRoom(parts)) {
             return false;
         }
@@ -61,11 +61,6 @@ public final class Submissions {
             }
         }
         return true;
-    }
-
-    /** How many log entries an event of this many bytes takes. */
-    static int partsOf(int payloadBytes) {
-        return Math.max(1, (payloadBytes + LogEntry.MAX_PAYLOAD - 1) / LogEntry.MAX_PAYLOAD);
     }
 
     /** @throws IllegalArgumentException as {@link #add} */

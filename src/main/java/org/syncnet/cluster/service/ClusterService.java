@@ -39,6 +39,7 @@ import org.syncnet.cluster.log.Delivery;
 import org.syncnet.cluster.log.DurableLog;
 import org.syncnet.cluster.log.InMemoryLogStore;
 import org.syncnet.cluster.log.LogCut;
+import org.syncnet.cluster.log.LogEntry;
 import org.syncnet.cluster.log.LogPosition;
 import org.syncnet.cluster.log.LogResume;
 import org.syncnet.cluster.wire.DatagramCodec;
@@ -111,6 +112,11 @@ public class ClusterService {
                 segments = LogSegments.open(self.id(), DataFolder.path().resolve("log"),
                         InMemoryLogStore.DEFAULT_CAPACITY);
                 resume = new LogResume(applied, segments.tail().prevEpoch(), segments.tail().entries());
+                List<LogEntry> tail = segments.tail().entries();
+                if (!tail.isEmpty() && tail.get(0).seq() > applied.seq() + 1 && tail.get(0).seq() > 1) {
+                    LOG.warning(self.id() + ": the history ends at seq " + applied.seq() + " but the log kept on disk"
+                            + " starts at seq " + tail.get(0).seq() + ": the events between are not in the chat state");
+                }
             }
         } catch (RuntimeException e) {
             LOG.severe(self.id() + ": SyncNet cannot start: " + e.getMessage());
