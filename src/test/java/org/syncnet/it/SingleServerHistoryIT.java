@@ -275,17 +275,6 @@ class SingleServerHistoryIT {
 
     /** The REST items equal the WebSocket events, field by field (the events' own ids aside; notice false if absent). */
     private static void assertSameMessages(List<JsonObject> events, List<JsonObject> items) {
-        assertEquals(events.stream().map(SingleServerHistoryIT::withoutId).toList(), items);
-    }
-
-    private static JsonObject withoutId(JsonObject m) {
-        var b = Json.createObjectBuilder()
-                .add("seq", m.getJsonNumber("seq").longValue())
-                .add("room", m.getString("room"))
-                .add("nick", m.getString("nick"))
-                .add("text", m.getString("text"))
-                .add("time", m.getJsonNumber("time").longValue())
-                .add("notice", m.getBoolean("notice", false));
-        return b.build();
+        assertEquals(HistoryApi.withoutIds(events), items);
     }
 }

@@ -131,7 +131,6 @@ public final class LogSegments implements DurableLog {
         long prevEpoch = first.seq() == lastSeq + 1 ? lastEpoch : 0;
         if (current == null || first.seq() != lastSeq + 1 || segments.get(currentFirst) >= SEGMENT_ENTRIES) {
             startSegment(first.seq());
-            prevEpoch = first.seq() == lastSeq + 1 ? lastEpoch : 0;
         }
         Append body = new Append(prevEpoch, first.seq() - 1, 0, entries);
         ByteBuffer record = ByteBuffer.allocate(8 + Append.FIXED_BYTES + entries.stream()

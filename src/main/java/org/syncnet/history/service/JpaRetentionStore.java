@@ -1,6 +1,7 @@
 package org.syncnet.history.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -20,12 +21,12 @@ import org.syncnet.history.RetentionStore;
 public class JpaRetentionStore implements RetentionStore {
     @PersistenceContext(unitName = "syncnet-history")
     EntityManager em;
+    @Inject
+    JpaEventStore events;
 
     @Override
-    @Transactional
     public long highestSeq() {
-        Long max = em.createQuery("select max(e.seq) from StoredEvent e", Long.class).getSingleResult();
-        return max == null ? 0 : max;
+        return events.highestSeq();
     }
 
     @Override
