@@ -21,8 +21,9 @@
 #   BENCH_DRAIN=30        seconds to wait after the send phase for every client to have every message
 #   BENCH_SCENARIOS="rate saturation kill"   BENCH_BASELINE=1 (0: no single-member run)
 #   BENCH_JAVA_OPTS       flags of the load generator's JVM (default: C1 only, which costs the least CPU in runs of this
-#                         length, and G1 with short pauses: the generator measures latency, its own GC pauses must not
-#                         add to it; it competes with the servers for the two cores)
+#                         length, and a young generation of 1.2 GB whose survivors go straight to the old one: the
+#                         generator measures latency, so its own GC pauses must not add to it; with G1's default
+#                         sizing it paused 6-19 ms nine times in a rate run, with this not once)
 #   SYNCNET_CLUSTER_*     passed through to the servers (e.g. SYNCNET_CLUSTER_FAILURE_TIMEOUT=0.6s)
 #   SYNCNET_CHAT_RATE_PER_SECOND=10000 SYNCNET_CHAT_RATE_BURST=10000: the servers' per-connection rate limit, raised
 #                         for the benchmark (the default 5/s would cap 10 senders at 50 msg/s)
@@ -39,7 +40,7 @@ KILL_SECONDS=${BENCH_KILL_SECONDS:-25}
 KILL_RATES=${BENCH_KILL_RATES:-$RATE 300}
 SCENARIOS=${BENCH_SCENARIOS:-rate saturation kill}
 BASELINE=${BENCH_BASELINE:-1}
-JAVA_OPTS_BENCH=${BENCH_JAVA_OPTS:--Xms2g -Xmx2g -XX:+UseG1GC -XX:MaxGCPauseMillis=5 -XX:TieredStopAtLevel=1}
+JAVA_OPTS_BENCH=${BENCH_JAVA_OPTS:--Xms2g -Xmx2g -Xmn1200m -XX:+UseG1GC -XX:MaxTenuringThreshold=0 -XX:TieredStopAtLevel=1}
 export SYNCNET_CHAT_RATE_PER_SECOND=${SYNCNET_CHAT_RATE_PER_SECOND:-10000}
 export SYNCNET_CHAT_RATE_BURST=${SYNCNET_CHAT_RATE_BURST:-10000}
 OFFSET3=220

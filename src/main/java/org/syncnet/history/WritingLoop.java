@@ -10,10 +10,11 @@ import java.util.logging.Logger;
 
 /**
  * The history writer's thread: takes what the chat queued, in batches of up to {@code batchSize} (gathered for at
- * most {@code lingerNanos} after the first event), and writes each batch in one transaction. A batch that fails is written again after a pause that doubles from
- * {@value #FIRST_PAUSE_MILLIS} ms up to {@value #MAX_PAUSE_MILLIS} ms, until the database takes it; meanwhile the
- * queue fills and, when full, the chat's events pass by unpersisted ({@link HistoryFeed}). The first failure of a
- * stretch is logged with its stack trace, the others in one line each, and the recovery once.
+ * most {@code lingerNanos} after the first event), and writes each batch in one transaction. A batch that fails is
+ * written again after a pause that doubles from {@value #FIRST_PAUSE_MILLIS} ms up to {@value #MAX_PAUSE_MILLIS} ms,
+ * until the database takes it; meanwhile the queue fills and, when full, the chat's events pass by unpersisted
+ * ({@link HistoryFeed}). The first failure of a stretch is logged with its stack trace, the others in one line each,
+ * and the recovery once.
  * <p>
  * Stopping: {@link #stop()} makes {@link #run()} write what is still queued (no retries then, at most
  * {@code drainNanos}) and return. The clock and the pause between retries come in from outside, so the loop can be
@@ -113,10 +114,8 @@ public final class WritingLoop {
     /** The batch with what comes in during the linger time after its first event, up to the batch size. */
     private List<CommittedEvent> gather(List<CommittedEvent> first) throws InterruptedException {
         List<CommittedEvent> batch = new ArrayList<>(first);
-        long until = nanoTime.getAsLong() + lingerNanos;
-        for (long left = lingerNanos; left > 0 && batch.size() < batchSize; left = until - nanoTime.getAsLong()) {
-            batch.addAll(queue.take(batchSize - batch.size(), left));
-        }
+        int rest = batchSize - batch.size();
+        batch.addAll(queue.take(rest, rest, lingerNanos));
         return batch;
     }
 

@@ -69,4 +69,23 @@ class WriteQueueTest {
         assertEquals(List.of(Samples.plain(9)), q.take(10, TimeUnit.SECONDS.toNanos(10)));
         producer.join();
     }
+
+    @Test
+    void aTakeForSeveralEventsGetsWhatCameWhenItsTimeRunsOut() throws InterruptedException {
+        WriteQueue q = new WriteQueue(1_000_000);
+        q.offer(Samples.plain(1));
+        q.offer(Samples.plain(2));
+        assertEquals(Samples.plains(1, 2), q.take(5, 10, TimeUnit.MILLISECONDS.toNanos(20)));
+        assertEquals(0, q.bytes());
+    }
+
+    @Test
+    void aTakeForSeveralEventsReturnsOnceTheyAreThere() throws Exception {
+        WriteQueue q = new WriteQueue(1_000_000);
+        q.offer(Samples.plain(1));
+        Thread producer = new Thread(() -> Samples.plains(2, 3).forEach(q::offer));
+        producer.start();
+        assertEquals(Samples.plains(1, 3), q.take(3, 10, TimeUnit.HOURS.toNanos(1)));
+        producer.join();
+    }
 }

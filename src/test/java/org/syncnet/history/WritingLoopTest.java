@@ -57,22 +57,28 @@ class WritingLoopTest {
         assertEquals(100L, pauses.get(pauses.size() - 1), "a new stretch of failures starts with a short pause");
     }
 
-    /** Events that arrive within the linger time after a batch's first join that batch (here: one per ms). */
+    /** Events queued when a batch starts, or arriving within the linger time after its first, join that batch. */
     @Test
     void aBatchGathersWhatArrivesDuringTheLinger() throws InterruptedException {
-        long[] clock = {0};
-        long[] next = {2};
-        WritingLoop lingering = new WritingLoop("s1", queue, new HistoryWriter("s1", store), 100, pauses::add, () -> {
-            queue.offer(Samples.plain(next[0]++));  // an event arrives each time the clock is read
-            return clock[0] += 1_000_000;
-        }, 0, TimeUnit.MILLISECONDS.toNanos(5));
-        queue(1, 1);
+        WritingLoop lingering = new WritingLoop("s1", queue, new HistoryWriter("s1", store), 100, pauses::add,
+                System::nanoTime, 0, TimeUnit.MILLISECONDS.toNanos(20));
+        queue(1, 3);
         lingering.runOnce(0);
-        assertEquals(1, store.appends.size(), "one transaction");
-        List<CommittedEvent> batch = store.appends.get(0);
-        assertEquals(1, batch.get(0).seq());
-        assertTrue(batch.size() >= 5 && batch.size() <= 7, "what came in 5 ms: " + batch.size());
-        assertEquals(Samples.plains(1, batch.size()), batch, "in order");
+        assertEquals(List.of(Samples.plains(1, 3)), store.appends, "one transaction, in order");
+    }
+
+    /** A batch that fills up goes at once: the linger only waits for events that may still come. */
+    @Test
+    void aFullBatchDoesNotWaitForTheLingerToEnd() throws Exception {
+        WritingLoop lingering = new WritingLoop("s1", queue, new HistoryWriter("s1", store), 4, pauses::add,
+                System::nanoTime, 0, TimeUnit.HOURS.toNanos(1));
+        queue(1, 1);
+        Thread producer = new Thread(() -> queue(2, 5));
+        producer.start();
+        lingering.runOnce(0);
+        producer.join();
+        assertEquals(List.of(Samples.plains(1, 4)), store.appends, "the first four, in one transaction");
+        assertEquals(1, queue.size(), "the fifth waits for the next batch");
     }
 
     @Test

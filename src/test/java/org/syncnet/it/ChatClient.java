@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 
 /**
@@ -139,6 +140,25 @@ final class ChatClient implements AutoCloseable {
         }
         send(Json.createObjectBuilder().add("type", "message").add("id", id).add("room", room).add("text", text)
                 .build());
+    }
+
+    /**
+     * A burst of messages: in turn, client s says the i-th of {@code perSender} messages, {@code text.apply(i)}, in
+     * room {@code roomPrefix + s}. Returns the highest seq once every client has every one of its messages confirmed.
+     */
+    static long burst(List<ChatClient> clients, String roomPrefix, int perSender, IntFunction<String> text,
+                      Duration wait) throws InterruptedException {
+        for (int i = 1; i <= perSender; i++) {
+            for (int s = 0; s < clients.size(); s++) {
+                clients.get(s).say(roomPrefix + s, "b-" + i, text.apply(i));
+            }
+        }
+        long lastSeq = 0;
+        for (ChatClient c : clients) {
+            c.awaitMessages("all confirmed", m -> c.unconfirmed().isEmpty(), wait);
+            lastSeq = Math.max(lastSeq, c.lastSeq());
+        }
+        return lastSeq;
     }
 
     /** Sends the messages another connection of this user left unconfirmed, with their ids. */

@@ -153,16 +153,8 @@ class PostgreSqlHistoryIT {
             }
             JsonObject before = history.status();
             long start = System.nanoTime();
-            for (int i = 1; i <= perSender; i++) {
-                for (int s = 0; s < senders; s++) {
-                    clients.get(s).say("#load" + s, "l-" + i, "load message " + i + " " + "x".repeat(100));
-                }
-            }
-            long lastSeq = 0;
-            for (ChatClient c : clients) {
-                c.awaitMessages("all confirmed", m -> c.unconfirmed().isEmpty(), WAIT);
-                lastSeq = Math.max(lastSeq, c.lastSeq());
-            }
+            long lastSeq = ChatClient.burst(clients, "#load", perSender,
+                    i -> "load message " + i + " " + "x".repeat(100), WAIT);
             long committed = System.nanoTime();
             history.awaitPersisted(lastSeq, WAIT);
             JsonObject after = history.status();

@@ -167,16 +167,8 @@ class SingleServerRetentionIT {
             JsonObject before = get("/history");
             reader.start();
             long start = System.nanoTime();
-            for (int i = 1; i <= perSender; i++) {
-                for (int s = 0; s < senders; s++) {
-                    clients.get(s).say("#trim" + s, "t-" + i, "trimmed " + i + " " + "x".repeat(100));
-                }
-            }
-            long lastSeq = 0;
-            for (ChatClient c : clients) {
-                c.awaitMessages("all confirmed", m -> c.unconfirmed().isEmpty(), WAIT);
-                lastSeq = Math.max(lastSeq, c.lastSeq());
-            }
+            long lastSeq = ChatClient.burst(clients, "#trim", perSender,
+                    i -> "trimmed " + i + " " + "x".repeat(100), WAIT);
             long committed = System.nanoTime();
             awaitPersisted(lastSeq);
             long persisted = System.nanoTime();

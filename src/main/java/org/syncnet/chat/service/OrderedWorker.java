@@ -14,7 +14,8 @@ import java.util.logging.Logger;
  * only hands the deliveries over). Bounded: a producer that gets {@link #CAPACITY} tasks ahead waits.
  * <p>
  * Tasks leave their output unflushed; the worker runs the flush hook {@code linger} after the first task of a batch
- * (or as soon as none waits, with a linger of 0), so the events of a busy moment leave each connection in one write.
+ * (or as soon as none waits, with a linger of 0), so the events of a busy moment leave each connection in one write;
+ * when tasks keep coming, after the first task that ends past that moment.
  */
 final class OrderedWorker {
     private static final Logger LOG = Logger.getLogger("org.syncnet.chat");
@@ -75,6 +76,9 @@ final class OrderedWorker {
             safely(task);
             if (flushAt == 0) {
                 flushAt = System.nanoTime() + lingerNanos;
+            } else if (System.nanoTime() - flushAt >= 0) {
+                safely(flush);  // due: a queue that never runs empty must not hold the output back
+                flushAt = 0;
             }
         }
     }

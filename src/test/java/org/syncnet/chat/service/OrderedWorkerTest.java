@@ -67,6 +67,35 @@ class OrderedWorkerTest {
         worker.stop();
     }
 
+    /** A batch's output is due a linger after its first task, even if tasks keep waiting (they take 3 ms each here). */
+    @Test
+    void aBusyWorkerStillFlushesOnceTheLingerIsOver() throws InterruptedException {
+        CountDownLatch twoFlushes = new CountDownLatch(2);
+        OrderedWorker worker = new OrderedWorker("test", () -> {
+            log.add("flush");
+            twoFlushes.countDown();
+        }, TimeUnit.MILLISECONDS.toNanos(1));
+        for (String name : List.of("a", "b", "c")) {
+            worker.submit(() -> {
+                log.add(name);
+                sleepMillis(3);  // work that outlasts the linger
+            });
+        }
+        worker.start(executor);
+        assertTrue(twoFlushes.await(10, TimeUnit.SECONDS));
+        assertEquals(List.of("a", "b", "flush", "c", "flush"), log,
+                "b ends past a's linger: flushed before c, not once the queue is empty");
+        worker.stop();
+    }
+
+    private static void sleepMillis(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await();
