@@ -24,6 +24,8 @@ final class IrcClient implements AutoCloseable {
     private final OutputStream out;
     private final List<Line> received = new ArrayList<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    /** Why reading ended, if not by the server's close (a reset, a line this client cannot parse). */
+    private volatile String endedBy;
     private volatile boolean answerPings = true;
 
     /**
@@ -149,8 +151,8 @@ final class IrcClient implements AutoCloseable {
                     received.notifyAll();
                 }
             }
-        } catch (IOException e) {
-            // closed: the future says so
+        } catch (IOException | RuntimeException e) {
+            endedBy = e.toString();  // closed: the future says so; a failing await tells how
         } finally {
             closed.complete(null);
             synchronized (received) {
@@ -195,7 +197,8 @@ final class IrcClient implements AutoCloseable {
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || closed.isDone()) {
                     throw new AssertionError(label + ": no " + what + " within " + wait.toMillis() + " ms"
-                            + (closed.isDone() ? " (connection closed)" : "") + "; received: " + rawLines());
+                            + (closed.isDone() ? " (connection closed" + (endedBy == null ? "" : ": " + endedBy) + ")"
+                            : "") + "; received: " + rawLines());
                 }
                 received.wait(Math.max(1, left / 1_000_000));
             }
