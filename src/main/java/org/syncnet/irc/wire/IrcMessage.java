@@ -3,6 +3,7 @@ package org.syncnet.irc.wire;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One IRC message, either way: optional IRCv3 tags, optional prefix (source), the command (upper case, or a three-digit
@@ -20,6 +21,20 @@ public record IrcMessage(Map<String, String> tags, String prefix, String command
 
     public static IrcMessage of(String prefix, String command, String... params) {
         return new IrcMessage(Map.of(), prefix, command, Arrays.asList(params));
+    }
+
+    // Written out: the servers run C1 only, where a record's generated equals and hashCode (method handles) cost
+    // several times these; the chat shares one encoding among a message's recipients by these (SharedEncodings).
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof IrcMessage m && Objects.equals(command, m.command) && Objects.equals(prefix, m.prefix)
+                && params.equals(m.params) && tags.equals(m.tags);
+    }
+
+    @Override
+    public int hashCode() {
+        return ((tags.hashCode() * 31 + Objects.hashCode(prefix)) * 31 + Objects.hashCode(command)) * 31
+                + params.hashCode();
     }
 
     /** The parameter at {@code i}, or null if there are fewer. */

@@ -2,6 +2,7 @@ package org.syncnet.chat.ws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -76,5 +77,23 @@ class ServerFrameEncoderTest {
         String nasty = "</script><b>\"quoted\"\\ \u0002bold\u0002 😀";
         JsonObject o = encode(new ServerFrame.Event(1, "#a", "x", nasty, 0, null));
         assertEquals(nasty, o.getString("text"));
+    }
+
+    @Test
+    void eventsAreEqualByEveryField() {
+        ServerFrame.Event e = new ServerFrame.Event(5, "#r", "ann", "hi", 1000, "m1", false);
+        ServerFrame.Event same = new ServerFrame.Event(5, new String("#r"), new String("ann"), new String("hi"), 1000,
+                new String("m1"), false);
+        assertEquals(e, same);
+        assertEquals(e.hashCode(), same.hashCode());
+        for (ServerFrame.Event other : List.of(new ServerFrame.Event(6, "#r", "ann", "hi", 1000, "m1", false),
+                new ServerFrame.Event(5, "#s", "ann", "hi", 1000, "m1", false),
+                new ServerFrame.Event(5, "#r", "bob", "hi", 1000, "m1", false),
+                new ServerFrame.Event(5, "#r", "ann", "ho", 1000, "m1", false),
+                new ServerFrame.Event(5, "#r", "ann", "hi", 1001, "m1", false),
+                new ServerFrame.Event(5, "#r", "ann", "hi", 1000, null, false),
+                new ServerFrame.Event(5, "#r", "ann", "hi", 1000, "m1", true))) {
+            assertNotEquals(e, other);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.syncnet.irc.wire;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -113,5 +114,17 @@ class IrcMessageParserTest {
     private static void assertParsed(String line, Map<String, String> tags, String prefix, String command,
             String... params) throws IrcSyntaxException {
         assertEquals(new IrcMessage(tags, prefix, command, List.of(params)), IrcMessageParser.parse(line), line);
+    }
+
+    @Test
+    void messagesAreEqualByTagsPrefixCommandAndParameters() throws IrcSyntaxException {
+        IrcMessage m = IrcMessageParser.parse("@time=1 :a!b@c PRIVMSG #r :hi there");
+        IrcMessage same = new IrcMessage(Map.of("time", "1"), "a!b@c", "PRIVMSG", List.of("#r", "hi there"));
+        assertEquals(m, same);
+        assertEquals(m.hashCode(), same.hashCode());
+        assertNotEquals(m, new IrcMessage(null, "a!b@c", "PRIVMSG", List.of("#r", "hi there")));
+        assertNotEquals(m, new IrcMessage(Map.of("time", "1"), null, "PRIVMSG", List.of("#r", "hi there")));
+        assertNotEquals(m, new IrcMessage(Map.of("time", "1"), "a!b@c", "NOTICE", List.of("#r", "hi there")));
+        assertNotEquals(m, new IrcMessage(Map.of("time", "1"), "a!b@c", "PRIVMSG", List.of("#r", "hi")));
     }
 }
