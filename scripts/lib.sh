@@ -18,6 +18,7 @@
 #   SYNCNET_CLUSTER_SECRET   cluster secret; default: the contents of runtime/cluster.secret
 #   SYNCNET_CLUSTER_HEARTBEAT_INTERVAL, SYNCNET_CLUSTER_FAILURE_TIMEOUT, SYNCNET_CLUSTER_QUORUM:
 #                            passed through to every server (MicroProfile Config reads the environment)
+#   SYNCNET_IO_THREADS       Undertow I/O threads per server (default: the machine's cores / SYNCNET_SERVERS, at least 1)
 #   SYNCNET_JVM_OPTS         JVM sizing flags (default: small flags for three servers on two cores)
 #   JAVA_OPTS                if set, replaces WildFly's whole default JVM option set (see standalone.conf)
 #   SYNCNET_START_TIMEOUT    seconds to wait for readiness (default 90)
@@ -47,6 +48,17 @@ SN_DEFAULT_JVM_OPTS="-XX:+UseG1GC -XX:MaxGCPauseMillis=10 -XX:TieredStopAtLevel=
 
 if ! [[ "$SN_SERVERS" =~ ^[1-9][0-9]*$ ]] || (( SN_SERVERS > 20 )); then
     echo "SYNCNET_SERVERS must be a number from 1 to 20 (got '$SN_SERVERS')" >&2
+    exit 2
+fi
+# Undertow's I/O threads per server (syncnet.io-threads, see wildfly-config/syncnet.cli): the servers share this
+# machine, so each gets its share of the cores, at least one.
+SN_IO_THREADS="${SYNCNET_IO_THREADS:-}"
+if [[ -z $SN_IO_THREADS ]]; then
+    SN_IO_THREADS=$(( $(nproc 2>/dev/null || echo 2) / SN_SERVERS ))
+    (( SN_IO_THREADS >= 1 )) || SN_IO_THREADS=1
+fi
+if ! [[ "$SN_IO_THREADS" =~ ^[1-9][0-9]*$ ]] || (( SN_IO_THREADS > 64 )); then
+    echo "SYNCNET_IO_THREADS must be a number from 1 to 64 (got '$SN_IO_THREADS')" >&2
     exit 2
 fi
 if ! [[ "$SN_OFFSET_BASE" =~ ^[0-9]+$ ]] || (( SN_OFFSET_BASE > 10000 )); then
@@ -404,6 +416,7 @@ sn_launch() {
             "-Djboss.node.name=$(sn_id "$n")" \
             "-Djboss.socket.binding.port-offset=$(sn_offset "$n")" \
             "-Dsyncnet.server.id=$(sn_id "$n")" \
+            "-Dsyncnet.io-threads=$SN_IO_THREADS" \
             </dev/null >"$base/log/console.log" 2>&1 &
     )
 }
