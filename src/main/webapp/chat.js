@@ -91,15 +91,18 @@ function connect(base) {
         sendHello();
     };
     ws.onmessage = (e) => {
-        if (ws !== chat.ws) return;
-        let frame;
-        try {
-            frame = JSON.parse(e.data);
-        } catch (err) {
-            return;
+        // protocol version 2: one or more objects a frame, one per line
+        for (const line of String(e.data).split('\n')) {
+            if (ws !== chat.ws) return;
+            let frame;
+            try {
+                frame = JSON.parse(line);
+            } catch (err) {
+                continue;
+            }
+            const handler = handlers[frame.type];
+            if (handler) handler(frame);
         }
-        const handler = handlers[frame.type];
-        if (handler) handler(frame);
     };
     ws.onclose = () => {
         clearTimeout(openTimer);
@@ -143,7 +146,7 @@ function send(frame) {
 }
 
 function sendHello() {
-    const hello = { type: 'hello', nick: chat.nick, session };
+    const hello = { type: 'hello', nick: chat.nick, session, version: 2 };
     if (chat.welcomed && chat.lastSeq > 0) hello.resumeFrom = chat.lastSeq;
     send(hello);
 }

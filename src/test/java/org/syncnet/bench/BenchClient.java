@@ -227,7 +227,9 @@ final class BenchClient implements LoadPhase.Sender {
     }
 
     private void hello(Conn c) {
-        JsonObjectBuilder hello = Json.createObjectBuilder().add("type", "hello").add("nick", nick).add("session", session);
+        // version 2: the server joins what one flush sends into one frame, a line each
+        JsonObjectBuilder hello = Json.createObjectBuilder().add("type", "hello").add("nick", nick).add("session", session)
+                .add("version", 2);
         if (lastSeq > 0) {
             hello.add("resumeFrom", lastSeq);
         }
@@ -258,7 +260,18 @@ final class BenchClient implements LoadPhase.Sender {
 
     // ------------------------------------------------------------------------------------------ frames in
 
-    private synchronized void received(Conn c, String text) {
+    /** A text frame: one or more objects, a line each (protocol version 2). */
+    private synchronized void received(Conn c, String frames) {
+        int from = 0;
+        while (from <= frames.length()) {
+            int nl = frames.indexOf('\n', from);
+            int to = nl < 0 ? frames.length() : nl;
+            receivedOne(c, frames.substring(from, to));
+            from = to + 1;
+        }
+    }
+
+    private void receivedOne(Conn c, String text) {
         if (c != current) {
             return;
         }

@@ -21,16 +21,20 @@ import java.util.function.IntFunction;
 import java.util.function.Predicate;
 
 /**
- * A WebSocket chat client for the integration tests (java.net.http): records every frame the server sends,
- * waits for frames with a deadline, and keeps the client side of the protocol's bookkeeping — the last event
+ * A WebSocket chat client for the integration tests (java.net.http): records every object the server sends (as
+ * "frames": in protocol version 2, which it speaks unless told otherwise, a text frame holds one or more, a line
+ * each), waits for frames with a deadline, and keeps the client side of the protocol's bookkeeping — the last event
  * seen (the resume point) and the messages sent and not yet confirmed.
  */
 final class ChatClient implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     final String label;
+    private final int version;
     private final WebSocket ws;
     private final List<JsonObject> frames = new ArrayList<>();
+    /** How many objects each text frame held, in arrival order. */
+    private final List<Integer> objectsPerTextFrame = new ArrayList<>();
     private final List<Long> arrivals = new ArrayList<>();
     private final Map<String, String> unconfirmed = new LinkedHashMap<>();
     private final CompletableFuture<String> closed = new CompletableFuture<>();
@@ -38,8 +42,9 @@ final class ChatClient implements AutoCloseable {
     /** Frames before this index were consumed by {@link #next}. */
     private int cursor;
 
-    private ChatClient(String label, int httpPort) throws Exception {
+    private ChatClient(String label, int httpPort, int version) throws Exception {
         this.label = label;
+        this.version = version;
         this.ws = HTTP.newWebSocketBuilder()
                 .buildAsync(URI.create("ws://127.0.0.1:" + httpPort + "/syncnet/chat"), new Listener())
                 .get(20, TimeUnit.SECONDS);
@@ -49,7 +54,11 @@ final class ChatClient implements AutoCloseable {
     final CountDownLatch pings = new CountDownLatch(3);
 
     static ChatClient connect(String label, int httpPort) throws Exception {
-        return new ChatClient(label, httpPort);
+        return new ChatClient(label, httpPort, 2);
+    }
+
+    static ChatClient connect(String label, int httpPort, int version) throws Exception {
+        return new ChatClient(label, httpPort, version);
     }
 
     private final class Listener implements WebSocket.Listener {
@@ -59,7 +68,13 @@ final class ChatClient implements AutoCloseable {
         public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
             partial.append(data);
             if (last) {
-                received(Json.createReader(new StringReader(partial.toString())).readObject());
+                String[] lines = partial.toString().split("\n", -1);
+                synchronized (ChatClient.this) {
+                    objectsPerTextFrame.add(lines.length);
+                }
+                for (String line : lines) {
+                    received(Json.createReader(new StringReader(line)).readObject());
+                }
                 partial.setLength(0);
             }
             socket.request(1);
@@ -120,6 +135,9 @@ final class ChatClient implements AutoCloseable {
 
     void hello(String nick, String session, long resumeFrom) {
         var b = Json.createObjectBuilder().add("type", "hello").add("nick", nick).add("session", session);
+        if (version != 1) {
+            b.add("version", version);
+        }
         if (resumeFrom > 0) {
             b.add("resumeFrom", resumeFrom);
         }
@@ -175,6 +193,10 @@ final class ChatClient implements AutoCloseable {
 
     synchronized long lastSeq() {
         return lastSeq;
+    }
+
+    synchronized List<Integer> objectsPerTextFrame() {
+        return List.copyOf(objectsPerTextFrame);
     }
 
     synchronized List<JsonObject> frames() {

@@ -10,8 +10,10 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -93,6 +95,29 @@ class SingleServerChatIT {
             c.await("the message at the limit", type("event", "id", "m-4"), WAIT);
             assertEquals(1, c.messages().size(), "only the good message was posted: " + c.messages());
             assertTrue(!c.closed().isDone(), "still connected: " + c.frames());
+        }
+    }
+
+    @Test
+    void aVersion1ClientGetsAnObjectAFrameAVersion2ClientSeveral() throws Exception {
+        try (ChatClient one = ChatClient.connect("one", HTTP, 1); ChatClient two = ChatClient.connect("two", HTTP, 2)) {
+            for (ChatClient c : List.of(one, two)) {
+                c.hello(c.label, c.label + "-session", 0);
+                c.await("welcome", type("welcome", "nick", c.label), WAIT);
+                c.join("#frames", 0);
+                c.await("members", type("members", "room", "#frames"), WAIT);
+            }
+            for (int i = 1; i <= 10; i++) {
+                one.say("#frames", "f-" + i, "line " + i);
+            }
+            List<String> sent = IntStream.rangeClosed(1, 10).mapToObj(i -> "line " + i).toList();
+            for (ChatClient c : List.of(one, two)) {
+                c.await("the last message", type("event", "text", "line 10"), WAIT);
+                assertEquals(sent, c.messages().stream().map(m -> m.getString("text")).toList(), c.label);
+            }
+            assertTrue(one.objectsPerTextFrame().stream().allMatch(n -> n == 1), "version 1: " + one.objectsPerTextFrame());
+            // the join's presence, members and history leave in one flush: one frame for version 2
+            assertTrue(two.objectsPerTextFrame().stream().anyMatch(n -> n > 1), "version 2: " + two.objectsPerTextFrame());
         }
     }
 

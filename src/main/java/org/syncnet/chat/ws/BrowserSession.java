@@ -45,6 +45,8 @@ public final class BrowserSession {
     private Phase phase = Phase.NEW;
     /** The hello's resume point, for the rooms a session resume brings back. */
     private long resumeFrom;
+    /** The protocol version of the last hello (before one: the first). */
+    private int version = ClientFrame.Hello.FIRST_VERSION;
     private int strikes;
     /** Resume points of joins sent to the log and not yet applied, by folded room name. */
     private final Map<String, Long> pendingJoins = new HashMap<>();
@@ -131,7 +133,13 @@ public final class BrowserSession {
         }
         phase = Phase.CLAIMING;
         resumeFrom = h.resumeFrom().orElse(0);
+        version = h.version();
         return Result.log(new ChatEvent.NickClaimed(id, h.nick(), h.session(), identity));
+    }
+
+    /** Whether the client reads several objects to a frame, one per line (protocol version 2, see {@link FrameLines}). */
+    public boolean readsLines() {
+        return version >= 2;
     }
 
     /** The frames for an outcome that names this connection in {@link ChatOutcome#to()}; updates registration. */

@@ -43,7 +43,10 @@ public final class ClientConnection implements ChatConnection {
 
     private final Object queueLock = new Object();
     private final ArrayDeque<String> queue = new ArrayDeque<>();
-    /** Characters queued here or handed to the container and not yet written: what the limit bounds. */
+    /**
+     * Characters of the objects queued here or handed to the container and not yet written, each plus one (its line
+     * end when several share a frame, see {@link FrameLines}): what the limit bounds.
+     */
     private long pendingChars;
     private boolean draining;
     /** Set once: no more frames are queued; the connection closes when what went before is written (or at once). */
@@ -107,6 +110,12 @@ public final class ClientConnection implements ChatConnection {
                 case "RATE_LIMITED" -> "Excess flood";
                 default -> "Connection closed";
             };
+        }
+    }
+
+    private boolean readsLines() {
+        synchronized (protocol) {
+            return protocol.readsLines();
         }
     }
 
@@ -195,7 +204,7 @@ public final class ClientConnection implements ChatConnection {
             if (closing != null) {
                 return false;
             }
-            if (pendingChars + text.length() > maxQueuedChars) {
+            if (pendingChars + text.length() + 1 > maxQueuedChars) {
                 // Too slow: what is queued is dropped; the client resumes from its last seen event on reconnect.
                 pendingChars -= queuedChars();
                 queue.clear();
@@ -207,7 +216,7 @@ public final class ClientConnection implements ChatConnection {
                 return false;
             }
             queue.add(text);
-            pendingChars += text.length();
+            pendingChars += text.length() + 1;
             return true;
         }
     }
@@ -226,15 +235,16 @@ public final class ClientConnection implements ChatConnection {
     private long queuedChars() {
         long chars = 0;
         for (String q : queue) {
-            chars += q.length();
+            chars += q.length() + 1;
         }
         return chars;
     }
 
     /**
      * Hands everything queued to the container as one batch and flushes it once — one socket write for many frames,
-     * where a busy room has many. One thread drains at a time, so frames keep their order; the characters count
-     * against the limit until the container reports them written.
+     * where a busy room has many; a client of protocol version 2 gets them joined into as few frames as can be. One
+     * thread drains at a time, so frames keep their order; the characters count against the limit until the
+     * container reports them written.
      */
     private void drain() {
         while (true) {
@@ -250,8 +260,9 @@ public final class ClientConnection implements ChatConnection {
             }
             try {
                 RemoteEndpoint.Async remote = ws.getAsyncRemote();
-                for (String text : batch) {
-                    remote.sendText(text, result -> written(text.length(), result));
+                for (String text : readsLines() ? FrameLines.join(batch, FrameLines.MAX_FRAME_CHARS) : batch) {
+                    // the frame's objects as they were counted: their characters and one line end each
+                    remote.sendText(text, result -> written(text.length() + 1, result));
                 }
                 remote.flushBatch();
             } catch (IOException | RuntimeException e) {

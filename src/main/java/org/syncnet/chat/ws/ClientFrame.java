@@ -7,9 +7,16 @@ public sealed interface ClientFrame {
     /**
      * First frame of a connection. {@code resumeFrom}: the sequence of the last event the client saw, when it
      * reconnects; {@code session}: its resume key (empty if none) so it can take its nick back from its old,
-     * not yet removed connection.
+     * not yet removed connection. {@code version}: the protocol version the client speaks ({@value #FIRST_VERSION}
+     * if it does not say; see {@link FrameLines} for what version 2 changes).
      */
-    record Hello(String nick, OptionalLong resumeFrom, String session) implements ClientFrame {
+    record Hello(String nick, OptionalLong resumeFrom, String session, int version) implements ClientFrame {
+        public static final int FIRST_VERSION = 1;
+        public static final int LATEST_VERSION = 2;
+
+        public Hello(String nick, OptionalLong resumeFrom, String session) {
+            this(nick, resumeFrom, session, FIRST_VERSION);
+        }
     }
 
     /**

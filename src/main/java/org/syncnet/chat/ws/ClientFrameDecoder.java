@@ -9,6 +9,7 @@ import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -30,7 +31,7 @@ public final class ClientFrameDecoder {
      */
     public static final int MAX_FRAME_CHARS = 32 * 1024;
 
-    private static final Set<String> HELLO = Set.of("type", "nick", "resumeFrom", "session");
+    private static final Set<String> HELLO = Set.of("type", "nick", "resumeFrom", "session", "version");
     private static final Set<String> JOIN = Set.of("type", "room", "resumeFrom");
     private static final Set<String> PART = Set.of("type", "room", "reason");
     private static final Set<String> MESSAGE = Set.of("type", "id", "room", "text");
@@ -95,7 +96,20 @@ public final class ClientFrameDecoder {
         if (!ChatLimits.isValidSession(session)) {
             throw new ProtocolException(ErrorCode.BAD_FIELD, "session: up to 64 of A-Z a-z 0-9 . _ : -");
         }
-        return new ClientFrame.Hello(nick, resumeFrom, session);
+        return new ClientFrame.Hello(nick, resumeFrom, session, version(f));
+    }
+
+    private static int version(JsonObject f) throws ProtocolException {
+        if (!f.containsKey("version")) {
+            return ClientFrame.Hello.FIRST_VERSION;
+        }
+        if (f.get("version") instanceof JsonNumber n && n.isIntegral()
+                && n.bigDecimalValue().compareTo(BigDecimal.valueOf(ClientFrame.Hello.FIRST_VERSION)) >= 0
+                && n.bigDecimalValue().compareTo(BigDecimal.valueOf(ClientFrame.Hello.LATEST_VERSION)) <= 0) {
+            return n.intValue();
+        }
+        throw new ProtocolException(ErrorCode.BAD_FIELD, "version: " + ClientFrame.Hello.FIRST_VERSION + " to "
+                + ClientFrame.Hello.LATEST_VERSION);
     }
 
     private static OptionalLong resumeFrom(JsonObject f) throws ProtocolException {

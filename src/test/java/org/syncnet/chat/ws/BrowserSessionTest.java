@@ -66,6 +66,17 @@ class BrowserSessionTest {
     }
 
     @Test
+    void aVersion2HelloAsksForObjectsJoinedByLines() {
+        BrowserSession a = session(A, 100);
+        BrowserSession b = session(B, 100);
+        assertFalse(a.readsLines());
+        send(a, "{\"type\":\"hello\",\"nick\":\"alice\",\"version\":2}");
+        send(b, "{\"type\":\"hello\",\"nick\":\"bob\"}");
+        assertTrue(a.readsLines());
+        assertFalse(b.readsLines());
+    }
+
+    @Test
     void aPendingHelloBlocksOtherFrames() {
         BrowserSession a = session(A, 100);
         BrowserSession.Result r = a.onText("{\"type\":\"hello\",\"nick\":\"alice\"}", 0, 0);

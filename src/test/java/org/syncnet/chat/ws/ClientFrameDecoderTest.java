@@ -34,6 +34,18 @@ class ClientFrameDecoderTest {
     }
 
     @Test
+    void helloSaysTheProtocolVersionOneOrTwo() {
+        assertEquals(1, ((ClientFrame.Hello) ok("{\"type\":\"hello\",\"nick\":\"a\"}")).version());
+        assertEquals(1, ((ClientFrame.Hello) ok("{\"type\":\"hello\",\"nick\":\"a\",\"version\":1}")).version());
+        assertEquals(new ClientFrame.Hello("a", OptionalLong.empty(), "", 2),
+                ok("{\"type\":\"hello\",\"nick\":\"a\",\"version\":2}"));
+        for (String bad : new String[] {"0", "3", "-1", "1.5", "\"2\"", "null", "true", "99999999999999999999999"}) {
+            assertEquals(ErrorCode.BAD_FIELD, refused("{\"type\":\"hello\",\"nick\":\"a\",\"version\":" + bad + "}"),
+                    bad);
+        }
+    }
+
+    @Test
     void joinPartMessage() {
         assertEquals(new ClientFrame.Join("#lobby"), ok("{\"type\":\"join\",\"room\":\"#lobby\"}"));
         assertEquals(new ClientFrame.Join("#lobby", OptionalLong.of(17)),

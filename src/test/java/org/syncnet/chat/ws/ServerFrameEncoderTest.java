@@ -80,6 +80,12 @@ class ServerFrameEncoderTest {
     }
 
     @Test
+    void lineFeedsInStringsAreEscapedSoVersion2CanJoinFramesByLines() {
+        String controls = "a\nb\rc\u0000";  // encode() checks the frame has no line feed
+        assertEquals(controls, encode(new ServerFrame.Error(ErrorCode.BAD_TEXT, controls, null)).getString("message"));
+    }
+
+    @Test
     void eventsAreEqualByEveryField() {
         ServerFrame.Event e = new ServerFrame.Event(5, "#r", "ann", "hi", 1000, "m1", false);
         ServerFrame.Event same = new ServerFrame.Event(5, new String("#r"), new String("ann"), new String("hi"), 1000,
