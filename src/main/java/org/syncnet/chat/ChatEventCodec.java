@@ -222,8 +222,14 @@ public final class ChatEventCodec {
         if (length > maxBytes || length > in.remaining()) {
             throw new MalformedEventException("string length " + length);
         }
-        ByteBuffer slice = in.slice(in.position(), length);
-        in.position(in.position() + length);
+        int start = in.position();
+        in.position(start + length);
+        if (isAscii(in, start, length)) {  // most strings are; the strict decoder is made anew for each
+            byte[] ascii = new byte[length];
+            in.get(start, ascii);
+            return new String(ascii, StandardCharsets.US_ASCII);
+        }
+        ByteBuffer slice = in.slice(start, length);
         try {
             // Strict: new String(bytes, UTF_8) would turn bad bytes into U+FFFD, and servers must agree on text.
             return StandardCharsets.UTF_8.newDecoder()
@@ -233,5 +239,14 @@ public final class ChatEventCodec {
         } catch (CharacterCodingException e) {
             throw new MalformedEventException("invalid UTF-8");
         }
+    }
+
+    private static boolean isAscii(ByteBuffer in, int start, int length) {
+        for (int i = start; i < start + length; i++) {
+            if (in.get(i) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

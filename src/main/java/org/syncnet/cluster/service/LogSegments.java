@@ -133,8 +133,11 @@ public final class LogSegments implements DurableLog {
             startSegment(first.seq());
         }
         Append body = new Append(prevEpoch, first.seq() - 1, 0, entries);
-        ByteBuffer record = ByteBuffer.allocate(8 + Append.FIXED_BYTES + entries.stream()
-                .mapToInt(Append::encodedSize).sum());
+        int size = 8 + Append.FIXED_BYTES;
+        for (LogEntry e : entries) {
+            size += Append.encodedSize(e);
+        }
+        ByteBuffer record = ByteBuffer.allocate(size);
         record.position(8);
         body.writeBody(record);
         int length = record.position() - 8;

@@ -16,22 +16,26 @@ final class WireIO {
     }
 
     static void putString(ByteBuffer out, String s) {
-        byte[] bytes;
+        byte[] bytes = isAscii(s) ? s.getBytes(StandardCharsets.US_ASCII) : strictUtf8(s);
+        if (bytes.length > MAX_STRING_BYTES) {
+            throw new IllegalArgumentException("string longer than " + MAX_STRING_BYTES + " bytes: " + s);
+        }
+        out.put((byte) bytes.length).put(bytes);
+    }
+
+    private static byte[] strictUtf8(String s) {
         try {
             // Strict: getBytes would silently send '?' for a lone surrogate, which the peer reads as another id.
             ByteBuffer encoded = StandardCharsets.UTF_8.newEncoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .encode(CharBuffer.wrap(s));
-            bytes = new byte[encoded.remaining()];
+            byte[] bytes = new byte[encoded.remaining()];
             encoded.get(bytes);
+            return bytes;
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException("not encodable as UTF-8: " + s, e);
         }
-        if (bytes.length > MAX_STRING_BYTES) {
-            throw new IllegalArgumentException("string longer than " + MAX_STRING_BYTES + " bytes: " + s);
-        }
-        out.put((byte) bytes.length).put(bytes);
     }
 
     static String getString(ByteBuffer in) throws MalformedDatagramException {
@@ -41,6 +45,9 @@ final class WireIO {
         }
         byte[] bytes = new byte[length];
         in.get(bytes);
+        if (isAscii(bytes)) {
+            return new String(bytes, StandardCharsets.US_ASCII);
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -53,7 +60,29 @@ final class WireIO {
 
     /** The bytes {@link #putString} writes for {@code s}. */
     static int stringBytes(String s) {
-        return 1 + s.getBytes(StandardCharsets.UTF_8).length;
+        return 1 + (isAscii(s) ? s.length() : s.getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    /*
+     * Ids are ASCII in practice ("server2/1764..."): they skip the strict coders, which are made anew for every
+     * string and were a few percent of a busy server's CPU (every log entry's ids, on every server).
+     */
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static void putBytes(ByteBuffer out, byte[] bytes) {
