@@ -25,29 +25,20 @@ final class FrameLines {
         for (int i = 0; i < objects.size(); i++) {
             int length = objects.get(i).length();
             if (i > first && chars + 1 + length > maxChars) {
-                frames.add(joined(objects, first, i, chars));
+                frames.add(joined(objects, first, i));
                 first = i;
                 chars = 0;
             }
             chars += (i > first ? 1 : 0) + length;
         }
         if (first < objects.size()) {
-            frames.add(joined(objects, first, objects.size(), chars));
+            frames.add(joined(objects, first, objects.size()));
         }
         return frames;
     }
 
-    private static String joined(List<String> objects, int from, int to, int chars) {
-        if (to - from == 1) {
-            return objects.get(from);
-        }
-        StringBuilder frame = new StringBuilder(chars);
-        for (int i = from; i < to; i++) {
-            if (i > from) {
-                frame.append('\n');
-            }
-            frame.append(objects.get(i));
-        }
-        return frame.toString();
+    private static String joined(List<String> objects, int from, int to) {
+        // String.join sizes its result first: one copy of the objects, where a StringBuilder makes two
+        return to - from == 1 ? objects.get(from) : String.join("\n", objects.subList(from, to));
     }
 }
