@@ -63,7 +63,7 @@ final class WireIO {
         return 1 + (isAscii(s) ? s.length() : s.getBytes(StandardCharsets.UTF_8).length);
     }
 
-    /*
+    /**
      * Ids are ASCII in practice ("server2/1764..."): they skip the strict coders, which are made anew for every
      * string and were a few percent of a busy server's CPU (every log entry's ids, on every server).
      */
