@@ -3,6 +3,7 @@ rem Windows equivalent of scripts/start_all_servers.sh: builds SyncNet, starts a
 rem default 3) on 127.0.0.1, each in its own minimized window, waits until all are ready and prints the leader.
 rem   set SKIP_BUILD=1              use the existing target\syncnet.war and target\server
 rem   set SYNCNET_JVM_OPTS=...      JVM flags (default: sized for three servers on a small machine)
+rem   set SYNCNET_IO_THREADS=N      Undertow I/O threads per server (default: the cores / the servers, at least 1)
 rem   set SYNCNET_CLUSTER_SECRET=.. the cluster secret (default: runtime\cluster.secret, created once)
 setlocal EnableExtensions EnableDelayedExpansion
 
@@ -12,6 +13,8 @@ set "JBOSS_HOME=%ROOT%\target\server"
 set "WAR=%ROOT%\target\syncnet.war"
 if "%SYNCNET_SERVERS%"=="" set "SYNCNET_SERVERS=3"
 if "%SYNCNET_START_TIMEOUT%"=="" set "SYNCNET_START_TIMEOUT=90"
+if "%SYNCNET_IO_THREADS%"=="" set /a SYNCNET_IO_THREADS=%NUMBER_OF_PROCESSORS% / %SYNCNET_SERVERS%
+if %SYNCNET_IO_THREADS% LSS 1 set "SYNCNET_IO_THREADS=1"
 if "%SYNCNET_JVM_OPTS%"=="" set "SYNCNET_JVM_OPTS=-XX:+UseG1GC -XX:MaxGCPauseMillis=10 -XX:TieredStopAtLevel=1 -Xss512k -Xms384m -Xmx384m -XX:MetaspaceSize=96m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m"
 set "NOPAUSE=true"
 
@@ -80,7 +83,7 @@ for /L %%N in (1,1,%SYNCNET_SERVERS%) do (
     if not exist "!BASE!\data" mkdir "!BASE!\data"
     copy /y "%WAR%" "!BASE!\deployments\syncnet.war" >nul
     rem The console stays in the minimized window; the server log is !BASE!\log\server.log.
-    start "SyncNet server%%N" /MIN cmd /c ""%JBOSS_HOME%\bin\standalone.bat" -b 127.0.0.1 -bmanagement 127.0.0.1 "-Djboss.server.base.dir=!BASE!" -Djboss.node.name=server%%N -Djboss.socket.binding.port-offset=!OFFSET! -Dsyncnet.server.id=server%%N"
+    start "SyncNet server%%N" /MIN cmd /c ""%JBOSS_HOME%\bin\standalone.bat" -b 127.0.0.1 -bmanagement 127.0.0.1 "-Djboss.server.base.dir=!BASE!" -Djboss.node.name=server%%N -Djboss.socket.binding.port-offset=!OFFSET! -Dsyncnet.server.id=server%%N -Dsyncnet.io-threads=%SYNCNET_IO_THREADS%"
 )
 
 rem --- wait for readiness (MicroProfile Health on the management ports)
