@@ -103,10 +103,12 @@ public final class ClientFrameDecoder {
         if (!f.containsKey("version")) {
             return ClientFrame.Hello.FIRST_VERSION;
         }
-        if (f.get("version") instanceof JsonNumber n && n.isIntegral()
-                && n.bigDecimalValue().compareTo(BigDecimal.valueOf(ClientFrame.Hello.FIRST_VERSION)) >= 0
-                && n.bigDecimalValue().compareTo(BigDecimal.valueOf(ClientFrame.Hello.LATEST_VERSION)) <= 0) {
-            return n.intValue();
+        if (f.get("version") instanceof JsonNumber n && n.isIntegral()) {
+            BigDecimal version = n.bigDecimalValue();
+            if (version.compareTo(BigDecimal.valueOf(ClientFrame.Hello.FIRST_VERSION)) >= 0
+                    && version.compareTo(BigDecimal.valueOf(ClientFrame.Hello.LATEST_VERSION)) <= 0) {
+                return version.intValue();
+            }
         }
         throw new ProtocolException(ErrorCode.BAD_FIELD, "version: " + ClientFrame.Hello.FIRST_VERSION + " to "
                 + ClientFrame.Hello.LATEST_VERSION);
