@@ -139,7 +139,7 @@ public final class BrowserSession {
 
     /** Whether the client reads several objects to a frame, one per line (protocol version 2, see {@link FrameLines}). */
     public boolean readsLines() {
-        return version >= 2;
+        return version >= ClientFrame.Hello.LINES_VERSION;
     }
 
     /** The frames for an outcome that names this connection in {@link ChatOutcome#to()}; updates registration. */

@@ -12,6 +12,8 @@ public sealed interface ClientFrame {
      */
     record Hello(String nick, OptionalLong resumeFrom, String session, int version) implements ClientFrame {
         public static final int FIRST_VERSION = 1;
+        /** From this version on, a server frame may hold several objects, a line each ({@link FrameLines}). */
+        public static final int LINES_VERSION = 2;
         public static final int LATEST_VERSION = 2;
 
         public Hello(String nick, OptionalLong resumeFrom, String session) {
