@@ -57,22 +57,36 @@ public class StoredEvent {
         // for JPA
     }
 
-    /** The insert of one row, with the parameters {@link #bind} sets: {@link JpaEventStore#append} batches it. */
-    static final String INSERT = "insert into chat_event (seq, epoch, origin_server, client_id, client_event_id,"
-            + " payload, room_key, room, nick, cut_seq, cut_epoch) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** The parameters of one row in {@link #insert}, in the order {@link #bind} sets them. */
+    static final int COLUMNS = 11;
 
-    static void bind(PreparedStatement insert, CommittedEvent e) throws SQLException {
-        insert.setLong(1, e.seq());
-        insert.setLong(2, e.epoch());
-        insert.setString(3, e.originServer());
-        insert.setString(4, e.clientId());
-        insert.setLong(5, e.clientEventId());
-        insert.setBytes(6, e.payload());
-        insert.setString(7, e.roomKey());
-        insert.setString(8, e.room());
-        insert.setString(9, e.nick());
-        insert.setLong(10, e.cut().seq());
-        insert.setLong(11, e.cut().epoch());
+    /**
+     * The insert of {@code rows} rows in one statement, with the parameters {@link #bind} sets: {@link
+     * JpaEventStore#append} uses it (a database does its per-statement work once for all of them).
+     */
+    static String insert(int rows) {
+        StringBuilder sql = new StringBuilder("insert into chat_event (seq, epoch, origin_server, client_id,"
+                + " client_event_id, payload, room_key, room, nick, cut_seq, cut_epoch) values ");
+        for (int i = 0; i < rows; i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        }
+        return sql.toString();
+    }
+
+    /** Sets the {@code row}th (from 0) row's parameters of an {@link #insert}. */
+    static void bind(PreparedStatement insert, int row, CommittedEvent e) throws SQLException {
+        int at = row * COLUMNS;
+        insert.setLong(at + 1, e.seq());
+        insert.setLong(at + 2, e.epoch());
+        insert.setString(at + 3, e.originServer());
+        insert.setString(at + 4, e.clientId());
+        insert.setLong(at + 5, e.clientEventId());
+        insert.setBytes(at + 6, e.payload());
+        insert.setString(at + 7, e.roomKey());
+        insert.setString(at + 8, e.room());
+        insert.setString(at + 9, e.nick());
+        insert.setLong(at + 10, e.cut().seq());
+        insert.setLong(at + 11, e.cut().epoch());
     }
 
     /** The rows from a seq on, with the columns {@link #read} takes: {@link JpaEventStore#readFrom} pages with it. */
