@@ -9,7 +9,7 @@
 #               (aggregate, open-loop) for BENCH_SECONDS; all in one room, so every message goes to every client
 #   saturation  the same clients, closed loop: each sender keeps W messages unconfirmed, one run for each W in
 #               BENCH_SAT_WINDOWS; each cluster's best run is its saturation (a window too small for a cluster leaves
-#               it waiting on its own latency: at 20 the single member ran at about three quarters of its best)
+#               it waiting on its own latency: at 20 the single member reached 70-90 % of its best)
 #   kill@RATE   for each rate in BENCH_KILL_RATES: the leader's JVM is killed with SIGKILL BENCH_KILL_AT seconds in;
 #               its clients reconnect to a survivor (same session, resumeFrom) and resend their unconfirmed
 #               messages; the killed server is started again (and the cluster settles) before the next one
