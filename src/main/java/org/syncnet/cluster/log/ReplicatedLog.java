@@ -139,6 +139,9 @@ public final class ReplicatedLog {
     /** Entries were ordered or acknowledged since the last {@link #flush}. */
     private boolean replicateDue;
     private long unservableCatchUps;
+    private long heldBack;
+    /** Leader: forwarded parts that arrived before their predecessor, ordered as soon as it is. */
+    private final Waiting waiting = new Waiting();
     /**
      * This process's log holds everything committed that it ever acknowledged: false from the start (a restarted
      * process resumes from what it stored, which may lack entries it acknowledged, and cannot tell a first start from
@@ -222,6 +225,11 @@ public final class ReplicatedLog {
         return unservableCatchUps;
     }
 
+    /** Parts this leader could not order at once because their client's previous part was not in the log yet. */
+    public long heldBack() {
+        return heldBack;
+    }
+
     /** How often this server replaced committed entries (state loss or a sub-majority quorum; see truncateAfter). */
     public long divergences() {
         return divergences;
@@ -278,6 +286,7 @@ public final class ReplicatedLog {
 
     public void stopLeading() {
         leaderEpoch = -1;
+        waiting.clear();
         recovery.stop();
         progress.clear();
         replicateDue = false;
@@ -314,25 +323,40 @@ public final class ReplicatedLog {
      * are sent it on the next {@link #flush}.
      */
     boolean order(String origin, ClientEventKey key, byte[] payload) {
-        return order(origin, new PartKey(key, 0), 1, payload);
+        return order(origin, new PartKey(key, 0), null, 1, payload);
     }
 
-    /** Orders the parts forwarded by {@code origin}, except those already in the log (retries). */
+    /**
+     * Orders the parts forwarded by {@code origin}, except those already in the log (retries) and those whose
+     * predecessor is not in it yet (it was lost on the way or with an old leader: the origin sends both again).
+     */
     public void order(String origin, Forward f) {
         for (Forward.Item i : f.items()) {
-            order(origin, new PartKey(new ClientEventKey(i.clientId(), i.clientEventId()), i.part()), i.parts(),
-                    i.payload());
+            Forward.After a = i.after();
+            order(origin, new PartKey(new ClientEventKey(i.clientId(), i.clientEventId()), i.part()),
+                    a == null ? null : new PartKey(new ClientEventKey(i.clientId(), a.clientEventId()), a.part()),
+                    i.parts(), i.payload());
         }
     }
 
-    /** Orders one part of a client event; false if it is already in the log (a retry). */
-    boolean order(String origin, PartKey key, int parts, byte[] payload) {
+    /**
+     * Orders one part of a client event after {@code after} (the part of the same client that must come first, or
+     * null); false if it is already in the log (a retry) or must wait for its predecessor.
+     */
+    boolean order(String origin, PartKey key, PartKey after, int parts, byte[] payload) {
         if (!isReady() || index.containsKey(key)) {
             return false;
         }
-        ClientEventKey event = key.event();
-        append(new LogEntry(leaderEpoch, store.lastSeq() + 1, origin, event.clientId(), event.clientEventId(),
-                key.part(), parts, payload));
+        if (after != null && !index.containsKey(after)) {
+            heldBack++;
+            waiting.hold(after, new Waiting.Part(origin, key, parts, payload));
+            return false;
+        }
+        for (Waiting.Part p = new Waiting.Part(origin, key, parts, payload); p != null; p = waiting.release(p.key())) {
+            ClientEventKey event = p.key().event();
+            append(new LogEntry(leaderEpoch, store.lastSeq() + 1, p.origin(), event.clientId(), event.clientEventId(),
+                    p.key().part(), p.parts(), p.payload()));
+        }
         advanceCommit();
         replicateDue = true;
         return true;

@@ -10,7 +10,9 @@ import org.syncnet.cluster.wire.Forward;
  * This server's side of getting client events into the log: it splits an event into parts, keeps every part until
  * it sees it committed (DESIGN invariant 6), and hands the parts to whoever leads: straight into the log when this
  * server leads, else as {@link Forward}s, everything again at once after a leader change and the rest after the
- * retry interval. The leader deduplicates by (client id, client event id, part), so every retry is idempotent.
+ * retry interval. The leader deduplicates by (client id, client event id, part), so every retry is idempotent, and
+ * orders a part only after the part of its client that this server holds before it, so every client's events keep the
+ * order it sent them in, through lost datagrams and leader changes.
  * <p>
  * Forwards are ack-clocked, like the leader's appends: while the last Forward is not yet seen in the log, new events
  * wait, and go together in the next one once it is (or after the retry interval, if it was lost). A lone event goes
@@ -90,22 +92,22 @@ public final class Submissions {
         if (pending.size() == 0 || leader == null) {
             return;
         }
-        if (leader.equals(self)) {
-            if (log.isReady()) {
-                for (PendingSubmissions.Pending p : pending.due(now, retryMillis)) {
-                    log.order(self, p.key, p.parts, p.payload);
-                }
-            }
-            return;
-        }
-        if (!serving) {
+        if (leader.equals(self) ? !log.isReady() : !serving) {
             return;
         }
         if (!leader.equals(forwardedTo) || epoch != forwardedEpoch) {
+            // A new leader, this server included: what the old one was sent may be lost with it, and a part sent
+            // lately must not wait for its retry interval while newer parts of its client go first.
             forwardedTo = leader;
             forwardedEpoch = epoch;
             pending.resendAll();
             inFlight = null;
+        }
+        if (leader.equals(self)) {
+            for (PendingSubmissions.Pending p : pending.due(now, retryMillis)) {
+                log.order(self, p.key, pending.after(p), p.parts, p.payload);
+            }
+            return;
         }
         if (isInFlight(log, now)) {
             return;
@@ -114,13 +116,15 @@ public final class Submissions {
         int budget = FORWARD_BODY_BUDGET - Forward.FIXED_BYTES;
         for (PendingSubmissions.Pending p : pending.due(now, retryMillis)) {
             ClientEventKey event = p.key.event();
-            int size = Forward.encodedSize(event.clientId(), p.payload.length);
+            PartKey after = pending.after(p);
+            int size = Forward.encodedSize(event.clientId(), p.payload.length, after != null);
             if (size > budget && !batch.isEmpty()) {
                 out.send(leader, new Forward(batch));
                 batch = new ArrayList<>();
                 budget = FORWARD_BODY_BUDGET - Forward.FIXED_BYTES;
             }
-            batch.add(new Forward.Item(event.clientId(), event.clientEventId(), p.key.part(), p.parts, p.payload));
+            batch.add(new Forward.Item(event.clientId(), event.clientEventId(), p.key.part(), p.parts, p.payload,
+                    after == null ? null : new Forward.After(after.event().clientEventId(), after.part())));
             budget -= size;
             inFlight = p.key;
             inFlightSince = now;

@@ -25,11 +25,12 @@ import javax.crypto.spec.SecretKeySpec;
  * Version 2 added the log messages (FORWARD, APPEND, LOG_ACK, FETCH) and the "whole log" flag of PROMISE. The
  * changed PROMISE body is why the version was bumped: a version-1 server would read it as malformed, and one
  * cluster must not mix the two (a server of the other version is counted as BAD_VERSION, never half understood).
- * Version 3 batches FORWARD: a count, then several items.
+ * Version 3 batches FORWARD: a count, then several items. Version 4 gives each FORWARD item the part of its client
+ * that must come before it.
  */
 public final class DatagramCodec {
     public static final int MAX_DATAGRAM = 1400;
-    public static final byte VERSION = 3;
+    public static final byte VERSION = 4;
     static final byte MAGIC_0 = 'S';
     static final byte MAGIC_1 = 'N';
     static final int MAC_BYTES = 32;

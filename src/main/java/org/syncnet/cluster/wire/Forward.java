@@ -9,21 +9,34 @@ import org.syncnet.cluster.log.LogEntry;
 /**
  * Client events, or parts of large ones, that a server forwards to its leader (again and again, until it sees them
  * committed): as many as fit one datagram, so a burst (everything pending after a leader change, or several events
- * between two sends) takes a few datagrams rather than one each. The origin is the sender of the datagram. Body:
- * count (2, at least 1), then per item: client id (string), client event id (8), part (1), parts (1), payload
- * (length 2 + bytes).
+ * between two sends) takes a few datagrams rather than one each. The origin is the sender of the datagram. Each
+ * item names the part of the same client that must precede it in the log, if that one still waits at the origin: the
+ * leader orders an item only after its predecessor, so a lost or late datagram, or a leader change, never puts a
+ * client's events out of the order it sent them. Body: count (2, at least 1), then per item: client id (string),
+ * client event id (8), part (1), parts (1), payload (length 2 + bytes), predecessor flag (1: 0 none, 1 follows),
+ * then, if flagged, the predecessor's client event id (8) and part (1).
  */
 public record Forward(List<Item> items) implements Message {
     /** Body bytes before the items. */
     public static final int FIXED_BYTES = 2;
 
-    /** One client event, or one part of it. */
-    public record Item(String clientId, long clientEventId, int part, int parts, byte[] payload) {
+    /** The part of the same client that comes before an item in the log. */
+    public record After(long clientEventId, int part) {
+    }
+
+    /** One client event, or one part of it; {@code after} is null when nothing of its client must come first. */
+    public record Item(String clientId, long clientEventId, int part, int parts, byte[] payload, After after) {
+        /** A part with nothing to wait for. */
+        public Item(String clientId, long clientEventId, int part, int parts, byte[] payload) {
+            this(clientId, clientEventId, part, parts, payload, null);
+        }
+
         /** By content: a record compares arrays by identity. */
         @Override
         public boolean equals(Object o) {
             return o instanceof Item i && i.clientId.equals(clientId) && i.clientEventId == clientEventId
-                    && i.part == part && i.parts == parts && Arrays.equals(i.payload, payload);
+                    && i.part == part && i.parts == parts && Arrays.equals(i.payload, payload)
+                    && java.util.Objects.equals(i.after, after);
         }
 
         @Override
@@ -34,7 +47,7 @@ public record Forward(List<Item> items) implements Message {
         @Override
         public String toString() {
             return "Item[" + clientId + "#" + clientEventId + " part " + part + "/" + parts + ", " + payload.length
-                    + " bytes]";
+                    + " bytes" + (after == null ? "" : ", after #" + after.clientEventId + " part " + after.part) + "]";
         }
     }
 
@@ -56,8 +69,8 @@ public record Forward(List<Item> items) implements Message {
     }
 
     /** The bytes one item takes in the body. */
-    public static int encodedSize(String clientId, int payloadLength) {
-        return WireIO.stringBytes(clientId) + 8 + 1 + 1 + 2 + payloadLength;
+    public static int encodedSize(String clientId, int payloadLength, boolean hasAfter) {
+        return WireIO.stringBytes(clientId) + 8 + 1 + 1 + 2 + payloadLength + 1 + (hasAfter ? 8 + 1 : 0);
     }
 
     @Override
@@ -73,6 +86,11 @@ public record Forward(List<Item> items) implements Message {
             out.putLong(i.clientEventId);
             out.put((byte) i.part).put((byte) i.parts);
             WireIO.putBytes(out, i.payload);
+            if (i.after == null) {
+                out.put((byte) 0);
+            } else {
+                out.put((byte) 1).putLong(i.after.clientEventId).put((byte) i.after.part);
+            }
         }
     }
 
@@ -91,7 +109,17 @@ public record Forward(List<Item> items) implements Message {
             if (parts < 1 || parts > LogEntry.MAX_PARTS || part >= parts || payload.length > LogEntry.MAX_PAYLOAD) {
                 throw new MalformedDatagramException(DropReason.MALFORMED, "forward part " + part + " of " + parts);
             }
-            items.add(new Item(clientId, clientEventId, part, parts, payload));
+            int flag = in.get();
+            After after = null;
+            if (flag == 1) {
+                after = new After(in.getLong(), Byte.toUnsignedInt(in.get()));
+                if (after.part >= LogEntry.MAX_PARTS) {
+                    throw new MalformedDatagramException(DropReason.MALFORMED, "predecessor part " + after.part);
+                }
+            } else if (flag != 0) {
+                throw new MalformedDatagramException(DropReason.MALFORMED, "predecessor flag " + flag);
+            }
+            items.add(new Item(clientId, clientEventId, part, parts, payload, after));
         }
         return new Forward(items);
     }

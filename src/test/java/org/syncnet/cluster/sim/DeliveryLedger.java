@@ -15,9 +15,10 @@ import org.syncnet.cluster.log.Delivery;
  * (seq to event), which every process's deliveries must follow. Checked on every delivery (safety) and at the end of
  * a run (completeness: every live server delivered everything, every event confirmed to its client, i.e. delivered
  * by the server process it was submitted to, is delivered by every live server even if that server or the leader
- * crashed since, and no submission of a server that stayed up is lost). The four log guarantees map to: one
+ * crashed since, and no submission of a server that stayed up is lost). The five log guarantees map to: one
  * sequence (seq and skip checks), nothing twice (seqOf), nothing committed lost (a delivery anywhere puts the event
- * in the global sequence, which every live server must complete), confirmed means everywhere (confirmed).
+ * in the global sequence, which every live server must complete), confirmed means everywhere (confirmed), and each
+ * client's events in the order it sent them (byClient).
  */
 final class DeliveryLedger {
     private record Placed(long epoch, ClientEventKey key) {
@@ -29,6 +30,8 @@ final class DeliveryLedger {
     /** The global sequence: the event delivered at each seq (barrier places never appear). */
     private final TreeMap<Long, Placed> global = new TreeMap<>();
     private final Map<ClientEventKey, Long> seqOf = new HashMap<>();
+    /** Per client, its events in the global sequence: seq to client event id. */
+    private final Map<String, TreeMap<Long, Long>> byClient = new HashMap<>();
     /** Per server process ("s1#2"), the last seq it delivered and every seq it delivered. */
     private final Map<String, Long> lastDelivered = new HashMap<>();
     private final Map<String, Set<Long>> deliveredBy = new HashMap<>();
@@ -101,6 +104,11 @@ final class DeliveryLedger {
                 return;
             }
             global.put(d.seq(), placed);
+            String outOfOrder = placeForClient(key, d.seq());
+            if (outOfOrder != null) {
+                fail(outOfOrder + " (placed by " + process + " at " + at + ")");
+                return;
+            }
             for (Map.Entry<String, Long> p : lastDelivered.entrySet()) {
                 if (p.getValue() > d.seq() && !deliveredBy.get(p.getKey()).contains(d.seq())) {
                     fail(p.getKey() + " skipped seq " + d.seq() + " " + placed + ", now delivered by " + process);
@@ -113,6 +121,26 @@ final class DeliveryLedger {
         if (submittedTo.getOrDefault(process, Set.of()).contains(key)) {
             confirmed.putIfAbsent(key, process + " at " + at + " ms");
         }
+    }
+
+    /**
+     * Each client's own order: a client numbers its events as it sends them, and the one global sequence must keep
+     * them in that order (per connection, and per session across reconnects to other servers).
+     */
+    private String placeForClient(ClientEventKey key, long seq) {
+        TreeMap<Long, Long> mine = byClient.computeIfAbsent(key.clientId(), k -> new TreeMap<>());
+        Map.Entry<Long, Long> before = mine.lowerEntry(seq);
+        Map.Entry<Long, Long> after = mine.higherEntry(seq);
+        mine.put(seq, key.clientEventId());
+        if (before != null && before.getValue() > key.clientEventId()) {
+            return key + " at seq " + seq + " comes after the same client's later event #" + before.getValue()
+                    + " at seq " + before.getKey();
+        }
+        if (after != null && after.getValue() < key.clientEventId()) {
+            return key + " at seq " + seq + " comes before the same client's earlier event #" + after.getValue()
+                    + " at seq " + after.getKey();
+        }
+        return null;
     }
 
     private void fail(String what) {

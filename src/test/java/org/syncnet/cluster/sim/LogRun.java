@@ -1,21 +1,22 @@
 package org.syncnet.cluster.sim;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
+import org.syncnet.cluster.log.LogEntry;
 
 /**
- * A random fault schedule with clients submitting events at random servers throughout, and retrying some of them at
- * other servers with the same ids (as a client that reconnects elsewhere does). Safety of the log is checked on every
+ * A random fault schedule with clients sending events throughout, each through its own server and, when that
+ * connection is gone, resending what was not confirmed through another with the same ids (as a browser that
+ * reconnects elsewhere does). Safety of the log, each client's order included, is checked on every
  * delivery ({@link DeliveryLedger}, via the invariants); after the last fault and the convergence bound, every live
  * server must have delivered the whole global sequence and every event submitted to a server that stayed up must
  * have been delivered.
  */
 final class LogRun {
     private static final int CLIENTS = 5;
+    /** Parts a server forwards per round trip to the leader (PendingSubmissions.BURST). */
+    private static final int FORWARD_BURST = 32;
 
     private LogRun() {
     }
@@ -25,14 +26,17 @@ final class LogRun {
         Schedule schedule = Schedule.random(sim.rng, settings, sim.cluster.ids(), sim.cluster.quorum());
         sim.apply(schedule);
         long lastFault = schedule.lastFaultTime();
-        scheduleClients(sim, lastFault + sim.timeout());
+        int parts = scheduleClients(sim, lastFault + sim.timeout());
         sim.start();
         sim.runUntil(lastFault);
         sim.cluster.network().makeReliable();
         sim.cluster.network().healAll();
         long deadline = RandomRun.convergenceDeadline(sim, schedule, lastFault);
         long retry = Math.max(4 * sim.cluster.tickMillis(), sim.heartbeat() / 4);
-        long settled = Math.max(deadline, lastFault + sim.timeout()) + 2 * sim.heartbeat() + 10 * retry;
+        // A server forwards what its clients sent meanwhile a burst per round trip: all of it through one server at
+        // worst, each round a forward and an append on their way.
+        long backlog = (parts + FORWARD_BURST - 1) / FORWARD_BURST * (2 * settings.maxDelay() + 2 * sim.cluster.tickMillis());
+        long settled = Math.max(deadline, lastFault + sim.timeout()) + 2 * sim.heartbeat() + 10 * retry + backlog;
         sim.requireBy(settled, sim.heartbeat(), "every event delivered everywhere",
                 () -> sim.cluster.ledger().incomplete(sim.cluster));
         if (Boolean.getBoolean("sim.logStats")) {
@@ -41,58 +45,66 @@ final class LogRun {
         }
     }
 
-    /** Clients submit at random times until {@code until}: single events, retries elsewhere, and bursts. */
-    private static void scheduleClients(Simulation sim, long until) {
+    /**
+     * Clients send at random times until {@code until}: single events and, sometimes, a burst. Each client stays on
+     * its server until the connection is gone (or drops by chance), then resends what was not confirmed elsewhere;
+     * it notices a lost connection within a second, as a browser does. Returns how many log entries' worth (parts)
+     * the clients send.
+     */
+    private static int scheduleClients(Simulation sim, long until) {
         Random rng = sim.rng;
-        Map<String, Long> nextId = new HashMap<>();
+        List<SimClient> clients = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            SimClient client = new SimClient("c" + c, sim.cluster, rng, sim.trace);
+            clients.add(client);
+            for (long at = rng.nextLong(1000); at <= until + 2 * sim.timeout(); at += 200 + rng.nextLong(800)) {
+                sim.clock.at(at, client::check);
+            }
+        }
+        int parts = 0;
         int events = 10 + rng.nextInt(30);
         for (int i = 0; i < events; i++) {
             long at = rng.nextLong(until + 1);
-            String client = "c" + rng.nextInt(CLIENTS);
-            long id = nextId.merge(client, 1L, Long::sum);
+            SimClient client = clients.get(rng.nextInt(CLIENTS));
             byte[] payload = payload(rng);
-            sim.clock.at(at, () -> submitSomewhere(sim, client, id, payload));
-            if (rng.nextInt(3) == 0) {
-                long later = at + 1 + rng.nextLong(2 * sim.timeout());
-                sim.clock.at(later, () -> submitSomewhere(sim, client, id, payload));
-            }
+            parts += parts(payload);
+            boolean drop = rng.nextInt(8) == 0;
+            sim.clock.at(at, () -> {
+                if (drop) {
+                    client.drop();
+                }
+                client.send(payload);
+            });
         }
         if (rng.nextInt(4) == 0) {
             // A burst: many events at once through one server, so appends are batched and split across datagrams.
             long at = rng.nextLong(until + 1);
-            String client = "burst";
+            SimClient client = new SimClient("burst", sim.cluster, rng, sim.trace);
+            for (long check = at; check <= until + 2 * sim.timeout(); check += 500) {
+                sim.clock.at(check, client::check);
+            }
             int count = 20 + rng.nextInt(60);
             List<byte[]> payloads = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 payloads.add(payload(rng));
+                parts += parts(payloads.get(i));
             }
-            sim.clock.at(at, () -> {
-                for (int i = 0; i < count; i++) {
-                    submitSomewhere(sim, client, i + 1, payloads.get(i));
-                }
-            });
+            sim.clock.at(at, () -> payloads.forEach(client::send));
         }
+        return parts;
+    }
+
+    private static int parts(byte[] payload) {
+        return Math.max(1, (payload.length + LogEntry.MAX_PAYLOAD - 1) / LogEntry.MAX_PAYLOAD);
     }
 
     private static byte[] payload(Random rng) {
         // Mostly chat-sized; some up to one entry; a few large enough to travel in parts (a 4 KiB message and more).
         int kind = rng.nextInt(10);
         int size = kind == 0 ? rng.nextInt(org.syncnet.cluster.ClusterNode.MAX_EVENT_BYTES + 1)
-                : kind <= 2 ? rng.nextInt(org.syncnet.cluster.log.LogEntry.MAX_PAYLOAD + 1) : rng.nextInt(40);
+                : kind <= 2 ? rng.nextInt(LogEntry.MAX_PAYLOAD + 1) : rng.nextInt(40);
         byte[] p = new byte[size];
         rng.nextBytes(p);
         return p;
-    }
-
-    /** The client tries the servers in a random order (its list, rotated), as a reconnecting browser does. */
-    private static void submitSomewhere(Simulation sim, String client, long id, byte[] payload) {
-        List<String> ids = new ArrayList<>(sim.cluster.ids());
-        Collections.shuffle(ids, sim.rng);
-        for (String server : ids) {
-            if (sim.cluster.submit(server, client, id, payload)) {
-                sim.trace.add(sim.now(), client + "#" + id + " submitted to " + server);
-                return;
-            }
-        }
     }
 }

@@ -13,6 +13,7 @@ import org.syncnet.cluster.EpochRecord;
 import org.syncnet.cluster.Member;
 import org.syncnet.cluster.Membership;
 import org.syncnet.cluster.Outbound;
+import org.syncnet.cluster.log.ClientEventKey;
 import org.syncnet.cluster.log.Delivery;
 import org.syncnet.cluster.log.DurableLog;
 import org.syncnet.cluster.log.LogCut;
@@ -109,6 +110,7 @@ final class SimulatedCluster {
     private final List<String> ids = new ArrayList<>();
     private final DatagramCodec tap = new DatagramCodec(SECRET);
     private final DeliveryLedger ledger = new DeliveryLedger();
+    private final List<SimClient> clients = new ArrayList<>();
 
     SimulatedCluster(EventQueue clock, Random rng, SimulationSettings settings, Trace trace) {
         this.clock = clock;
@@ -142,6 +144,11 @@ final class SimulatedCluster {
         return ledger;
     }
 
+    /** A client that learns of every delivery, to see its own events confirmed. */
+    void addClient(SimClient client) {
+        clients.add(client);
+    }
+
     /**
      * A client submits an event to a server, as the chat layer would; false if the server cannot take it (down,
      * paused, left: the client's connection is gone) or refused it.
@@ -153,7 +160,7 @@ final class SimulatedCluster {
         }
         boolean accepted = s.node.submit(clientId, clientEventId, payload, now());
         if (accepted) {
-            ledger.submitted(id, s.incarnation, new org.syncnet.cluster.log.ClientEventKey(clientId, clientEventId), now());
+            ledger.submitted(id, s.incarnation, new ClientEventKey(clientId, clientEventId), now());
         }
         flush(s);
         return accepted;
@@ -351,6 +358,10 @@ final class SimulatedCluster {
             if (d.seq() > s.storedSeq) {
                 ledger.delivered(s.id, s.incarnation, d, now());
                 s.lastStored = d;
+                ClientEventKey key = new ClientEventKey(d.clientId(), d.clientEventId());
+                for (SimClient c : clients) {
+                    c.delivered(s.id, s.incarnation, key);
+                }
             }
         }
         for (ClusterEvent e : s.node.drainEvents()) {

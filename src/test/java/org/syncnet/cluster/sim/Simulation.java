@@ -16,7 +16,7 @@ final class Simulation {
     final SimulationSettings settings;
     final EventQueue clock = new EventQueue();
     final Random rng;
-    final Trace trace = new Trace(150);
+    final Trace trace = new Trace(Integer.getInteger("sim.traceLines", 150));
     final SimulatedCluster cluster;
     final Invariants invariants;
     private final String replay;

@@ -70,7 +70,7 @@ class DatagramCodecTest {
     @Test
     void wireFormatIsPinned() {
         byte[] data = codec.encode(new Envelope("ab", 0x0102030405060708L, 9, 10, new Abdicate("c")));
-        byte[] expectedPrefix = {'S', 'N', 3, 6, 2, 'a', 'b', 1, 2, 3, 4, 5, 6, 7, 8, 0, 0, 0, 0, 0, 0, 0, 9,
+        byte[] expectedPrefix = {'S', 'N', 4, 6, 2, 'a', 'b', 1, 2, 3, 4, 5, 6, 7, 8, 0, 0, 0, 0, 0, 0, 0, 9,
             0, 0, 0, 0, 0, 0, 0, 10, 0, 2, 1, 'c'};
         assertArrayEquals(expectedPrefix, Arrays.copyOf(data, expectedPrefix.length));
         assertEquals(expectedPrefix.length + DatagramCodec.MAC_BYTES, data.length);
@@ -100,12 +100,13 @@ class DatagramCodecTest {
         Message[] largest = {new Heartbeat(true, true, true, LONGEST_ID, MAX_POSITION, 0), new Ack(0, MAX_POSITION),
             new Prepare(0, MAX_POSITION), new Promise(0, MAX_POSITION), new Reject(Reject.Reason.NOT_READY, LONGEST_ID),
             new Abdicate(LONGEST_ID), Leave.INSTANCE,
-            new Forward(LONGEST_ID, 0, new byte[LogEntry.MAX_PAYLOAD]),
+            new Forward(List.of(new Forward.Item(LONGEST_ID, 0, 0, 1, new byte[LogEntry.MAX_PAYLOAD],
+                    new Forward.After(0, 0)))),
             new Append(0, 0, 0, List.of(new LogEntry(0, 1, LONGEST_ID, LONGEST_ID, 0, new byte[LogEntry.MAX_PAYLOAD]))),
             new LogAck(true, 0, 0), new Fetch(1)};
         int header = DatagramCodec.SENDER_AT + 1 + WireIO.MAX_STRING_BYTES + 8 + 8 + 8 + 2;
         int[] bodies = {1 + 1 + 64 + 24 + 8, 8 + 24, 8 + 24, 8 + 24 + 1, 1 + 1 + 64, 1 + 64, 0,
-            Forward.FIXED_BYTES + 1 + 64 + 8 + 2 + 2 + LogEntry.MAX_PAYLOAD,
+            Forward.FIXED_BYTES + 1 + 64 + 8 + 2 + 2 + LogEntry.MAX_PAYLOAD + 1 + 8 + 1,
             Append.FIXED_BYTES + 8 + 1 + 64 + 1 + 64 + 8 + 2 + 2 + LogEntry.MAX_PAYLOAD,
             1 + 8 + 8, 8};
         for (int i = 0; i < largest.length; i++) {
@@ -242,7 +243,7 @@ class DatagramCodecTest {
         assertEquals(DropReason.BAD_MAGIC, rejection(new RawDatagram().magic('N', 'S')));
         assertEquals(DropReason.BAD_MAGIC, rejection(new RawDatagram().magic('S', 0)));
         assertEquals(DropReason.BAD_MAGIC, rejection(new byte[DatagramCodec.MIN_DATAGRAM]));
-        for (int v : new int[] {0, 1, 2, 4, 0x7f, 0x80, 0xff}) {
+        for (int v : new int[] {0, 1, 2, 3, 5, 0x7f, 0x80, 0xff}) {
             assertEquals(DropReason.BAD_VERSION, rejection(new RawDatagram().version(v)), "version " + v);
         }
     }
@@ -256,13 +257,13 @@ class DatagramCodecTest {
 
     @Test
     void forwardBodyIsPinnedAndAnEmptyOneIsMalformed() {
-        Forward two = new Forward(List.of(new Forward.Item("c", 5, 0, 1, new byte[] {9}),
+        Forward two = new Forward(List.of(new Forward.Item("c", 5, 0, 1, new byte[] {9}, new Forward.After(4, 3)),
                 new Forward.Item("d", 6, 1, 2, new byte[0])));
         byte[] body = Arrays.copyOfRange(new RawDatagram().body(two).unsigned(),
                 new RawDatagram().body(two).unsigned().length - bodyLengthOf(two),
                 new RawDatagram().body(two).unsigned().length);
-        byte[] expected = {0, 2, 1, 'c', 0, 0, 0, 0, 0, 0, 0, 5, 0, 1, 0, 1, 9,
-            1, 'd', 0, 0, 0, 0, 0, 0, 0, 6, 1, 2, 0, 0};
+        byte[] expected = {0, 2, 1, 'c', 0, 0, 0, 0, 0, 0, 0, 5, 0, 1, 0, 1, 9, 1, 0, 0, 0, 0, 0, 0, 0, 4, 3,
+            1, 'd', 0, 0, 0, 0, 0, 0, 0, 6, 1, 2, 0, 0, 0};
         assertArrayEquals(expected, body);
         assertEquals(DropReason.MALFORMED, rejection(new RawDatagram().type(MessageType.FORWARD).body(0, 0)));
     }

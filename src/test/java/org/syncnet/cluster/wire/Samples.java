@@ -55,7 +55,8 @@ final class Samples {
                         new byte[LogEntry.MAX_PAYLOAD]))));
         all.add(new Forward("c", 3, 15, 16, new byte[] {7}));
         all.add(new Forward(List.of(new Forward.Item("c", 1, 0, 1, new byte[] {1}),
-                new Forward.Item(LONGEST_ID, 2, 1, 2, new byte[0]), new Forward.Item("d", 3, 0, 1, new byte[9]))));
+                new Forward.Item(LONGEST_ID, 2, 1, 2, new byte[0], new Forward.After(2, 0)),
+                new Forward.Item("d", 3, 0, 1, new byte[9], new Forward.After(Long.MIN_VALUE, 15)))));
         all.add(new Append(1, 1, 1, List.of(new LogEntry(1, 2, "s", "c", 5, 2, 3, new byte[] {9}))));
         all.add(new LogAck(true, 0, 0));
         all.add(new LogAck(false, Long.MAX_VALUE, Long.MAX_VALUE));
