@@ -136,6 +136,8 @@ public final class ClusterNode {
     private boolean forwardDue;
     /** How often an unanswered log message (append, fetch, forward) is sent again. */
     private final long logRetryMillis;
+    /** Forwards relayed to the leader for a peer that cannot reach it. */
+    private long relayed;
 
     private final DatagramOutbox outbox;
     private final List<ClusterEvent> events = new ArrayList<>();
@@ -203,6 +205,9 @@ public final class ClusterNode {
         }
         reevaluate(now, "tick");
         log.tick(now, detector::isAlive, this::sendInEpoch);
+        if (role == Role.FOLLOWER) {
+            log.catchUp(now, announcedCommits(), this::sendInEpoch);
+        }
         forwardPending(now);
         if (lastHeartbeatAt == Long.MIN_VALUE || now - lastHeartbeatAt >= config.heartbeatMillis()) {
             broadcastHeartbeat(now);
@@ -380,7 +385,8 @@ public final class ClusterNode {
         Map<String, Long> drops = new LinkedHashMap<>();
         dropped.forEach((reason, count) -> drops.put(reason.name(), count));
         return new ClusterView(self, currentLeader(), epoch, hasQuorum(now), role, members, drops, log.position(),
-                isCaughtUp(), log.unservableCatchUps());
+                isCaughtUp(), new ClusterView.LogCounters(log.unservableCatchUps(), log.catchUpFetches(), relayed,
+                log.heldBack()));
     }
 
     public String self() {
@@ -472,6 +478,12 @@ public final class ClusterNode {
         }
         long senderEpoch = env.epoch();
         detector.readiness(from, hb.ready(), now);
+        for (Member m : ring.ring()) {
+            int age = hb.heardAgo(ring.rank(m.id()));
+            if (age != Heartbeat.NOT_HEARD && !m.id().equals(self) && !m.id().equals(from)) {
+                report(detector.heardThrough(m.id(), now - age, now));
+            }
+        }
         if (hb.leading()) {
             onLeaderHeartbeat(from, senderEpoch, env.incarnation(), hb);
             return;
@@ -530,9 +542,21 @@ public final class ClusterNode {
     }
 
     /** The leader orders a forwarded event once it recovered its log; until then the origin keeps retrying. */
+    /**
+     * A leader orders what it is forwarded. A follower relays, once, what a peer that cannot reach the leader itself
+     * forwards to it (see {@link #route}); the leader then orders it as that peer's.
+     */
     private void onForward(String from, Forward f, long now) {
+        String origin = f.origin() == null ? from : f.origin();
+        if (!ring.contains(origin)) {
+            drop(DropReason.INVALID);
+            return;
+        }
         if (role == Role.LEADER && log.isReady()) {
-            log.order(from, f);
+            log.order(origin, f);
+        } else if (f.origin() == null && role == Role.FOLLOWER && hasQuorum(now)) {
+            relayed++;
+            send(leader, f.relayedFor(from), epoch);
         }
     }
 
@@ -558,12 +582,27 @@ public final class ClusterNode {
             }
         } else if (role == Role.LEADER && from.equals(log.recoverySource())) {
             log.onRecoveryAppend(from, a, now, this::sendInEpoch);
+        } else if (role == Role.FOLLOWER) {
+            log.onCatchUpAppend(a); // a peer's answer to our catch-up fetch
+            forwardDue |= submissions.size() > 0;
         }
     }
 
-    /** Only the owner of our epoch, whom we promised, may fetch: it recovers its log before it leads. */
+    /**
+     * Only the owner of our epoch, whom we promised, may fetch everything: it recovers its log before it leads. Any
+     * peer in our epoch may fetch our committed entries to catch up.
+     */
     private void onFetch(String from, long senderEpoch, Fetch f) {
-        if (senderEpoch != epoch || !ring.ownerOf(epoch).equals(from) || role == Role.LEADER) {
+        if (senderEpoch != epoch) {
+            return;
+        }
+        if (f.committedOnly()) {
+            for (Append answer : log.onCatchUpFetch(f)) {
+                send(from, answer, epoch);
+            }
+            return;
+        }
+        if (!ring.ownerOf(epoch).equals(from) || role == Role.LEADER) {
             return;
         }
         for (Append answer : log.onFetch(f)) {
@@ -858,7 +897,34 @@ public final class ClusterNode {
         announcedServing = isServing(now);
         announcedRole = role;
         announcedLeader = currentLeader();
-        broadcast(new Heartbeat(leading, announcedServing, announcedReady, currentLeader(), log.position(), now), epoch);
+        broadcast(new Heartbeat(leading, announcedServing, announcedReady, currentLeader(), log.position(), now,
+                heardAgo(now)), epoch);
+    }
+
+    /** Per member in ring order, how long ago this server heard it directly: what its heartbeat vouches for. */
+    private int[] heardAgo(long now) {
+        int[] ages = new int[Math.min(ring.size(), Heartbeat.MAX_MEMBERS)];
+        for (int i = 0; i < ages.length; i++) {
+            String id = ring.ring().get(i).id();
+            Long heard = id.equals(self) || !detector.isAlive(id) ? null : detector.lastHeard(id);
+            ages[i] = heard == null ? Heartbeat.NOT_HEARD : (int) Math.min(Integer.MAX_VALUE, Math.max(0, now - heard));
+        }
+        return ages;
+    }
+
+    /** Each peer's commit point as it last announced it (its heartbeat; for our leader, its latest append too). */
+    private Map<String, Long> announcedCommits() {
+        Map<String, Long> commits = new LinkedHashMap<>();
+        for (Member m : ring.ring()) {
+            Heartbeat hb = m.id().equals(self) ? null : news.latest(m.id());
+            if (hb != null && detector.isAlive(m.id())) {
+                commits.put(m.id(), hb.position().commitSeq());
+            }
+        }
+        if (leader != null && !leader.equals(self)) {
+            commits.merge(leader, leaderCommit, Math::max);
+        }
+        return commits;
     }
 
     private void broadcast(Message message, long inEpoch) {
@@ -871,8 +937,36 @@ public final class ClusterNode {
 
     /** Hands the events waiting here to the leader (see {@link Submissions#forward}). */
     private void forwardPending(long now) {
-        submissions.forward(self, currentLeader(), role == Role.LEADER || leaderServing, epoch, log, now,
-                this::sendInEpoch);
+        submissions.forward(self, route(), role == Role.LEADER || leaderServing, epoch, log, now, this::sendInEpoch);
+    }
+
+    /**
+     * How forwards reach the leader: straight, while this server hears it directly and its heartbeats say it hears
+     * this one; else through a peer that follows it and hears it (a one-way cut or a bad link between this server
+     * and the leader: the peer relays them). Retries go both ways.
+     */
+    private Submissions.Route route() {
+        String to = currentLeader();
+        if (to == null || to.equals(self)) {
+            return new Submissions.Route(to, null, true);
+        }
+        String relay = null;
+        for (Member m : ring.ring()) {
+            String p = m.id();
+            if (!p.equals(self) && !p.equals(to) && detector.state(p) == PeerState.ALIVE && hears(p, to)
+                    && hears(p, self) && to.equals(news.latest(p).leader())) {
+                relay = p;
+                break;
+            }
+        }
+        return new Submissions.Route(to, relay, detector.state(to) == PeerState.ALIVE && hears(to, self));
+    }
+
+    /** {@code peer}'s latest heartbeat says it heard {@code whom} directly, lately. */
+    private boolean hears(String peer, String whom) {
+        Heartbeat hb = news.latest(peer);
+        int age = hb == null ? Heartbeat.NOT_HEARD : hb.heardAgo(ring.rank(whom));
+        return age != Heartbeat.NOT_HEARD && age < detector.suspectAfter();
     }
 
     private void send(String to, Message message, long inEpoch) {

@@ -9,8 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Heartbeat failure detection with flap damping. Any datagram from a peer is a sign of life. A peer silent for
- * half-way between the heartbeat interval and the failure timeout is suspected, and failed at the timeout.
+ * Heartbeat failure detection with flap damping. Any datagram from a peer is a sign of life, and so is a peer's
+ * word that it heard the peer directly (every heartbeat says when its sender last heard each member): a one-way cut
+ * or a lossy link between two servers does not make them fail each other while a third hears both, as in SWIM's
+ * indirect probes. Such word keeps a peer alive but never brings one back that failed or left. A peer silent here
+ * for half-way between the heartbeat interval and the failure timeout is {@link PeerState#INDIRECT} while others
+ * still hear it, else suspected, and failed once nobody heard it for the failure timeout.
  * A peer that came back (or became ready again, or was merely suspected) counts as stable only after a period
  * that doubles with each failure it had recently, so a server that comes and goes cannot make leadership follow
  * it back and forth.
@@ -22,6 +26,8 @@ final class FailureDetector {
     private static final class Peer {
         PeerState state = PeerState.UNKNOWN;
         long lastHeard;
+        /** The latest time a peer said it heard this one directly (Long.MIN_VALUE: never). */
+        long heardByOthers = Long.MIN_VALUE;
         /** Since when it has been alive and reported itself ready, without interruption. */
         long stableSince;
         boolean everHeard;
@@ -61,6 +67,7 @@ final class FailureDetector {
             // less than the failure timeout, again and again, would count as stable all along.
             p.stableSince = now;
         }
+        // INDIRECT -> ALIVE is no gap: others heard it all along.
         p.state = PeerState.ALIVE;
         return new PeerTransition(id, from, PeerState.ALIVE, silent);
     }
@@ -93,26 +100,54 @@ final class FailureDetector {
         return new PeerTransition(id, from, PeerState.FAILED, now - p.lastHeard);
     }
 
+    /**
+     * A peer said it heard {@code id} directly at {@code heardAt} (on this server's clock: when its word arrived,
+     * less the age it gave). Keeps a live peer alive; a failed, departed or never heard one stays so.
+     */
+    PeerTransition heardThrough(String id, long heardAt, long now) {
+        Peer p = peers.get(id);
+        if (!p.state.alive() || heardAt > now) {
+            return null;
+        }
+        p.heardByOthers = Math.max(p.heardByOthers, heardAt);
+        return classify(id, p, now);
+    }
+
     List<PeerTransition> tick(long now) {
         List<PeerTransition> changes = new ArrayList<>();
         for (Map.Entry<String, Peer> e : peers.entrySet()) {
             Peer p = e.getValue();
-            long silent = now - p.lastHeard;
-            PeerState next = p.state;
-            if ((p.state.alive() || p.state == PeerState.UNKNOWN) && silent >= failureTimeout) {
-                next = PeerState.FAILED;
-                if (p.state.alive()) {
-                    recordFailure(p, now);
-                }
-            } else if (p.state == PeerState.ALIVE && silent >= suspectAfter) {
-                next = PeerState.SUSPECT;
-            }
-            if (next != p.state) {
-                changes.add(new PeerTransition(e.getKey(), p.state, next, silent));
-                p.state = next;
+            PeerTransition change = p.state == PeerState.UNKNOWN && now - p.lastHeard >= failureTimeout
+                    ? move(e.getKey(), p, PeerState.FAILED, now)
+                    : p.state.alive() ? classify(e.getKey(), p, now) : null;
+            if (change != null) {
+                changes.add(change);
             }
         }
         return changes;
+    }
+
+    /** A live peer's state by how long ago it was heard here and by others. */
+    private PeerTransition classify(String id, Peer p, long now) {
+        long direct = now - p.lastHeard;
+        long anyone = now - Math.max(p.lastHeard, p.heardByOthers);
+        PeerState next = p.state;
+        if (anyone >= failureTimeout) {
+            next = PeerState.FAILED;
+            recordFailure(p, now);
+        } else if (direct >= suspectAfter) {
+            next = anyone < suspectAfter ? PeerState.INDIRECT : PeerState.SUSPECT;
+        }
+        return move(id, p, next, now);
+    }
+
+    private PeerTransition move(String id, Peer p, PeerState next, long now) {
+        if (next == p.state) {
+            return null;
+        }
+        PeerTransition t = new PeerTransition(id, p.state, next, now - p.lastHeard);
+        p.state = next;
+        return t;
     }
 
     private void recordFailure(Peer p, long now) {
@@ -135,6 +170,11 @@ final class FailureDetector {
             p.stableSince = now;
         }
         p.ready = ready;
+    }
+
+    /** Silence after which a peer is no longer counted as heard directly. */
+    long suspectAfter() {
+        return suspectAfter;
     }
 
     PeerState state(String id) {

@@ -5,13 +5,18 @@ public enum PeerState {
     /** Never heard since this server started. */
     UNKNOWN,
     ALIVE,
-    /** Missed heartbeats but not yet past the failure timeout: still counted as alive. */
+    /**
+     * Not heard directly for a while (a one-way cut, a lossy link), but a peer that this server hears has heard it
+     * lately: counted as alive.
+     */
+    INDIRECT,
+    /** Missed heartbeats, here and at every peer, but not yet past the failure timeout: still counted as alive. */
     SUSPECT,
     FAILED,
     /** Said goodbye (graceful leave). */
     LEFT;
 
     public boolean alive() {
-        return this == ALIVE || this == SUSPECT;
+        return this == ALIVE || this == INDIRECT || this == SUSPECT;
     }
 }

@@ -39,7 +39,7 @@ class ClusterNodeIngressTest {
     private ClusterView stateOf() {
         ClusterView v = node.view(100);
         return new ClusterView(v.self(), v.leader(), v.epoch(), v.hasQuorum(), v.role(), v.members(), null, v.log(),
-                v.caughtUp(), v.unservableCatchUps());
+                v.caughtUp(), v.counters());
     }
 
     @Test

@@ -257,4 +257,59 @@ class FailureDetectorTest {
         assertFalse(detector.isAlive("b"));
         assertTrue(detector.isAlive("a"));
     }
+
+    @Test
+    void aPeerHeardOnlyByOthersStaysAliveAsIndirectAndFailsWhenTheyStopHearingIt() {
+        detector.heard("a", 0);
+        for (long t = 1000; t <= 20_000; t += 1000) {
+            detector.heardThrough("a", t - 500, t); // b heard a half a second before its word arrived
+            detector.tick(t);
+            assertTrue(detector.isAlive("a"), "at " + t);
+        }
+        assertEquals(PeerState.INDIRECT, detector.state("a"));
+        // Nobody hears a any more: suspected, then failed one timeout after the last time anyone heard it.
+        detector.tick(19_500 + SUSPECT_AFTER);
+        assertEquals(PeerState.SUSPECT, detector.state("a"));
+        detector.tick(19_500 + TIMEOUT - 1);
+        assertTrue(detector.isAlive("a"));
+        List<PeerTransition> changes = detector.tick(19_500 + TIMEOUT);
+        assertTrue(changes.contains(new PeerTransition("a", PeerState.SUSPECT, PeerState.FAILED, 19_500 + TIMEOUT)),
+                changes.toString());
+    }
+
+    @Test
+    void wordFromOthersNeverBringsBackAPeerThatFailedOrLeft() {
+        detector.heard("a", 0);
+        detector.tick(TIMEOUT);
+        assertEquals(PeerState.FAILED, detector.state("a"));
+        assertNull(detector.heardThrough("a", TIMEOUT, TIMEOUT + 10));
+        detector.tick(TIMEOUT + 20);
+        assertFalse(detector.isAlive("a"), "only a datagram of its own brings it back");
+        detector.heard("b", 0);
+        detector.left("b", 100);
+        assertNull(detector.heardThrough("b", 200, 300));
+        assertEquals(PeerState.LEFT, detector.state("b"));
+    }
+
+    @Test
+    void aPeerHeardDirectlyAgainIsAliveWithoutAGapInItsStability() {
+        detector.heard("a", 0);
+        detector.readiness("a", true, 0);
+        detector.heardThrough("a", SUSPECT_AFTER, SUSPECT_AFTER);
+        detector.tick(SUSPECT_AFTER);
+        assertEquals(PeerState.INDIRECT, detector.state("a"));
+        PeerTransition back = detector.heard("a", TIMEOUT);
+        assertEquals(new PeerTransition("a", PeerState.INDIRECT, PeerState.ALIVE, TIMEOUT), back);
+        assertTrue(detector.isStable("a", TIMEOUT), "others heard it all along: no gap to prove again");
+    }
+
+    @Test
+    void aPeerNobodyHearsIsSuspectedHereEvenIfOthersHeardItLongAgo() {
+        detector.heard("a", 0);
+        detector.heardThrough("a", 100, 2000);
+        detector.tick(SUSPECT_AFTER + 100);
+        assertEquals(PeerState.SUSPECT, detector.state("a"));
+        detector.heardThrough("a", SUSPECT_AFTER + 150, SUSPECT_AFTER + 200);
+        assertEquals(PeerState.INDIRECT, detector.state("a"), "fresh word from a peer");
+    }
 }

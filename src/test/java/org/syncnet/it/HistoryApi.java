@@ -73,6 +73,32 @@ final class HistoryApi {
         return all;
     }
 
+    /**
+     * The texts of every message the server stores for {@code room} (not encoded, e.g. {@code #lobby}), oldest first,
+     * paged back through the API; null when the server does not answer.
+     */
+    List<String> roomTexts(String room) {
+        List<String> texts = new ArrayList<>();
+        String encoded = java.net.URLEncoder.encode(room, java.nio.charset.StandardCharsets.UTF_8);
+        String before = "";
+        try {
+            while (true) {
+                JsonObject page = get("/rooms/" + encoded + "/messages?limit=200" + before);
+                List<String> older = new ArrayList<>();
+                for (JsonObject m : page.getJsonArray("messages").getValuesAs(JsonObject.class)) {
+                    older.add(m.getString("text"));
+                }
+                texts.addAll(0, older);
+                if (page.isNull("before")) {
+                    return texts;
+                }
+                before = "&before=" + page.getJsonNumber("before").longValue();
+            }
+        } catch (Exception | AssertionError e) {
+            return null;
+        }
+    }
+
     /** WebSocket events as the history API gives them back: without their event ids, notice false if absent. */
     static List<JsonObject> withoutIds(List<JsonObject> events) {
         return events.stream().map(m -> Json.createObjectBuilder()

@@ -27,6 +27,8 @@ final class IrcClient implements AutoCloseable {
     /** Why reading ended, if not by the server's close (a reset, a line this client cannot parse). */
     private volatile String endedBy;
     private volatile boolean answerPings = true;
+    /** Sees every line as it arrives, with its arrival time ({@link System#nanoTime()}), before it is kept. */
+    private volatile java.util.function.BiConsumer<Line, Long> tap = (line, at) -> { };
 
     /**
      * One received line: {@code [@tags] [:prefix] COMMAND params... [:trailing]}; {@code tags} is the tag section
@@ -143,6 +145,7 @@ final class IrcClient implements AutoCloseable {
             String raw;
             while ((raw = in.readLine()) != null) {
                 Line line = Line.parse(raw);
+                tap.accept(line, System.nanoTime());
                 if ("PING".equals(line.command()) && answerPings) {
                     send("PONG :" + line.last());
                 }
@@ -159,6 +162,11 @@ final class IrcClient implements AutoCloseable {
                 received.notifyAll();
             }
         }
+    }
+
+    /** Lines from now on are also handed to {@code tap}, with their arrival time, as they arrive. */
+    void tap(java.util.function.BiConsumer<Line, Long> tap) {
+        this.tap = tap;
     }
 
     /** From now on the client keeps silent when the server PINGs it (a dead client, as the server sees it). */

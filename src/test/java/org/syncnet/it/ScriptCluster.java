@@ -23,8 +23,15 @@ final class ScriptCluster implements AutoCloseable {
     private final Path root = Path.of("").toAbsolutePath();
     private final Path runtime;
     private final Path log;
+    private final Map<String, String> settings;
 
     ScriptCluster(String name) throws IOException {
+        this(name, Map.of());
+    }
+
+    /** @param settings environment variables for the scripts and so for the servers (e.g. SYNCNET_CHAT_RATE_BURST) */
+    ScriptCluster(String name, Map<String, String> settings) throws IOException {
+        this.settings = Map.copyOf(settings);
         this.runtime = root.resolve("target").resolve(name);
         if (Files.exists(runtime.resolve("server1"))) {
             run("stop_all_servers.sh"); // a run that died before it cleaned up
@@ -47,6 +54,17 @@ final class ScriptCluster implements AutoCloseable {
         return runtime.resolve("server" + n).resolve("data").resolve("syncnet");
     }
 
+    static int udpPort(int n) {
+        return 8020 + OFFSET_BASE + n - 1;
+    }
+
+    /** Server N's JVM, as its pid file names it. */
+    ProcessHandle jvm(int n) throws IOException {
+        long pid = Long.parseLong(Files.readString(runtime.resolve("server" + n).resolve("server.pid")).trim());
+        return ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("server" + n + " (pid " + pid
+                + ") is not running"));
+    }
+
     Path serverLog(int n) {
         return runtime.resolve("server" + n).resolve("log").resolve("server.log");
     }
@@ -62,6 +80,7 @@ final class ScriptCluster implements AutoCloseable {
         env.put("SYNCNET_PORT_OFFSET_BASE", Integer.toString(OFFSET_BASE));
         env.put("SYNCNET_CLUSTER_SECRET", "script-cluster-it-secret-not-for-production");
         env.put("SYNCNET_START_TIMEOUT", "150");
+        env.putAll(settings);
         try {
             if (log != null) {
                 Files.writeString(log, "\n$ " + String.join(" ", command) + "\n", StandardOpenOption.CREATE,

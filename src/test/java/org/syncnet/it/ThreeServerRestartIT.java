@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -222,29 +219,10 @@ class ThreeServerRestartIT {
         }
     }
 
-    /** The room's stored messages on server N, oldest first, paged back through the REST API. */
+    /** The room's stored messages on server N, oldest first. */
     private static List<String> storedTexts(int n) {
-        List<String> texts = new ArrayList<>();
-        String room = URLEncoder.encode(ROOM, StandardCharsets.UTF_8);
-        String before = "";
-        while (true) {
-            String url = "http://127.0.0.1:" + ScriptCluster.httpPort(n) + "/syncnet/api/rooms/" + room
-                    + "/messages?limit=200" + before;
-            JsonObject page = views.get(url).filter(a -> a.status() == 200 && a.json() != null)
-                    .map(ClusterViews.Answer::json).orElse(null);
-            if (page == null) {
-                return List.of("(no answer from server" + n + ")");
-            }
-            List<String> older = new ArrayList<>();
-            for (JsonObject m : page.getJsonArray("messages").getValuesAs(JsonObject.class)) {
-                older.add(m.getString("text"));
-            }
-            texts.addAll(0, older);
-            if (page.isNull("before")) {
-                return texts;
-            }
-            before = "&before=" + page.getJsonNumber("before").longValue();
-        }
+        List<String> texts = new HistoryApi(ScriptCluster.httpPort(n)).roomTexts(ROOM);
+        return texts == null ? List.of("(no answer from server" + n + ")") : texts;
     }
 
     private static void requireStep(int step) {

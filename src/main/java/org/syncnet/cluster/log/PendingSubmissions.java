@@ -26,6 +26,8 @@ final class PendingSubmissions {
         final int parts;
         final byte[] payload;
         long lastSentAt = Long.MIN_VALUE;
+        /** It went out before its latest sending (to this leader): a retry. */
+        boolean sentBefore;
 
         Pending(PartKey key, PartKey previous, int parts, byte[] payload) {
             this.key = key;
@@ -82,6 +84,7 @@ final class PendingSubmissions {
                 break;
             }
             if (p.lastSentAt == Long.MIN_VALUE || now - p.lastSentAt >= retryMillis) {
+                p.sentBefore = p.lastSentAt != Long.MIN_VALUE;
                 p.lastSentAt = now;
                 out.add(p);
             }

@@ -142,6 +142,8 @@ public final class ReplicatedLog {
     private long heldBack;
     /** Leader: forwarded parts that arrived before their predecessor, ordered as soon as it is. */
     private final Waiting waiting = new Waiting();
+    /** Follower: fetches committed entries from a peer while the leader's appends do not arrive. */
+    private final CatchUp catchUp;
     /**
      * This process's log holds everything committed that it ever acknowledged: false from the start (a restarted
      * process resumes from what it stored, which may lack entries it acknowledged, and cannot tell a first start from
@@ -170,6 +172,7 @@ public final class ReplicatedLog {
         this.retryMillis = retryMillis;
         this.onCommit = onCommit;
         this.recovery = new LogRecovery(retryMillis);
+        this.catchUp = new CatchUp(retryMillis);
         this.durable = durable;
         // A restarted server's store holds what it appended before: known committed up to what the driver applied
         // (not delivered again), the rest as the leader will say. The kept entries are in the index, so a late retry
@@ -515,12 +518,17 @@ public final class ReplicatedLog {
 
     /** As many entries from {@code fromSeq} as fit one datagram. */
     private List<LogEntry> batch(long fromSeq) {
+        return batch(fromSeq, Long.MAX_VALUE);
+    }
+
+    /** As many entries from {@code fromSeq} up to {@code toSeq} as fit one datagram. */
+    private List<LogEntry> batch(long fromSeq, long toSeq) {
         List<LogEntry> out = new ArrayList<>();
         if (fromSeq < store.firstSeq()) {
             return out; // discarded: callers check epochAt(fromSeq - 1) first, this only keeps the batch contiguous
         }
         int budget = APPEND_BODY_BUDGET - Append.FIXED_BYTES;
-        for (LogEntry e : store.read(fromSeq, 64)) {
+        for (LogEntry e : store.read(fromSeq, (int) Math.min(64, toSeq - fromSeq + 1))) {
             int size = Append.encodedSize(e);
             if (size > budget) {
                 break;
@@ -623,6 +631,85 @@ public final class ReplicatedLog {
     /** The follower commits what it was sent without the leader's word (see {@link #selfCommits}). */
     private boolean sentIsCommitted(Progress p) {
         return quorum <= 2 && p.sentUpTo >= commitSeq && store.epochAt(p.sentUpTo) == leaderEpoch;
+    }
+
+    /**
+     * Follower: fetches committed entries from a peer when this log has stood behind what the peers announce for a
+     * retry interval (see {@link CatchUp}).
+     *
+     * @param announced each peer's commit point as it last announced it
+     */
+    public void catchUp(long now, Map<String, Long> announced, Outlet out) {
+        if (isLeading()) {
+            return;
+        }
+        String source = catchUp.due(now, commitSeq, announced, peers);
+        if (source != null) {
+            out.send(source, new Fetch(commitSeq + 1, true));
+        }
+    }
+
+    /** How often this follower fetched committed entries from a peer because its leader's appends did not come. */
+    public long catchUpFetches() {
+        return catchUp.fetches();
+    }
+
+    /**
+     * A peer's answer to our catch-up fetch: committed entries (up to its commit point), applied as the leader's
+     * would be (log matching replaces an uncommitted entry of another epoch) and committed at once. Not
+     * acknowledged: the peer is not our leader. An answer that does not join our log is dropped; the next fetch asks
+     * again.
+     */
+    public void onCatchUpAppend(Append a) {
+        if (isLeading() || a.prevSeq() > store.lastSeq()) {
+            return;
+        }
+        long have = store.epochAt(a.prevSeq());
+        if (have >= 0 && have != a.prevEpoch() || have < 0 && a.prevSeq() >= store.firstSeq()) {
+            return;
+        }
+        long before = commitSeq;
+        long verified = a.prevSeq();
+        for (LogEntry e : a.entries()) {
+            if (e.seq() > a.commitSeq()) {
+                break; // a catch-up answer holds committed entries only (a late append of an old leader may not)
+            }
+            verified = e.seq();
+            if (e.seq() < store.firstSeq()) {
+                continue;
+            }
+            LogEntry existing = store.get(e.seq());
+            if (existing != null && existing.epoch() == e.epoch()) {
+                continue;
+            }
+            if (existing != null) {
+                truncateAfter(e.seq() - 1);
+            }
+            append(e);
+        }
+        commitTo(Math.min(verified, a.commitSeq()));
+        if (commitSeq > before) {
+            catchUp.gained();
+        }
+    }
+
+    /** A follower's catch-up fetch: our committed entries from there, up to {@link #FETCH_DATAGRAMS} appends. */
+    public List<Append> onCatchUpFetch(Fetch f) {
+        long prevSeq = f.fromSeq() - 1;
+        if (prevSeq >= commitSeq) {
+            return List.of();
+        }
+        if (store.epochAt(prevSeq) < 0) {
+            unservableCatchUps++;
+            return List.of();
+        }
+        List<Append> answer = new ArrayList<>();
+        do {
+            Append a = new Append(store.epochAt(prevSeq), prevSeq, commitSeq, batch(prevSeq + 1, commitSeq));
+            answer.add(a);
+            prevSeq += a.entries().size();
+        } while (answer.size() < FETCH_DATAGRAMS && prevSeq < commitSeq);
+        return answer;
     }
 
     /**

@@ -14,6 +14,9 @@ import org.syncnet.cluster.wire.Forward;
  * orders a part only after the part of its client that this server holds before it, so every client's events keep the
  * order it sent them in, through lost datagrams and leader changes.
  * <p>
+ * A server that cannot reach the leader (a one-way cut, a bad link) forwards through a peer that relays
+ * ({@link Route}).
+ * <p>
  * Forwards are ack-clocked, like the leader's appends: while the last Forward is not yet seen in the log, new events
  * wait, and go together in the next one once it is (or after the retry interval, if it was lost). A lone event goes
  * at once; under load one datagram carries many, and the leader receives, authenticates and decodes far fewer.
@@ -81,14 +84,30 @@ public final class Submissions {
     }
 
     /**
+     * How forwards reach the leader: {@code leader} (itself when this server leads, null when none), and a peer that
+     * relays to it ({@code relay}, or null). First sends go straight to the leader if {@code direct}, else through the
+     * relay; a part sent again goes both ways, since either way may be the one that is cut.
+     */
+    public record Route(String leader, String relay, boolean direct) {
+        String first() {
+            return direct || relay == null ? leader : relay;
+        }
+
+        /** Where a datagram holding parts sent before also goes, or null. */
+        String again() {
+            return relay == null ? null : direct ? relay : leader;
+        }
+    }
+
+    /**
      * Hands what is due to the leader.
      *
-     * @param leader  the leader this server follows, or itself when it leads, or null
-     * @param serving whether that leader says it serves (a follower forwards nothing before)
+     * @param serving whether the leader says it serves (a follower forwards nothing before)
      * @param epoch   the leader's epoch
      */
-    public void forward(String self, String leader, boolean serving, long epoch, ReplicatedLog log, long now,
+    public void forward(String self, Route route, boolean serving, long epoch, ReplicatedLog log, long now,
                         ReplicatedLog.Outlet out) {
+        String leader = route.leader();
         if (pending.size() == 0 || leader == null) {
             return;
         }
@@ -113,24 +132,34 @@ public final class Submissions {
             return;
         }
         List<Forward.Item> batch = new ArrayList<>();
+        boolean again = false;
         int budget = FORWARD_BODY_BUDGET - Forward.FIXED_BYTES;
         for (PendingSubmissions.Pending p : pending.due(now, retryMillis)) {
             ClientEventKey event = p.key.event();
             PartKey after = pending.after(p);
             int size = Forward.encodedSize(event.clientId(), p.payload.length, after != null);
             if (size > budget && !batch.isEmpty()) {
-                out.send(leader, new Forward(batch));
+                send(route, new Forward(batch), again, out);
                 batch = new ArrayList<>();
+                again = false;
                 budget = FORWARD_BODY_BUDGET - Forward.FIXED_BYTES;
             }
             batch.add(new Forward.Item(event.clientId(), event.clientEventId(), p.key.part(), p.parts, p.payload,
                     after == null ? null : new Forward.After(after.event().clientEventId(), after.part())));
+            again |= p.sentBefore;
             budget -= size;
             inFlight = p.key;
             inFlightSince = now;
         }
         if (!batch.isEmpty()) {
-            out.send(leader, new Forward(batch));
+            send(route, new Forward(batch), again, out);
+        }
+    }
+
+    private static void send(Route route, Forward f, boolean again, ReplicatedLog.Outlet out) {
+        out.send(route.first(), f);
+        if (again && route.again() != null) {
+            out.send(route.again(), f);
         }
     }
 

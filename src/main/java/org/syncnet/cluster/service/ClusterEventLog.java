@@ -17,7 +17,8 @@ final class ClusterEventLog {
 
     static void log(String self, ClusterEvent event) {
         if (event instanceof PeerChanged p) {
-            LOG.log(p.to() == PeerState.SUSPECT ? Level.WARNING : Level.INFO, () -> describe(self, p));
+            LOG.log(p.to() == PeerState.SUSPECT || p.to() == PeerState.INDIRECT ? Level.WARNING : Level.INFO,
+                    () -> describe(self, p));
         } else if (event instanceof LeaderChanged c) {
             LOG.log(c.leader() == null ? Level.WARNING : Level.INFO, () -> describe(self, c));
         }
@@ -26,7 +27,10 @@ final class ClusterEventLog {
     static String describe(String self, PeerChanged p) {
         String what = switch (p.to()) {
             case ALIVE -> p.from() == PeerState.SUSPECT ? "is heard again"
+                    : p.from() == PeerState.INDIRECT ? "is heard directly again"
                     : p.from() == PeerState.UNKNOWN ? "joined" : "recovered";
+            case INDIRECT -> "not heard here for " + seconds(p.silentMillis()) + " but heard by peers (a one-way cut"
+                    + " or a bad link?): still counted as alive";
             case SUSPECT -> "suspected (silent " + seconds(p.silentMillis()) + ")";
             case FAILED -> p.from() == PeerState.UNKNOWN ? "not heard since start (" + seconds(p.silentMillis()) + ")"
                     : "failed (silent " + seconds(p.silentMillis()) + ")";

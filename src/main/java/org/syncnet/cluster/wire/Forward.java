@@ -9,16 +9,18 @@ import org.syncnet.cluster.log.LogEntry;
 /**
  * Client events, or parts of large ones, that a server forwards to its leader (again and again, until it sees them
  * committed): as many as fit one datagram, so a burst (everything pending after a leader change, or several events
- * between two sends) takes a few datagrams rather than one each. The origin is the sender of the datagram. Each
+ * between two sends) takes a few datagrams rather than one each. The origin is the sender of the datagram, unless a
+ * peer relays the forward for a server that cannot reach the leader itself: then it names the origin. Each
  * item names the part of the same client that must precede it in the log, if that one still waits at the origin: the
  * leader orders an item only after its predecessor, so a lost or late datagram, or a leader change, never puts a
- * client's events out of the order it sent them. Body: count (2, at least 1), then per item: client id (string),
+ * client's events out of the order it sent them. Body: origin (id, empty: the sender), count (2, at least 1), then per
+ * item: client id (string),
  * client event id (8), part (1), parts (1), payload (length 2 + bytes), predecessor flag (1: 0 none, 1 follows),
  * then, if flagged, the predecessor's client event id (8) and part (1).
  */
-public record Forward(List<Item> items) implements Message {
-    /** Body bytes before the items. */
-    public static final int FIXED_BYTES = 2;
+public record Forward(String origin, List<Item> items) implements Message {
+    /** Body bytes before the items, with the longest origin. */
+    public static final int FIXED_BYTES = 1 + WireIO.MAX_STRING_BYTES + 2;
 
     /** The part of the same client that comes before an item in the log. */
     public record After(long clientEventId, int part) {
@@ -58,6 +60,16 @@ public record Forward(List<Item> items) implements Message {
         items = List.copyOf(items);
     }
 
+    /** Items from the sender itself. */
+    public Forward(List<Item> items) {
+        this(null, items);
+    }
+
+    /** The same items, relayed for {@code origin}. */
+    public Forward relayedFor(String origin) {
+        return new Forward(origin, items);
+    }
+
     /** A single part. */
     public Forward(String clientId, long clientEventId, int part, int parts, byte[] payload) {
         this(List.of(new Item(clientId, clientEventId, part, parts, payload)));
@@ -80,6 +92,7 @@ public record Forward(List<Item> items) implements Message {
 
     @Override
     public void writeBody(ByteBuffer out) {
+        WireIO.putOptionalId(out, origin);
         out.putShort((short) items.size());
         for (Item i : items) {
             WireIO.putId(out, i.clientId);
@@ -95,6 +108,7 @@ public record Forward(List<Item> items) implements Message {
     }
 
     static Forward read(ByteBuffer in) throws MalformedDatagramException {
+        String origin = WireIO.getOptionalId(in);
         int count = Short.toUnsignedInt(in.getShort());
         if (count == 0) {
             throw new MalformedDatagramException(DropReason.MALFORMED, "empty forward");
@@ -121,6 +135,6 @@ public record Forward(List<Item> items) implements Message {
             }
             items.add(new Item(clientId, clientEventId, part, parts, payload, after));
         }
-        return new Forward(items);
+        return new Forward(origin, items);
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.syncnet.cluster.wire.Append;
 import org.syncnet.cluster.wire.DatagramCodec;
 import org.syncnet.cluster.wire.Envelope;
+import org.syncnet.cluster.wire.Fetch;
 import org.syncnet.cluster.wire.LogAck;
 import org.syncnet.cluster.wire.Message;
 
@@ -306,5 +307,53 @@ class ReplicatedLogTest {
 
     private static List<ClientEventKey> keys(List<Delivery> ds) {
         return ds.stream().map(d -> new ClientEventKey(d.clientId(), d.clientEventId())).toList();
+    }
+
+    @Test
+    void aFollowerCutOffFromItsLeaderCatchesUpWithThePeersCommittedEntriesOnly() {
+        ReplicatedLog leader = log("s2", 2, new InMemoryLogStore());
+        ReplicatedLog peer = log("s1", 2, new InMemoryLogStore());
+        ReplicatedLog cutOff = log("s0", 2, new InMemoryLogStore());
+        leader.startLeading(2, Map.of(), 0, out);
+        for (long i = 1; i <= 100; i++) {
+            leader.order("s1", key(i), new byte[] {(byte) i});
+        }
+        pump(leader, "s1", peer);
+        leader.order("s1", key(101), new byte[0]); // the peer holds 101 too, but does not know it committed
+        for (Append a : appendsTo("s1")) {
+            peer.onFollowerAppend(3, 1, a); // (as if from another epoch's leader: it may not commit it alone)
+        }
+        long committed = peer.commitSeq();
+        assertEquals(committed + 1, peer.position().lastSeq());
+        sent.clear();
+
+        // The peer announced its commit point (a heartbeat); a retry interval later s0 still trails it: it fetches.
+        cutOff.catchUp(0, Map.of("s1", committed), out);
+        assertTrue(sent.isEmpty(), "the first check only learns what the peers announced");
+        cutOff.catchUp(50, Map.of("s1", committed), out);
+        Fetch fetch = (Fetch) sent.remove(0).message();
+        assertTrue(fetch.committedOnly());
+        for (Append a : peer.onCatchUpFetch(fetch)) {
+            cutOff.onCatchUpAppend(a);
+        }
+        assertEquals(committed, cutOff.commitSeq());
+        assertEquals(committed, cutOff.position().lastSeq(), "nothing beyond the peer's commit point");
+        assertEquals(keys(peer.drainDeliveries()), keys(cutOff.drainDeliveries()));
+        assertEquals(1, cutOff.catchUpFetches());
+    }
+
+    @Test
+    void aLateAppendOfAnOldLeaderCommitsNothingBeyondItsCommitPoint() {
+        ReplicatedLog follower = log("s1", 3, new InMemoryLogStore());
+        // prevSeq 2 is past the commit point 1: the old leader never knew 2 and 3 committed.
+        follower.onCatchUpAppend(new Append(0, 0, 0, List.of(LogEntry.barrier(2, 1, "s2"),
+                new LogEntry(2, 2, "s2", "c", 1, new byte[0]))));
+        assertEquals(0, follower.commitSeq(), "an append that says nothing is committed commits nothing");
+        follower.onCatchUpAppend(new Append(2, 2, 1, List.of(new LogEntry(2, 3, "s2", "c", 2, new byte[0]))));
+        assertEquals(0, follower.commitSeq(), "it does not join: held entries must not be committed by prevSeq");
+        follower.onFollowerAppend(2, 1, new Append(0, 0, 0, List.of(LogEntry.barrier(2, 1, "s2"),
+                new LogEntry(2, 2, "s2", "c", 1, new byte[0]))));
+        follower.onCatchUpAppend(new Append(2, 2, 1, List.of(new LogEntry(2, 3, "s2", "c", 2, new byte[0]))));
+        assertEquals(1, follower.commitSeq(), "only up to the commit point it names");
     }
 }

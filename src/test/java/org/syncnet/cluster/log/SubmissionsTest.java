@@ -31,9 +31,14 @@ class SubmissionsTest {
     private final ReplicatedLog leader =
             new ReplicatedLog("s2", List.of("s0", "s1"), 2, new InMemoryLogStore(), RETRY, e -> { });
 
+    /** Straight to the leader, no relay. */
+    private static Submissions.Route to(String leader) {
+        return new Submissions.Route(leader, null, true);
+    }
+
     private void submit(long id, long now) {
         submissions.add("c", id, new byte[] {(byte) id}, follower);
-        submissions.forward("s1", "s2", true, 2, follower, now, followerOut);
+        submissions.forward("s1", to("s2"), true, 2, follower, now, followerOut);
     }
 
     /** The client event ids forwarded since the last call; the datagrams stay on their way to the leader. */
@@ -71,7 +76,7 @@ class SubmissionsTest {
         assertEquals(List.of(), forwardedIds(), "wait: event 1 is in flight");
 
         leaderOrders(3);
-        submissions.forward("s1", "s2", true, 2, follower, 4, followerOut);
+        submissions.forward("s1", to("s2"), true, 2, follower, 4, followerOut);
         assertEquals(1, toLeader.size(), "in one datagram:");
         assertEquals(List.of(2L, 3L), forwardedIds());
     }
@@ -83,7 +88,7 @@ class SubmissionsTest {
         seen = 0;
         submit(2, 10);
         assertEquals(List.of(), forwardedIds());
-        submissions.forward("s1", "s2", true, 2, follower, RETRY, followerOut);
+        submissions.forward("s1", to("s2"), true, 2, follower, RETRY, followerOut);
         assertEquals(List.of(1L, 2L), forwardedIds(), "the lost one again, and the one that waited");
     }
 
@@ -92,7 +97,7 @@ class SubmissionsTest {
         submit(1, 0);
         forwardedIds();
         submit(2, 1);
-        submissions.forward("s1", "s0", true, 3, follower, 2, followerOut);
+        submissions.forward("s1", to("s0"), true, 3, follower, 2, followerOut);
         assertEquals(List.of(1L, 2L), forwardedIds());
     }
 
@@ -115,7 +120,7 @@ class SubmissionsTest {
         submissions.add("other", 7, new byte[] {7}, follower);
         submissions.add("c", 2, new byte[LogEntry.MAX_PAYLOAD + 1], follower); // two parts
         toLeader.clear(); // all lost
-        submissions.forward("s1", "s2", true, 2, follower, RETRY, followerOut);
+        submissions.forward("s1", to("s2"), true, 2, follower, RETRY, followerOut);
         List<Forward.Item> items = new ArrayList<>();
         toLeader.forEach(m -> items.addAll(((Forward) m).items()));
         assertEquals(4, items.size());
@@ -125,7 +130,7 @@ class SubmissionsTest {
         assertEquals(new Forward.After(2, 0), items.get(3).after(), "c#2 part 1 after its part 0");
         leaderCommits(items.get(0));
         toLeader.clear();
-        submissions.forward("s1", "s2", true, 2, follower, 2 * RETRY, followerOut);
+        submissions.forward("s1", to("s2"), true, 2, follower, 2 * RETRY, followerOut);
         items.clear();
         toLeader.forEach(m -> items.addAll(((Forward) m).items()));
         assertEquals(null, items.get(items.size() - 2).after(), "c#1 is committed: c#2 waits for nothing");
@@ -149,7 +154,7 @@ class SubmissionsTest {
         toLeader.clear(); // lost
         seen = 0;
         submit(2, 1);
-        submissions.forward("s1", "s2", true, 2, follower, RETRY / 2, followerOut);
+        submissions.forward("s1", to("s2"), true, 2, follower, RETRY / 2, followerOut);
         // Had 2 been sent (it is not: 1 is in flight), the leader would hold it; here nothing reaches it at all.
         assertEquals(List.of(), forwardedIds());
         Forward onlyTwo = new Forward(List.of(new Forward.Item("c", 2, 0, 1, new byte[] {2},
@@ -170,12 +175,12 @@ class SubmissionsTest {
         for (long id = 1; id <= 3; id++) {
             own.add("c", id, new byte[] {(byte) id}, self);
         }
-        own.forward("s2", "s0", true, 1, self, 0, (to, m) -> { });
+        own.forward("s2", to("s0"), true, 1, self, 0, (to, m) -> { });
         for (long id = 4; id <= 5; id++) {
             own.add("c", id, new byte[] {(byte) id}, self);
         }
         self.startLeading(2, Map.of(), 10, (to, m) -> { });
-        own.forward("s2", "s2", true, 2, self, 10, (to, m) -> { });
+        own.forward("s2", to("s2"), true, 2, self, 10, (to, m) -> { });
         assertEquals(List.of(1L, 2L, 3L, 4L, 5L), clientEventIds(self),
                 "not 4 and 5 before the three sent to the old leader");
     }

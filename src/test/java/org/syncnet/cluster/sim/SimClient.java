@@ -15,7 +15,7 @@ import org.syncnet.cluster.log.ClientEventKey;
  * event, in order, with the same ids, as the browser page does. Its events must appear in the log in the order it
  * sent them ({@link DeliveryLedger} checks that).
  */
-final class SimClient {
+final class SimClient implements SimulatedCluster.DeliveryListener {
     final String id;
     private final SimulatedCluster cluster;
     private final Random rng;
@@ -30,11 +30,11 @@ final class SimClient {
         this.cluster = cluster;
         this.rng = rng;
         this.trace = trace;
-        cluster.addClient(this);
+        cluster.addListener(this);
     }
 
-    /** Sends a new event: through the current connection, or a new one if that is gone. */
-    void send(byte[] payload) {
+    /** Sends a new event: through the current connection, or a new one if that is gone. Returns its id. */
+    long send(byte[] payload) {
         long eventId = nextId++;
         unconfirmed.put(eventId, payload);
         if (connected()) {
@@ -45,6 +45,7 @@ final class SimClient {
         } else {
             connect(null);
         }
+        return eventId;
     }
 
     /** Connects to this server first (a client picks one; the fault comes later). */
@@ -70,7 +71,8 @@ final class SimClient {
     }
 
     /** A server process delivered an event: a confirmation if it is one of ours and our connection's process. */
-    void delivered(String by, long byIncarnation, ClientEventKey key) {
+    @Override
+    public void delivered(String by, long byIncarnation, ClientEventKey key, long at) {
         if (key.clientId().equals(id) && by.equals(server) && byIncarnation == incarnation) {
             unconfirmed.remove(key.clientEventId());
         }

@@ -110,7 +110,12 @@ final class SimulatedCluster {
     private final List<String> ids = new ArrayList<>();
     private final DatagramCodec tap = new DatagramCodec(SECRET);
     private final DeliveryLedger ledger = new DeliveryLedger();
-    private final List<SimClient> clients = new ArrayList<>();
+    private final List<DeliveryListener> listeners = new ArrayList<>();
+
+    /** Learns of every delivery by every server process. */
+    interface DeliveryListener {
+        void delivered(String server, long incarnation, ClientEventKey key, long at);
+    }
 
     SimulatedCluster(EventQueue clock, Random rng, SimulationSettings settings, Trace trace) {
         this.clock = clock;
@@ -144,9 +149,9 @@ final class SimulatedCluster {
         return ledger;
     }
 
-    /** A client that learns of every delivery, to see its own events confirmed. */
-    void addClient(SimClient client) {
-        clients.add(client);
+    /** Something that learns of every delivery: a client sees its own events confirmed, a test times them. */
+    void addListener(DeliveryListener listener) {
+        listeners.add(listener);
     }
 
     /**
@@ -359,8 +364,8 @@ final class SimulatedCluster {
                 ledger.delivered(s.id, s.incarnation, d, now());
                 s.lastStored = d;
                 ClientEventKey key = new ClientEventKey(d.clientId(), d.clientEventId());
-                for (SimClient c : clients) {
-                    c.delivered(s.id, s.incarnation, key);
+                for (DeliveryListener l : listeners) {
+                    l.delivered(s.id, s.incarnation, key, now());
                 }
             }
         }

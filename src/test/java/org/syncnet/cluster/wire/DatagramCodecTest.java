@@ -97,18 +97,19 @@ class DatagramCodecTest {
 
     @Test
     void theLargestEncodableDatagramOfEachTypeFits() {
-        Message[] largest = {new Heartbeat(true, true, true, LONGEST_ID, MAX_POSITION, 0), new Ack(0, MAX_POSITION),
+        Message[] largest = {new Heartbeat(true, true, true, LONGEST_ID, MAX_POSITION, 0,
+                new int[Heartbeat.MAX_MEMBERS]), new Ack(0, MAX_POSITION),
             new Prepare(0, MAX_POSITION), new Promise(0, MAX_POSITION), new Reject(Reject.Reason.NOT_READY, LONGEST_ID),
             new Abdicate(LONGEST_ID), Leave.INSTANCE,
-            new Forward(List.of(new Forward.Item(LONGEST_ID, 0, 0, 1, new byte[LogEntry.MAX_PAYLOAD],
+            new Forward(LONGEST_ID, List.of(new Forward.Item(LONGEST_ID, 0, 0, 1, new byte[LogEntry.MAX_PAYLOAD],
                     new Forward.After(0, 0)))),
             new Append(0, 0, 0, List.of(new LogEntry(0, 1, LONGEST_ID, LONGEST_ID, 0, new byte[LogEntry.MAX_PAYLOAD]))),
-            new LogAck(true, 0, 0), new Fetch(1)};
+            new LogAck(true, 0, 0), new Fetch(1, true)};
         int header = DatagramCodec.SENDER_AT + 1 + WireIO.MAX_STRING_BYTES + 8 + 8 + 8 + 2;
-        int[] bodies = {1 + 1 + 64 + 24 + 8, 8 + 24, 8 + 24, 8 + 24 + 1, 1 + 1 + 64, 1 + 64, 0,
+        int[] bodies = {1 + 1 + 64 + 24 + 8 + 1 + 4 * Heartbeat.MAX_MEMBERS, 8 + 24, 8 + 24, 8 + 24 + 1, 1 + 1 + 64, 1 + 64, 0,
             Forward.FIXED_BYTES + 1 + 64 + 8 + 2 + 2 + LogEntry.MAX_PAYLOAD + 1 + 8 + 1,
             Append.FIXED_BYTES + 8 + 1 + 64 + 1 + 64 + 8 + 2 + 2 + LogEntry.MAX_PAYLOAD,
-            1 + 8 + 8, 8};
+            1 + 8 + 8, 8 + 1};
         for (int i = 0; i < largest.length; i++) {
             byte[] data = codec.encode(new Envelope(LONGEST_ID, 0, 1, 0, largest[i]));
             assertEquals(header + bodies[i] + DatagramCodec.MAC_BYTES, data.length, largest[i].toString());
@@ -262,7 +263,7 @@ class DatagramCodecTest {
         byte[] body = Arrays.copyOfRange(new RawDatagram().body(two).unsigned(),
                 new RawDatagram().body(two).unsigned().length - bodyLengthOf(two),
                 new RawDatagram().body(two).unsigned().length);
-        byte[] expected = {0, 2, 1, 'c', 0, 0, 0, 0, 0, 0, 0, 5, 0, 1, 0, 1, 9, 1, 0, 0, 0, 0, 0, 0, 0, 4, 3,
+        byte[] expected = {0, 0, 2, 1, 'c', 0, 0, 0, 0, 0, 0, 0, 5, 0, 1, 0, 1, 9, 1, 0, 0, 0, 0, 0, 0, 0, 4, 3,
             1, 'd', 0, 0, 0, 0, 0, 0, 0, 6, 1, 2, 0, 0, 0};
         assertArrayEquals(expected, body);
         assertEquals(DropReason.MALFORMED, rejection(new RawDatagram().type(MessageType.FORWARD).body(0, 0)));

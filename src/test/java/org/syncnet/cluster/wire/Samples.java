@@ -30,6 +30,9 @@ final class Samples {
         }
         all.add(new Heartbeat(true, true, true, LONGEST_ID, MAX_POSITION, Long.MAX_VALUE));
         all.add(new Heartbeat(false, false, false, "x", new LogPosition(7, 9, 9), Long.MIN_VALUE));
+        all.add(new Heartbeat(false, false, true, "x", LogPosition.EMPTY, 5, new int[] {Heartbeat.NOT_HEARD, 0, 1999,
+            Integer.MAX_VALUE}));
+        all.add(new Heartbeat(true, true, true, LONGEST_ID, MAX_POSITION, 1, new int[Heartbeat.MAX_MEMBERS]));
         all.add(new Ack(Long.MIN_VALUE, LogPosition.EMPTY));
         all.add(new Ack(-1, MAX_POSITION));
         all.add(new Prepare(0, new LogPosition(0, Long.MAX_VALUE, 0)));
@@ -57,11 +60,13 @@ final class Samples {
         all.add(new Forward(List.of(new Forward.Item("c", 1, 0, 1, new byte[] {1}),
                 new Forward.Item(LONGEST_ID, 2, 1, 2, new byte[0], new Forward.After(2, 0)),
                 new Forward.Item("d", 3, 0, 1, new byte[9], new Forward.After(Long.MIN_VALUE, 15)))));
+        all.add(new Forward(LONGEST_ID, List.of(new Forward.Item("c", 1, 0, 1, new byte[] {1}))));
         all.add(new Append(1, 1, 1, List.of(new LogEntry(1, 2, "s", "c", 5, 2, 3, new byte[] {9}))));
         all.add(new LogAck(true, 0, 0));
         all.add(new LogAck(false, Long.MAX_VALUE, Long.MAX_VALUE));
         all.add(new Fetch(1));
         all.add(new Fetch(Long.MAX_VALUE));
+        all.add(new Fetch(7, true));
         return all;
     }
 
@@ -88,8 +93,12 @@ final class Samples {
         return switch (rnd.nextInt(7)) {
             case 0 -> {
                 boolean leading = rnd.nextBoolean();
+                int[] ages = new int[rnd.nextInt(8)];
+                for (int a = 0; a < ages.length; a++) {
+                    ages[a] = rnd.nextInt(4) == 0 ? Heartbeat.NOT_HEARD : rnd.nextInt(Integer.MAX_VALUE);
+                }
                 yield new Heartbeat(leading, leading && rnd.nextBoolean(), rnd.nextBoolean(),
-                        rnd.nextBoolean() ? null : randomId(rnd, true), randomPosition(rnd), rnd.nextLong());
+                        rnd.nextBoolean() ? null : randomId(rnd, true), randomPosition(rnd), rnd.nextLong(), ages);
             }
             case 1 -> new Ack(rnd.nextLong(), randomPosition(rnd));
             case 2 -> new Prepare(rnd.nextLong(), randomPosition(rnd));
