@@ -65,6 +65,8 @@ final class ChatLoad implements AutoCloseable {
     /** Per sender, the lines it sent, in order. */
     private final Map<String, List<String>> sent = new LinkedHashMap<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
+    /** The WebSocket senders, to show what the server answered them when their lines went missing. */
+    private final List<ChatClient> wsSenders = new ArrayList<>();
 
     /** @param everyMillis each sender's pace */
     ChatLoad(String room, long everyMillis) {
@@ -113,10 +115,11 @@ final class ChatLoad implements AutoCloseable {
     /** A WebSocket client on {@code httpPort} that sends a message every interval once {@link #start}ed. */
     ChatLoad wsSender(String nick, int httpPort) throws Exception {
         ChatClient c = wsJoined(nick, httpPort);
+        wsSenders.add(c);
         List<String> lines = register(nick);
         senders.add(new Thread(() -> pace(n -> {
             String text = nick + " " + n;
-            c.say(room, nick + "-" + n, text);
+            c.say(room, room.substring(1) + "-" + n, text); // ids are the sender's own: unique per load
             record(lines, text);
         }), "send-" + nick));
         return this;
@@ -125,7 +128,7 @@ final class ChatLoad implements AutoCloseable {
     private ChatClient wsJoined(String nick, int httpPort) throws Exception {
         ChatClient c = ChatClient.connect(nick, httpPort);
         connections.add(c);
-        c.hello(nick, "session-" + nick, 0);
+        c.hello(nick, room.substring(1) + "-" + nick, 0);
         c.await("welcome", ChatClient.type("welcome"), WAIT);
         c.join(room, 0);
         c.await("own join", ChatClient.presence(nick, "join"), WAIT);
@@ -206,8 +209,8 @@ final class ChatLoad implements AutoCloseable {
         for (Listener l : listeners) {
             List<String> texts = l.texts();
             assertEquals(texts.size(), texts.stream().distinct().count(), l.name + " heard a line twice");
-            assertEquals(sentCount(), texts.size(), l.name + " heard " + texts.size() + " of " + sentCount()
-                    + " lines");
+            assertEquals(sentCount(), texts.size(), () -> l.name + " heard " + texts.size() + " of " + sentCount()
+                    + " lines: " + missing(bySender, texts) + wsErrors());
             assertEquals(first, texts, l.name + " heard another order than " + listeners.get(0).name);
         }
         for (Map.Entry<String, List<String>> s : bySender.entrySet()) {
@@ -217,11 +220,39 @@ final class ChatLoad implements AutoCloseable {
         return first;
     }
 
+    /** The first error each WebSocket sender got, if any. */
+    private String wsErrors() {
+        StringBuilder out = new StringBuilder();
+        for (ChatClient c : wsSenders) {
+            c.frames().stream().filter(f -> "error".equals(f.getString("type"))).findFirst()
+                    .ifPresent(f -> out.append(c.label).append(" was told ").append(f).append("; "));
+        }
+        return out.toString();
+    }
+
+    /** Per sender: how many of its lines were not heard, and the first of them. */
+    private static String missing(Map<String, List<String>> bySender, List<String> heard) {
+        java.util.Set<String> got = new java.util.HashSet<>(heard);
+        StringBuilder out = new StringBuilder();
+        bySender.forEach((sender, lines) -> {
+            List<String> lost = lines.stream().filter(t -> !got.contains(t)).toList();
+            out.append(sender).append(": ").append(lost.size()).append(" of ").append(lines.size()).append(" missing")
+                    .append(lost.isEmpty() ? "" : " from \"" + lost.get(0) + "\" to \"" + lost.get(lost.size() - 1)
+                            + "\"").append("; ");
+        });
+        return out.toString();
+    }
+
     /** The longest time between two consecutive lines at {@code l} that arrived between the two instants. */
     static long longestPauseMillis(Listener l, long fromNanos, long toNanos) {
+        List<Heard> heard = l.heard();
+        if (heard.isEmpty()) {
+            return (toNanos - fromNanos) / 1_000_000;
+        }
         long longest = 0;
-        long previous = fromNanos;
-        for (Heard h : l.heard()) {
+        long previous = Math.max(fromNanos, heard.get(0).atNanos);
+        toNanos = Math.min(toNanos, heard.get(heard.size() - 1).atNanos);
+        for (Heard h : heard) {
             if (h.atNanos < fromNanos) {
                 continue;
             }
