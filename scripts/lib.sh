@@ -24,8 +24,8 @@
 #   SYNCNET_START_TIMEOUT    seconds to wait for readiness (default 90)
 #   SYNCNET_STOP_TIMEOUT     seconds to wait for a graceful stop before killing (default 30)
 #   SKIP_BUILD=1             do not run Maven (start_all_servers.sh)
-#   SYNCNET_HISTORY_DB       h2 (default) or postgresql; with postgresql also SYNCNET_HISTORY_DB_URL ("{server}" is the
-#                            server's id), SYNCNET_HISTORY_DB_USER, SYNCNET_HISTORY_DB_PASSWORD (see "history database")
+#   SYNCNET_HISTORY_DB       sqlite (default) or postgresql; with postgresql also SYNCNET_HISTORY_DB_URL ("{server}" is
+#                            the server's id), SYNCNET_HISTORY_DB_USER, SYNCNET_HISTORY_DB_PASSWORD (see "history database")
 
 set -o pipefail
 
@@ -333,11 +333,11 @@ sn_prepare_base() {
 }
 
 # ---------------------------------------------------------------------------------------------- history database
-# SYNCNET_HISTORY_DB=postgresql puts the servers' chat history on PostgreSQL instead of each one's H2 file (README,
+# SYNCNET_HISTORY_DB=postgresql puts the servers' chat history on PostgreSQL instead of each one's SQLite file (README,
 # "The history on PostgreSQL"). The servers then start with standalone-postgresql.xml, which
 # scripts/history_postgresql.sh derives once from the provisioned standalone.xml with
 # wildfly-config/history-postgresql.cli, and each gets its own database: "{server}" in the URL is the server's id.
-SN_HISTORY_DB="${SYNCNET_HISTORY_DB:-h2}"
+SN_HISTORY_DB="${SYNCNET_HISTORY_DB:-sqlite}"
 SN_PG_CONFIG=standalone-postgresql.xml
 SN_PG_CLI="$SN_ROOT/wildfly-config/history-postgresql.cli"
 SN_PG_DEFAULT_URL='jdbc:postgresql://127.0.0.1:5432/syncnet_{server}'
@@ -356,15 +356,15 @@ sn_pg_prepared() {
 }
 
 # Whether the PostgreSQL server of a jdbc:postgresql://host[:port]/... URL accepts connections (other forms of URL are
-# left to the server to judge). Without it the deployment would fail at start (Hibernate reads the database's version).
+# left to the server to judge). Without it the deployment would fail at start (the history opens its database).
 sn_pg_answers() {
     local re='^jdbc:postgresql://([^/:,?\[]+)(:([0-9]+))?/'
     [[ $1 =~ $re ]] || return 0
     timeout 5 bash -c 'exec 3<>"/dev/tcp/$0/$1"' "${BASH_REMATCH[1]}" "${BASH_REMATCH[3]:-5432}" 2>/dev/null
 }
 
-# After a failed deployment on PostgreSQL: the database's own reason, which the failure above only implies (Hibernate
-# says it cannot determine the dialect), e.g. 'FATAL: password authentication failed for user "syncnet"'.
+# After a failed deployment on PostgreSQL: the database's own reason, which the deployment failure only wraps,
+# e.g. 'FATAL: password authentication failed for user "syncnet"'.
 sn_pg_failure() {
     local reason
     [[ $SN_HISTORY_DB == postgresql ]] || return 0
@@ -376,12 +376,12 @@ sn_pg_failure() {
 }
 
 # Checks SYNCNET_HISTORY_DB and, for postgresql, the URL, the database server and the prepared installation
-# (prepares it when needed: once per provisioning). Nothing to do for the default, h2.
+# (prepares it when needed: once per provisioning). Nothing to do for the default, sqlite.
 sn_history_db_setup() {
     case $SN_HISTORY_DB in
-        h2) return 0 ;;
+        sqlite) return 0 ;;
         postgresql) ;;
-        *) sn_die "SYNCNET_HISTORY_DB must be h2 (the default) or postgresql, not '$SN_HISTORY_DB'" ;;
+        *) sn_die "SYNCNET_HISTORY_DB must be sqlite (the default) or postgresql, not '$SN_HISTORY_DB'" ;;
     esac
     (( SN_SERVERS == 1 )) || [[ $SN_PG_URL == *'{server}'* ]] \
         || sn_die "SYNCNET_HISTORY_DB_URL must contain {server}, so that each server has a database of its own" \

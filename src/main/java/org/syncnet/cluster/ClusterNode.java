@@ -541,10 +541,10 @@ public final class ClusterNode {
         }
     }
 
-    /** The leader orders a forwarded event once it recovered its log; until then the origin keeps retrying. */
     /**
-     * A leader orders what it is forwarded. A follower relays, once, what a peer that cannot reach the leader itself
-     * forwards to it (see {@link #route}); the leader then orders it as that peer's.
+     * A leader orders what it is forwarded, once it recovered its log (until then the origin keeps retrying). A
+     * follower relays, once, what a peer that cannot reach the leader itself forwards to it (see {@link #route}); the
+     * leader then orders it as that peer's.
      */
     private void onForward(String from, Forward f, long now) {
         String origin = f.origin() == null ? from : f.origin();

@@ -13,8 +13,8 @@ import java.util.Map;
  * word that it heard the peer directly (every heartbeat says when its sender last heard each member): a one-way cut
  * or a lossy link between two servers does not make them fail each other while a third hears both, as in SWIM's
  * indirect probes. Such word keeps a peer alive but never brings one back that failed or left. A peer silent here
- * for half-way between the heartbeat interval and the failure timeout is {@link PeerState#INDIRECT} while others
- * still hear it, else suspected, and failed once nobody heard it for the failure timeout.
+ * for half-way between the heartbeat interval and the failure timeout is {@link PeerState#INDIRECT} if others heard
+ * it since, else suspected, and failed once nobody heard it for the failure timeout.
  * A peer that came back (or became ready again, or was merely suspected) counts as stable only after a period
  * that doubles with each failure it had recently, so a server that comes and goes cannot make leadership follow
  * it back and forth.
@@ -136,7 +136,9 @@ final class FailureDetector {
             next = PeerState.FAILED;
             recordFailure(p, now);
         } else if (direct >= suspectAfter) {
-            next = anyone < suspectAfter ? PeerState.INDIRECT : PeerState.SUSPECT;
+            // Others heard it after we did: it lives, we just do not hear it (and their word, a heartbeat apart,
+            // must not make it flap between the two).
+            next = p.heardByOthers > p.lastHeard ? PeerState.INDIRECT : PeerState.SUSPECT;
         }
         return move(id, p, next, now);
     }

@@ -7,10 +7,10 @@ public enum PeerState {
     ALIVE,
     /**
      * Not heard directly for a while (a one-way cut, a lossy link), but a peer that this server hears has heard it
-     * lately: counted as alive.
+     * since: counted as alive.
      */
     INDIRECT,
-    /** Missed heartbeats, here and at every peer, but not yet past the failure timeout: still counted as alive. */
+    /** Missed heartbeats, and no peer heard it since either, but not yet past the failure timeout: still alive. */
     SUSPECT,
     FAILED,
     /** Said goodbye (graceful leave). */

@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * The names of the cluster settings, shared by the validation (which names them in errors) and the shell; and the
- * reading of whole-number and duration settings, which the chat's and the IRC door's settings share.
+ * reading of whole-number, true/false and duration settings, which the chat's, the history's and the IRC door's
+ * settings share.
  */
 public final class Settings {
     public static final String SERVER_ID = "syncnet.server.id";
@@ -15,6 +16,8 @@ public final class Settings {
     public static final String QUORUM = "syncnet.cluster.quorum";
     public static final String SECRET = "syncnet.cluster.secret";
     public static final String RECEIVE_LINGER = "syncnet.cluster.receive-linger-us";
+    /** Whether the log and the history are forced to disk at every commit (see ClusterSettings#fsync). */
+    public static final String FSYNC = "syncnet.fsync";
 
     private static final Pattern NUMBER = Pattern.compile("[0-9]{1,9}");
 
@@ -37,6 +40,23 @@ public final class Settings {
             throw new InvalidSettingException(name, "'" + text + "' is not a whole number from " + min + " to " + max);
         }
         return Integer.parseInt(value);
+    }
+
+    /**
+     * A true/false setting; {@code lookup} returns null for an unset one (then {@code fallback}).
+     *
+     * @throws InvalidSettingException naming the setting
+     */
+    public static boolean flag(Function<String, String> lookup, String name, boolean fallback) {
+        String text = lookup.apply(name);
+        if (text == null) {
+            return fallback;
+        }
+        return switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidSettingException(name, "'" + text + "' is neither true nor false");
+        };
     }
 
     /**

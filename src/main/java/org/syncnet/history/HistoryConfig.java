@@ -1,8 +1,6 @@
 package org.syncnet.history;
 
-import java.util.Locale;
 import java.util.function.Function;
-import org.syncnet.cluster.InvalidSettingException;
 import org.syncnet.cluster.Settings;
 
 /**
@@ -21,7 +19,7 @@ public record HistoryConfig(boolean enabled, int batchSize, int queueKib) {
     /** Reads and checks every setting; {@code lookup} returns null for an unset one (the default applies). */
     public static HistoryConfig fromSettings(Function<String, String> lookup) {
         return new HistoryConfig(
-                flag(lookup, ENABLED, true),
+                Settings.flag(lookup, ENABLED, true),
                 Settings.wholeNumber(lookup, BATCH_SIZE, 500, 1, 10_000),
                 // at least 1 MiB: a few of the largest events (16 KiB) must fit
                 Settings.wholeNumber(lookup, QUEUE_KIB, 32 * 1024, 1024, 1024 * 1024));
@@ -29,17 +27,5 @@ public record HistoryConfig(boolean enabled, int batchSize, int queueKib) {
 
     public long queueBytes() {
         return queueKib * 1024L;
-    }
-
-    private static boolean flag(Function<String, String> lookup, String name, boolean fallback) {
-        String text = lookup.apply(name);
-        if (text == null) {
-            return fallback;
-        }
-        return switch (text.strip().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new InvalidSettingException(name, "'" + text + "' is neither true nor false");
-        };
     }
 }

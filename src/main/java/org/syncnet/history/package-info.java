@@ -10,6 +10,6 @@
  * maximum age ({@link org.syncnet.history.RetentionConfig}, {@link org.syncnet.history.RetentionRules}) from a
  * {@link org.syncnet.history.RetentionStore} in short transactions ({@link org.syncnet.history.DeletePacing}).
  * No clock, no thread and no database here: the container shell in {@code org.syncnet.history.service} supplies them
- * (JPA over the {@code SyncNetDS} datasource, a managed thread, MicroProfile Config).
+ * (plain JDBC over the {@code SyncNetDS} datasource, a managed thread, MicroProfile Config).
  */
 package org.syncnet.history;

@@ -27,7 +27,7 @@ final class ChatLoad implements AutoCloseable {
     /** One listener: its door and server, and what it heard in order. */
     static final class Listener {
         final String name;
-        final List<Heard> heard = new ArrayList<>();
+        private final List<Heard> heard = new ArrayList<>();
         private final ChatClient ws;
 
         Listener(String name, ChatClient ws) {

@@ -99,6 +99,39 @@ final class HistoryApi {
         }
     }
 
+    /**
+     * Every event the server stores up to {@code upTo}, as the peers' transfer reads them
+     * ({@code /api/history/events}, signed with the cluster secret), oldest first.
+     */
+    List<JsonObject> storedEvents(String secret, long upTo) throws Exception {
+        org.syncnet.history.TransferAuth auth = new org.syncnet.history.TransferAuth(
+                secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        List<JsonObject> events = new ArrayList<>();
+        long after = 0;
+        while (after < upTo) {
+            int limit = 5000;
+            HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
+                    + "/syncnet/api/history/events?after=" + after + "&limit=" + limit))
+                    .header(org.syncnet.history.TransferAuth.HEADER,
+                            auth.sign("test", System.currentTimeMillis(), after, limit)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), "stored events after " + after + ": " + r.body());
+            List<JsonObject> page = Json.createReader(new StringReader(r.body())).readObject().getJsonArray("events")
+                    .getValuesAs(JsonObject.class);
+            for (JsonObject e : page) {
+                if (e.getJsonNumber("seq").longValue() > upTo) {
+                    return events;
+                }
+                events.add(e);
+            }
+            if (page.size() < limit) {
+                return events;
+            }
+            after = page.get(page.size() - 1).getJsonNumber("seq").longValue();
+        }
+        return events;
+    }
+
     /** WebSocket events as the history API gives them back: without their event ids, notice false if absent. */
     static List<JsonObject> withoutIds(List<JsonObject> events) {
         return events.stream().map(m -> Json.createObjectBuilder()

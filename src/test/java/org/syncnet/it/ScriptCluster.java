@@ -58,6 +58,16 @@ final class ScriptCluster implements AutoCloseable {
         return 8020 + OFFSET_BASE + n - 1;
     }
 
+    /** Waits until {@code leader} leads with a quorum on {@code servers} (numbers), each of them caught up. */
+    static void awaitLeader(String leader, java.time.Duration timeout, int... servers) {
+        int[] ports = new int[servers.length];
+        for (int i = 0; i < servers.length; i++) {
+            ports[i] = httpPort(servers[i]);
+        }
+        new ClusterViews().await(leader + " leads with a quorum and every server is caught up", timeout,
+                ClusterViews.leaderWithQuorum(leader).and(v -> v.getBoolean("caughtUp")), ports);
+    }
+
     /** Server N's JVM, as its pid file names it. */
     ProcessHandle jvm(int n) throws IOException {
         long pid = Long.parseLong(Files.readString(runtime.resolve("server" + n).resolve("server.pid")).trim());

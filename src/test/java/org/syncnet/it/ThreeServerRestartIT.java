@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -29,8 +29,10 @@ import org.junit.jupiter.api.TestMethodOrder;
  * every server stores exactly the messages a listener received, in its order;</li>
  * <li>all three are stopped and started again: every server serves the same whole history, and a client joining the
  * room gets its topic and its last lines;</li>
- * <li>a server whose history database file is missing, or corrupt, does not start (the deployment fails with the
- * reason in its log) instead of serving an empty history; with the file back it starts and serves it all.</li>
+ * <li>a server whose history database file is gone fetches its history from its peers as it starts;</li>
+ * <li>a damaged database file is moved aside (and named in the log), and a new one filled the same way;</li>
+ * <li>a server without its history, without its log on disk and with no peer running does not start, and names the
+ * seqs it is missing; with its peers back it starts and fetches them.</li>
  * </ol>
  * A step whose predecessor failed is skipped; the servers are stopped at the end whatever happened.
  */
@@ -142,59 +144,87 @@ class ThreeServerRestartIT {
 
     @Test
     @Order(3)
-    void aMissingHistoryDatabaseStopsTheStartInsteadOfServingAnEmptyHistory() throws Exception {
+    void aServerWhoseHistoryDatabaseIsGoneFillsItFromItsPeers() throws Exception {
         requireStep(2);
-        withBrokenDatabase(db -> Files.delete(db), "the database is missing or was replaced");
+        cluster.must("stop_server.sh", "1");
+        deleteHistoryDatabase(1);
+        cluster.must("start_server.sh", "1");
+        assertTrue(logSinceLastStart(1).contains("fetched the stored events after seq 0"),
+                "server1 says where its history came from");
+        awaitHistory("server1 with its history fetched again", 1, 2, 3);
         stepsPassed = 3;
     }
 
     @Test
     @Order(4)
-    void aCorruptHistoryDatabaseStopsTheStart() throws Exception {
+    void aDamagedHistoryDatabaseIsSetAsideAndFilledAgain() throws Exception {
         requireStep(3);
-        withBrokenDatabase(db -> {
-            byte[] bytes = Files.readAllBytes(db);
-            for (int i = 0; i < bytes.length; i += 97) {
-                bytes[i] ^= 0x5a;
-            }
-            Files.write(db, bytes);
-        }, "File corrupted");
+        cluster.must("stop_server.sh", "1");
+        Path db = cluster.dataFolder(1).resolve("history.db");
+        byte[] bytes = Files.readAllBytes(db);
+        for (int i = 0; i < bytes.length; i += 97) {
+            bytes[i] ^= 0x5a;
+        }
+        Files.write(db, bytes);
+        cluster.must("start_server.sh", "1");
+        String log = logSinceLastStart(1);
+        assertTrue(log.contains("cannot be read") && log.contains("it was moved to"), "server1 names the damaged file");
+        try (var aside = Files.list(cluster.dataFolder(1))) {
+            assertTrue(aside.anyMatch(p -> p.getFileName().toString().startsWith("history.db.damaged-")),
+                    "the damaged file is kept for its operator");
+        }
+        awaitHistory("server1 with a new history database", 1, 2, 3);
         stepsPassed = 4;
+    }
+
+    /**
+     * Without its history and its log on disk, and with no peer running, a server cannot have what it stored before:
+     * it does not start, and says which seqs are missing; with its peers back, it starts and fetches them.
+     */
+    @Test
+    @Order(5)
+    void aServerThatCannotRepairItsHistoryRefusesToStartAndSaysWhatIsMissing() throws Exception {
+        requireStep(4);
+        long marked = Long.parseLong(Files.readString(cluster.dataFolder(1).resolve("history-mark")).trim());
+        cluster.must("stop_all_servers.sh");
+        deleteHistoryDatabase(1);
+        try (var segments = Files.list(cluster.dataFolder(1).resolve("log"))) {
+            for (Path p : segments.toList()) {
+                Files.delete(p);
+            }
+        }
+        int code = cluster.run("start_server.sh", "1");
+        cluster.run("stop_server.sh", "1"); // the JVM runs on without the application
+        assertNotEquals(0, code, "server1 must not start");
+        String log = logSinceLastStart(1);
+        assertTrue(log.contains("seqs 1.." + marked + " are missing"), "server1 names the missing seqs " + marked
+                + ": " + log.lines().filter(l -> l.contains("missing")).toList());
+        // As its operator would: the peers first (together: each is ready once the two make a quorum), then server1.
+        CompletableFuture.allOf(CompletableFuture.runAsync(() -> cluster.must("start_server.sh", "2")),
+                CompletableFuture.runAsync(() -> cluster.must("start_server.sh", "3"))).join();
+        cluster.must("start_server.sh", "1");
+        awaitLeader("server3", 1, 2, 3);
+        awaitHistory("server1 with its history fetched from its peers", 1, 2, 3);
+        stepsPassed = 5;
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
 
-    private interface FileDamage {
-        void apply(Path file) throws IOException;
+    private static void deleteHistoryDatabase(int n) throws IOException {
+        for (String name : new String[] {"history.db", "history.db-wal", "history.db-shm"}) {
+            Files.deleteIfExists(cluster.dataFolder(n).resolve(name));
+        }
     }
 
-    /**
-     * Stops server1, damages its H2 file, requires that it does not start (its log naming {@code reason}), then
-     * puts the file back and requires that it starts and serves the whole history again.
-     */
-    private static void withBrokenDatabase(FileDamage damage, String reason) throws IOException {
-        Path db = cluster.dataFolder(1).resolve("history.mv.db");
-        Path copy = db.resolveSibling("history.mv.db.copy");
-        cluster.must("stop_server.sh", "1");
-        Files.copy(db, copy, StandardCopyOption.REPLACE_EXISTING);
-        damage.apply(db);
-        int code = cluster.run("start_server.sh", "1");
-        cluster.run("stop_server.sh", "1"); // the JVM runs on without the application
-        assertNotEquals(0, code, "server1 must not start");
-        assertTrue(Files.readString(cluster.serverLog(1)).contains(reason),
-                "server1's log names the reason (" + reason + ")");
-        Files.move(copy, db, StandardCopyOption.REPLACE_EXISTING);
-        cluster.must("start_server.sh", "1");
-        awaitHistory("server1 with its database back", 1, 2, 3);
+    /** Server N's log since its last start (the log is kept across restarts). */
+    private static String logSinceLastStart(int n) throws IOException {
+        String log = Files.readString(cluster.serverLog(n));
+        int start = log.lastIndexOf("WFLYSRV0049");
+        return start < 0 ? log : log.substring(start);
     }
 
     private static void awaitLeader(String leader, int... servers) {
-        int[] ports = new int[servers.length];
-        for (int i = 0; i < servers.length; i++) {
-            ports[i] = ScriptCluster.httpPort(servers[i]);
-        }
-        views.await(leader + " leads with a quorum and every server is caught up", CONVERGE,
-                ClusterViews.leaderWithQuorum(leader).and(v -> v.getBoolean("caughtUp")), ports);
+        ScriptCluster.awaitLeader(leader, CONVERGE, servers);
     }
 
     /** Polls until every server's stored room history is exactly what the listener received. */

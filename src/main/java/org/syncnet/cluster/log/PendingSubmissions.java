@@ -74,8 +74,9 @@ final class PendingSubmissions {
 
     /**
      * At most {@link #BURST} of the parts not sent within the last {@code retryMillis}, oldest first (so each client's
-     * in the order they were added), marked as sent now. Capped: after a leader change everything is due at once, and hundreds of datagrams sent in one go arrive
-     * so reordered that the leader's replay window drops most of them; the rest follow on the next ticks.
+     * in the order they were added), marked as sent now. Capped: after a leader change everything is due at once, and
+     * hundreds of datagrams sent in one go arrive so reordered that the leader's replay window drops most of them; the
+     * rest follow on the next ticks.
      */
     List<Pending> due(long now, long retryMillis) {
         List<Pending> out = new ArrayList<>();

@@ -330,8 +330,9 @@ public final class ReplicatedLog {
     }
 
     /**
-     * Orders the parts forwarded by {@code origin}, except those already in the log (retries) and those whose
-     * predecessor is not in it yet (it was lost on the way or with an old leader: the origin sends both again).
+     * Orders the parts forwarded by {@code origin}, except those already in the log (retries); one whose predecessor
+     * is not in the log yet (overtaken, or lost on the way or with an old leader: the origin sends it again) waits
+     * for it.
      */
     public void order(String origin, Forward f) {
         for (Forward.Item i : f.items()) {
@@ -344,7 +345,8 @@ public final class ReplicatedLog {
 
     /**
      * Orders one part of a client event after {@code after} (the part of the same client that must come first, or
-     * null); false if it is already in the log (a retry) or must wait for its predecessor.
+     * null), and the parts that waited for it; false if it is already in the log (a retry) or now waits for its
+     * predecessor.
      */
     boolean order(String origin, PartKey key, PartKey after, int parts, byte[] payload) {
         if (!isReady() || index.containsKey(key)) {
@@ -597,17 +599,7 @@ public final class ReplicatedLog {
             return new LogAck(false, Math.min(commitSeq, a.prevSeq() - 1), commitSeq);
         }
         for (LogEntry e : a.entries()) {
-            if (e.seq() < store.firstSeq()) {
-                continue; // committed, delivered and discarded here: equal by log matching
-            }
-            LogEntry existing = store.get(e.seq());
-            if (existing != null && existing.epoch() == e.epoch()) {
-                continue;
-            }
-            if (existing != null) {
-                truncateAfter(e.seq() - 1);
-            }
-            append(e);
+            put(e);
         }
         long verified = a.prevSeq() + a.entries().size();
         commitTo(selfCommits(epoch, verified) ? verified : Math.min(a.commitSeq(), verified));
@@ -665,7 +657,7 @@ public final class ReplicatedLog {
             return;
         }
         long have = store.epochAt(a.prevSeq());
-        if (have >= 0 && have != a.prevEpoch() || have < 0 && a.prevSeq() >= store.firstSeq()) {
+        if (have >= 0 && have != a.prevEpoch()) {
             return;
         }
         long before = commitSeq;
@@ -675,17 +667,7 @@ public final class ReplicatedLog {
                 break; // a catch-up answer holds committed entries only (a late append of an old leader may not)
             }
             verified = e.seq();
-            if (e.seq() < store.firstSeq()) {
-                continue;
-            }
-            LogEntry existing = store.get(e.seq());
-            if (existing != null && existing.epoch() == e.epoch()) {
-                continue;
-            }
-            if (existing != null) {
-                truncateAfter(e.seq() - 1);
-            }
-            append(e);
+            put(e);
         }
         commitTo(Math.min(verified, a.commitSeq()));
         if (commitSeq > before) {
@@ -735,6 +717,25 @@ public final class ReplicatedLog {
     }
 
     // ---- store and index ---------------------------------------------------------------------------------
+
+    /**
+     * Puts an entry the log matched up to its place: nothing to do if an entry of its epoch is there (the same one,
+     * by log matching) or if it was committed and discarded here; an entry of another epoch there, and all after it,
+     * is replaced.
+     */
+    private void put(LogEntry e) {
+        if (e.seq() < store.firstSeq()) {
+            return;
+        }
+        LogEntry existing = store.get(e.seq());
+        if (existing != null && existing.epoch() == e.epoch()) {
+            return;
+        }
+        if (existing != null) {
+            truncateAfter(e.seq() - 1);
+        }
+        append(e);
+    }
 
     private void append(LogEntry e) {
         store.append(e);

@@ -110,13 +110,9 @@ public class ClusterService {
             if (storedLog.enabled()) {
                 LogCut applied = storedLog.resumePoint();
                 segments = LogSegments.open(self.id(), DataFolder.path().resolve("log"),
-                        InMemoryLogStore.DEFAULT_CAPACITY);
+                        InMemoryLogStore.DEFAULT_CAPACITY, settings.fsync());
                 resume = new LogResume(applied, segments.tail().prevEpoch(), segments.tail().entries());
-                List<LogEntry> tail = segments.tail().entries();
-                if (!tail.isEmpty() && tail.get(0).seq() > applied.seq() + 1 && tail.get(0).seq() > 1) {
-                    LOG.warning(self.id() + ": the history ends at seq " + applied.seq() + " but the log kept on disk"
-                            + " starts at seq " + tail.get(0).seq() + ": the events between are not in the chat state");
-                }
+                checkHistoryAgainstLog(self.id(), applied.seq(), storedLog.markedSeq(), segments.tail().entries());
             }
         } catch (RuntimeException e) {
             LOG.severe(self.id() + ": SyncNet cannot start: " + e.getMessage());
@@ -141,6 +137,34 @@ public class ClusterService {
         LOG.info(() -> self.id() + ": cluster member on UDP " + self.host() + ":" + self.port() + "; members "
                 + config.membership().ring() + "; heartbeat " + config.heartbeatMillis() + " ms, failure timeout "
                 + config.failureTimeoutMillis() + " ms, quorum " + config.quorum());
+    }
+
+    /**
+     * The history ends at {@code applied}; it once stored events up to {@code marked}. What it lacks up to there must
+     * be in the log kept on disk, which resumes after {@code applied} and delivers it again: the history repairs
+     * itself. If the log does not reach back that far (and the peers, asked before, did not have them), the events
+     * are nowhere: the server does not start, and says which seqs are missing.
+     *
+     * @throws IllegalStateException naming the missing seqs
+     */
+    static void checkHistoryAgainstLog(String self, long applied, long marked, List<LogEntry> tail) {
+        long first = tail.isEmpty() ? Long.MAX_VALUE : tail.get(0).seq();
+        if (marked > applied) {
+            if (first > applied + 1) {
+                long to = Math.min(marked, first - 1);
+                throw new IllegalStateException(self + ": seqs " + (applied + 1) + ".." + to + " are missing: the"
+                        + " history database ends at seq " + applied + " although this server stored events up to seq "
+                        + marked + ", no peer had them, and its log on disk "
+                        + (tail.isEmpty() ? "is empty" : "starts at seq " + first) + ". Start it again once a peer that"
+                        + " has them runs, or move its data/syncnet folder away to start it empty (it then fetches the"
+                        + " history from its peers)");
+            }
+            LOG.warning(self + ": repairing the history: seqs " + (applied + 1) + ".." + marked + " are delivered"
+                    + " again from this server's log on disk");
+        } else if (first != Long.MAX_VALUE && first > applied + 1 && first > 1) {
+            LOG.warning(self + ": the history ends at seq " + applied + " but the log kept on disk starts at seq "
+                    + first + ": the events between are not in the chat state");
+        }
     }
 
     private static DatagramChannel bind(Member self) {

@@ -33,6 +33,16 @@ public class ClusterSettings {
         return Settings.wholeNumber(this::value, Settings.RECEIVE_LINGER, 1000, 0, 20_000);
     }
 
+    /**
+     * Whether the log (and the history) are forced to disk at every commit, in batches: a power loss then loses
+     * nothing a server acknowledged. Default true.
+     *
+     * @throws org.syncnet.cluster.InvalidSettingException naming the setting
+     */
+    public boolean fsync() {
+        return Settings.flag(this::value, Settings.FSYNC, true);
+    }
+
     private String value(String name) {
         return config.getOptionalValue(name, String.class).orElse(null);
     }

@@ -25,8 +25,11 @@ import org.syncnet.cluster.wire.MalformedDatagramException;
  * The log on disk: segment files {@code segment-<first seq>.log} in the server's data folder. A file is
  * the magic {@code SNLG} and a version byte (1), then records: body length (4 bytes), CRC-32 of the body (4), and the
  * body, an {@link Append} body (the entries after (prevEpoch, prevSeq), as the cluster wire carries them). Entries
- * are buffered as they commit and written once per step of the cluster thread ({@link #flush}), not forced to disk:
- * a killed process keeps what it wrote, only a machine crash may lose the last writes. Loading stops at the first
+ * are buffered as they are appended and written once per step of the cluster thread ({@link #flush}), before anything
+ * sent can show them: a killed process keeps what it wrote. With {@code fsync} the write is also forced to disk then
+ * (one fsync for all the step's entries: group commit), so a power loss loses nothing this server acknowledged;
+ * without it the operating system writes when it will, and a machine crash may lose the last writes. Loading stops at
+ * the first
  * torn or damaged record (a kill during a write) and cuts the file there; a new run starts a new segment. Old
  * segments go once the newer ones hold {@code keep} entries.
  */
@@ -48,6 +51,7 @@ public final class LogSegments implements DurableLog {
     private final String self;
     private final Path dir;
     private final int keep;
+    private final boolean fsync;
     /** Segment files by first seq, with how many entries each holds. */
     private final TreeMap<Long, Long> segments = new TreeMap<>();
     private final List<LogEntry> buffer = new ArrayList<>();
@@ -57,11 +61,13 @@ public final class LogSegments implements DurableLog {
     private long lastSeq;
     private long lastEpoch;
     private boolean failing;
+    private long forces;
 
-    private LogSegments(String self, Path dir, int keep) throws IOException {
+    private LogSegments(String self, Path dir, int keep, boolean fsync) throws IOException {
         this.self = self;
         this.dir = dir;
         this.keep = keep;
+        this.fsync = fsync;
         Files.createDirectories(dir);
         this.tail = load();
     }
@@ -69,11 +75,12 @@ public final class LogSegments implements DurableLog {
     /**
      * Opens the log in {@code dir} and reads the last {@code keep} entries back.
      *
+     * @param fsync whether every {@link #flush} forces what it wrote to disk
      * @throws UncheckedIOException naming the folder when it cannot be read
      */
-    public static LogSegments open(String self, Path dir, int keep) {
+    public static LogSegments open(String self, Path dir, int keep, boolean fsync) {
         try {
-            return new LogSegments(self, dir, keep);
+            return new LogSegments(self, dir, keep, fsync);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the log in " + dir + ": " + e.getMessage(), e);
         }
@@ -105,6 +112,10 @@ public final class LogSegments implements DurableLog {
             for (int from = 0; from < buffer.size(); from += RECORD_ENTRIES) {
                 write(buffer.subList(from, Math.min(buffer.size(), from + RECORD_ENTRIES)));
             }
+            if (fsync) {
+                current.force(false);
+                forces++;
+            }
             if (failing) {
                 failing = false;
                 LOG.info(() -> self + ": writing the log to " + dir + " works again");
@@ -119,6 +130,11 @@ public final class LogSegments implements DurableLog {
         } finally {
             buffer.clear();
         }
+    }
+
+    /** How often a flush forced the log to disk. */
+    public long forces() {
+        return forces;
     }
 
     public void close() {
@@ -155,6 +171,9 @@ public final class LogSegments implements DurableLog {
     }
 
     private void startSegment(long firstSeq) throws IOException {
+        if (fsync && current != null) {
+            current.force(false);
+        }
         closeCurrent();
         // Segments that start at or after this seq hold entries the log replaced (state lost): drop them.
         for (Long later : new ArrayList<>(segments.tailMap(firstSeq, true).keySet())) {
@@ -164,6 +183,11 @@ public final class LogSegments implements DurableLog {
         current = FileChannel.open(segmentFile(firstSeq), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);
         current.write(ByteBuffer.wrap(new byte[] {MAGIC[0], MAGIC[1], MAGIC[2], MAGIC[3], VERSION}));
+        if (fsync) {
+            try (FileChannel folder = FileChannel.open(dir, StandardOpenOption.READ)) {
+                folder.force(true); // the new file's name, so that a power loss cannot lose the whole segment
+            }
+        }
         currentFirst = firstSeq;
         segments.put(firstSeq, 0L);
         dropOldSegments();

@@ -16,4 +16,10 @@ public interface StoredLog {
      * @throws RuntimeException when the store cannot be read: the server must not start as if it were empty
      */
     LogCut resumePoint();
+
+    /**
+     * The highest seq the history ever stored (0: none): when the resume point is before it, the history lost events
+     * it had, and they must come from this server's log on disk.
+     */
+    long markedSeq();
 }

@@ -10,10 +10,11 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * The highest seq this server's history database confirmed stored, in a small text file beside it in the server's
- * data folder. At start a database that holds less than the mark says was lost or replaced (a missing H2 file is
- * silently created empty; a PostgreSQL URL may point elsewhere): the server refuses to start rather than serve an
- * empty history as if it were the whole one. Written after each stored batch (temporary file, then rename); not
- * forced to disk: a mark that lags the database is harmless, only one ahead of it would not be.
+ * data folder. At start a database that holds less than the mark says lost rows, or was replaced (a missing SQLite
+ * file is silently created empty; a PostgreSQL URL may point elsewhere): the server fills it again from its peers and
+ * its own log, and refuses to start only when neither has the events (see {@code ClusterService}). Written after each
+ * stored batch (temporary file, then rename); not forced to disk: a mark that lags the database is harmless, only one
+ * ahead of it would not be.
  */
 final class HistoryMark {
     private final Path file;

@@ -20,4 +20,9 @@ public class HistoryResumePoint implements StoredLog {
     public LogCut resumePoint() {
         return history.resumePoint();
     }
+
+    @Override
+    public long markedSeq() {
+        return history.markedSeq();
+    }
 }

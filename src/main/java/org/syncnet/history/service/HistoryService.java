@@ -9,6 +9,9 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,7 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 import org.syncnet.chat.MalformedEventException;
 import org.syncnet.cluster.ClusterConfig;
 import org.syncnet.cluster.InvalidSettingException;
@@ -25,11 +29,13 @@ import org.syncnet.cluster.log.LogCut;
 import org.syncnet.cluster.service.ClusterSettings;
 import org.syncnet.cluster.service.DataFolder;
 import org.syncnet.history.CommittedEvent;
+import org.syncnet.history.EventStore;
 import org.syncnet.history.HistoryConfig;
 import org.syncnet.history.HistoryFeed;
 import org.syncnet.history.HistoryWriter;
 import org.syncnet.history.PageRequest;
 import org.syncnet.history.RoomMessage;
+import org.syncnet.history.RetentionStore;
 import org.syncnet.history.RoomPage;
 import org.syncnet.history.TransferAuth;
 import org.syncnet.history.WriteQueue;
@@ -59,14 +65,18 @@ public class HistoryService {
     @Inject
     HistorySettings settings;
     @Inject
-    JpaEventStore store;
-    @Inject
     WebSettings web;
     @Resource
     ManagedThreadFactory threads;
+    @Resource(lookup = "java:jboss/datasources/SyncNetDS")
+    DataSource dataSource;
 
     private HistoryConfig config;
     private String self;
+    private EventStore store;
+    private RetentionStore retentionStore;
+    /** The highest seq this server's history ever stored (its mark), read at start. */
+    private long marked;
     private HistoryFeed feed;
     private WriteQueue queue;
     private HistoryWriter writer;
@@ -81,11 +91,13 @@ public class HistoryService {
 
     @PostConstruct
     void start() {
+        boolean fsync;
         try {
             ClusterConfig clusterConfig = cluster.load();
             self = clusterConfig.selfId();
             transferAuth = new TransferAuth(clusterConfig.secret());
             config = settings.load();
+            fsync = cluster.fsync();
         } catch (InvalidSettingException e) {
             LOG.severe((self == null ? "" : self + ": ") + "SyncNet cannot start: " + e.getMessage());
             throw e;
@@ -97,20 +109,27 @@ public class HistoryService {
             return;
         }
         HistoryMark mark = new HistoryMark(DataFolder.path().resolve("history-mark"));
-        lastStored = readLastStored(mark);
-        MarkedEventStore marked = new MarkedEventStore(store, mark);
+        open(fsync, mark.path());
+        marked = mark.read();
+        lastStored = readLastStored();
+        MarkedEventStore markedStore = new MarkedEventStore(store, mark);
         peers = new LinkedHashMap<>(web.urls().all());
         peers.remove(self);
         CommittedEvent fetched = new PeerHistory(self, transferAuth).fetch(peers, storedSeq(), page -> {
-            marked.append(page);
+            markedStore.append(page);
             return true;
         });
         if (fetched != null) {
             lastStored = fetched;
         }
+        if (storedSeq() < marked) {
+            LOG.warning(self + ": the history database holds events up to seq " + storedSeq() + " but this server"
+                    + " stored events up to seq " + marked + " (" + mark.path() + ") and no peer had the rest: seqs "
+                    + (storedSeq() + 1) + ".." + marked + " must come from this server's log on disk");
+        }
         queue = new WriteQueue(config.queueBytes());
         feed = new HistoryFeed(self, queue);
-        writer = new HistoryWriter(self, marked);
+        writer = new HistoryWriter(self, markedStore);
         loop = new WritingLoop(self, queue, writer, config.batchSize(),
                 millis -> stopping.await(millis, TimeUnit.MILLISECONDS), System::nanoTime,
                 TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS), WritingLoop.LINGER_NANOS);
@@ -122,33 +141,40 @@ public class HistoryService {
     }
 
     /**
-     * The last stored event, checked against the mark: a database that holds less than this server stored before
-     * was lost or replaced, and a server that went on with it would serve a silently shortened history.
+     * Checks the embedded database's file (a damaged one, or an earlier version's H2 file, is set aside), then opens
+     * the database: the table is made where missing.
      */
-    private CommittedEvent readLastStored(HistoryMark mark) {
-        long marked = mark.read();
-        long highest;
-        CommittedEvent last;
+    private void open(boolean fsync, Path mark) {
         try {
-            highest = store.highestSeq();
-            last = highest == 0 ? null : store.eventAt(highest);
-        } catch (RuntimeException e) {
-            String why = self + ": the history database (java:jboss/datasources/SyncNetDS) cannot be read: "
-                    + rootMessage(e) + ". Repair or restore it (for H2: " + DataFolder.path().resolve("history.mv.db")
-                    + "), or move the server's data/syncnet folder away to start it empty";
+            Files.createDirectories(DataFolder.path());
+            EmbeddedHistoryFile embedded = new EmbeddedHistoryFile(DataFolder.path());
+            embedded.retireH2(self, mark);
+            embedded.setAsideIfDamaged(self);
+            HistoryDatabase database = new HistoryDatabase(dataSource, fsync);
+            database.prepare();
+            store = new JdbcEventStore(database);
+            retentionStore = new JdbcRetentionStore(database, store);
+        } catch (IOException | RuntimeException e) {
+            String why = self + ": the history database (java:jboss/datasources/SyncNetDS; embedded: "
+                    + DataFolder.path().resolve(EmbeddedHistoryFile.NAME) + ") cannot be opened: " + rootMessage(e);
             LOG.severe(why);
             throw new IllegalStateException(why, e);
         }
-        if (highest < marked) {
-            String why = self + ": the history database holds events up to seq " + highest + " but this server stored"
-                    + " events up to seq " + marked + " (" + mark.path() + "): the database is missing or was"
-                    + " replaced. Restore it, or move the server's data/syncnet folder away to start it empty (it"
-                    + " then catches up from its peers)";
+    }
+
+    /** The last stored event (null: none). */
+    private CommittedEvent readLastStored() {
+        CommittedEvent last;
+        try {
+            long highest = store.highestSeq();
+            last = highest == 0 ? null : store.eventAt(highest);
+        } catch (RuntimeException e) {
+            String why = self + ": the history database cannot be read: " + rootMessage(e);
             LOG.severe(why);
-            throw new IllegalStateException(why);
+            throw new IllegalStateException(why, e);
         }
         if (last != null) {
-            LOG.info(() -> self + ": history holds events up to seq " + highest + "; the log resumes after seq "
+            LOG.info(() -> self + ": history holds events up to seq " + last.seq() + "; the log resumes after seq "
                     + last.cut().seq());
         }
         return last;
@@ -160,6 +186,19 @@ public class HistoryService {
             root = root.getCause();
         }
         return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    /**
+     * The highest seq this server's history ever stored, by its mark (0: none). When the database now ends before it
+     * (it lost rows, or was replaced), the log delivers the rest again from this server's log on disk.
+     */
+    public long markedSeq() {
+        return marked;
+    }
+
+    /** What the retention removes from: the same database. */
+    public RetentionStore retentionStore() {
+        return retentionStore;
     }
 
     /** Where the log resumes: after the last event stored before this start (the start of the log if none). */

@@ -46,8 +46,6 @@ public class RetentionService {
     HistorySettings settings;
     @Inject
     HistoryService history;
-    @Inject
-    JpaRetentionStore store;
     @Resource
     ManagedThreadFactory threads;
 
@@ -74,8 +72,8 @@ public class RetentionService {
             LOG.info(() -> self + ": chat history off; its retention (" + config + ") has nothing to do");
             return;
         }
-        RetentionCleanup cleanup = new RetentionCleanup(config, store, new DeletePacing(), this::await,
-                System::nanoTime);
+        RetentionCleanup cleanup = new RetentionCleanup(config, history.retentionStore(), new DeletePacing(),
+                this::await, System::nanoTime);
         loop = new RetentionLoop(self, config, cleanup, this::await, System::nanoTime, System::currentTimeMillis);
         Thread thread = threads.newThread(loop::run);
         thread.setName(self + " history retention");

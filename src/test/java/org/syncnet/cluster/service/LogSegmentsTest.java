@@ -37,7 +37,7 @@ class LogSegmentsTest {
 
     /** A segment of two records, seq 1-20 and 21-40 (epoch 2). */
     private Path twoRecords() throws IOException {
-        LogSegments log = LogSegments.open("server1", dir, 1000);
+        LogSegments log = LogSegments.open("server1", dir, 1000, false);
         commit(log, entries(2, 1, 20));
         commit(log, entries(2, 21, 40));
         log.close();
@@ -47,14 +47,28 @@ class LogSegmentsTest {
     }
 
     @Test
+    void withFsyncEveryFlushForcesItsWritesToDiskOnceWhateverTheirNumber() {
+        LogSegments log = LogSegments.open("server1", dir, 1000, true);
+        commit(log, entries(2, 1, 1));
+        commit(log, entries(2, 2, 700)); // several records: still one force (group commit)
+        log.flush(); // nothing new: nothing to force
+        assertEquals(2, log.forces());
+        log.close();
+        assertEquals(entries(2, 1, 700), LogSegments.open("server1", dir, 1000, false).tail().entries());
+        LogSegments without = LogSegments.open("server1", dir, 1000, false);
+        commit(without, entries(2, 701, 710));
+        assertEquals(0, without.forces());
+    }
+
+    @Test
     void committedEntriesComeBackInOrderAfterARestart() {
-        LogSegments first = LogSegments.open("server1", dir, 1000);
+        LogSegments first = LogSegments.open("server1", dir, 1000, false);
         assertEquals(List.of(), first.tail().entries());
         commit(first, entries(2, 1, 300));
         commit(first, entries(5, 301, 700)); // more than one record per flush
         first.close();
 
-        LogSegments.Tail tail = LogSegments.open("server1", dir, 1000).tail();
+        LogSegments.Tail tail = LogSegments.open("server1", dir, 1000, false).tail();
         assertEquals(entries(2, 1, 300), tail.entries().subList(0, 300));
         assertEquals(entries(5, 301, 700), tail.entries().subList(300, 700));
         assertEquals(0, tail.prevEpoch());
@@ -62,7 +76,7 @@ class LogSegmentsTest {
 
     @Test
     void onlyTheLastEntriesAreKeptAndTheEpochBeforeThemIsKnown() throws IOException {
-        LogSegments log = LogSegments.open("server1", dir, 2 * LogSegments.SEGMENT_ENTRIES);
+        LogSegments log = LogSegments.open("server1", dir, 2 * LogSegments.SEGMENT_ENTRIES, false);
         commit(log, entries(3, 1, LogSegments.SEGMENT_ENTRIES));
         commit(log, entries(4, LogSegments.SEGMENT_ENTRIES + 1, 2L * LogSegments.SEGMENT_ENTRIES));
         commit(log, entries(4, 2L * LogSegments.SEGMENT_ENTRIES + 1, 3L * LogSegments.SEGMENT_ENTRIES));
@@ -71,12 +85,12 @@ class LogSegmentsTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(3, files.count(), "the oldest segment went once the newer ones held enough");
         }
-        LogSegments.Tail tail = LogSegments.open("server1", dir, 1000).tail();
+        LogSegments.Tail tail = LogSegments.open("server1", dir, 1000, false).tail();
         assertEquals(1000, tail.entries().size());
         assertEquals(3L * LogSegments.SEGMENT_ENTRIES + 1, tail.entries().get(999).seq());
         assertEquals(4, tail.prevEpoch());
         assertEquals(LogSegments.SEGMENT_ENTRIES + 1,
-                LogSegments.open("server1", dir, 200_000).tail().entries().get(0).seq(),
+                LogSegments.open("server1", dir, 200_000, false).tail().entries().get(0).seq(),
                 "what is kept on disk starts with the second segment");
     }
 
@@ -86,7 +100,7 @@ class LogSegmentsTest {
         byte[] bytes = Files.readAllBytes(segment);
         Files.write(segment, java.util.Arrays.copyOf(bytes, bytes.length - 7)); // killed in the middle of a write
 
-        LogSegments reopened = LogSegments.open("server1", dir, 1000);
+        LogSegments reopened = LogSegments.open("server1", dir, 1000, false);
         assertEquals(entries(2, 1, 20), reopened.tail().entries());
         assertTrue(Files.size(segment) < bytes.length - 7, "cut at the last whole record");
         reopened.resumesAfter(20, 2);
@@ -94,7 +108,7 @@ class LogSegmentsTest {
         reopened.close();
         List<LogEntry> expected = new ArrayList<>(entries(2, 1, 20));
         expected.addAll(entries(6, 21, 25));
-        assertEquals(expected, LogSegments.open("server1", dir, 1000).tail().entries());
+        assertEquals(expected, LogSegments.open("server1", dir, 1000, false).tail().entries());
     }
 
     @Test
@@ -103,17 +117,17 @@ class LogSegmentsTest {
         byte[] bytes = Files.readAllBytes(segment);
         bytes[bytes.length - 3] ^= 1; // a flipped bit in the second record: its checksum fails
         Files.write(segment, bytes);
-        assertEquals(entries(2, 1, 20), LogSegments.open("server1", dir, 1000).tail().entries());
+        assertEquals(entries(2, 1, 20), LogSegments.open("server1", dir, 1000, false).tail().entries());
     }
 
     @Test
     void entriesCommittedAgainAfterALossOfStateReplaceTheOldOnes() {
-        LogSegments log = LogSegments.open("server1", dir, 1000);
+        LogSegments log = LogSegments.open("server1", dir, 1000, false);
         commit(log, entries(2, 1, 30));
         commit(log, entries(7, 21, 25)); // a sub-majority quorum's divergence: the log went on from seq 20
         log.close();
         List<LogEntry> expected = new ArrayList<>(entries(2, 1, 20));
         expected.addAll(entries(7, 21, 25));
-        assertEquals(expected, LogSegments.open("server1", dir, 1000).tail().entries());
+        assertEquals(expected, LogSegments.open("server1", dir, 1000, false).tail().entries());
     }
 }

@@ -35,7 +35,8 @@ final class LogRun {
         long retry = Math.max(4 * sim.cluster.tickMillis(), sim.heartbeat() / 4);
         // A server forwards what its clients sent meanwhile a burst per round trip: all of it through one server at
         // worst, each round a forward and an append on their way.
-        long backlog = (parts + FORWARD_BURST - 1) / FORWARD_BURST * (2 * settings.maxDelay() + 2 * sim.cluster.tickMillis());
+        long round = 2 * settings.maxDelay() + 2 * sim.cluster.tickMillis();
+        long backlog = (parts + FORWARD_BURST - 1) / FORWARD_BURST * round;
         long settled = Math.max(deadline, lastFault + sim.timeout()) + 2 * sim.heartbeat() + 10 * retry + backlog;
         sim.requireBy(settled, sim.heartbeat(), "every event delivered everywhere",
                 () -> sim.cluster.ledger().incomplete(sim.cluster));

@@ -16,6 +16,7 @@ final class Simulation {
     final SimulationSettings settings;
     final EventQueue clock = new EventQueue();
     final Random rng;
+    /** The last lines printed with a failure: {@code -Dsim.traceLines=N} shows more of a replayed seed's story. */
     final Trace trace = new Trace(Integer.getInteger("sim.traceLines", 150));
     final SimulatedCluster cluster;
     final Invariants invariants;
