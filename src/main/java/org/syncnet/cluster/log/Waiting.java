@@ -38,8 +38,4 @@ final class Waiting {
     void clear() {
         byPredecessor.clear();
     }
-
-    int size() {
-        return byPredecessor.size();
-    }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import org.syncnet.chat.ChatEventCodec;
 import org.syncnet.chat.ChatLimits;
 import org.syncnet.cluster.log.LogCut;
-import org.syncnet.cluster.log.LogEntry;
 import org.syncnet.history.CommittedEvent;
 
 /**
@@ -21,8 +20,6 @@ final class EventTable {
     /** A server id is 1-64 bytes of UTF-8; a client id is a server id, '/' and a number. */
     static final int SERVER_CHARS = ChatEventCodec.MAX_SERVER_BYTES;
     static final int CLIENT_CHARS = ChatEventCodec.MAX_SERVER_BYTES + 21;
-    /** The event as delivered: up to {@link LogEntry#MAX_PARTS} entries' payloads joined. */
-    static final int PAYLOAD_BYTES = LogEntry.MAX_PARTS * LogEntry.MAX_PAYLOAD;
 
     /** The parameters of one row in {@link #insert}, in the order {@link #bind} sets them. */
     static final int COLUMNS = 11;

@@ -78,10 +78,6 @@ final class SimClient implements SimulatedCluster.DeliveryListener {
         }
     }
 
-    int unconfirmedCount() {
-        return unconfirmed.size();
-    }
-
     private boolean connected() {
         if (server == null) {
             return false;
