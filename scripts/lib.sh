@@ -333,7 +333,7 @@ sn_prepare_base() {
 }
 
 # ---------------------------------------------------------------------------------------------- history database
-# SYNCNET_HISTORY_DB=postgresql puts the servers' chat history on PostgreSQL instead of each one's SQLite file (README,
+# SYNCNET_HISTORY_DB=postgresql puts the servers' chat history on PostgreSQL instead of each one's SQLite file (docs/history.md,
 # "The history on PostgreSQL"). The servers then start with standalone-postgresql.xml, which
 # scripts/history_postgresql.sh derives once from the provisioned standalone.xml with
 # wildfly-config/history-postgresql.cli, and each gets its own database: "{server}" in the URL is the server's id.

@@ -424,7 +424,7 @@ function renderOlder(room) {
     button.textContent = older.error !== null ? 'Try again' : 'Load older messages';
 }
 
-// ---- older messages: the history API (README, Chat history) -------------------------------------------------
+// ---- older messages: the history API (docs/history.md) -------------------------------------------------------
 
 // The page before the oldest message the room shows, prepended; the view stays where it is (render's anchor).
 async function loadOlder(room, byUser) {

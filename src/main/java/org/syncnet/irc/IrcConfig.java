@@ -74,7 +74,7 @@ public record IrcConfig(int port, int maxConnections, long pingIdleMillis, int s
         // a client must have time to answer a PING
         long pingIdle = Settings.duration(lookup, PING_IDLE, 120_000, 1000);
         // at least 1 MiB: joining a room sends its last messages (up to 4 KiB each) at once; 20 of the longest take
-        // about 230 KiB with their line heads, 200 up to 2.3 MiB (README: History on JOIN)
+        // about 230 KiB with their line heads, 200 up to 2.3 MiB (docs/clients.md: History on JOIN)
         int sendQKib = Settings.wholeNumber(lookup, SENDQ_KIB, 1024, 1024, 1024 * 1024);
         // RFC 1459's clock with the WebSocket door's pace: a burst of 20 lines, then 5 a second (the RFC's own 2 s
         // and 10 s make a client that joins ten channels wait 20 s)
