@@ -1,4 +1,4 @@
-// SyncNet browser chat client: speaks PROTOCOL.md (src/main/java/org/syncnet/chat/ws) over a WebSocket to any
+// SyncNet browser chat client: speaks docs/websocket-protocol.md over a WebSocket to any
 // server of the cluster and fails over to the others by itself. Every text from the network is shown with
 // textContent, never as HTML.
 'use strict';

@@ -10,7 +10,7 @@ import java.util.List;
  * The recent messages of every room, beyond each room's own history of {@link ChatLimits#HISTORY_PER_ROOM}, for
  * clients that resume after a reconnect: at a busy moment a failover takes longer than 200 messages. Bounded by
  * size ({@link ChatLimits#RESUME_BUFFER_CHARS}); a resume is answered with as much as the connection's outbound
- * queue takes (see {@link org.syncnet.chat.ws.OutcomeFrames}).
+ * queue takes (see {@link org.syncnet.door.ws.OutcomeFrames}).
  */
 final class ResumeBuffer {
     /** What a message costs besides its text: its fields in a frame. */

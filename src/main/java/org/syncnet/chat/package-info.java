@@ -9,8 +9,8 @@
  * alike on every server) and fans the resulting {@link org.syncnet.chat.ChatOutcome}s out to its own connections. Names compare under IRC's rfc1459
  * {@link org.syncnet.chat.Casemapping}, so a room is an IRC channel and a nick is an IRC nick.
  * <p>
- * The browser protocol (package {@code org.syncnet.chat.ws}, the only part that uses JSON-P), in brief — the full
- * description with an example session is {@code ws/PROTOCOL.md} beside the classes: one JSON object per WebSocket
+ * The browser protocol (package {@code org.syncnet.door.ws}, the only part that uses JSON-P), in brief — the full
+ * description with an example session is {@code docs/websocket-protocol.md}: one JSON object per WebSocket
  * text frame, with a {@code type}. Client: {@code hello {nick, resumeFrom?, session?}}, {@code join {room, resumeFrom?}},
  * {@code part {room, reason?}}, {@code message {id, room, text}}, {@code private {id, to, text}}. Server:
  * {@code welcome {server, leader?, nick}}, {@code event {seq, room, nick, text, time, id?, notice?}},

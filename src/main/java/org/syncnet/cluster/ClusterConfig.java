@@ -1,8 +1,10 @@
 package org.syncnet.cluster;
 
+import org.syncnet.settings.Settings;
+
+import org.syncnet.settings.InvalidSettingException;
+
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -12,7 +14,6 @@ import java.util.regex.Pattern;
 public record ClusterConfig(String selfId, Membership membership, long heartbeatMillis, long failureTimeoutMillis,
                             int quorum, byte[] secret) {
     /** Decimal seconds ("2", "2.0", "2.0s") or milliseconds ("200ms"); no exponents, signs, hex or NaN. */
-    private static final Pattern DURATION = Pattern.compile("([0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)\\s*(ms|s)?");
     private static final Pattern QUORUM = Pattern.compile("[0-9]{1,9}");
 
     public ClusterConfig {
@@ -50,36 +51,13 @@ public record ClusterConfig(String selfId, Membership membership, long heartbeat
     public static ClusterConfig fromSettings(String selfId, String members, String heartbeatInterval,
                                              String failureTimeout, String quorum, String secret) {
         Membership membership = Membership.parse(members);
-        long heartbeat = parseMillis(Settings.HEARTBEAT_INTERVAL, heartbeatInterval);
-        long timeout = parseMillis(Settings.FAILURE_TIMEOUT, failureTimeout);
+        long heartbeat = Settings.parseMillis(Settings.HEARTBEAT_INTERVAL, heartbeatInterval);
+        long timeout = Settings.parseMillis(Settings.FAILURE_TIMEOUT, failureTimeout);
         int q = quorum == null || quorum.isBlank() || quorum.trim().equalsIgnoreCase("majority")
                 ? membership.majority()
                 : parseQuorum(quorum.trim());
         byte[] key = secret == null ? new byte[0] : secret.trim().getBytes(StandardCharsets.UTF_8);
         return new ClusterConfig(selfId == null ? null : selfId.trim(), membership, heartbeat, timeout, q, key);
-    }
-
-    /**
-     * Durations are seconds ("2.0", "2.0s") or milliseconds ("200ms"), positive and at most one hour; public so that
-     * every SyncNet setting that is a duration reads alike.
-     *
-     * @throws InvalidSettingException naming {@code setting} if {@code text} is null, blank or not such a duration
-     */
-    public static long parseMillis(String setting, String text) {
-        if (text == null || text.isBlank()) {
-            throw new InvalidSettingException(setting, "not set");
-        }
-        // Double.parseDouble alone would also take "NaN", "1e3", "0x1p1" and "2.0d".
-        Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            throw new InvalidSettingException(setting, "'" + text + "' is not a duration like 2.0s or 200ms");
-        }
-        double number = Double.parseDouble(m.group(1));
-        double millis = "ms".equals(m.group(2)) ? number : number * 1000.0;
-        if (!(millis > 0) || millis > 3_600_000) {
-            throw new InvalidSettingException(setting, "'" + text + "' must be positive and at most one hour");
-        }
-        return Math.round(millis);
     }
 
     private static int parseQuorum(String text) {

@@ -1,5 +1,9 @@
 package org.syncnet.cluster;
 
+import org.syncnet.settings.Settings;
+
+import org.syncnet.settings.InvalidSettingException;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

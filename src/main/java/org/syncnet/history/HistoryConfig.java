@@ -1,7 +1,7 @@
 package org.syncnet.history;
 
 import java.util.function.Function;
-import org.syncnet.cluster.Settings;
+import org.syncnet.settings.Settings;
 
 /**
  * The history's settings (MicroProfile Config names below).

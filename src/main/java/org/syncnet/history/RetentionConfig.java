@@ -5,8 +5,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.syncnet.cluster.InvalidSettingException;
-import org.syncnet.cluster.Settings;
+import org.syncnet.settings.InvalidSettingException;
+import org.syncnet.settings.Settings;
 
 /**
  * How long the history keeps room messages (MicroProfile Config names below). Only room messages are ever removed:

@@ -5,7 +5,7 @@ import org.syncnet.chat.ChatEventCodec;
 import org.syncnet.chat.MalformedEventException;
 
 /**
- * A room's message as the history API gives it: the fields of a WebSocket history entry (see PROTOCOL.md) without the
+ * A room's message as the history API gives it: the fields of a WebSocket history entry (see docs/websocket-protocol.md) without the
  * sender's own event id. {@code time}: ms since 1970 on the accepting server's clock; {@code notice}: an IRC NOTICE.
  */
 public record RoomMessage(long seq, String room, String nick, String text, long time, boolean notice) {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.syncnet.cluster.InvalidSettingException;
+import org.syncnet.settings.InvalidSettingException;
 import org.syncnet.cluster.Member;
 import org.syncnet.cluster.Membership;
 

@@ -7,9 +7,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
-import org.syncnet.cluster.InvalidSettingException;
+import org.syncnet.settings.InvalidSettingException;
 import org.syncnet.cluster.Membership;
-import org.syncnet.cluster.Settings;
+import org.syncnet.settings.Settings;
 
 /**
  * The web shell's settings: every member's URL. Read once when the application starts, so that a bad value fails

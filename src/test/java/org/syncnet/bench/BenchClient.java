@@ -338,7 +338,7 @@ final class BenchClient implements LoadPhase.Sender {
 
     /**
      * Only messages refused as UNAVAILABLE are resent when a leader appears: the others are held by the server and
-     * forwarded to the new leader (PROTOCOL.md), and resending them too would post them twice.
+     * forwarded to the new leader (docs/websocket-protocol.md), and resending them too would post them twice.
      */
     private void resendUnavailable() {
         if (ready && current != null) {
@@ -397,7 +397,7 @@ final class BenchClient implements LoadPhase.Sender {
 
     private void receipt(long seq, int k, long intended, boolean hasId, long now) {
         if (!seen.add(seq)) {
-            // A seq this client already has: the confirmation of a resend (PROTOCOL.md), not a second delivery.
+            // A seq this client already has: the confirmation of a resend (docs/websocket-protocol.md), not a second delivery.
             if (hasId && unconfirmed.remove(k) != null) {
                 observer.confirmed(this);
             }

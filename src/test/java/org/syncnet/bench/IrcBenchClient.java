@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import org.syncnet.irc.wire.FramedLine;
-import org.syncnet.irc.wire.IrcLineFramer;
-import org.syncnet.irc.wire.IrcMessage;
-import org.syncnet.irc.wire.IrcMessageParser;
-import org.syncnet.irc.wire.IrcSyntaxException;
+import org.syncnet.door.irc.wire.FramedLine;
+import org.syncnet.door.irc.wire.IrcLineFramer;
+import org.syncnet.door.irc.wire.IrcMessage;
+import org.syncnet.door.irc.wire.IrcMessageParser;
+import org.syncnet.door.irc.wire.IrcSyntaxException;
 
 /**
  * One benchmark IRC client on a {@link NioSocket}: registers ({@code CAP LS 302} and echo-message where offered, see

@@ -1,5 +1,9 @@
 package org.syncnet.cluster;
 
+import org.syncnet.settings.Settings;
+
+import org.syncnet.settings.InvalidSettingException;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -46,14 +50,14 @@ class ClusterConfigTest {
         "2., 2000", " 2.0S , 2000", "200MS, 200", "1.5 s, 1500", "10ms, 10", "0.0125s, 13", "3600, 3600000",
         "3600000ms, 3600000"})
     void validDurations(String text, long millis) {
-        assertEquals(millis, ClusterConfig.parseMillis(Settings.HEARTBEAT_INTERVAL, text));
+        assertEquals(millis, Settings.parseMillis(Settings.HEARTBEAT_INTERVAL, text));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "s", "ms", "2.0x", "2m", "2 min", "2.0.0", "-2", "+2", "0", "0.0s", "0ms",
         "NaN", "Infinity", "1e3", "1E3ms", "0x1p1", "2.0d", "2.0f", "2,0", "3600.001", "3600001ms", "2sms", "٢"})
     void invalidDurationsNameTheSetting(String text) {
-        assertInvalid(Settings.HEARTBEAT_INTERVAL, () -> ClusterConfig.parseMillis(Settings.HEARTBEAT_INTERVAL, text));
+        assertInvalid(Settings.HEARTBEAT_INTERVAL, () -> Settings.parseMillis(Settings.HEARTBEAT_INTERVAL, text));
         assertInvalid(Settings.FAILURE_TIMEOUT, () -> config("server1", MEMBERS, "2.0", text, null, "k"));
         assertInvalid(Settings.HEARTBEAT_INTERVAL, () -> config("server1", MEMBERS, text, "5.0", null, "k"));
     }

@@ -1,5 +1,9 @@
 package org.syncnet.cluster;
 
+import org.syncnet.settings.Settings;
+
+import org.syncnet.settings.InvalidSettingException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

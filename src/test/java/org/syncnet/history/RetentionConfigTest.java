@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.syncnet.cluster.InvalidSettingException;
+import org.syncnet.settings.InvalidSettingException;
 
 class RetentionConfigTest {
     private static final long DAY = 86_400_000L;

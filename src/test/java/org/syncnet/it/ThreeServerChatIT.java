@@ -272,7 +272,7 @@ class ThreeServerChatIT extends ThreeServerCluster {
     }
 
     /**
-     * Every message once, in one growing order. A seq that comes again is the confirmation of a resend (PROTOCOL.md:
+     * Every message once, in one growing order. A seq that comes again is the confirmation of a resend (docs/websocket-protocol.md:
      * the original comes back, e.g. after the resumed history already showed it): the same message, with its id.
      */
     private static void assertExactlyOnceInOrder(List<JsonObject> received) {

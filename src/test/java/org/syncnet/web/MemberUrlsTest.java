@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.syncnet.cluster.InvalidSettingException;
+import org.syncnet.settings.InvalidSettingException;
 import org.syncnet.cluster.Membership;
 
 class MemberUrlsTest {

@@ -1,8 +1,8 @@
 package org.syncnet.chat.service;
 
 import java.util.function.Function;
-import org.syncnet.cluster.InvalidSettingException;
-import org.syncnet.cluster.Settings;
+import org.syncnet.settings.InvalidSettingException;
+import org.syncnet.settings.Settings;
 
 /**
  * The per-server chat limits (MicroProfile Config names below). The limits every server must share — message size,

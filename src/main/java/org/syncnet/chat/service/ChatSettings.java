@@ -10,7 +10,7 @@ public class ChatSettings {
     @Inject
     Config config;
 
-    /** @throws org.syncnet.cluster.InvalidSettingException naming the first setting that cannot work */
+    /** @throws org.syncnet.settings.InvalidSettingException naming the first setting that cannot work */
     public ChatConfig load() {
         return ChatConfig.fromSettings(name -> config.getOptionalValue(name, String.class).orElse(null));
     }

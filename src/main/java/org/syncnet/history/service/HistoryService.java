@@ -24,7 +24,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.syncnet.chat.MalformedEventException;
 import org.syncnet.cluster.ClusterConfig;
-import org.syncnet.cluster.InvalidSettingException;
+import org.syncnet.settings.InvalidSettingException;
 import org.syncnet.cluster.log.LogCut;
 import org.syncnet.cluster.service.ClusterSettings;
 import org.syncnet.cluster.service.DataFolder;

@@ -12,12 +12,12 @@ public class HistorySettings {
     @Inject
     Config config;
 
-    /** @throws org.syncnet.cluster.InvalidSettingException naming the first setting that cannot work */
+    /** @throws org.syncnet.settings.InvalidSettingException naming the first setting that cannot work */
     public HistoryConfig load() {
         return HistoryConfig.fromSettings(name -> config.getOptionalValue(name, String.class).orElse(null));
     }
 
-    /** @throws org.syncnet.cluster.InvalidSettingException naming the first retention setting that cannot work */
+    /** @throws org.syncnet.settings.InvalidSettingException naming the first retention setting that cannot work */
     public RetentionConfig loadRetention() {
         return RetentionConfig.fromSettings(name -> config.getOptionalValue(name, String.class).orElse(null));
     }

@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import org.syncnet.cluster.InvalidSettingException;
+import org.syncnet.settings.InvalidSettingException;
 import org.syncnet.cluster.service.ClusterService;
 import org.syncnet.history.DeletePacing;
 import org.syncnet.history.RetentionCleanup;

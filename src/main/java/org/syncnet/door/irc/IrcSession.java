@@ -1,0 +1,301 @@
+package org.syncnet.door.irc;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.syncnet.chat.ChatEvent;
+import org.syncnet.chat.ChatLimits;
+import org.syncnet.chat.ChatOutcome;
+import org.syncnet.chat.ChatState;
+import org.syncnet.chat.ClientId;
+import org.syncnet.chat.ErrorCode;
+import org.syncnet.chat.Identity;
+import org.syncnet.chat.Member;
+import org.syncnet.door.irc.wire.IrcMessage;
+
+/**
+ * One IRC connection's protocol state, so the TCP glue only moves lines: a parsed message goes in and comes out as
+ * lines to send at once, events for the log and possibly an instruction to close; the outcome of a committed event
+ * goes in and comes out as lines. Pure: no socket, no clock (message times are passed in), no threads — the glue
+ * calls it for one connection at a time, holding the chat state's lock, and the session only reads the state.
+ * <p>
+ * Before registration only CAP, PASS (not checked), NICK, USER, PING, PONG and QUIT are allowed (else 451); the
+ * welcome burst comes when the log accepts the nick claim ({@link Registration}). Commands sent while the claim is in
+ * the log already go to the log behind it (see {@link Registration}). After registration, PASS and USER get 462,
+ * unknown commands 421. The commands that change the chat are in {@link ChatCommands}, the queries in
+ * {@link ChannelQueries}, {@link UserQueries}, {@link Modes} and {@link WelcomeBurst}, outcomes in
+ * {@link OutcomeLines} (a join's outcome also brings the room's recent messages).
+ */
+public final class IrcSession {
+    /**
+     * What one input leads to.
+     *
+     * @param send        lines to send to the client at once, in order
+     * @param toLog       events to submit to the log, in order
+     * @param closeReason null: the connection stays open; else send {@code send}, then close it and log the client's
+     *                    end with this reason ({@code "Quit: bye"}, {@code "Client Quit"})
+     */
+    public record Reply(List<IrcMessage> send, List<ChatEvent> toLog, String closeReason) {
+        public static final Reply NONE = new Reply(List.of(), List.of(), null);
+
+        public Reply {
+            send = List.copyOf(send);
+            toLog = List.copyOf(toLog);
+        }
+    }
+
+    private static final String QUIT_PREFIX = "Quit: ";
+    private static final String CLIENT_QUIT = "Client Quit";
+    /** The reason for a connection whose nick a resuming client took over (only browser clients resume). */
+    static final String REPLACED = "Replaced by a resumed session";
+
+    private final ClientId id;
+    private final IrcServerInfo server;
+    private final String host;
+    private final Replies replies;
+    private final CapNegotiation caps = new CapNegotiation();
+    private final Registration registration;
+    private final ChatCommands commands;
+    private final ChannelQueries channels;
+    private final UserQueries users;
+    private final Modes modes;
+    private final WelcomeBurst burst;
+    private final OutcomeLines outcomes;
+    private String closeReason;
+
+    /**
+     * @param clientHost       the client's address as the glue sees it ({@code 127.0.0.1}, {@code ::1}); the host of
+     *                         its {@code nick!user@host}
+     * @param joinHistoryLines how many of a room's last messages the client gets when it joins (0: none; at most
+     *                         {@link ChatLimits#HISTORY_PER_ROOM}, all a room keeps)
+     */
+    public IrcSession(ClientId id, IrcServerInfo server, String clientHost, int joinHistoryLines) {
+        if (joinHistoryLines < 0 || joinHistoryLines > ChatLimits.HISTORY_PER_ROOM) {
+            throw new IllegalArgumentException("join history of " + joinHistoryLines + " lines, not 0 to "
+                    + ChatLimits.HISTORY_PER_ROOM);
+        }
+        this.id = id;
+        this.server = server;
+        this.host = IrcIdentity.host(clientHost);
+        this.replies = new Replies(server.name(), () -> nick() == null ? "*" : nick());
+        this.registration = new Registration(id, host, replies, caps);
+        this.commands = new ChatCommands(id, replies);
+        this.channels = new ChannelQueries(replies);
+        this.users = new UserQueries(server, replies, id);
+        this.modes = new Modes(replies);
+        this.burst = new WelcomeBurst(server, replies);
+        this.outcomes = new OutcomeLines(id, replies, caps, channels, joinHistoryLines);
+    }
+
+    public ClientId id() {
+        return id;
+    }
+
+    /** Whether the log accepted this connection's nick (the welcome burst was sent). */
+    public boolean registered() {
+        return registration.registered();
+    }
+
+    /** The connection's nick as the chat knows it; null until registered. */
+    public String nick() {
+        return registration.nick();
+    }
+
+    /**
+     * Null while the connection is open; else why it must be closed: a QUIT (also in its {@link Reply}) or a resume
+     * of its nick elsewhere (an outcome, whose lines end with an ERROR). A closed session ignores all input.
+     */
+    public String closeReason() {
+        return closeReason;
+    }
+
+    /** One message from the client. */
+    public Reply onMessage(IrcMessage m, ChatState state, long nowMillis) {
+        if (closeReason != null) {
+            return Reply.NONE;
+        }
+        String command = m.command().toUpperCase(Locale.ROOT);
+        switch (command) {
+            case "CAP":
+                return cap(m, state);
+            case "PASS":
+                return registration.registered() ? reply(replies.standard(IrcNumeric.ERR_ALREADYREGISTERED))
+                        : m.param(0) == null ? reply(replies.standard(IrcNumeric.ERR_NEEDMOREPARAMS, command))
+                        : Reply.NONE;  // no password is checked
+            case "NICK":
+                return registration.onNick(m, state);
+            case "USER":
+                return registration.registered() ? reply(replies.standard(IrcNumeric.ERR_ALREADYREGISTERED))
+                        : registration.onUser(m, state);
+            case "PING":
+                return m.param(0) == null ? reply(replies.standard(IrcNumeric.ERR_NEEDMOREPARAMS, command))
+                        : reply(replies.command("PONG", server.name(), m.param(0)));
+            case "PONG":
+                return Reply.NONE;
+            case "QUIT":
+                return quit(m.param(0));
+            default:
+                break;
+        }
+        if (!registration.started()) {
+            // A NOTICE gets no error, not even this one.
+            return command.equals("NOTICE") ? Reply.NONE : reply(replies.standard(IrcNumeric.ERR_NOTREGISTERED));
+        }
+        return registeredCommand(command, m, state, nowMillis);
+    }
+
+    private Reply registeredCommand(String command, IrcMessage m, ChatState state, long nowMillis) {
+        switch (command) {
+            case "JOIN":
+                return commands.join(m, state);
+            case "PART":
+                return commands.part(m, state);
+            case "PRIVMSG":
+                return commands.message(m, false, state, nowMillis);
+            case "NOTICE":
+                return commands.message(m, true, state, nowMillis);
+            case "TOPIC":
+                return topic(m, state);
+            case "AWAY":
+                return commands.away(m);
+            case "NAMES":
+                return lines(channels.names(m, state));
+            case "LIST":
+                return lines(channels.list(m, state));
+            case "WHO":
+                return lines(users.who(m, state));
+            case "WHOIS":
+                return lines(users.whois(m, state));
+            case "USERHOST":
+                return lines(users.userhost(m, state));
+            case "ISON":
+                return lines(users.ison(m, state));
+            case "MODE":
+                return lines(modes.mode(m, state, replies.target()));
+            case "MOTD":
+                return lines(burst.motd());
+            case "LUSERS":
+                return lines(burst.lusers(id, state));
+            default:
+                return reply(replies.standard(IrcNumeric.ERR_UNKNOWNCOMMAND, command));
+        }
+    }
+
+    /** The glue's line framer met a line longer than IRC allows (and dropped it). */
+    public Reply onLineTooLong() {
+        return closeReason != null ? Reply.NONE : reply(replies.standard(IrcNumeric.ERR_INPUTTOOLONG));
+    }
+
+    /**
+     * The glue's parser could not read a line: a registered client hears of an unknown command (the word it sent, or
+     * {@code *} where that word cannot be a parameter); a line with no command at all, or one before registration,
+     * gets nothing.
+     */
+    public Reply onSyntaxError(String word) {
+        if (closeReason != null || word == null || nick() == null) {
+            return Reply.NONE;
+        }
+        return reply(replies.standard(IrcNumeric.ERR_UNKNOWNCOMMAND,
+                word.isEmpty() || word.startsWith(":") ? "*" : word));
+    }
+
+    /**
+     * The cluster refused one of this session's events at once (no leader with a quorum): told as the log's own
+     * refusal would be ({@code UNAVAILABLE}: a server NOTICE, nothing for a NOTICE), a join's room settled.
+     */
+    public List<IrcMessage> onRefused(ChatEvent e, ChatState state) {
+        String detail = e instanceof ChatEvent.RoomJoined j ? j.room()
+                : "the cluster cannot take events now (no leader with a quorum); try again";
+        return onOutcome(new ChatOutcome.Rejected(id, ErrorCode.UNAVAILABLE, detail, e.clientEventId()), state);
+    }
+
+    /**
+     * The glue closes the connection for a reason of its own (a flood, binary data, a ping timeout, the server
+     * stopping): the ERROR line to send last. The session takes no more input.
+     */
+    public IrcMessage onClosing(String reason) {
+        return close(reason);
+    }
+
+    /**
+     * The lines for the outcome of a committed event whose {@link ChatOutcome#to()} includes this connection; reads
+     * the state as it is now. Updates the registration (welcome, nick changes, a refused claim).
+     */
+    public List<IrcMessage> onOutcome(ChatOutcome outcome, ChatState state) {
+        if (closeReason != null) {
+            return List.of();
+        }
+        if (outcome instanceof ChatOutcome.NickAccepted o && o.client().equals(id)) {
+            return registration.onAccepted(o.nick()) ? welcome(state) : List.of();
+        } else if (outcome instanceof ChatOutcome.NickResumed o) {
+            if (o.replaced().equals(id)) {
+                return List.of(close(REPLACED));
+            }
+            return o.client().equals(id) && registration.onAccepted(o.nick()) ? welcome(state) : List.of();
+        } else if (outcome instanceof ChatOutcome.Rejected o && o.client().equals(id)) {
+            if (o.code() == ErrorCode.NICK_IN_USE) {
+                registration.onNickInUse();
+            } else if (o.code() == ErrorCode.NOT_REGISTERED) {
+                commands.forgetPendingJoins();
+            } else if (o.detail() != null) {
+                commands.joinSettled(o.detail());  // a refused join's detail is its room
+            }
+        } else if (outcome instanceof ChatOutcome.Joined o && o.member().client().equals(id)) {
+            commands.joinSettled(o.room());
+        } else if (outcome instanceof ChatOutcome.NickChanged o && o.client().equals(id)) {
+            registration.onRenamed(o.newNick());
+        }
+        return outcomes.lines(outcome, state);
+    }
+
+    private List<IrcMessage> welcome(ChatState state) {
+        Identity who = registration.identity();
+        return burst.welcome(new Member(id, nick(), who.user(), who.host()), state);
+    }
+
+    private Reply cap(IrcMessage m, ChatState state) {
+        List<IrcMessage> lines = caps.handle(m, registration.registered(), replies);
+        if (registration.phase() == Registration.Phase.NEW && !caps.holdsRegistration()) {
+            Reply claim = registration.onCapEnd(state);
+            return new Reply(concat(lines, claim.send()), claim.toLog(), null);
+        }
+        return lines(lines);
+    }
+
+    private Reply topic(IrcMessage m, ChatState state) {
+        String room = m.param(0);
+        if (room == null || room.isEmpty()) {
+            return reply(replies.standard(IrcNumeric.ERR_NEEDMOREPARAMS, "TOPIC"));
+        }
+        if (m.param(1) == null) {
+            return lines(channels.topic(room, state));
+        }
+        return commands.setTopic(room, m.param(1), state);
+    }
+
+    /** QUIT: the reason the glue logs ("Quit: msg", or "Client Quit"), and ERROR before the connection closes. */
+    private Reply quit(String message) {
+        String text = message == null ? ""
+                : IrcText.clean(message, ChatLimits.MAX_REASON_BYTES - QUIT_PREFIX.length()).trim();
+        IrcMessage error = close(text.isEmpty() ? CLIENT_QUIT : QUIT_PREFIX + text);
+        return new Reply(List.of(error), List.of(), closeReason);
+    }
+
+    private IrcMessage close(String reason) {
+        closeReason = reason;
+        registration.close();
+        return IrcMessage.of(null, "ERROR", "Closing Link: " + host + " (" + reason + ")");
+    }
+
+    private static Reply reply(IrcMessage line) {
+        return new Reply(List.of(line), List.of(), null);
+    }
+
+    private static Reply lines(List<IrcMessage> lines) {
+        return new Reply(lines, List.of(), null);
+    }
+
+    private static List<IrcMessage> concat(List<IrcMessage> a, List<IrcMessage> b) {
+        return b.isEmpty() ? a : Stream.concat(a.stream(), b.stream()).toList();
+    }
+}

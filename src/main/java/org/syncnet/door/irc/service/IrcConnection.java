@@ -1,0 +1,217 @@
+package org.syncnet.door.irc.service;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import org.syncnet.chat.ChatEvent;
+import org.syncnet.chat.ChatOutcome;
+import org.syncnet.chat.ChatState;
+import org.syncnet.chat.ClientId;
+import org.syncnet.chat.service.ChatConnection;
+import org.syncnet.chat.service.ChatDoorway;
+import org.syncnet.chat.service.SharedEncodings;
+import org.syncnet.door.irc.IrcConfig;
+import org.syncnet.door.irc.IrcServerInfo;
+import org.syncnet.door.irc.IrcSession;
+import org.syncnet.door.irc.net.TcpConnection;
+import org.syncnet.door.irc.wire.FloodPenalty;
+import org.syncnet.door.irc.wire.FramedLine;
+import org.syncnet.door.irc.wire.IrcLineFramer;
+import org.syncnet.door.irc.wire.IrcLineWriter;
+import org.syncnet.door.irc.wire.IrcMessage;
+import org.syncnet.door.irc.wire.IrcMessageParser;
+import org.syncnet.door.irc.wire.IrcSyntaxException;
+
+/**
+ * One IRC client's connection: the bytes of its socket framed into lines, held back while its RFC 1459 penalty
+ * clock runs ahead, parsed and handed to its {@link IrcSession}; the session's events go to the chat's log, and the
+ * chat's outcomes come back as lines. Idle clients get a PING and are dropped if they stay silent.
+ * <p>
+ * Threads: input, ticks and the close run on the connector's loop thread; outcomes arrive on the chat's applier
+ * thread. The session is only touched under the chat state's lock ({@link ChatDoorway#read}, or the applier's own
+ * hold of it), so the two never meet inside it. Outgoing lines of outcomes wait in {@code unflushed} until the
+ * applier's {@link #flush()}, so a busy moment leaves in one write.
+ */
+final class IrcConnection implements ChatConnection {
+    private final TcpConnection<IrcConnection> tcp;
+    private final IrcSession session;
+    private final IrcServerInfo server;
+    private final IrcConfig config;
+    private final ChatDoorway chat;
+    private final IrcLineFramer framer = new IrcLineFramer();
+    private final FloodPenalty penalty;
+    /** Lines the penalty clock holds back (loop thread only). */
+    private final ArrayDeque<FramedLine.Line> held = new ArrayDeque<>();
+    private int heldBytes;
+    private long lastHeardNanos;
+    /** When a PING went out unanswered; 0: none outstanding. */
+    private long pingSentNanos;
+
+    private final Object outLock = new Object();
+    private final List<byte[]> unflushed = new ArrayList<>();
+
+    IrcConnection(TcpConnection<IrcConnection> tcp, ClientId id, IrcServerInfo server, IrcConfig config,
+                  ChatDoorway chat, long nowNanos) {
+        this.tcp = tcp;
+        this.server = server;
+        this.config = config;
+        this.chat = chat;
+        this.session = new IrcSession(id, server, tcp.remoteAddress().getAddress().getHostAddress(),
+                config.joinHistoryLines());
+        this.penalty = new FloodPenalty(config.floodPenaltyMillis(), config.floodWindowMillis());
+        this.lastHeardNanos = nowNanos;
+    }
+
+    @Override
+    public ClientId id() {
+        return session.id();
+    }
+
+    // ---- input, on the loop thread ----
+
+    void received(ByteBuffer bytes, long nowNanos) {
+        lastHeardNanos = nowNanos;
+        pingSentNanos = 0;
+        framer.feed(bytes, this::framed);
+    }
+
+    private void framed(FramedLine line) {
+        if (!tcp.isOpen()) {
+            return;
+        }
+        if (line instanceof FramedLine.Binary) {
+            closeWith("Binary data is not IRC");
+        } else if (line instanceof FramedLine.TooLong) {
+            handle(chat.read(state -> session.onLineTooLong()));
+        } else if (line instanceof FramedLine.Line l) {
+            held.add(l);
+            heldBytes += l.bytes();
+            release();
+            if (heldBytes > config.floodMaxHeldBytes()) {
+                closeWith("Excess Flood");
+            }
+        }
+    }
+
+    /** Processes the held lines the penalty clock admits now. */
+    private void release() {
+        long now = System.currentTimeMillis();
+        while (!held.isEmpty() && tcp.isOpen() && penalty.admit(now, held.peek().bytes())) {
+            FramedLine.Line l = held.poll();
+            heldBytes -= l.bytes();
+            process(l.text(), now);
+        }
+    }
+
+    private void process(String text, long nowMillis) {
+        IrcMessage m;
+        try {
+            m = IrcMessageParser.parse(text);
+        } catch (IrcSyntaxException e) {
+            handle(chat.read(state -> session.onSyntaxError(e.command())));
+            return;
+        }
+        handle(chat.read(state -> session.onMessage(m, state, nowMillis)));
+    }
+
+    private void handle(IrcSession.Reply reply) {
+        for (IrcMessage m : reply.send()) {
+            send(IrcLineWriter.write(m));
+        }
+        for (ChatEvent e : reply.toLog()) {
+            if (!chat.submit(this, e)) {
+                for (IrcMessage m : chat.read(state -> session.onRefused(e, state))) {
+                    send(IrcLineWriter.write(m));
+                }
+            }
+        }
+        if (reply.closeReason() != null) {
+            tcp.closeAfterSending(new byte[0], reply.closeReason());
+        }
+    }
+
+    /** Every tick: PINGs an idle client, drops a silent one, releases held lines. */
+    void tick(long nowNanos) {
+        long idleNanos = config.pingIdleMillis() * 1_000_000;
+        if (pingSentNanos != 0 && nowNanos - pingSentNanos > idleNanos) {
+            closeWith("Ping timeout: " + config.pingIdleMillis() / 1000 + " seconds");
+            return;
+        }
+        if (pingSentNanos == 0 && nowNanos - lastHeardNanos > idleNanos) {
+            pingSentNanos = nowNanos;
+            send(IrcLineWriter.write(IrcMessage.of(null, "PING", server.name())));
+        }
+        if (!held.isEmpty()) {
+            release();
+        }
+    }
+
+    /** Sends the session's ERROR for a reason of the connection's own and closes once it is written. */
+    private void closeWith(String reason) {
+        tcp.closeAfterSending(IrcLineWriter.write(chat.read(state -> session.onClosing(reason))), reason);
+    }
+
+    /** Written at once (replies to the client's own input), after anything an outcome queued before. */
+    private void send(byte[] bytes) {
+        synchronized (outLock) {
+            unflushed.add(bytes);
+            flush();
+        }
+    }
+
+    // ---- the chat's side, on the applier thread with the state locked ----
+
+    @Override
+    public void onOutcome(ChatOutcome outcome, ChatState state, String leader, SharedEncodings shared) {
+        List<IrcMessage> lines = session.onOutcome(outcome, state);
+        synchronized (outLock) {
+            for (IrcMessage m : lines) {
+                unflushed.add(shared.get(m, IrcLineWriter::write));
+            }
+        }
+        if (session.closeReason() != null) {
+            flush();
+            tcp.closeAfterSending(new byte[0], session.closeReason());
+        }
+    }
+
+    @Override
+    public void leaderChanged(String leader) {
+        // IRC has no word for it: the chat only pauses while nobody leads.
+    }
+
+    @Override
+    public void flush() {
+        synchronized (outLock) {  // held while sending: a concurrent flush must not overtake these lines
+            if (!unflushed.isEmpty()) {
+                tcp.send(concat(unflushed));
+                unflushed.clear();
+            }
+        }
+    }
+
+    @Override
+    public void keepAlive() {
+        // IRC has its own: PING after ping-idle, see tick
+    }
+
+    @Override
+    public void serverStopping() {
+        flush();
+        closeWith("Server shutting down");
+    }
+
+    private static byte[] concat(List<byte[]> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        int length = 0;
+        for (byte[] p : parts) {
+            length += p.length;
+        }
+        ByteBuffer all = ByteBuffer.allocate(length);
+        parts.forEach(all::put);
+        return all.array();
+    }
+}

@@ -1,0 +1,18 @@
+package org.syncnet.door.irc.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
+import org.syncnet.door.irc.IrcConfig;
+
+/** Reads the IRC door's settings through MicroProfile Config (system properties and environment override). */
+@ApplicationScoped
+public class IrcSettings {
+    @Inject
+    Config config;
+
+    /** @throws org.syncnet.settings.InvalidSettingException naming the first setting that cannot work */
+    public IrcConfig load() {
+        return IrcConfig.fromSettings(name -> config.getOptionalValue(name, String.class).orElse(null));
+    }
+}

@@ -1,0 +1,81 @@
+package org.syncnet.door.ws;
+
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.syncnet.chat.ErrorCode;
+import org.syncnet.chat.service.ChatService;
+
+/**
+ * The browser door, {@code ws://host:port/syncnet/chat}: moves text between the socket and the {@link ChatService};
+ * the protocol lives in {@link BrowserSession}, {@link ClientFrameDecoder} and {@link ServerFrameEncoder}
+ * (docs/websocket-protocol.md).
+ */
+@ServerEndpoint("/chat")
+public class ChatEndpoint {
+    private static final Logger LOG = Logger.getLogger("org.syncnet.chat");
+    private static final String CONNECTION = "syncnet.connection";
+
+    @Inject
+    ChatService chat;
+
+    @OnOpen
+    public void open(Session ws) throws IOException {
+        // Room above the protocol's limit, so an oversized frame is read and answered with FRAME_TOO_LARGE;
+        // beyond this the container closes the connection (1009).
+        ws.setMaxTextMessageBufferSize(2 * ClientFrameDecoder.MAX_FRAME_CHARS);
+        ws.setMaxBinaryMessageBufferSize(1024);
+        if (chat.catchingUp()) {
+            ws.close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "server catching up"));
+            return;
+        }
+        ClientConnection c = chat.open(ws);
+        if (c == null) {
+            ws.close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "server full"));
+            return;
+        }
+        ws.getUserProperties().put(CONNECTION, c);
+    }
+
+    @OnMessage
+    public void text(Session ws, String text) {
+        ClientConnection c = connection(ws);
+        if (c != null) {
+            c.received(text);
+        }
+    }
+
+    @OnMessage
+    public void binary(Session ws, ByteBuffer data) {
+        ClientConnection c = connection(ws);
+        if (c != null) {
+            c.send(new ServerFrame.Error(ErrorCode.BAD_JSON, "binary frames are not used; send JSON text", null));
+        }
+    }
+
+    @OnClose
+    public void close(Session ws, CloseReason reason) {
+        ClientConnection c = connection(ws);
+        if (c != null) {
+            c.ended();
+        }
+    }
+
+    @OnError
+    public void error(Session ws, Throwable t) {
+        LOG.log(Level.FINE, "WebSocket error", t);
+    }
+
+    private static ClientConnection connection(Session ws) {
+        return (ClientConnection) ws.getUserProperties().get(CONNECTION);
+    }
+}

@@ -1,0 +1,330 @@
+package org.syncnet.door.ws;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendResult;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.syncnet.chat.ChatOutcome;
+import org.syncnet.chat.ChatState;
+import org.syncnet.chat.ClientId;
+import org.syncnet.chat.service.ChatConnection;
+import org.syncnet.chat.service.SharedEncodings;
+
+/**
+ * One browser's WebSocket connection: its {@link BrowserSession} (the protocol state) and its outbound queue.
+ * Frames are sent asynchronously, in batches flushed once each, and count against a bound in characters until they
+ * are written; a client that does not read fills it and is disconnected as too slow, so the thread that delivers to
+ * everyone never waits for one socket.
+ * <p>
+ * Locks: the protocol state under its own monitor, the queue under {@code queueLock}; neither is held while calling
+ * out of this class, so the chat's applier thread (which holds the chat state) can always send.
+ */
+public final class ClientConnection implements ChatConnection {
+    private static final Logger LOG = Logger.getLogger("org.syncnet.chat");
+
+    private final Session ws;
+    private final BrowserSession protocol;
+    private final ServerFrameEncoder encoder;
+    private final OutcomeFrames frames;
+    private final Executor closer;
+    private final BiConsumer<ClientConnection, String> input;
+    private final Consumer<ClientConnection> dropped;
+    private final long maxQueuedChars;
+
+    private final Object queueLock = new Object();
+    private final ArrayDeque<String> queue = new ArrayDeque<>();
+    /**
+     * Characters of the objects queued here or handed to the container and not yet written, each plus one (its line
+     * end when several share a frame, see {@link FrameLines}): what the limit bounds.
+     */
+    private long pendingChars;
+    private boolean draining;
+    /** Set once: no more frames are queued; the connection closes when what went before is written (or at once). */
+    private CloseReason closing;
+    private boolean closeStarted;
+
+    /**
+     * @param closer  runs the closing of the socket, which may block
+     * @param input   handles a text frame from the client ({@link #received}), called directly, not through the
+     *                container: it runs for every frame
+     * @param dropped told when the connection ends ({@link #ended}), or (on the closer) when this server drops the
+     *                client, so its end need not wait for the close handshake a client which does not read never
+     *                completes
+     */
+    public ClientConnection(Session ws, BrowserSession protocol, ServerFrameEncoder encoder, OutcomeFrames frames,
+                            Executor closer, BiConsumer<ClientConnection, String> input,
+                            Consumer<ClientConnection> dropped, long maxQueuedChars) {
+        this.ws = ws;
+        this.protocol = protocol;
+        this.encoder = encoder;
+        this.frames = frames;
+        this.closer = closer;
+        this.input = input;
+        this.dropped = dropped;
+        try {
+            ws.getAsyncRemote().setBatchingAllowed(true);  // drain() flushes each batch itself
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot batch frames", e);
+        }
+        this.maxQueuedChars = maxQueuedChars;
+    }
+
+    @Override
+    public ClientId id() {
+        return protocol.id();
+    }
+
+    /** A text frame arrived. */
+    public void received(String text) {
+        input.accept(this, text);
+    }
+
+    /** The WebSocket closed, from either side. */
+    public void ended() {
+        dropped.accept(this);
+    }
+
+    /** A frame from the client; the caller submits {@code toLog} and sends the reply. */
+    public BrowserSession.Result onText(String text) {
+        synchronized (protocol) {
+            return protocol.onText(text, System.nanoTime(), System.currentTimeMillis());
+        }
+    }
+
+    /** The quit reason others see when this connection ends. */
+    public String quitReason() {
+        synchronized (queueLock) {
+            String why = closing == null ? "" : closing.getReasonPhrase();
+            return switch (why) {
+                case "TOO_SLOW" -> "Too slow: outbound queue overflowed";
+                case "RATE_LIMITED" -> "Excess flood";
+                default -> "Connection closed";
+            };
+        }
+    }
+
+    private boolean readsLines() {
+        synchronized (protocol) {
+            return protocol.readsLines();
+        }
+    }
+
+    private boolean registered() {
+        synchronized (protocol) {
+            return protocol.isRegistered();
+        }
+    }
+
+    /** Sends what an applied event means for this client; closes the connection if the protocol says so (replaced). */
+    @Override
+    public void onOutcome(ChatOutcome outcome, ChatState state, String leader, SharedEncodings shared) {
+        List<ServerFrame> out;
+        boolean closed;
+        synchronized (protocol) {
+            out = protocol.onOutcome(outcome, frames, leader);
+            closed = protocol.isClosed();
+        }
+        for (ServerFrame f : out) {
+            enqueue(shared.get(f, encoder::encode));
+        }
+        if (closed) {
+            closeAfterSending(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "REPLACED"));
+        }
+    }
+
+    @Override
+    public void leaderChanged(String leader) {
+        if (registered()) {
+            enqueue(encoder.encode(new ServerFrame.Cluster(protocol.id().server(), leader)));
+        }
+    }
+
+    /** A ping the browser answers with a pong (its only traffic if it just reads); off this thread: it may block. */
+    @Override
+    public void keepAlive() {
+        closer.execute(() -> {
+            try {
+                if (ws.isOpen()) {
+                    RemoteEndpoint.Async remote = ws.getAsyncRemote();
+                    remote.sendPing(ByteBuffer.allocate(0));
+                    remote.flushBatch();  // batching holds control frames back too
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.FINE, id() + ": ping failed", e);
+            }
+        });
+    }
+
+    @Override
+    public void serverStopping() {
+        closeAfterSending(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "server stopping"));
+    }
+
+    /** After a reply: closes the connection if the protocol state ended it (flooding). */
+    public void closeIfEnded() {
+        boolean closed;
+        synchronized (protocol) {
+            closed = protocol.isClosed();
+        }
+        if (closed) {
+            closeAfterSending(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "RATE_LIMITED"));
+        }
+    }
+
+    public void send(List<ServerFrame> frames) {
+        for (ServerFrame f : frames) {
+            send(encoder.encode(f));
+        }
+    }
+
+    public void send(ServerFrame frame) {
+        send(encoder.encode(frame));
+    }
+
+    /** Queues and writes at once: the replies on the client's own thread. */
+    private void send(String text) {
+        if (enqueue(text)) {
+            flush();
+        }
+    }
+
+    /** Queues a frame for the next {@link #flush()}; false if the connection is closing (or was just dropped). */
+    private boolean enqueue(String text) {
+        synchronized (queueLock) {
+            if (closing != null) {
+                return false;
+            }
+            if (pendingChars + text.length() + 1 > maxQueuedChars) {
+                // Too slow: what is queued is dropped; the client resumes from its last seen event on reconnect.
+                pendingChars -= queuedChars();
+                queue.clear();
+                closing = new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "TOO_SLOW");
+                LOG.fine(() -> id() + ": outbound queue over " + maxQueuedChars + " characters; disconnecting");
+                closer.execute(() -> dropped.accept(this));
+                closeStarted = true;  // at once: what is in flight may never be written
+                closeSoon(closing);
+                return false;
+            }
+            queue.add(text);
+            pendingChars += text.length() + 1;
+            return true;
+        }
+    }
+
+    @Override
+    public void flush() {
+        synchronized (queueLock) {
+            if (draining || queue.isEmpty()) {
+                return;  // a draining thread takes it along
+            }
+            draining = true;
+        }
+        drain();
+    }
+
+    private long queuedChars() {
+        long chars = 0;
+        for (String q : queue) {
+            chars += q.length() + 1;
+        }
+        return chars;
+    }
+
+    /**
+     * Hands everything queued to the container as one batch and flushes it once — one socket write for many frames,
+     * where a busy room has many; a client of protocol version 2 gets them joined into as few frames as can be. One
+     * thread drains at a time, so frames keep their order; the characters count against the limit until the
+     * container reports them written.
+     */
+    private void drain() {
+        while (true) {
+            List<String> batch;
+            synchronized (queueLock) {
+                if (queue.isEmpty()) {
+                    draining = false;
+                    closeIfFlushed();
+                    return;
+                }
+                batch = new ArrayList<>(queue);
+                queue.clear();
+            }
+            try {
+                RemoteEndpoint.Async remote = ws.getAsyncRemote();
+                for (String text : readsLines() ? FrameLines.join(batch, FrameLines.MAX_FRAME_CHARS) : batch) {
+                    // the frame's objects as they were counted: their characters and one line end each
+                    remote.sendText(text, result -> written(text.length() + 1, result));
+                }
+                remote.flushBatch();
+            } catch (IOException | RuntimeException e) {
+                abort(e);
+                return;
+            }
+        }
+    }
+
+    private void written(int chars, SendResult result) {
+        if (!result.isOK()) {
+            abort(result.getException());
+            return;
+        }
+        synchronized (queueLock) {
+            pendingChars -= chars;
+            closeIfFlushed();
+        }
+    }
+
+    /** Closes once everything before the close was written. Caller holds queueLock. */
+    private void closeIfFlushed() {
+        if (closing != null && !draining && pendingChars == 0 && !closeStarted) {
+            closeStarted = true;
+            closeSoon(closing);
+        }
+    }
+
+    private void abort(Throwable cause) {
+        synchronized (queueLock) {
+            queue.clear();
+            if (closing == null) {
+                closing = new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "send failed");
+            }
+            closeStarted = true;
+        }
+        LOG.log(Level.FINE, id() + ": send failed", cause);
+        closeSoon(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "send failed"));
+    }
+
+    /** Sends what is queued, then closes. */
+    public void closeAfterSending(CloseReason reason) {
+        synchronized (queueLock) {
+            if (closing == null) {
+                closing = reason;
+                closeIfFlushed();
+            }
+        }
+        flush();  // what was queued before the close, if nobody flushes it
+    }
+
+    /** Closing can block on the socket: never on the delivering thread. */
+    private void closeSoon(CloseReason reason) {
+        closer.execute(() -> {
+            try {
+                if (ws.isOpen()) {
+                    ws.getAsyncRemote().setBatchingAllowed(false);  // or the close frame waits for a flush
+                    ws.close(reason);
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.FINE, id() + ": close failed", e);
+            }
+        });
+    }
+}

@@ -1,0 +1,44 @@
+package org.syncnet.door.ws;
+
+import java.util.OptionalLong;
+
+/** Frames a browser sends; {@link ClientFrameDecoder} only produces ones whose fields pass the chat limits. */
+public sealed interface ClientFrame {
+    /**
+     * First frame of a connection. {@code resumeFrom}: the sequence of the last event the client saw, when it
+     * reconnects; {@code session}: its resume key (empty if none) so it can take its nick back from its old,
+     * not yet removed connection. {@code version}: the protocol version the client speaks ({@value #FIRST_VERSION}
+     * if it does not say; see {@link FrameLines} for what version 2 changes).
+     */
+    record Hello(String nick, OptionalLong resumeFrom, String session, int version) implements ClientFrame {
+        public static final int FIRST_VERSION = 1;
+        /** From this version on, a server frame may hold several objects, a line each ({@link FrameLines}). */
+        public static final int LINES_VERSION = 2;
+        public static final int LATEST_VERSION = 2;
+
+        public Hello(String nick, OptionalLong resumeFrom, String session) {
+            this(nick, resumeFrom, session, FIRST_VERSION);
+        }
+    }
+
+    /**
+     * {@code resumeFrom}: when a reconnected client rejoins a room it was in, the sequence of the last event it saw,
+     * so the history it gets starts after it; absent, it gets all the history held.
+     */
+    record Join(String room, OptionalLong resumeFrom) implements ClientFrame {
+        public Join(String room) {
+            this(room, OptionalLong.empty());
+        }
+    }
+
+    record Part(String room, String reason) implements ClientFrame {
+    }
+
+    /** A private message to the holder of nick {@code to}, on whichever server, browser or IRC. */
+    record Private(String id, String to, String text) implements ClientFrame {
+    }
+
+    /** {@code id}: the client's event id; a resend after a reconnect uses the same id and is delivered once. */
+    record Message(String id, String room, String text) implements ClientFrame {
+    }
+}

@@ -1,0 +1,211 @@
+package org.syncnet.door.ws;
+
+import jakarta.json.Json;
+import jakarta.json.JsonConfig;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.syncnet.chat.ChatLimits;
+import org.syncnet.chat.ErrorCode;
+
+/**
+ * Reads one WebSocket text frame into a {@link ClientFrame}, strictly: the frame must be one JSON object of at
+ * most {@link #MAX_FRAME_CHARS} characters, with a known {@code type}, exactly the fields that type has (an unknown
+ * field is an error, so a typo is noticed, not silently ignored), each of its JSON type, and values within the chat
+ * limits. Everything else is a {@link ProtocolException} with a stable {@link ErrorCode}; no other exception
+ * escapes, whatever the input. Duplicate keys are refused. Thread-safe (the parser factory is).
+ */
+public final class ClientFrameDecoder {
+    /**
+     * A 4096-byte message escaped as {@code \}{@code uXXXX} throughout is 6 × 4096 characters, plus the other
+     * fields: 32 Ki characters admits every valid message and nothing much bigger. The endpoint should also cap
+     * the WebSocket text buffer at this size so a larger frame is refused before it is read.
+     */
+    public static final int MAX_FRAME_CHARS = 32 * 1024;
+
+    private static final Set<String> HELLO = Set.of("type", "nick", "resumeFrom", "session", "version");
+    private static final Set<String> JOIN = Set.of("type", "room", "resumeFrom");
+    private static final Set<String> PART = Set.of("type", "room", "reason");
+    private static final Set<String> MESSAGE = Set.of("type", "id", "room", "text");
+    private static final Set<String> PRIVATE = Set.of("type", "id", "to", "text");
+
+    private final JsonParserFactory parsers = Json.createParserFactory(Map.of(
+            JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE,
+            // Parsson's own limits (ignored by other providers): our frames are two levels deep at most.
+            "org.eclipse.parsson.maxDepth", 8,
+            "org.eclipse.parsson.rejectDuplicateKeys", true));
+
+    public ClientFrame decode(String text) throws ProtocolException {
+        if (text == null) {
+            throw new ProtocolException(ErrorCode.BAD_JSON, "no frame");
+        }
+        if (text.length() > MAX_FRAME_CHARS) {
+            throw new ProtocolException(ErrorCode.FRAME_TOO_LARGE, "frame over " + MAX_FRAME_CHARS + " characters");
+        }
+        JsonObject frame = parse(text);
+        String type = string(frame, "type", true);
+        try {
+            return switch (type) {
+                case "hello" -> hello(frame);
+                case "join" -> new ClientFrame.Join(room(only(frame, JOIN)), resumeFrom(frame));
+                case "part" -> part(only(frame, PART));
+                case "message" -> message(only(frame, MESSAGE));
+                case "private" -> privateMessage(only(frame, PRIVATE));
+                default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown frame type");
+            };
+        } catch (RuntimeException e) {
+            // Belt and braces: no provider surprise (ArithmeticException on a huge number, ...) may escape.
+            throw new ProtocolException(ErrorCode.BAD_FIELD, "unreadable field");
+        }
+    }
+
+    private JsonObject parse(String text) throws ProtocolException {
+        // A parser rather than a reader: a reader stops after the first value and would accept "{...} junk".
+        try (JsonParser parser = parsers.createParser(new StringReader(text))) {
+            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
+                throw new ProtocolException(ErrorCode.BAD_JSON, "a frame is a JSON object");
+            }
+            JsonObject frame = parser.getObject();
+            if (parser.hasNext()) {
+                throw new ProtocolException(ErrorCode.BAD_JSON, "content after the object");
+            }
+            return frame;
+        } catch (RuntimeException e) {
+            // JsonParsingException, JsonException, and anything else a provider throws on bad input.
+            throw new ProtocolException(ErrorCode.BAD_JSON, "invalid JSON");
+        }
+    }
+
+    private static ClientFrame hello(JsonObject f) throws ProtocolException {
+        only(f, HELLO);
+        String nick = string(f, "nick", true);
+        if (!ChatLimits.isValidNick(nick)) {
+            throw new ProtocolException(ErrorCode.BAD_NICK,
+                    "nick: 1-16 of letters, digits, []\\`_^{|}-, not starting with a digit or '-'");
+        }
+        OptionalLong resumeFrom = resumeFrom(f);
+        String session = f.containsKey("session") ? string(f, "session", true) : "";
+        if (!ChatLimits.isValidSession(session)) {
+            throw new ProtocolException(ErrorCode.BAD_FIELD, "session: up to 64 of A-Z a-z 0-9 . _ : -");
+        }
+        return new ClientFrame.Hello(nick, resumeFrom, session, version(f));
+    }
+
+    private static int version(JsonObject f) throws ProtocolException {
+        if (!f.containsKey("version")) {
+            return ClientFrame.Hello.FIRST_VERSION;
+        }
+        if (f.get("version") instanceof JsonNumber n && n.isIntegral()) {
+            BigDecimal version = n.bigDecimalValue();
+            if (version.compareTo(BigDecimal.valueOf(ClientFrame.Hello.FIRST_VERSION)) >= 0
+                    && version.compareTo(BigDecimal.valueOf(ClientFrame.Hello.LATEST_VERSION)) <= 0) {
+                return version.intValue();
+            }
+        }
+        throw new ProtocolException(ErrorCode.BAD_FIELD, "version: " + ClientFrame.Hello.FIRST_VERSION + " to "
+                + ClientFrame.Hello.LATEST_VERSION);
+    }
+
+    private static OptionalLong resumeFrom(JsonObject f) throws ProtocolException {
+        if (!f.containsKey("resumeFrom")) {
+            return OptionalLong.empty();
+        }
+        JsonValue v = f.get("resumeFrom");
+        if (!(v instanceof JsonNumber n) || !n.isIntegral() || n.bigDecimalValue().signum() < 0
+                || n.bigDecimalValue().precision() > 19) {
+            throw new ProtocolException(ErrorCode.BAD_FIELD, "resumeFrom: a sequence number (integer >= 0)");
+        }
+        return OptionalLong.of(n.longValueExact());
+    }
+
+    private static ClientFrame part(JsonObject f) throws ProtocolException {
+        String reason = f.containsKey("reason") ? string(f, "reason", true) : "";
+        if (!ChatLimits.isValidReason(reason)) {
+            throw new ProtocolException(ErrorCode.BAD_TEXT, "reason: one line, at most 300 bytes");
+        }
+        return new ClientFrame.Part(room(f), reason);
+    }
+
+    private static ClientFrame message(JsonObject f) throws ProtocolException {
+        String id = id(f);
+        try {
+            String room = room(f);
+            return new ClientFrame.Message(id, room, text(f));
+        } catch (ProtocolException e) {
+            throw new ProtocolException(e.code(), e.getMessage(), id);
+        }
+    }
+
+    private static ClientFrame privateMessage(JsonObject f) throws ProtocolException {
+        String id = id(f);
+        try {
+            String to = string(f, "to", true);
+            if (!ChatLimits.isValidNick(to)) {
+                throw new ProtocolException(ErrorCode.BAD_NICK, "to: a nick");
+            }
+            return new ClientFrame.Private(id, to, text(f));
+        } catch (ProtocolException e) {
+            throw new ProtocolException(e.code(), e.getMessage(), id);
+        }
+    }
+
+    private static String id(JsonObject f) throws ProtocolException {
+        String id = string(f, "id", true);
+        if (!ChatLimits.isValidClientEventId(id)) {
+            throw new ProtocolException(ErrorCode.BAD_ID, "id: 1-64 of A-Z a-z 0-9 . _ : -");
+        }
+        return id;
+    }
+
+    private static String text(JsonObject f) throws ProtocolException {
+        String text = string(f, "text", true);
+        if (!ChatLimits.isValidText(text)) {
+            throw new ProtocolException(ErrorCode.BAD_TEXT,
+                    "text: one line of 1-4096 bytes of UTF-8, no control characters but IRC formatting");
+        }
+        return text;
+    }
+
+    private static String room(JsonObject f) throws ProtocolException {
+        String room = string(f, "room", true);
+        if (!ChatLimits.isValidRoom(room)) {
+            throw new ProtocolException(ErrorCode.BAD_ROOM,
+                    "room: '#' and 1-49 characters, no space, comma, colon or control character");
+        }
+        return room;
+    }
+
+    private static JsonObject only(JsonObject f, Set<String> fields) throws ProtocolException {
+        for (String key : f.keySet()) {
+            if (!fields.contains(key)) {
+                throw new ProtocolException(ErrorCode.BAD_FIELD, "unexpected field " + shorten(key));
+            }
+        }
+        return f;
+    }
+
+    private static String string(JsonObject f, String name, boolean required) throws ProtocolException {
+        JsonValue v = f.get(name);
+        if (v == null && !required) {
+            return null;
+        }
+        if (!(v instanceof JsonString s)) {
+            throw new ProtocolException(ErrorCode.BAD_FIELD, name + ": " + (v == null ? "missing" : "not a string"));
+        }
+        return s.getString();
+    }
+
+    /** Field names come from the client: echo a bounded, printable piece only. */
+    private static String shorten(String key) {
+        String s = key.length() > 32 ? key.substring(0, 32) : key;
+        return '"' + s.replaceAll("[^\\x20-\\x7e]", "?") + '"';
+    }
+}

@@ -1,0 +1,121 @@
+package org.syncnet.door.ws;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.syncnet.chat.Casemapping;
+import org.syncnet.chat.ChatOutcome;
+import org.syncnet.chat.ChatState;
+import org.syncnet.chat.ClientId;
+import org.syncnet.chat.ErrorCode;
+import org.syncnet.chat.HistoryEntry;
+import org.syncnet.chat.Member;
+import org.syncnet.chat.RoomSnapshot;
+import org.syncnet.door.ws.ServerFrame.Presence.Change;
+
+/**
+ * Turns a {@link ChatOutcome} into the frames one browser connection receives, so the endpoint only looks up its
+ * connections in {@link ChatOutcome#to()} and sends. Called right after the outcome's event was applied (it reads
+ * the state as that event left it, e.g. which rooms the recipient shares with someone who quit).
+ * <p>
+ * A message carries its client event id to the recipient who sent it, recognized by nick, so a client that
+ * resumed its nick on a new connection still sees its earlier sends confirmed.
+ */
+public final class OutcomeFrames {
+    private final String server;
+    private final ChatState state;
+    private final long resumeChars;
+
+    /**
+     * @param resumeChars the most a resume of one room sends beyond the room's history: it must fit the outbound
+     *                    queue. After a failover at a busy moment the messages since the resume point can be many
+     *                    (5 s at 1,000 msg/s are about 800 Ki characters), and the newest are kept if it is exceeded
+     */
+    public OutcomeFrames(String server, ChatState state, long resumeChars) {
+        this.server = server;
+        this.state = state;
+        this.resumeChars = resumeChars;
+    }
+
+    /**
+     * @param resumeFrom the recipient's resume point from its hello (0 if none): a room it joins or resumes comes
+     *                   with the history after it
+     * @param leader     the current leader, for a welcome (null if none)
+     */
+    public List<ServerFrame> framesFor(ChatOutcome outcome, ClientId recipient, long resumeFrom, String leader) {
+        List<ServerFrame> out = new ArrayList<>();
+        if (outcome instanceof ChatOutcome.NickAccepted o) {
+            out.add(new ServerFrame.Welcome(server, leader, o.nick()));
+        } else if (outcome instanceof ChatOutcome.NickResumed o) {
+            if (recipient.equals(o.client())) {
+                out.add(new ServerFrame.Welcome(server, leader, o.nick()));
+                for (String room : o.rooms()) {
+                    state.room(room, resumeFrom, resumeChars).ifPresent(r -> addRoom(out, r, o.nick()));
+                }
+            } else {
+                out.add(new ServerFrame.Error(ErrorCode.REPLACED, "resumed on another connection", null));
+            }
+        } else if (outcome instanceof ChatOutcome.NickChanged o) {
+            for (String room : sharedRooms(state.roomsOf(o.client()), recipient)) {
+                out.add(new ServerFrame.Presence(room, o.oldNick(), Change.NICK, o.newNick(), null));
+            }
+        } else if (outcome instanceof ChatOutcome.Rejected o) {
+            out.add(new ServerFrame.Error(o.code(), o.detail(), o.clientEventId()));
+        } else if (outcome instanceof ChatOutcome.Joined o) {
+            out.add(new ServerFrame.Presence(o.room(), o.member().nick(), Change.JOIN, null, null));
+            if (recipient.equals(o.member().client())) {
+                RoomSnapshot r = resumeFrom == 0 ? o.snapshot()
+                        : state.room(o.room(), resumeFrom, resumeChars).orElse(o.snapshot());
+                addRoom(out, r, o.member().nick());
+            }
+        } else if (outcome instanceof ChatOutcome.Left o) {
+            out.add(new ServerFrame.Presence(o.room(), o.member().nick(), Change.PART, null, o.reason()));
+        } else if (outcome instanceof ChatOutcome.Quit o) {
+            for (String room : sharedRooms(o.rooms(), recipient)) {
+                out.add(new ServerFrame.Presence(room, o.member().nick(), Change.QUIT, null, o.reason()));
+            }
+        } else if (outcome instanceof ChatOutcome.Posted o) {
+            out.add(event(o.message(), state.nickOf(recipient)));
+        } else if (outcome instanceof ChatOutcome.PrivateSent o) {
+            boolean own = recipient.equals(o.from().client());
+            out.add(new ServerFrame.Private(o.seq(), o.from().nick(), o.recipient().nick(), o.text(), o.time(),
+                    own ? o.clientEventId() : null, o.notice()));
+        } else if (outcome instanceof ChatOutcome.Duplicate o && o.recipient() != null) {
+            HistoryEntry m = o.original();
+            out.add(new ServerFrame.Private(m.seq(), m.sender().nick(), o.recipient(), m.text(), m.time(),
+                    m.clientEventId()));
+        } else if (outcome instanceof ChatOutcome.Duplicate o) {
+            out.add(event(o.original(), o.original().sender().nick()));
+        } else if (outcome instanceof ChatOutcome.TopicChanged o) {
+            out.add(new ServerFrame.Topic(o.room(), o.topic(), o.by().nick()));
+        }
+        return out;
+    }
+
+    private static void addRoom(List<ServerFrame> out, RoomSnapshot r, String ownNick) {
+        out.add(new ServerFrame.Members(r.room(), r.members().stream().map(Member::nick).toList(), r.topic()));
+        List<ServerFrame.Event> messages = new ArrayList<>(r.history().size());
+        for (HistoryEntry e : r.history()) {
+            messages.add(event(e, ownNick));
+        }
+        out.add(new ServerFrame.History(r.room(), messages, r.complete()));
+    }
+
+    static ServerFrame.Event event(HistoryEntry e, String recipientNick) {
+        boolean own = recipientNick != null && Casemapping.equal(recipientNick, e.sender().nick());
+        return new ServerFrame.Event(e.seq(), e.room(), e.sender().nick(), e.text(), e.time(),
+                own ? e.clientEventId() : null, e.notice());
+    }
+
+    private List<String> sharedRooms(List<String> rooms, ClientId recipient) {
+        List<String> mine = state.roomsOf(recipient);
+        List<String> shared = new ArrayList<>();
+        for (String room : rooms) {
+            for (String m : mine) {
+                if (Casemapping.equal(room, m)) {
+                    shared.add(m);
+                }
+            }
+        }
+        return shared;
+    }
+}

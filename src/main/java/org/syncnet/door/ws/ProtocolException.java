@@ -1,0 +1,33 @@
+package org.syncnet.door.ws;
+
+import org.syncnet.chat.ErrorCode;
+
+/** A client frame that cannot be accepted; the endpoint answers with an {@code error} frame carrying the code. */
+public final class ProtocolException extends Exception {
+    private final ErrorCode code;
+    private final String id;
+
+    public ProtocolException(ErrorCode code, String detail) {
+        this(code, detail, null);
+    }
+
+    /** {@code id}: the refused message's client event id, when it was readable, so the client stops resending. */
+    public ProtocolException(ErrorCode code, String detail, String id) {
+        super(detail, null, false, false);
+        this.code = code;
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public ErrorCode code() {
+        return code;
+    }
+
+    /** The error frame to send back. */
+    public ServerFrame.Error toFrame() {
+        return new ServerFrame.Error(code, getMessage(), id);
+    }
+}

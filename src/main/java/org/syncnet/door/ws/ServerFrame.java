@@ -1,0 +1,78 @@
+package org.syncnet.door.ws;
+
+import java.util.List;
+import java.util.Objects;
+import org.syncnet.chat.ErrorCode;
+
+/** Frames the server sends a browser; {@link ServerFrameEncoder} writes them. Nullable fields are omitted. */
+public sealed interface ServerFrame {
+    /** Registration done: which server the client is on, who leads (null if nobody now), its nick. */
+    record Welcome(String server, String leader, String nick) implements ServerFrame {
+    }
+
+    /**
+     * A message in a room. {@code id}: the client event id, only on the sender's own messages (else null).
+     * {@code notice}: an IRC NOTICE (written only when true).
+     */
+    record Event(long seq, String room, String nick, String text, long time, String id, boolean notice)
+            implements ServerFrame {
+        public Event(long seq, String room, String nick, String text, long time, String id) {
+            this(seq, room, nick, text, time, id, false);
+        }
+
+        // Written out: the servers run C1 only, where a record's generated equals and hashCode (method handles) cost
+        // several times these; the chat shares one encoding among a message's recipients by these (SharedEncodings).
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Event e && seq == e.seq && time == e.time && notice == e.notice
+                    && Objects.equals(room, e.room) && Objects.equals(nick, e.nick) && Objects.equals(text, e.text)
+                    && Objects.equals(id, e.id);
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(seq) * 31 + Objects.hashCode(id);
+        }
+    }
+
+    /** A private message between {@code from} and {@code to}; {@code id} only on the sender's own copy. */
+    record Private(long seq, String from, String to, String text, long time, String id, boolean notice)
+            implements ServerFrame {
+        public Private(long seq, String from, String to, String text, long time, String id) {
+            this(seq, from, to, text, time, id, false);
+        }
+    }
+
+    /** The room's members, in join order, and its topic: sent on joining and on request. */
+    record Members(String room, List<String> nicks, String topic) implements ServerFrame {
+        public Members {
+            nicks = List.copyOf(nicks);
+        }
+    }
+
+    /**
+     * A change of a room's members: {@code join}, {@code part}, {@code quit} (with {@code reason}) or {@code nick}
+     * (with {@code newNick}).
+     */
+    record Presence(String room, String nick, Change change, String newNick, String reason) implements ServerFrame {
+        public enum Change { JOIN, PART, QUIT, NICK }
+    }
+
+    /** Recent messages of a room, oldest first; {@code complete} false if older ones after the resume point are lost. */
+    record History(String room, List<Event> messages, boolean complete) implements ServerFrame {
+        public History {
+            messages = List.copyOf(messages);
+        }
+    }
+
+    record Topic(String room, String topic, String nick) implements ServerFrame {
+    }
+
+    /** {@code id}: the client event id the error concerns, if any. */
+    record Error(ErrorCode code, String message, String id) implements ServerFrame {
+    }
+
+    /** The cluster changed leader (or this server lost its quorum: leader null). */
+    record Cluster(String server, String leader) implements ServerFrame {
+    }
+}

@@ -1,0 +1,109 @@
+package org.syncnet.door.irc;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.syncnet.chat.ChatEvent;
+import org.syncnet.chat.ChatOutcome;
+import org.syncnet.chat.ChatState;
+import org.syncnet.chat.ClientId;
+import org.syncnet.chat.Identity;
+import org.syncnet.door.irc.wire.IrcMessage;
+
+/**
+ * A tiny cluster for the session tests: one {@link ChatState} and an in-test "log" that commits every event at once
+ * with the next sequence and its sender's server as origin, then hands each outcome to every session in its
+ * {@code to()}, as the glue does. Browser users are clients registered directly through events. Each session's
+ * lines (immediate replies and outcome lines, in order) collect in its inbox until drained.
+ */
+final class IrcWorld {
+    static final String VERSION = "syncnet-test";
+    static final String CREATED = "Fri Nov 27 2026";
+    static final List<String> MOTD = List.of("Welcome to SyncNet.", "Be nice.");
+
+    final ChatState state = new ChatState();
+    /** The wall clock the sessions are given. */
+    long now = 1_795_000_000_000L;
+    private long seq;
+    private final Map<ClientId, IrcSession> sessions = new HashMap<>();
+    private final Map<ClientId, List<IrcMessage>> inboxes = new HashMap<>();
+    /** The last reply a session gave to a sent line. */
+    IrcSession.Reply lastReply;
+    /** How many of a room's last messages sessions connected from now on get when they join. */
+    int joinHistoryLines = IrcConfig.DEFAULT_JOIN_HISTORY_LINES;
+
+    IrcSession connect(String server, long connection, String host) {
+        return connect(server, connection, host, MOTD);
+    }
+
+    IrcSession connect(String server, long connection, String host, List<String> motd) {
+        ClientId id = new ClientId(server, connection);
+        IrcSession s = new IrcSession(id, IrcServerInfo.forServer(server, VERSION, CREATED, motd), host,
+                joinHistoryLines);
+        sessions.put(id, s);
+        inboxes.put(id, new ArrayList<>());
+        return s;
+    }
+
+    /** Connects and registers with NICK and USER (real name: the nick, capitalized); drains the burst. */
+    IrcSession register(String server, long connection, String host, String nick) {
+        IrcSession s = connect(server, connection, host);
+        send(s, "NICK " + nick);
+        send(s, "USER " + nick + " 0 * :" + Character.toUpperCase(nick.charAt(0)) + nick.substring(1));
+        if (!s.registered()) {
+            throw new AssertionError(nick + " not registered");
+        }
+        drain(s);
+        return s;
+    }
+
+    /** A browser user: {@code nick!web@server}, registered through the log. */
+    ClientId browser(String server, long connection, String nick) {
+        ClientId id = new ClientId(server, connection);
+        commit(id.server(), new ChatEvent.NickClaimed(id, nick, "", new Identity(Identity.WEB_USER, server, "")));
+        return id;
+    }
+
+    /** Sends a line, commits its events, returns what the sender received since its last drain. */
+    List<String> send(IrcSession s, String line) {
+        commit(s, sendUncommitted(s, line));
+        return drain(s);
+    }
+
+    /** Sends a line and keeps its events out of the log, so the test can change the state first. */
+    IrcSession.Reply sendUncommitted(IrcSession s, String line) {
+        lastReply = s.onMessage(Lines.parse(line), state, now);
+        inboxes.get(s.id()).addAll(lastReply.send());
+        return lastReply;
+    }
+
+    void commit(IrcSession s, IrcSession.Reply reply) {
+        for (ChatEvent e : reply.toLog()) {
+            commit(s.id().server(), e);
+        }
+    }
+
+    /** Applies one event as the log would, origin {@code originServer}, and delivers its outcomes. */
+    void commit(String originServer, ChatEvent e) {
+        for (ChatOutcome o : state.apply(++seq, originServer, e)) {
+            for (ClientId to : o.to()) {
+                IrcSession s = sessions.get(to);
+                if (s != null) {
+                    inboxes.get(to).addAll(s.onOutcome(o, state));
+                }
+            }
+        }
+    }
+
+    List<String> drain(IrcSession s) {
+        return Lines.render(drainMessages(s));
+    }
+
+    /** As {@link #drain}, the messages themselves (for the wire writer, or to compare what recipients share). */
+    List<IrcMessage> drainMessages(IrcSession s) {
+        List<IrcMessage> got = List.copyOf(inboxes.get(s.id()));
+        inboxes.get(s.id()).clear();
+        return got;
+    }
+}
