@@ -3,7 +3,7 @@
 #
 # Starts its own three-server cluster (port offsets 220-222: HTTP 8300-8302, UDP 8240-8242) in its own runtime dir
 # (runtime/bench-chat/cluster3), so a hand-started cluster keeps running, and runs the load generator
-# (org.syncnet.bench.ChatBench, under src/test) against it:
+# (org.syncnet.bench.ChatBench, under src/bench/java) against it:
 #   warmup      a short run at the fixed rate (the servers' JIT), not judged
 #   rate        BENCH_CLIENTS clients spread over the servers, BENCH_SENDERS of them sending BENCH_RATE msg/s
 #               (aggregate, open-loop) for BENCH_SECONDS; all in one room, so every message goes to every client

@@ -3,7 +3,7 @@
 #
 # 1. Starts its own three-server SyncNet cluster (port offsets 230-232: HTTP 8310-8312, UDP 8250-8252, IRC 8230-8232)
 #    in its own runtime dir (runtime/bench-irc/cluster3), with the IRC flood limit lifted, and runs the load
-#    generator (org.syncnet.bench.IrcBench, under src/test) against its IRC ports:
+#    generator (org.syncnet.bench.IrcBench, under src/bench/java) against its IRC ports:
 #      warmup      a short run at the fixed rate (the servers' JIT), not judged
 #      rate        BENCH_CLIENTS clients spread round-robin over the IRC ports, all in one room, BENCH_SENDERS of them
 #                  sending BENCH_RATE msg/s (aggregate, open-loop) for BENCH_SECONDS
