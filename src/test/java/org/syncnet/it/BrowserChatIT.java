@@ -36,7 +36,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserChatIT extends ThreeServerCluster {
-    static final Duration START_BOUND = Duration.ofSeconds(60);
     static final Duration PAGE_BOUND = Duration.ofSeconds(30);
     /** Failure detection is 5 s; the page reconnects at once, so this only bounds a busy machine. */
     static final Duration FAILOVER_BOUND = Duration.ofSeconds(40);
@@ -67,9 +66,7 @@ class BrowserChatIT extends ThreeServerCluster {
     @Test
     @Order(1)
     void twoUsersOnDifferentServersKeepChattingWhenOnesServerDies() throws Exception {
-        SERVERS.forEach(this::startAndDeploy);
-        new ClusterViews().await("server3 leads all three with quorum", START_BOUND,
-                ClusterViews.leaderWithQuorum("server3"), HTTP1, HTTP2, HTTP3);
+        startAllWithServer3Leading();
 
         alice = open("alice", HTTP1, 1000, 800);
         bob = open("bob", HTTP2, 390, 760); // phone-sized

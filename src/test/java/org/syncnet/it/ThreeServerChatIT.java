@@ -69,9 +69,7 @@ class ThreeServerChatIT extends ThreeServerCluster {
     @Order(1)
     void crossServerChatWithPresenceHistoryAndOneOrder() throws Exception {
         requireStepsPassed(0);
-        SERVERS.forEach(this::startAndDeploy);
-        views.await("server3 leads with quorum on all three", Duration.ofSeconds(60),
-                ClusterViews.leaderWithQuorum("server3"), HTTP1, HTTP2, HTTP3);
+        startAllWithServer3Leading();
 
         ChatClient alice = register("alice", HTTP1, "server1");
         ChatClient bob = register("bob", HTTP2, "server2");

@@ -60,9 +60,7 @@ class ThreeServerFailoverIT extends ThreeServerCluster {
     @Order(1)
     void allThreeFollowServer3WithQuorumInOneEpoch() {
         requireStepsPassed(0);
-        for (String server : SERVERS) {
-            startAndDeploy(server);
-        }
+        startAll();
         ClusterViews.Agreement agreed = views.await("server1..3 all name server3 leader with quorum, in one epoch",
                 FIRST_AGREEMENT_BOUND, ClusterViews.leaderWithQuorum("server3").and(allMembersAlive()),
                 HTTP1, HTTP2, HTTP3);

@@ -62,7 +62,6 @@ class ThreeServerIrcIT extends ThreeServerCluster {
 
     private static final Map<String, IrcClient> irc = new HashMap<>();
     private static ChatClient carol;
-    private final ClusterViews views = new ClusterViews();
 
     @Override
     int lastStep() {
@@ -83,9 +82,7 @@ class ThreeServerIrcIT extends ThreeServerCluster {
     @Order(1)
     void ircAndBrowserUsersShareOneChatAcrossServers() throws Exception {
         requireStepsPassed(0);
-        SERVERS.forEach(this::startAndDeploy);
-        views.await("server3 leads with quorum on all three", Duration.ofSeconds(60),
-                ClusterViews.leaderWithQuorum("server3"), HTTP1, HTTP2, HTTP3);
+        startAllWithServer3Leading();
 
         IrcClient alice = register("alice", IRC1);
         IrcClient bob = register("bob", IRC2);
