@@ -125,7 +125,7 @@ class ThreeServerRestartIT {
         newcomer.send("JOIN " + ROOM);
         assertEquals(TOPIC, newcomer.await("the topic", IrcClient.numeric("332"), WAIT).last());
         newcomer.await("end of NAMES", IrcClient.numeric("366"), WAIT);
-        IrcClient.Line last = null;
+        org.syncnet.testclient.IrcLine last = null;
         for (int i = 0; i < 20; i++) {
             last = newcomer.await("history line " + i, l -> "PRIVMSG".equals(l.command()), WAIT);
         }
