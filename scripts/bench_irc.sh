@@ -24,7 +24,7 @@
 #   BENCH_DRAIN=30        seconds to wait after the send phase for every client to have every message
 #   BENCH_SCENARIOS="rate saturation"   BENCH_SYSTEMS="syncnet ngircd"
 #   BENCH_JAVA_OPTS       flags of the load generator's JVM (default: C2 and the serial GC; with C1 only it spends
-#                         about twice the CPU per line, and at saturation the generator competes for the two cores)
+#                         more CPU per line, and at saturation the generator competes with the servers for the cores)
 #   NGIRCD=/usr/sbin/ngircd NGIRCD_PORT=8239
 #   SYNCNET_IRC_FLOOD_PENALTY=1ms SYNCNET_IRC_FLOOD_WINDOW=3600s: RFC 1459's penalty clock, lifted for the benchmark
 #                         (the default 200 ms a line would cap each sender at 5 lines a second)
