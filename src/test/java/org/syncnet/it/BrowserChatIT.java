@@ -13,14 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The browser chat end to end, in two headless Chromiums, against the three managed servers of arquillian.xml's
@@ -32,9 +27,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * message, through the history API: Alice's by keyboard on a page whose own server is gone, Bob's by wheel on his
  * phone-sized page. Skipped only when /usr/bin/chromium or /usr/bin/chromedriver is missing (.ci/run installs them).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserChatIT extends ThreeServerCluster {
     static final Duration PAGE_BOUND = Duration.ofSeconds(30);
     /** Failure detection is 5 s; the page reconnects at once, so this only bounds a busy machine. */

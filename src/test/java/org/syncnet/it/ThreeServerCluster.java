@@ -9,13 +9,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.arquillian.container.test.api.ContainerController;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The three managed WildFly servers of arquillian.xml's group "cluster" (port offsets 100-102, HTTP 8180-8182,
@@ -24,8 +29,12 @@ import org.junit.jupiter.api.TestInfo;
  * A scenario is a class of ordered steps ({@link Order}, {@link ScenarioSteps}); a step calls
  * {@link #requireStepsPassed} first and {@link #stepPassed} last, so the steps after a failed one are skipped. Once the scenario is over — after its last
  * step or its first failure — {@link #scenarioOver} runs and every server is stopped; {@link #killLeftovers} is
- * the last resort. Nothing a scenario starts outlives it, also when it fails.
+ * the last resort. Nothing a scenario starts outlives it, also when it fails. The scenarios run as Arquillian clients
+ * (the annotations here are inherited).
  */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class ThreeServerCluster {
     static final List<String> SERVERS = List.of("server1", "server2", "server3");
     static final int HTTP1 = 8080 + 100;

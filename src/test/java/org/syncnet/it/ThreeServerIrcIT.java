@@ -25,13 +25,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.syncnet.testclient.IrcLine;
 
 /**
@@ -48,9 +43,6 @@ import org.syncnet.testclient.IrcLine;
  * <li>a real third-party client, suckless {@code ii} (Debian package ii, installed by .ci/run), joins and talks.</li>
  * </ol>
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ThreeServerIrcIT extends ThreeServerCluster {
     static final String LOBBY = "#lobby";
     static final int IRC1 = 8000 + 100;
