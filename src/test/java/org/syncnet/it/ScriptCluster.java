@@ -33,12 +33,15 @@ final class ScriptCluster implements BeforeAllCallback, AfterAllCallback, AutoCl
     }
 
     private static final long SCRIPT_TIMEOUT_SECONDS = 240;
+    private static final long START_LEADER_SECONDS = 90;
 
     private final Path root = Path.of("").toAbsolutePath();
     private final Path runtime;
     private final Path log;
     private final Map<String, String> settings;
     private final CleanUp cleanUp;
+    /** The server that must lead once all three are started, or null to wait for nothing more than the scripts do. */
+    private String leaderAtStart;
 
     ScriptCluster(String name) {
         this(name, Map.of());
@@ -60,7 +63,19 @@ final class ScriptCluster implements BeforeAllCallback, AfterAllCallback, AutoCl
         this.log = runtime.resolve("scripts.log");
     }
 
-    /** A fresh runtime folder (stopping the servers of a run that died before it cleaned up), then all three started. */
+    /**
+     * Once all three are started, waits (up to {@value #START_LEADER_SECONDS} s) until {@code leader} leads with a
+     * quorum on all three, each of them caught up.
+     */
+    ScriptCluster startedWithLeader(String leader) {
+        this.leaderAtStart = leader;
+        return this;
+    }
+
+    /**
+     * A fresh runtime folder (stopping the servers of a run that died before it cleaned up), then all three started
+     * (and, if asked, led by the server named in {@link #startedWithLeader}).
+     */
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         cleanUp.run();
@@ -70,6 +85,9 @@ final class ScriptCluster implements BeforeAllCallback, AfterAllCallback, AutoCl
         deleteRecursively(runtime);
         Files.createDirectories(runtime);
         must("start_all_servers.sh");
+        if (leaderAtStart != null) {
+            awaitLeader(leaderAtStart, java.time.Duration.ofSeconds(START_LEADER_SECONDS), 1, 2, 3);
+        }
     }
 
     @Override

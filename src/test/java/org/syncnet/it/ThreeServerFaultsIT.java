@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -47,13 +46,8 @@ class ThreeServerFaultsIT {
                 if (LoopbackCut.available()) {
                     LoopbackCut.removeLeftovers();
                 }
-            });
+            }).startedWithLeader("server3");
     private static final ScenarioSteps steps = new ScenarioSteps();
-
-    @BeforeAll
-    static void server3Leads() {
-        awaitLeader("server3", 1, 2, 3);
-    }
 
     @Test
     @Order(1)

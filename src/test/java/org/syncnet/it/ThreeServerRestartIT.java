@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -47,16 +46,11 @@ class ThreeServerRestartIT {
     private static final Duration CONVERGE = Duration.ofSeconds(90);
 
     @RegisterExtension
-    static final ScriptCluster cluster = new ScriptCluster("restart-it");
+    static final ScriptCluster cluster = new ScriptCluster("restart-it").startedWithLeader("server3");
     private static final ClusterViews views = new ClusterViews();
     /** The room's messages as the listener received them, in order: what everybody must store. */
     private static final List<String> heard = new ArrayList<>();
     private static final ScenarioSteps steps = new ScenarioSteps();
-
-    @BeforeAll
-    static void server3Leads() {
-        awaitLeader("server3", 1, 2, 3);
-    }
 
     @Test
     @Order(1)
