@@ -13,11 +13,12 @@ import org.syncnet.testclient.WsHandshake;
 
 /**
  * A minimal RFC 6455 client WebSocket on a {@link NioSocket}, with the handshake, framing and decoding the test
- * clients share ({@link WsHandshake}, {@link WsFrameWriter}, {@link WsFrameReader}): the load generator's replacement for
- * {@code java.net.http.WebSocket}, which costs a thread handoff and futures per frame. Reads, decoding and every
- * {@link Listener} callback happen on the loop thread, one after the other. Frames are sent from any thread (each is
- * masked and handed to the socket, which writes it at once if it can); frames sent before the handshake completes
- * wait for it. After {@link #abort} or the first {@code onClose}/{@code onError}, no further callback is made.
+ * clients share ({@link WsHandshake}, {@link WsFrameWriter}, {@link WsFrameReader}): the load generator's
+ * replacement for {@code java.net.http.WebSocket}, which costs a thread handoff and futures per frame. Reads,
+ * decoding and every {@link Listener} callback happen on the loop thread, one after the other. Frames are sent from
+ * any thread (each is masked and handed to the socket, which writes it at once if it can); frames sent before the
+ * handshake completes wait for it. After {@link #abort} or the first {@code onClose}/{@code onError}, no further
+ * callback is made.
  */
 final class NioWebSocket implements NioSocket.Protocol, WsFrameReader.Handler {
     /** Like {@code java.net.http.WebSocket.Listener}, but a message is always whole. Called on the loop thread. */

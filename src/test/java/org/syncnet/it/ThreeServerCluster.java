@@ -27,10 +27,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * cluster UDP 8120-8122), started, frozen, killed and stopped by the scenario tests that extend this.
  * <p>
  * A scenario is a class of ordered steps ({@link Order}, {@link ScenarioSteps}); a step calls
- * {@link #requireStepsPassed} first and {@link #stepPassed} last, so the steps after a failed one are skipped. Once the scenario is over — after its last
- * step or its first failure — {@link #scenarioOver} runs and every server is stopped; {@link #killLeftovers} is
- * the last resort. Nothing a scenario starts outlives it, also when it fails. The scenarios run as Arquillian clients
- * (the annotations here are inherited).
+ * {@link #requireStepsPassed} first and {@link #stepPassed} last, so the steps after a failed one are skipped. Once
+ * the scenario is over — after its last step or its first failure — {@link #scenarioOver} runs and every server is
+ * stopped; {@link #killLeftovers} is the last resort. Nothing a scenario starts outlives it, also when it fails. The
+ * scenarios run as Arquillian clients (the annotations here are inherited).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient

@@ -41,7 +41,8 @@ class WsClientProtocolTest {
         List<String> expected = new ArrayList<>();
         for (int n : new int[] {0, 1, 125, 126, 65535, 65536, 100_000}) {
             String text = "é".repeat(n / 2) + "x".repeat(n % 2);
-            reader.feed(ByteBuffer.wrap(WsFrameWriter.frame(WsFrameWriter.OP_TEXT, text.getBytes(StandardCharsets.UTF_8))));
+            byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+            reader.feed(ByteBuffer.wrap(WsFrameWriter.frame(WsFrameWriter.OP_TEXT, payload)));
             expected.add("text:" + text);
         }
         reader.feed(ByteBuffer.wrap(WsFrameWriter.frame(WsFrameWriter.OP_PING, "p".getBytes(StandardCharsets.UTF_8))));
