@@ -99,7 +99,7 @@ elif [[ "${SKIP_BUILD:-0}" != 1 ]]; then
 fi
 [[ -f "$SN_ROOT/target/test-classes/org/syncnet/bench/IrcBench.class" ]] \
     || sn_die "the load generator is not compiled; run 'mvn -o -q test-compile' or drop SKIP_BUILD=1"
-# The generator needs only our classes (the IRC door's line framer and parser among them).
+# The generator needs only our classes (the IRC door's line framer and the test clients' line parser among them).
 CP="$SN_ROOT/target/test-classes:$SN_ROOT/target/classes"
 
 # ---------------------------------------------------------------------------------------------- runs
