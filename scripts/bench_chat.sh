@@ -3,13 +3,13 @@
 #
 # Starts its own three-server cluster (port offsets 220-222: HTTP 8300-8302, UDP 8240-8242) in its own runtime dir
 # (runtime/bench-chat/cluster3), so a hand-started cluster keeps running, and runs the load generator
-# (org.syncnet.bench.ChatBench, under src/test) against it:
+# (org.syncnet.bench.ChatBench, under src/bench/java) against it:
 #   warmup      a short run at the fixed rate (the servers' JIT), not judged
 #   rate        BENCH_CLIENTS clients spread over the servers, BENCH_SENDERS of them sending BENCH_RATE msg/s
 #               (aggregate, open-loop) for BENCH_SECONDS; all in one room, so every message goes to every client
 #   saturation  the same clients, closed loop: each sender keeps W messages unconfirmed, one run for each W in
 #               BENCH_SAT_WINDOWS; each cluster's best run is its saturation (a window too small for a cluster leaves
-#               it waiting on its own latency: at 20 the single member reached 70-90 % of its best)
+#               it waiting on its own latency)
 #   kill@RATE   for each rate in BENCH_KILL_RATES: the leader's JVM is killed with SIGKILL BENCH_KILL_AT seconds in;
 #               its clients reconnect to a survivor (same session, resumeFrom) and resend their unconfirmed
 #               messages; the killed server is started again (and the cluster settles) before the next one
@@ -24,8 +24,7 @@
 #   BENCH_SCENARIOS="rate saturation kill"   BENCH_BASELINE=1 (0: no single-member run)
 #   BENCH_JAVA_OPTS       flags of the load generator's JVM (default: C1 only, which costs the least CPU in runs of this
 #                         length, and a young generation of 1.2 GB whose survivors go straight to the old one: the
-#                         generator measures latency, so its own GC pauses must not add to it; with G1's default
-#                         sizing it paused 6-19 ms nine times in a rate run, with this not once)
+#                         generator measures latency, so its own GC pauses must not add to it)
 #   SYNCNET_CLUSTER_*     passed through to the servers (e.g. SYNCNET_CLUSTER_FAILURE_TIMEOUT=0.6s)
 #   SYNCNET_CHAT_RATE_PER_SECOND=10000 SYNCNET_CHAT_RATE_BURST=10000: the servers' per-connection rate limit, raised
 #                         for the benchmark (the default 5/s would cap 10 senders at 50 msg/s)

@@ -3,7 +3,7 @@
 #
 # 1. Starts its own three-server SyncNet cluster (port offsets 230-232: HTTP 8310-8312, UDP 8250-8252, IRC 8230-8232)
 #    in its own runtime dir (runtime/bench-irc/cluster3), with the IRC flood limit lifted, and runs the load
-#    generator (org.syncnet.bench.IrcBench, under src/test) against its IRC ports:
+#    generator (org.syncnet.bench.IrcBench, under src/bench/java) against its IRC ports:
 #      warmup      a short run at the fixed rate (the servers' JIT), not judged
 #      rate        BENCH_CLIENTS clients spread round-robin over the IRC ports, all in one room, BENCH_SENDERS of them
 #                  sending BENCH_RATE msg/s (aggregate, open-loop) for BENCH_SECONDS
@@ -24,7 +24,7 @@
 #   BENCH_DRAIN=30        seconds to wait after the send phase for every client to have every message
 #   BENCH_SCENARIOS="rate saturation"   BENCH_SYSTEMS="syncnet ngircd"
 #   BENCH_JAVA_OPTS       flags of the load generator's JVM (default: C2 and the serial GC; with C1 only it spends
-#                         about twice the CPU per line, and at saturation the generator competes for the two cores)
+#                         more CPU per line, and at saturation the generator competes with the servers for the cores)
 #   NGIRCD=/usr/sbin/ngircd NGIRCD_PORT=8239
 #   SYNCNET_IRC_FLOOD_PENALTY=1ms SYNCNET_IRC_FLOOD_WINDOW=3600s: RFC 1459's penalty clock, lifted for the benchmark
 #                         (the default 200 ms a line would cap each sender at 5 lines a second)
@@ -99,7 +99,7 @@ elif [[ "${SKIP_BUILD:-0}" != 1 ]]; then
 fi
 [[ -f "$SN_ROOT/target/test-classes/org/syncnet/bench/IrcBench.class" ]] \
     || sn_die "the load generator is not compiled; run 'mvn -o -q test-compile' or drop SKIP_BUILD=1"
-# The generator needs only our classes (the IRC door's line framer and parser among them).
+# The generator needs only our classes (the IRC door's line framer and the test clients' line parser among them).
 CP="$SN_ROOT/target/test-classes:$SN_ROOT/target/classes"
 
 # ---------------------------------------------------------------------------------------------- runs

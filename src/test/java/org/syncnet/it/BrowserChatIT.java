@@ -13,14 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The browser chat end to end, in two headless Chromiums, against the three managed servers of arquillian.xml's
@@ -32,11 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * message, through the history API: Alice's by keyboard on a page whose own server is gone, Bob's by wheel on his
  * phone-sized page. Skipped only when /usr/bin/chromium or /usr/bin/chromedriver is missing (.ci/run installs them).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserChatIT extends ThreeServerCluster {
-    static final Duration START_BOUND = Duration.ofSeconds(60);
     static final Duration PAGE_BOUND = Duration.ofSeconds(30);
     /** Failure detection is 5 s; the page reconnects at once, so this only bounds a busy machine. */
     static final Duration FAILOVER_BOUND = Duration.ofSeconds(40);
@@ -67,9 +58,7 @@ class BrowserChatIT extends ThreeServerCluster {
     @Test
     @Order(1)
     void twoUsersOnDifferentServersKeepChattingWhenOnesServerDies() throws Exception {
-        SERVERS.forEach(this::startAndDeploy);
-        new ClusterViews().await("server3 leads all three with quorum", START_BOUND,
-                ClusterViews.leaderWithQuorum("server3"), HTTP1, HTTP2, HTTP3);
+        startAllWithServer3Leading();
 
         alice = open("alice", HTTP1, 1000, 800);
         bob = open("bob", HTTP2, 390, 760); // phone-sized

@@ -12,88 +12,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
+import org.syncnet.testclient.IrcLine;
 
 /**
  * An IRC client on a plain socket for the integration tests: sends raw lines, keeps every line it receives (answering
- * the server's PINGs), and waits for a line with a deadline. Parses lines itself ({@link Line}), independently of the
- * server's parser, so the tests check the wire format the server really writes.
+ * the server's PINGs), and waits for a line with a deadline. Parses lines with the test clients' own parser
+ * ({@link IrcLine}), independently of the server's, so the tests check the wire format the server really writes.
  */
 final class IrcClient implements AutoCloseable {
     private final String label;
     private final Socket socket;
     private final OutputStream out;
-    private final List<Line> received = new ArrayList<>();
+    private final List<IrcLine> received = new ArrayList<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     /** Why reading ended, if not by the server's close (a reset, a line this client cannot parse). */
     private volatile String endedBy;
     private volatile boolean answerPings = true;
     /** Sees every line as it arrives, with its arrival time ({@link System#nanoTime()}), before it is kept. */
-    private volatile java.util.function.BiConsumer<Line, Long> tap = (line, at) -> { };
-
-    /**
-     * One received line: {@code [@tags] [:prefix] COMMAND params... [:trailing]}; {@code tags} is the tag section
-     * without its '@' (null if none), e.g. {@code time=2026-11-27T10:00:00.000Z}.
-     */
-    record Line(String raw, String tags, String prefix, String command, List<String> params) {
-        static Line parse(String raw) {
-            String rest = raw;
-            String tags = null;
-            if (rest.startsWith("@")) {
-                int space = rest.indexOf(' ');
-                tags = rest.substring(1, space);
-                rest = rest.substring(space + 1);
-            }
-            String prefix = null;
-            if (rest.startsWith(":")) {
-                int space = rest.indexOf(' ');
-                prefix = rest.substring(1, space);
-                rest = rest.substring(space + 1);
-            }
-            List<String> params = new ArrayList<>();
-            String command = null;
-            while (!rest.isEmpty()) {
-                if (command != null && rest.startsWith(":")) {
-                    params.add(rest.substring(1));
-                    break;
-                }
-                int space = rest.indexOf(' ');
-                String word = space < 0 ? rest : rest.substring(0, space);
-                rest = space < 0 ? "" : rest.substring(space + 1);
-                if (command == null) {
-                    command = word;
-                } else {
-                    params.add(word);
-                }
-            }
-            return new Line(raw, tags, prefix, command, List.copyOf(params));
-        }
-
-        /** The value of tag {@code key} (unescaped values are not needed here), or null. */
-        String tag(String key) {
-            if (tags == null) {
-                return null;
-            }
-            for (String tag : tags.split(";")) {
-                String[] kv = tag.split("=", 2);
-                if (kv[0].equals(key)) {
-                    return kv.length > 1 ? kv[1] : "";
-                }
-            }
-            return null;
-        }
-
-        String param(int i) {
-            return i < params.size() ? params.get(i) : null;
-        }
-
-        String last() {
-            return params.isEmpty() ? null : params.get(params.size() - 1);
-        }
-
-        String nick() {
-            return prefix == null ? null : prefix.split("!", 2)[0];
-        }
-    }
+    private volatile java.util.function.BiConsumer<IrcLine, Long> tap = (line, at) -> { };
 
     private IrcClient(String label, Socket socket) throws IOException {
         this.label = label;
@@ -123,14 +59,14 @@ final class IrcClient implements AutoCloseable {
         c.send("NICK " + nick);
         c.send("USER " + nick + " 0 * :" + nick + " the tester");
         if (caps.length > 0) {
-            Line answer = c.await("CAP ACK or NAK", l -> "CAP".equals(l.command()), wait);
+            IrcLine answer = c.await("CAP ACK or NAK", l -> "CAP".equals(l.command()), wait);
             if (!"ACK".equals(answer.param(1))) {
                 c.close();
                 throw new AssertionError(nick + ": capabilities refused: " + answer.raw());
             }
             c.send("CAP END");
         }
-        Line welcome = c.await("welcome", l -> l.command().equals("001") || l.command().equals("433"), wait);
+        IrcLine welcome = c.await("welcome", l -> l.command().equals("001") || l.command().equals("433"), wait);
         if (!welcome.command().equals("001")) {
             c.close();
             throw new AssertionError(nick + ": registration refused: " + welcome.raw());
@@ -144,7 +80,7 @@ final class IrcClient implements AutoCloseable {
                 StandardCharsets.UTF_8))) {
             String raw;
             while ((raw = in.readLine()) != null) {
-                Line line = Line.parse(raw);
+                IrcLine line = IrcLine.parse(raw);
                 tap.accept(line, System.nanoTime());
                 if ("PING".equals(line.command()) && answerPings) {
                     send("PONG :" + line.last());
@@ -165,7 +101,7 @@ final class IrcClient implements AutoCloseable {
     }
 
     /** Lines from now on are also handed to {@code tap}, with their arrival time, as they arrive. */
-    void tap(java.util.function.BiConsumer<Line, Long> tap) {
+    void tap(java.util.function.BiConsumer<IrcLine, Long> tap) {
         this.tap = tap;
     }
 
@@ -193,7 +129,7 @@ final class IrcClient implements AutoCloseable {
     }
 
     /** The first line received (from the start) that matches and was not taken by an earlier await. */
-    Line await(String what, Predicate<Line> match, Duration wait) throws InterruptedException {
+    IrcLine await(String what, Predicate<IrcLine> match, Duration wait) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
         synchronized (received) {
             while (true) {
@@ -216,12 +152,12 @@ final class IrcClient implements AutoCloseable {
     /** Every line received and not taken yet. */
     List<String> rawLines() {
         synchronized (received) {
-            return received.stream().map(Line::raw).toList();
+            return received.stream().map(IrcLine::raw).toList();
         }
     }
 
     /** Whether a matching line was received and not taken (no waiting). */
-    boolean has(Predicate<Line> match) {
+    boolean has(Predicate<IrcLine> match) {
         synchronized (received) {
             return received.stream().anyMatch(match);
         }
@@ -231,15 +167,15 @@ final class IrcClient implements AutoCloseable {
         return closed;
     }
 
-    static Predicate<Line> numeric(String code) {
+    static Predicate<IrcLine> numeric(String code) {
         return l -> code.equals(l.command());
     }
 
-    static Predicate<Line> command(String command, String nick) {
+    static Predicate<IrcLine> command(String command, String nick) {
         return l -> command.equals(l.command()) && nick.equals(l.nick());
     }
 
-    static Predicate<Line> message(String from, String target, String text) {
+    static Predicate<IrcLine> message(String from, String target, String text) {
         return l -> "PRIVMSG".equals(l.command()) && from.equals(l.nick()) && target.equals(l.param(0))
                 && text.equals(l.last());
     }

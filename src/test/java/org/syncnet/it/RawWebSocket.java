@@ -1,21 +1,25 @@
 package org.syncnet.it;
 
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.util.Base64;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import org.syncnet.testclient.WsFrameReader;
+import org.syncnet.testclient.WsFrameWriter;
+import org.syncnet.testclient.WsHandshake;
 
 /**
  * A WebSocket client over a plain socket that reads only when told to, so a test can play a client that stops
  * reading: what the server sends then piles up in the (deliberately small) socket buffers and in the server's
- * queue. RFC 6455 just far enough for that: the handshake, masked text frames out, frames in.
+ * queue. The handshake, the frames out and the decoding of the frames in are the test clients' shared ones
+ * ({@link WsHandshake}, {@link WsFrameWriter}, {@link WsFrameReader}); this adds the blocking socket.
  */
 final class RawWebSocket implements AutoCloseable {
     /** A frame from the server: its opcode and payload. */
@@ -31,12 +35,35 @@ final class RawWebSocket implements AutoCloseable {
         }
     }
 
-    static final int CLOSE = 8;
-    private static final SecureRandom RANDOM = new SecureRandom();
+    static final int CLOSE = WsFrameWriter.OP_CLOSE;
 
     private final Socket socket;
     private final OutputStream out;
-    private final DataInputStream in;
+    private final InputStream in;
+    /** Frames decoded and not read yet: one read from the socket may bring several. */
+    private final Queue<Frame> frames = new ArrayDeque<>();
+    private final WsFrameReader reader = new WsFrameReader(new WsFrameReader.Handler() {
+        @Override
+        public void text(String message) {
+            frames.add(new Frame(WsFrameWriter.OP_TEXT, message.getBytes(StandardCharsets.UTF_8)));
+        }
+
+        @Override
+        public void ping(byte[] payload, int length) {
+            // skipped, not answered
+        }
+
+        @Override
+        public void close(int code, String reason) {
+            byte[] r = reason.getBytes(StandardCharsets.UTF_8);
+            byte[] payload = new byte[2 + r.length];
+            payload[0] = (byte) (code >> 8);
+            payload[1] = (byte) code;
+            System.arraycopy(r, 0, payload, 2, r.length);
+            frames.add(new Frame(CLOSE, payload));
+        }
+    });
+    private final byte[] buffer = new byte[4096];
 
     RawWebSocket(int port, String path) throws IOException {
         socket = new Socket();
@@ -44,21 +71,16 @@ final class RawWebSocket implements AutoCloseable {
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
         socket.setSoTimeout(20_000);
         out = socket.getOutputStream();
-        in = new DataInputStream(socket.getInputStream());
-        byte[] key = new byte[16];
-        RANDOM.nextBytes(key);
-        out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
-                + "Connection: Upgrade\r\nSec-WebSocket-Key: " + Base64.getEncoder().encodeToString(key)
-                + "\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        String status = readHeaders(in);
-        if (!status.startsWith("HTTP/1.1 101")) {
-            throw new IOException("no WebSocket upgrade: " + status);
-        }
+        in = socket.getInputStream();
+        WsHandshake handshake = new WsHandshake();
+        out.write(handshake.request("127.0.0.1:" + port, path));
+        handshake.check(readHeaders());
     }
 
-    private static String readHeaders(InputStream in) throws IOException {
+    /** The response header, byte by byte: the frames after it stay unread. */
+    private String readHeaders() throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
+        while (!WsHandshake.headerComplete(head.toByteArray(), head.size())) {
             int b = in.read();
             if (b < 0) {
                 throw new EOFException("connection closed during the handshake: " + head);
@@ -69,49 +91,20 @@ final class RawWebSocket implements AutoCloseable {
     }
 
     void sendText(String text) throws IOException {
-        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream frame = new ByteArrayOutputStream();
-        frame.write(0x81);  // FIN, text
-        if (payload.length < 126) {
-            frame.write(0x80 | payload.length);
-        } else {
-            frame.write(0x80 | 126);
-            frame.write(payload.length >> 8);
-            frame.write(payload.length);
-        }
-        byte[] mask = new byte[4];
-        RANDOM.nextBytes(mask);
-        frame.write(mask);
-        for (int i = 0; i < payload.length; i++) {
-            frame.write(payload[i] ^ mask[i % 4]);
-        }
-        out.write(frame.toByteArray());
+        out.write(WsFrameWriter.frame(WsFrameWriter.OP_TEXT, text.getBytes(StandardCharsets.UTF_8)));
         out.flush();
     }
 
-    /** The next frame from the server (blocking, up to the socket timeout). */
-    /** The next data or close frame; the server's pings (and any pong) are skipped. */
+    /** The next text or close frame (blocking, up to the socket timeout); the server's pings are skipped. */
     Frame read() throws IOException {
-        while (true) {
-            Frame f = readAny();
-            if (f.opcode() != 0x9 && f.opcode() != 0xA) {
-                return f;
+        while (frames.isEmpty()) {
+            int n = in.read(buffer);
+            if (n < 0) {
+                throw new EOFException("connection closed");
             }
+            reader.feed(ByteBuffer.wrap(buffer, 0, n));
         }
-    }
-
-    private Frame readAny() throws IOException {
-        int first = in.readUnsignedByte();
-        int second = in.readUnsignedByte();
-        long length = second & 0x7f;
-        if (length == 126) {
-            length = in.readUnsignedShort();
-        } else if (length == 127) {
-            length = in.readLong();
-        }
-        byte[] payload = new byte[Math.toIntExact(length)];
-        in.readFully(payload);
-        return new Frame(first & 0x0f, payload);
+        return frames.remove();
     }
 
     @Override

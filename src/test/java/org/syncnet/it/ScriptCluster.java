@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Three servers run by the repository's own scripts ({@code scripts/start_all_servers.sh}, {@code kill_server.sh},
@@ -15,30 +18,85 @@ import java.util.concurrent.TimeUnit;
  * {@value #OFFSET_BASE}: HTTP 8220-8222, IRC 8140-8142, cluster UDP 8160-8162, management 10130-10132), so they keep
  * their data across restarts (the Arquillian containers start from a clean base directory every time). Every
  * script's output goes to {@code scripts.log} there.
+ * <p>
+ * A JUnit extension for the scenario classes that run on these servers: registered in a static field
+ * ({@code @RegisterExtension static final ScriptCluster cluster = new ScriptCluster("name")}), it starts all three
+ * before the class's {@code @BeforeAll} methods and stops them after its {@code @AfterAll} methods, also when a step
+ * failed.
  */
-final class ScriptCluster implements AutoCloseable {
+final class ScriptCluster implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
     static final int OFFSET_BASE = 140;
+
+    /** What a scenario leaves behind besides the servers, removed. */
+    interface CleanUp {
+        void run() throws IOException;
+    }
+
     private static final long SCRIPT_TIMEOUT_SECONDS = 240;
+    private static final long START_LEADER_SECONDS = 90;
 
     private final Path root = Path.of("").toAbsolutePath();
     private final Path runtime;
     private final Path log;
     private final Map<String, String> settings;
+    private final CleanUp cleanUp;
+    /** The server that must lead once all three are started, or null to wait for nothing more than the scripts do. */
+    private String leaderAtStart;
 
-    ScriptCluster(String name) throws IOException {
+    ScriptCluster(String name) {
         this(name, Map.of());
     }
 
     /** @param settings environment variables for the scripts and so for the servers (e.g. SYNCNET_CHAT_RATE_BURST) */
-    ScriptCluster(String name, Map<String, String> settings) throws IOException {
+    ScriptCluster(String name, Map<String, String> settings) {
+        this(name, settings, () -> { });
+    }
+
+    /**
+     * @param cleanUp removes what a scenario may leave behind besides the servers (e.g. firewall rules); run before
+     *                the servers start and again before they stop
+     */
+    ScriptCluster(String name, Map<String, String> settings, CleanUp cleanUp) {
         this.settings = Map.copyOf(settings);
+        this.cleanUp = cleanUp;
         this.runtime = root.resolve("target").resolve(name);
+        this.log = runtime.resolve("scripts.log");
+    }
+
+    /**
+     * Once all three are started, waits (up to {@value #START_LEADER_SECONDS} s) until {@code leader} leads with a
+     * quorum on all three, each of them caught up.
+     */
+    ScriptCluster startedWithLeader(String leader) {
+        this.leaderAtStart = leader;
+        return this;
+    }
+
+    /**
+     * A fresh runtime folder (stopping the servers of a run that died before it cleaned up), then all three started
+     * (and, if asked, led by the server named in {@link #startedWithLeader}).
+     */
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        cleanUp.run();
         if (Files.exists(runtime.resolve("server1"))) {
-            run("stop_all_servers.sh"); // a run that died before it cleaned up
+            run("stop_all_servers.sh");
         }
         deleteRecursively(runtime);
         Files.createDirectories(runtime);
-        this.log = runtime.resolve("scripts.log");
+        must("start_all_servers.sh");
+        if (leaderAtStart != null) {
+            awaitLeader(leaderAtStart, java.time.Duration.ofSeconds(START_LEADER_SECONDS), 1, 2, 3);
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        try {
+            cleanUp.run();
+        } finally {
+            close();
+        }
     }
 
     static int httpPort(int n) {
@@ -92,7 +150,7 @@ final class ScriptCluster implements AutoCloseable {
         env.put("SYNCNET_START_TIMEOUT", "150");
         env.putAll(settings);
         try {
-            if (log != null) {
+            if (Files.isDirectory(runtime)) {
                 Files.writeString(log, "\n$ " + String.join(" ", command) + "\n", StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND);
                 pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

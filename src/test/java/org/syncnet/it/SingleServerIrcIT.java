@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.syncnet.it.IrcClient.Line;
+import org.syncnet.testclient.IrcLine;
 
 /**
  * The IRC door's defences on one server (IRC port 8110: its UDP port 8130 − 20): bad lines get their numeric and the
@@ -74,7 +74,7 @@ class SingleServerIrcIT {
             c.send("USER again 0 * :Again");
             c.await("462 for a second USER", numeric("462"), WAIT);
             c.send("PING :still-here");
-            Line pong = c.await("PONG: the connection goes on", l -> "PONG".equals(l.command()), WAIT);
+            IrcLine pong = c.await("PONG: the connection goes on", l -> "PONG".equals(l.command()), WAIT);
             assertEquals("still-here", pong.last());
         }
     }
@@ -85,7 +85,7 @@ class SingleServerIrcIT {
              IrcClient tls = IrcClient.connect("tls", IRC)) {
             // The start of a TLS ClientHello, as a client configured for TLS sends to a plain port.
             tls.sendBytes(new byte[] {0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, (byte) 0xfc, 0x03, 0x03, 0x0a});
-            Line error = tls.await("ERROR", l -> "ERROR".equals(l.command()), WAIT);
+            IrcLine error = tls.await("ERROR", l -> "ERROR".equals(l.command()), WAIT);
             assertTrue(error.last().contains("Binary"), error.raw());
             tls.closed().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             bystander.send("PING :ok");
@@ -106,10 +106,10 @@ class SingleServerIrcIT {
                 burst.append("PRIVMSG #flood :flood line ").append(i).append(' ').append("y".repeat(60)).append("\r\n");
             }
             flooder.sendBytes(burst.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            Line error = flooder.await("ERROR", l -> "ERROR".equals(l.command()), WAIT);
+            IrcLine error = flooder.await("ERROR", l -> "ERROR".equals(l.command()), WAIT);
             assertTrue(error.last().contains("Excess Flood"), error.raw());
             flooder.closed().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            Line quit = listener.await("the flooder's quit", IrcClient.command("QUIT", "flooder"), WAIT);
+            IrcLine quit = listener.await("the flooder's quit", IrcClient.command("QUIT", "flooder"), WAIT);
             assertEquals("Excess Flood", quit.last());
             long admitted = listener.rawLines().stream().filter(l -> l.contains("flood line")).count();
             assertTrue(admitted >= 1 && admitted <= 25, "the penalty clock lets a burst (20) through, then holds: "
@@ -126,7 +126,7 @@ class SingleServerIrcIT {
              IrcClient silent = IrcClient.register("silent", IRC, WAIT)) {
             silent.ignorePings();
             silent.await("a PING after 2 s idle", l -> "PING".equals(l.command()), WAIT);
-            Line error = silent.await("ERROR", l -> "ERROR".equals(l.command()), WAIT);
+            IrcLine error = silent.await("ERROR", l -> "ERROR".equals(l.command()), WAIT);
             assertTrue(error.last().contains("Ping timeout: 2 seconds"), error.raw());
             silent.closed().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             alive.send("PING :ok");
@@ -143,7 +143,7 @@ class SingleServerIrcIT {
                 clients.add(IrcClient.register("full" + i, IRC, WAIT));
             }
             try (IrcClient extra = IrcClient.connect("extra", IRC)) {
-                Line error = extra.await("ERROR", l -> "ERROR".equals(l.command()), WAIT);
+                IrcLine error = extra.await("ERROR", l -> "ERROR".equals(l.command()), WAIT);
                 assertTrue(error.last().contains("too many connections"), error.raw());
                 extra.closed().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             }
@@ -177,9 +177,9 @@ class SingleServerIrcIT {
             talker.await("plain's join", IrcClient.command("JOIN", "plain"), WAIT);
             talker.await("timed's join", IrcClient.command("JOIN", "timed"), WAIT);
             talker.send("PRIVMSG #joinlines :live");
-            Line plainLive = plain.await("the live line after the history", message("talker", "#joinlines", "live"),
+            IrcLine plainLive = plain.await("the live line after the history", message("talker", "#joinlines", "live"),
                     WAIT);
-            Line timedLive = timed.await("the live line after the history", message("talker", "#joinlines", "live"),
+            IrcLine timedLive = timed.await("the live line after the history", message("talker", "#joinlines", "live"),
                     WAIT);
 
             String from = ":talker!~talker@127.0.0.1 ";
@@ -192,7 +192,7 @@ class SingleServerIrcIT {
             assertEquals(JOIN_HISTORY_LINES, tagged.size(), tagged.toString());
             long previous = before;
             for (int i = 0; i < tagged.size(); i++) {
-                Line line = Line.parse(tagged.get(i));
+                IrcLine line = IrcLine.parse(tagged.get(i));
                 String time = line.tag("time");
                 assertTrue(time != null && SERVER_TIME.matcher(time).matches(), line.raw());
                 long millis = Instant.parse(time).toEpochMilli();
@@ -223,9 +223,9 @@ class SingleServerIrcIT {
     private static List<String> afterNames(IrcClient c) {
         List<String> lines = c.rawLines();
         for (int i = lines.size() - 1; i >= 0; i--) {
-            if ("366".equals(Line.parse(lines.get(i)).command())) {
+            if ("366".equals(IrcLine.parse(lines.get(i)).command())) {
                 return lines.subList(i + 1, lines.size()).stream()
-                        .filter(raw -> List.of("PRIVMSG", "NOTICE").contains(Line.parse(raw).command())).toList();
+                        .filter(raw -> List.of("PRIVMSG", "NOTICE").contains(IrcLine.parse(raw).command())).toList();
             }
         }
         throw new AssertionError("no 366 in " + lines);

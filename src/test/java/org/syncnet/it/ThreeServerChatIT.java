@@ -17,13 +17,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Chat across three managed WildFly servers (the arquillian.xml group "cluster"), with WebSocket clients on every
@@ -39,9 +34,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * missing or doubled; only server1's other client quits.</li>
  * </ol>
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ThreeServerChatIT extends ThreeServerCluster {
     static final String LOBBY = "#lobby";
     static final Duration WAIT = Duration.ofSeconds(20);
@@ -69,9 +61,7 @@ class ThreeServerChatIT extends ThreeServerCluster {
     @Order(1)
     void crossServerChatWithPresenceHistoryAndOneOrder() throws Exception {
         requireStepsPassed(0);
-        SERVERS.forEach(this::startAndDeploy);
-        views.await("server3 leads with quorum on all three", Duration.ofSeconds(60),
-                ClusterViews.leaderWithQuorum("server3"), HTTP1, HTTP2, HTTP3);
+        startAllWithServer3Leading();
 
         ChatClient alice = register("alice", HTTP1, "server1");
         ChatClient bob = register("bob", HTTP2, "server2");

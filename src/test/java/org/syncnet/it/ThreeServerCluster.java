@@ -1,7 +1,6 @@
 package org.syncnet.it;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,23 +9,32 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.arquillian.container.test.api.ContainerController;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The three managed WildFly servers of arquillian.xml's group "cluster" (port offsets 100-102, HTTP 8180-8182,
  * cluster UDP 8120-8122), started, frozen, killed and stopped by the scenario tests that extend this.
  * <p>
- * A scenario is a class of ordered steps ({@link Order}); a step calls {@link #requireStepsPassed} first and
- * {@link #stepPassed} last, so the steps after a failed one are skipped. Once the scenario is over — after its last
- * step or its first failure — {@link #scenarioOver} runs and every server is stopped; {@link #killLeftovers} is
- * the last resort. Nothing a scenario starts outlives it, also when it fails.
+ * A scenario is a class of ordered steps ({@link Order}, {@link ScenarioSteps}); a step calls
+ * {@link #requireStepsPassed} first and {@link #stepPassed} last, so the steps after a failed one are skipped. Once
+ * the scenario is over — after its last step or its first failure — {@link #scenarioOver} runs and every server is
+ * stopped; {@link #killLeftovers} is the last resort. Nothing a scenario starts outlives it, also when it fails. The
+ * scenarios run as Arquillian clients (the annotations here are inherited).
  */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class ThreeServerCluster {
     static final List<String> SERVERS = List.of("server1", "server2", "server3");
     static final int HTTP1 = 8080 + 100;
@@ -34,7 +42,9 @@ abstract class ThreeServerCluster {
     static final int HTTP3 = 8080 + 102;
 
     /** Steps passed per scenario class (JUnit makes an instance per test method). */
-    private static final Map<Class<?>, Integer> STEPS_PASSED = new ConcurrentHashMap<>();
+    private static final Map<Class<?>, ScenarioSteps> STEPS = new ConcurrentHashMap<>();
+    /** How long all three may take to start, deploy and agree on a leader on a busy 2-core machine. */
+    static final Duration START_BOUND = Duration.ofSeconds(60);
     private static final List<ProcessHandle> FROZEN = new ArrayList<>();
 
     @ArquillianResource
@@ -67,6 +77,18 @@ abstract class ThreeServerCluster {
     void scenarioOver() {
     }
 
+    /** Starts and deploys all three servers. */
+    void startAll() {
+        SERVERS.forEach(this::startAndDeploy);
+    }
+
+    /** Starts and deploys all three, and waits until server3 leads with a quorum on all three. */
+    void startAllWithServer3Leading() {
+        startAll();
+        new ClusterViews().await("server3 leads with quorum on all three", START_BOUND,
+                ClusterViews.leaderWithQuorum("server3"), HTTP1, HTTP2, HTTP3);
+    }
+
     void startAndDeploy(String server) {
         controller.start(server);
         deployer.deploy("war-" + server);
@@ -96,19 +118,23 @@ abstract class ThreeServerCluster {
                 .orElseThrow(() -> new AssertionError("no running JVM for " + server));
     }
 
+    private ScenarioSteps steps() {
+        return STEPS.computeIfAbsent(getClass(), c -> new ScenarioSteps());
+    }
+
     void requireStepsPassed(int steps) {
-        assumeTrue(STEPS_PASSED.getOrDefault(getClass(), 0) >= steps, "an earlier step of the scenario failed");
+        steps().require(steps);
     }
 
     void stepPassed(int step) {
-        STEPS_PASSED.put(getClass(), step);
+        steps().passed(step);
     }
 
     @AfterEach
     void stopServersWhenTheScenarioIsOver(TestInfo test) {
         int step = test.getTestMethod().flatMap(m -> Optional.ofNullable(m.getAnnotation(Order.class)))
                 .map(Order::value).orElse(lastStep());
-        if (STEPS_PASSED.getOrDefault(getClass(), 0) >= step && step < lastStep()) {
+        if (steps().passed() >= step && step < lastStep()) {
             return;  // this step passed and more follow: keep the cluster running
         }
         try {

@@ -9,13 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Three managed WildFly servers (arquillian.xml group "cluster", port offsets 100-102, cluster UDP 8120-8122),
@@ -33,9 +28,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * A step whose predecessor failed is skipped. Every server started here is stopped after the last step or the
  * first failed one ({@link #stopServersWhenTheScenarioIsOver}); {@link #killLeftovers} is the last resort.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ThreeServerFailoverIT extends ThreeServerCluster {
     /** The WAR's default timing, which the containers do not override. */
     static final Duration HEARTBEAT = Duration.ofMillis(2_000);
@@ -60,9 +52,7 @@ class ThreeServerFailoverIT extends ThreeServerCluster {
     @Order(1)
     void allThreeFollowServer3WithQuorumInOneEpoch() {
         requireStepsPassed(0);
-        for (String server : SERVERS) {
-            startAndDeploy(server);
-        }
+        startAll();
         ClusterViews.Agreement agreed = views.await("server1..3 all name server3 leader with quorum, in one epoch",
                 FIRST_AGREEMENT_BOUND, ClusterViews.leaderWithQuorum("server3").and(allMembersAlive()),
                 HTTP1, HTTP2, HTTP3);

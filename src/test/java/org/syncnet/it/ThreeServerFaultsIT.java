@@ -3,17 +3,15 @@ package org.syncnet.it;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Faults under steady chat through both doors (issue 15), with the servers the scripts run ({@link ScriptCluster}):
@@ -41,38 +39,20 @@ class ThreeServerFaultsIT {
     private static final long SEND_EVERY_MILLIS = 30;
     private static final Duration CONVERGE = Duration.ofSeconds(90);
 
-    private static ScriptCluster cluster;
-    private static int stepsPassed;
-
-    @BeforeAll
-    static void startCluster() throws IOException {
-        if (LoopbackCut.available()) {
-            LoopbackCut.removeLeftovers();
-        }
-        // The senders' pace is far above a person's: the doors' flood limits would hold them back.
-        cluster = new ScriptCluster("faults-it", Map.of("SYNCNET_IRC_FLOOD_PENALTY", "1ms",
-                "SYNCNET_CHAT_RATE_BURST", "10000", "SYNCNET_CHAT_RATE_PER_SECOND", "10000"));
-        cluster.must("start_all_servers.sh");
-        awaitLeader("server3", 1, 2, 3);
-    }
-
-    @AfterAll
-    static void stopCluster() throws IOException {
-        try {
-            if (LoopbackCut.available()) {
-                LoopbackCut.removeLeftovers();
-            }
-        } finally {
-            if (cluster != null) {
-                cluster.close();
-            }
-        }
-    }
+    // The senders' pace is far above a person's: the doors' flood limits would hold them back.
+    @RegisterExtension
+    static final ScriptCluster cluster = new ScriptCluster("faults-it", Map.of("SYNCNET_IRC_FLOOD_PENALTY", "1ms",
+            "SYNCNET_CHAT_RATE_BURST", "10000", "SYNCNET_CHAT_RATE_PER_SECOND", "10000"), () -> {
+                if (LoopbackCut.available()) {
+                    LoopbackCut.removeLeftovers();
+                }
+            }).startedWithLeader("server3");
+    private static final ScenarioSteps steps = new ScenarioSteps();
 
     @Test
     @Order(1)
     void leaderKilledUnderLoad() throws Exception {
-        requireStep(0);
+        steps.require(0);
         try (ChatLoad load = load("#killed")) {
             load.start();
             pause(3_000);
@@ -84,13 +64,13 @@ class ThreeServerFaultsIT {
             pause(2_000);
             finish(load, "leader killed");
         }
-        stepsPassed = 1;
+        steps.passed(1);
     }
 
     @Test
     @Order(2)
     void leaderFrozenUnderLoad() throws Exception {
-        requireStep(1);
+        steps.require(1);
         try (ChatLoad load = load("#frozen")) {
             load.start();
             pause(3_000);
@@ -105,31 +85,31 @@ class ThreeServerFaultsIT {
             pause(2_000);
             finish(load, "leader frozen 7 s");
         }
-        stepsPassed = 2;
+        steps.passed(2);
     }
 
     @Test
     @Order(3)
     void leaderCannotReachServer2() throws Exception {
-        requireStep(2);
+        steps.require(2);
         cut("#cut-leader-to-2", 2, new int[][] {{3, 2}});
-        stepsPassed = 3;
+        steps.passed(3);
     }
 
     @Test
     @Order(4)
     void server2CannotReachTheLeader() throws Exception {
-        requireStep(3);
+        steps.require(3);
         cut("#cut-2-to-leader", 2, new int[][] {{2, 3}});
-        stepsPassed = 4;
+        steps.passed(4);
     }
 
     @Test
     @Order(5)
     void followersCannotReachEachOther() throws Exception {
-        requireStep(4);
+        steps.require(4);
         cut("#cut-followers", 1, new int[][] {{1, 2}, {2, 1}});
-        stepsPassed = 5;
+        steps.passed(5);
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
@@ -137,7 +117,7 @@ class ThreeServerFaultsIT {
     private static ChatLoad load(String room) throws Exception {
         ChatLoad load = new ChatLoad(room, SEND_EVERY_MILLIS);
         // Nicks of its own per step: the last step's clients may still hold theirs until their ends are committed.
-        String step = "s" + (stepsPassed + 1);
+        String step = "s" + (steps.passed() + 1);
         try {
             for (int n = 1; n <= 2; n++) {
                 load.ircListener("hear" + n + step, ScriptCluster.ircPort(n))
@@ -232,10 +212,6 @@ class ThreeServerFaultsIT {
     /** The scenario's own timing: how long the chat runs before, during and after a fault. */
     private static void pause(long millis) throws InterruptedException {
         Thread.sleep(millis);
-    }
-
-    private static void requireStep(int step) {
-        assumeTrue(stepsPassed >= step, "step " + step + " failed");
     }
 
     private static void log(String line) {

@@ -25,14 +25,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.syncnet.it.IrcClient.Line;
+import org.syncnet.testclient.IrcLine;
 
 /**
  * The IRC door on three managed WildFly servers (IRC ports 8100-8102: each member's UDP port − 20), with IRC users
@@ -48,9 +43,6 @@ import org.syncnet.it.IrcClient.Line;
  * <li>a real third-party client, suckless {@code ii} (Debian package ii, installed by .ci/run), joins and talks.</li>
  * </ol>
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ThreeServerIrcIT extends ThreeServerCluster {
     static final String LOBBY = "#lobby";
     static final int IRC1 = 8000 + 100;
@@ -62,7 +54,6 @@ class ThreeServerIrcIT extends ThreeServerCluster {
 
     private static final Map<String, IrcClient> irc = new HashMap<>();
     private static ChatClient carol;
-    private final ClusterViews views = new ClusterViews();
 
     @Override
     int lastStep() {
@@ -83,13 +74,11 @@ class ThreeServerIrcIT extends ThreeServerCluster {
     @Order(1)
     void ircAndBrowserUsersShareOneChatAcrossServers() throws Exception {
         requireStepsPassed(0);
-        SERVERS.forEach(this::startAndDeploy);
-        views.await("server3 leads with quorum on all three", Duration.ofSeconds(60),
-                ClusterViews.leaderWithQuorum("server3"), HTTP1, HTTP2, HTTP3);
+        startAllWithServer3Leading();
 
         IrcClient alice = register("alice", IRC1);
         IrcClient bob = register("bob", IRC2);
-        Line joined = join(alice);
+        IrcLine joined = join(alice);
         assertEquals("alice!~alice@" + HOST, joined.prefix());
         join(bob);
         alice.await("bob's join", command("JOIN", "bob"), WAIT);
@@ -101,25 +90,25 @@ class ThreeServerIrcIT extends ThreeServerCluster {
         JsonObject members = carol.await("members", type("members", "room", LOBBY), WAIT);
         assertEquals(List.of("alice", "bob", "carol"), members.getJsonArray("nicks").getValuesAs(JsonString.class)
                 .stream().map(JsonString::getString).toList(), "the browser lists the IRC users");
-        Line carolJoins = alice.await("carol's join", command("JOIN", "carol"), WAIT);
+        IrcLine carolJoins = alice.await("carol's join", command("JOIN", "carol"), WAIT);
         assertEquals("carol!web@server3", carolJoins.prefix(), "a browser user as IRC sees her");
 
         alice.send("NAMES " + LOBBY);
-        Line names = alice.await("NAMES", numeric("353"), WAIT);
+        IrcLine names = alice.await("NAMES", numeric("353"), WAIT);
         assertEquals(LOBBY, names.param(2));
         assertEquals(List.of("alice", "bob", "carol"), Arrays.asList(names.last().split(" ")),
                 "NAMES lists everyone across the cluster, browser users included");
         alice.await("end of NAMES", numeric("366"), WAIT);
 
         alice.send("PRIVMSG " + LOBBY + " :hello from server1");
-        Line hello = bob.await("alice's message", message("alice", LOBBY, "hello from server1"), WAIT);
+        IrcLine hello = bob.await("alice's message", message("alice", LOBBY, "hello from server1"), WAIT);
         assertEquals("alice!~alice@" + HOST, hello.prefix());
         carol.await("alice's message in the browser", type("event", "text", "hello from server1")
                 .and(f -> f.getString("nick").equals("alice")), WAIT);
 
         carol.say(LOBBY, "c-1", "hello from the browser");
         for (IrcClient c : List.of(alice, bob)) {
-            Line fromCarol = c.await("carol's message", message("carol", LOBBY, "hello from the browser"), WAIT);
+            IrcLine fromCarol = c.await("carol's message", message("carol", LOBBY, "hello from the browser"), WAIT);
             assertEquals("carol!web@server3", fromCarol.prefix());
         }
         assertFalse(alice.has(command("PRIVMSG", "alice")), "a client's own PRIVMSG is not echoed back to it");
@@ -138,7 +127,7 @@ class ThreeServerIrcIT extends ThreeServerCluster {
         carol.await("the topic in the browser", type("topic", "topic", "IRC meets the browser"), WAIT);
 
         alice.send("WHOIS carol");
-        Line whois = alice.await("WHOIS of a browser user", numeric("311"), WAIT);
+        IrcLine whois = alice.await("WHOIS of a browser user", numeric("311"), WAIT);
         assertEquals(List.of("carol", "web", "server3"), whois.params().subList(1, 4));
         alice.await("end of WHOIS", numeric("318"), WAIT);
         stepPassed(1);
@@ -154,15 +143,15 @@ class ThreeServerIrcIT extends ThreeServerCluster {
                 c.send("NICK zed");
                 c.send("USER zed 0 * :Zed");
             }
-            Line a = one.await("001 or 433", numeric("001").or(numeric("433")), WAIT);
-            Line b = three.await("001 or 433", numeric("001").or(numeric("433")), WAIT);
+            IrcLine a = one.await("001 or 433", numeric("001").or(numeric("433")), WAIT);
+            IrcLine b = three.await("001 or 433", numeric("001").or(numeric("433")), WAIT);
             assertEquals(List.of("001", "433"), List.of(a.command(), b.command()).stream().sorted().toList(),
                     "one winner: " + a.raw() + " / " + b.raw());
             IrcClient loser = a.command().equals("433") ? one : three;
-            Line refusal = a.command().equals("433") ? a : b;
+            IrcLine refusal = a.command().equals("433") ? a : b;
             assertEquals(List.of("*", "zed"), refusal.params().subList(0, 2), "433 before registration");
             loser.send("NICK zed2");
-            Line welcome = loser.await("welcome as zed2", numeric("001"), WAIT);
+            IrcLine welcome = loser.await("welcome as zed2", numeric("001"), WAIT);
             assertEquals("zed2", welcome.param(0));
         }
         stepPassed(2);
@@ -175,7 +164,7 @@ class ThreeServerIrcIT extends ThreeServerCluster {
         IrcClient alice = irc.get("alice");
         IrcClient bob = irc.get("bob");
         bob.send("PART " + LOBBY + " :back soon");
-        Line part = alice.await("bob's part", command("PART", "bob"), WAIT);
+        IrcLine part = alice.await("bob's part", command("PART", "bob"), WAIT);
         assertEquals(List.of(LOBBY, "back soon"), part.params());
         carol.await("bob's part in the browser", presence("bob", "part"), WAIT);
         join(bob);
@@ -190,11 +179,11 @@ class ThreeServerIrcIT extends ThreeServerCluster {
         carol.await("dave's quit in the browser", presence("dave", "quit"), WAIT);
 
         bob.send("QUIT :see you");
-        Line error = bob.await("ERROR before the close", l -> "ERROR".equals(l.command()), WAIT);
+        IrcLine error = bob.await("ERROR before the close", l -> "ERROR".equals(l.command()), WAIT);
         assertTrue(error.last().contains("see you"), error.raw());
         bob.closed().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         irc.remove("bob");
-        Line quit = alice.await("bob's quit", command("QUIT", "bob"), WAIT);
+        IrcLine quit = alice.await("bob's quit", command("QUIT", "bob"), WAIT);
         assertEquals("Quit: see you", quit.last());
         stepPassed(3);
     }
@@ -212,7 +201,7 @@ class ThreeServerIrcIT extends ThreeServerCluster {
 
         killJvm("server2");
         erin.closed().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        Line quit = alice.await("erin's quit once server2's failure is detected", command("QUIT", "erin"),
+        IrcLine quit = alice.await("erin's quit once server2's failure is detected", command("QUIT", "erin"),
                 Duration.ofSeconds(30));
         assertEquals("server2 failed", quit.last());
         carol.await("erin's quit in the browser", presence("erin", "quit"), WAIT);
@@ -242,7 +231,7 @@ class ThreeServerIrcIT extends ThreeServerCluster {
             alice.await("ii's join", command("JOIN", "iiuser"), WAIT);
             Path channel = server.resolve(LOBBY);
             write(awaitFile(channel.resolve("in")), "hello from ii");
-            Line fromIi = alice.await("ii's message", message("iiuser", LOBBY, "hello from ii"), WAIT);
+            IrcLine fromIi = alice.await("ii's message", message("iiuser", LOBBY, "hello from ii"), WAIT);
             assertTrue(fromIi.prefix().startsWith("iiuser!~"), fromIi.prefix());
             alice.send("PRIVMSG " + LOBBY + " :hello ii, from alice");
             awaitLine(channel.resolve("out"), "<alice> hello ii, from alice");
@@ -262,9 +251,9 @@ class ThreeServerIrcIT extends ThreeServerCluster {
     }
 
     /** Joins the lobby and takes the client's own JOIN, the NAMES list and its end; returns the JOIN. */
-    private static Line join(IrcClient c) throws InterruptedException {
+    private static IrcLine join(IrcClient c) throws InterruptedException {
         c.send("JOIN " + LOBBY);
-        Line joined = c.await("the own join", l -> "JOIN".equals(l.command()) && LOBBY.equals(l.param(0)), WAIT);
+        IrcLine joined = c.await("the own join", l -> "JOIN".equals(l.command()) && LOBBY.equals(l.param(0)), WAIT);
         c.await("NAMES on joining", numeric("353"), WAIT);
         c.await("end of NAMES", numeric("366"), WAIT);
         return joined;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +12,9 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The history through kills (issue 15), with the servers the scripts run ({@link ScriptCluster}): while WebSocket
@@ -35,22 +34,14 @@ class ThreeServerKillLoopIT {
     private static final long SEND_EVERY_MILLIS = 100;
     private static final Duration CONVERGE = Duration.ofSeconds(90);
 
-    private static ScriptCluster cluster;
+    @RegisterExtension
+    static final ScriptCluster cluster = new ScriptCluster("killloop-it", Map.of("SYNCNET_CLUSTER_SECRET", SECRET,
+            "SYNCNET_CHAT_RATE_PER_SECOND", "100"));
     private static final ClusterViews views = new ClusterViews();
 
     @BeforeAll
-    static void startCluster() throws IOException {
-        cluster = new ScriptCluster("killloop-it", Map.of("SYNCNET_CLUSTER_SECRET", SECRET,
-                "SYNCNET_CHAT_RATE_PER_SECOND", "100"));
-        cluster.must("start_all_servers.sh");
+    static void leaderElected() {
         awaitLeaderAndCaughtUp();
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
     }
 
     @Test

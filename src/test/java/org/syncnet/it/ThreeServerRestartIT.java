@@ -13,12 +13,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Durable history (issue 5) with the servers the scripts run (see {@link ScriptCluster}: they keep their data folders
@@ -46,25 +45,12 @@ class ThreeServerRestartIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Duration CONVERGE = Duration.ofSeconds(90);
 
-    private static ScriptCluster cluster;
+    @RegisterExtension
+    static final ScriptCluster cluster = new ScriptCluster("restart-it").startedWithLeader("server3");
     private static final ClusterViews views = new ClusterViews();
     /** The room's messages as the listener received them, in order: what everybody must store. */
     private static final List<String> heard = new ArrayList<>();
-    private static int stepsPassed;
-
-    @BeforeAll
-    static void startCluster() throws IOException {
-        cluster = new ScriptCluster("restart-it");
-        cluster.must("start_all_servers.sh");
-        awaitLeader("server3", 1, 2, 3);
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
+    private static final ScenarioSteps steps = new ScenarioSteps();
 
     @Test
     @Order(1)
@@ -118,13 +104,13 @@ class ThreeServerRestartIT {
         }
         assertEquals(total, heard.stream().distinct().count(), "every message once: " + heard);
         awaitHistory("all three store what the listener received", 1, 2, 3);
-        stepsPassed = 1;
+        steps.passed(1);
     }
 
     @Test
     @Order(2)
     void wholeClusterRestartKeepsTheHistoryTheTopicAndTheOrder() throws Exception {
-        requireStep(1);
+        steps.require(1);
         cluster.must("stop_all_servers.sh");
         cluster.must("start_all_servers.sh");
         awaitLeader("server3", 1, 2, 3);
@@ -133,32 +119,32 @@ class ThreeServerRestartIT {
         newcomer.send("JOIN " + ROOM);
         assertEquals(TOPIC, newcomer.await("the topic", IrcClient.numeric("332"), WAIT).last());
         newcomer.await("end of NAMES", IrcClient.numeric("366"), WAIT);
-        IrcClient.Line last = null;
+        org.syncnet.testclient.IrcLine last = null;
         for (int i = 0; i < 20; i++) {
             last = newcomer.await("history line " + i, l -> "PRIVMSG".equals(l.command()), WAIT);
         }
         assertEquals(heard.get(heard.size() - 1), last.last(), "the join history ends with the last message");
         newcomer.close();
-        stepsPassed = 2;
+        steps.passed(2);
     }
 
     @Test
     @Order(3)
     void aServerWhoseHistoryDatabaseIsGoneFillsItFromItsPeers() throws Exception {
-        requireStep(2);
+        steps.require(2);
         cluster.must("stop_server.sh", "1");
         deleteHistoryDatabase(1);
         cluster.must("start_server.sh", "1");
         assertTrue(logSinceLastStart(1).contains("fetched the stored events after seq 0"),
                 "server1 says where its history came from");
         awaitHistory("server1 with its history fetched again", 1, 2, 3);
-        stepsPassed = 3;
+        steps.passed(3);
     }
 
     @Test
     @Order(4)
     void aDamagedHistoryDatabaseIsSetAsideAndFilledAgain() throws Exception {
-        requireStep(3);
+        steps.require(3);
         cluster.must("stop_server.sh", "1");
         Path db = cluster.dataFolder(1).resolve("history.db");
         byte[] bytes = Files.readAllBytes(db);
@@ -174,7 +160,7 @@ class ThreeServerRestartIT {
                     "the damaged file is kept for its operator");
         }
         awaitHistory("server1 with a new history database", 1, 2, 3);
-        stepsPassed = 4;
+        steps.passed(4);
     }
 
     /**
@@ -184,7 +170,7 @@ class ThreeServerRestartIT {
     @Test
     @Order(5)
     void aServerThatCannotRepairItsHistoryRefusesToStartAndSaysWhatIsMissing() throws Exception {
-        requireStep(4);
+        steps.require(4);
         long marked = Long.parseLong(Files.readString(cluster.dataFolder(1).resolve("history-mark")).trim());
         cluster.must("stop_all_servers.sh");
         deleteHistoryDatabase(1);
@@ -205,7 +191,7 @@ class ThreeServerRestartIT {
         cluster.must("start_server.sh", "1");
         awaitLeader("server3", 1, 2, 3);
         awaitHistory("server1 with its history fetched from its peers", 1, 2, 3);
-        stepsPassed = 5;
+        steps.passed(5);
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
@@ -253,10 +239,6 @@ class ThreeServerRestartIT {
     private static List<String> storedTexts(int n) {
         List<String> texts = new HistoryApi(ScriptCluster.httpPort(n)).roomTexts(ROOM);
         return texts == null ? List.of("(no answer from server" + n + ")") : texts;
-    }
-
-    private static void requireStep(int step) {
-        org.junit.jupiter.api.Assumptions.assumeTrue(stepsPassed >= step, "step " + step + " failed");
     }
 
     private static void sleepQuietly(long millis) {

@@ -1,4 +1,4 @@
-package org.syncnet.bench;
+package org.syncnet.testclient;
 
 import java.io.IOException;
 import java.net.ProtocolException;
@@ -13,9 +13,9 @@ import java.util.Arrays;
  * over so the connection can answer it; pongs are dropped; a close frame ends the stream. Binary messages are not
  * part of the chat protocol and are dropped too. No callback is made after the close frame.
  */
-final class WsFrameReader {
+public final class WsFrameReader {
     /** Where the decoded frames go; called on the thread that calls {@link #feed}. */
-    interface Handler {
+    public interface Handler {
         void text(String message);
 
         /** A ping's payload ({@code length} bytes of {@code payload}; the array is reused). */
@@ -58,16 +58,16 @@ final class WsFrameReader {
     private int controlLength;
     private boolean closed;
 
-    WsFrameReader(Handler handler) {
+    public WsFrameReader(Handler handler) {
         this.handler = handler;
     }
 
-    boolean closed() {
+    public boolean closed() {
         return closed;
     }
 
     /** Consumes all of {@code in} (position to limit). */
-    void feed(ByteBuffer in) throws IOException {
+    public void feed(ByteBuffer in) throws IOException {
         while (in.hasRemaining() && !closed) {
             if (!inPayload) {
                 int n = Math.min(headerNeed - headerHave, in.remaining());

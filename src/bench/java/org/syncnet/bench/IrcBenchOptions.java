@@ -16,8 +16,8 @@ import java.util.Map;
  * @param load     clients, senders, rate or window, durations
  * @param pids     processes whose CPU time is measured, by a name for the report
  * @param wantEcho request echo-message when the server offers it ({@code --echo=auto}, the default; {@code off}: never)
- * @param loops    selector threads carrying the clients (round-robin). One: against ngircd at saturation on two cores,
- *                 two threads gave about 20 % fewer deliveries per second than one (less batching, more contention)
+ * @param loops    selector threads carrying the clients (round-robin); one by default, since more threads batch less
+ *                 and contend more
  */
 record IrcBenchOptions(String scenario, String server, List<InetSocketAddress> targets, LoadOptions load,
                        Map<String, Long> pids, boolean wantEcho, int loops) {

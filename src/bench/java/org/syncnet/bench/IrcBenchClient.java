@@ -14,17 +14,15 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.syncnet.door.irc.wire.FramedLine;
 import org.syncnet.door.irc.wire.IrcLineFramer;
-import org.syncnet.door.irc.wire.IrcMessage;
-import org.syncnet.door.irc.wire.IrcMessageParser;
-import org.syncnet.door.irc.wire.IrcSyntaxException;
+import org.syncnet.testclient.IrcLine;
 
 /**
  * One benchmark IRC client on a {@link NioSocket}: registers ({@code CAP LS 302} and echo-message where offered, see
  * {@link ClientCapNegotiation}; NICK, USER), joins the bench room, records every benchmark PRIVMSG it receives (message
  * number, arrival, latency from the due time; see {@link IrcBenchText}) and, if it is a sender, sends PRIVMSGs.
  * It answers PINGs. There is no reconnect: IRC has no resume, so a client that loses its connection stays gone and
- * what it misses counts as lost. Lines are cut and parsed with the IRC door's own {@link IrcLineFramer} and
- * {@link IrcMessageParser}.
+ * what it misses counts as lost. Lines are cut with the IRC door's own {@link IrcLineFramer} and parsed with the test
+ * clients' {@link IrcLine}, as the integration tests' IRC client parses them.
  */
 final class IrcBenchClient implements NioSocket.Protocol, LoadPhase.Sender {
     /** What the run learns from a client, called on the loop thread. */
@@ -230,10 +228,13 @@ final class IrcBenchClient implements NioSocket.Protocol, LoadPhase.Sender {
             receipt(fast, now);  // the hot path: no parser, no substrings
             return;
         }
-        IrcMessage m;
+        IrcLine m;
         try {
-            m = IrcMessageParser.parse(text);
-        } catch (IrcSyntaxException e) {
+            m = IrcLine.parse(text);
+        } catch (RuntimeException e) {
+            m = null;
+        }
+        if (m == null || m.command() == null) {
             count("unparsable line");
             return;
         }
@@ -246,7 +247,7 @@ final class IrcBenchClient implements NioSocket.Protocol, LoadPhase.Sender {
             }
             case "001" -> line("JOIN " + room);
             case "JOIN" -> {
-                if (nick.equalsIgnoreCase(nickOf(m.prefix())) && room.equalsIgnoreCase(m.param(0))) {
+                if (nick.equalsIgnoreCase(m.nick()) && room.equalsIgnoreCase(m.param(0))) {
                     socket.established();
                     joined.complete(null);
                 }
@@ -267,7 +268,7 @@ final class IrcBenchClient implements NioSocket.Protocol, LoadPhase.Sender {
         }
     }
 
-    private void privmsg(IrcMessage m, long now) {
+    private void privmsg(IrcLine m, long now) {
         if (!room.equalsIgnoreCase(m.param(0))) {
             return;
         }
@@ -299,14 +300,6 @@ final class IrcBenchClient implements NioSocket.Protocol, LoadPhase.Sender {
         if (first) {
             observer.delivered(this, t, now);
         }
-    }
-
-    private static String nickOf(String prefix) {
-        if (prefix == null) {
-            return null;
-        }
-        int bang = prefix.indexOf('!');
-        return bang < 0 ? prefix : prefix.substring(0, bang);
     }
 
     // ------------------------------------------------------------------------------------------ lines out

@@ -6,19 +6,19 @@ import java.net.ProtocolException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.Locale;
-import java.util.concurrent.ThreadLocalRandom;
+import org.syncnet.testclient.WsFrameReader;
+import org.syncnet.testclient.WsFrameWriter;
+import org.syncnet.testclient.WsHandshake;
 
 /**
- * A minimal RFC 6455 client WebSocket on a {@link NioSocket}: the load generator's replacement for
- * {@code java.net.http.WebSocket}, which costs a thread handoff and futures per frame. Reads, decoding and every
- * {@link Listener} callback happen on the loop thread, one after the other. Frames are sent from any thread (each is
- * masked and handed to the socket, which writes it at once if it can); frames sent before the handshake completes
- * wait for it. After {@link #abort} or the first {@code onClose}/{@code onError}, no further callback is made.
+ * A minimal RFC 6455 client WebSocket on a {@link NioSocket}, with the handshake, framing and decoding the test
+ * clients share ({@link WsHandshake}, {@link WsFrameWriter}, {@link WsFrameReader}): the load generator's
+ * replacement for {@code java.net.http.WebSocket}, which costs a thread handoff and futures per frame. Reads,
+ * decoding and every {@link Listener} callback happen on the loop thread, one after the other. Frames are sent from
+ * any thread (each is masked and handed to the socket, which writes it at once if it can); frames sent before the
+ * handshake completes wait for it. After {@link #abort} or the first {@code onClose}/{@code onError}, no further
+ * callback is made.
  */
 final class NioWebSocket implements NioSocket.Protocol, WsFrameReader.Handler {
     /** Like {@code java.net.http.WebSocket.Listener}, but a message is always whole. Called on the loop thread. */
@@ -35,17 +35,13 @@ final class NioWebSocket implements NioSocket.Protocol, WsFrameReader.Handler {
     }
 
     static final int NORMAL_CLOSURE = 1000;
-    private static final String ACCEPT_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
-    private static final int OP_TEXT = 0x1;
-    private static final int OP_CLOSE = 0x8;
-    private static final int OP_PONG = 0xA;
     private static final int MAX_RESPONSE_HEADER = 16 * 1024;
 
     private enum State { HANDSHAKE, OPEN, DONE }
 
     private final URI uri;
     private final Listener listener;
-    private final String key;
+    private final WsHandshake handshake = new WsHandshake();
     private final WsFrameReader reader = new WsFrameReader(this);
     private NioSocket socket;
     private ByteBuffer response = ByteBuffer.allocate(1024);  // the handshake response so far (loop thread)
@@ -54,9 +50,6 @@ final class NioWebSocket implements NioSocket.Protocol, WsFrameReader.Handler {
     private NioWebSocket(URI uri, Listener listener) {
         this.uri = uri;
         this.listener = listener;
-        byte[] nonce = new byte[16];
-        ThreadLocalRandom.current().nextBytes(nonce);
-        this.key = Base64.getEncoder().encodeToString(nonce);
     }
 
     /**
@@ -83,17 +76,12 @@ final class NioWebSocket implements NioSocket.Protocol, WsFrameReader.Handler {
 
     /** Sends one text message (one frame); false if the connection is closing or gone (the frame is dropped). */
     boolean sendText(String text) {
-        return socket().send(frame(OP_TEXT, text.getBytes(StandardCharsets.UTF_8)));
+        return socket().send(WsFrameWriter.frame(WsFrameWriter.OP_TEXT, text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Sends a close frame (the handshake of a polite close); nothing can be sent after it. */
     void sendClose(int code, String reason) {
-        byte[] r = reason.getBytes(StandardCharsets.UTF_8);
-        byte[] payload = new byte[2 + r.length];
-        payload[0] = (byte) (code >> 8);
-        payload[1] = (byte) code;
-        System.arraycopy(r, 0, payload, 2, r.length);
-        socket().sendLast(frame(OP_CLOSE, payload));
+        socket().sendLast(WsFrameWriter.close(code, reason));
     }
 
     /** Closes the socket at once; no callback follows. Any thread. */
@@ -123,13 +111,7 @@ final class NioWebSocket implements NioSocket.Protocol, WsFrameReader.Handler {
         if (uri.getRawQuery() != null) {
             path += "?" + uri.getRawQuery();
         }
-        String request = "GET " + path + " HTTP/1.1\r\n"
-                + "Host: " + uri.getHost() + (uri.getPort() != -1 ? ":" + uri.getPort() : "") + "\r\n"
-                + "Upgrade: websocket\r\n"
-                + "Connection: Upgrade\r\n"
-                + "Sec-WebSocket-Key: " + key + "\r\n"
-                + "Sec-WebSocket-Version: 13\r\n\r\n";
-        s.sendNow(request.getBytes(StandardCharsets.US_ASCII));
+        s.sendNow(handshake.request(uri.getHost() + (uri.getPort() != -1 ? ":" + uri.getPort() : ""), path));
     }
 
     @Override
@@ -168,9 +150,8 @@ final class NioWebSocket implements NioSocket.Protocol, WsFrameReader.Handler {
             }
             response.put(in.get());
             int p = response.position();
-            if (p >= 4 && response.get(p - 4) == '\r' && response.get(p - 3) == '\n' && response.get(p - 2) == '\r'
-                    && response.get(p - 1) == '\n') {
-                checkResponse(new String(response.array(), 0, p, StandardCharsets.ISO_8859_1));
+            if (WsHandshake.headerComplete(response.array(), p)) {
+                handshake.check(new String(response.array(), 0, p, StandardCharsets.ISO_8859_1));
                 response = null;
                 synchronized (this) {
                     if (state == State.DONE) {
@@ -186,33 +167,6 @@ final class NioWebSocket implements NioSocket.Protocol, WsFrameReader.Handler {
         }
     }
 
-    private void checkResponse(String header) throws IOException {
-        String[] lines = header.split("\r\n");
-        String[] status = lines[0].split(" ", 3);
-        if (status.length < 2 || !status[0].startsWith("HTTP/1.") || !status[1].equals("101")) {
-            throw new ProtocolException("WebSocket handshake refused: " + lines[0]);
-        }
-        String accept = null;
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            if (colon > 0 && lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT).equals("sec-websocket-accept")) {
-                accept = lines[i].substring(colon + 1).trim();
-            }
-        }
-        if (!expectedAccept(key).equals(accept)) {
-            throw new ProtocolException("WebSocket handshake: wrong Sec-WebSocket-Accept " + accept);
-        }
-    }
-
-    static String expectedAccept(String key) {
-        try {
-            byte[] sha1 = MessageDigest.getInstance("SHA-1").digest((key + ACCEPT_GUID).getBytes(StandardCharsets.US_ASCII));
-            return Base64.getEncoder().encodeToString(sha1);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     // WsFrameReader.Handler: on the loop thread, from received().
 
     @Override
@@ -224,7 +178,7 @@ final class NioWebSocket implements NioSocket.Protocol, WsFrameReader.Handler {
 
     @Override
     public void ping(byte[] payload, int length) {
-        socket().send(frame(OP_PONG, java.util.Arrays.copyOf(payload, length)));
+        socket().send(WsFrameWriter.frame(WsFrameWriter.OP_PONG, java.util.Arrays.copyOf(payload, length)));
     }
 
     @Override
@@ -238,27 +192,5 @@ final class NioWebSocket implements NioSocket.Protocol, WsFrameReader.Handler {
             socket().abort();
             listener.onClose(this, code, reason);
         }
-    }
-
-    // ------------------------------------------------------------------------------------------ output
-
-    /** A client frame: FIN, opcode, the MASK bit and the masking key, the masked payload (RFC 6455 5.2, 5.3). */
-    private static byte[] frame(int opcode, byte[] payload) {
-        int n = payload.length;
-        ByteBuffer f = ByteBuffer.allocate(14 + n);
-        f.put((byte) (0x80 | opcode));
-        if (n < 126) {
-            f.put((byte) (0x80 | n));
-        } else if (n < 65536) {
-            f.put((byte) (0x80 | 126)).putShort((short) n);
-        } else {
-            f.put((byte) (0x80 | 127)).putLong(n);
-        }
-        int mask = ThreadLocalRandom.current().nextInt();
-        f.putInt(mask);
-        for (int i = 0; i < n; i++) {
-            f.put((byte) (payload[i] ^ (mask >>> (8 * (3 - (i & 3))))));
-        }
-        return java.util.Arrays.copyOf(f.array(), f.position());
     }
 }

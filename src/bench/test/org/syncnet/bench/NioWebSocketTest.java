@@ -19,6 +19,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.syncnet.testclient.WsHandshake;
 
 /** The client against a scripted server on the loopback interface (an ephemeral port). */
 class NioWebSocketTest {
@@ -67,7 +68,7 @@ class NioWebSocketTest {
                 // The 101 and the first frames in one write: the client must find the frames after the header.
                 ByteArrayOutputStream first = new ByteArrayOutputStream();
                 first.writeBytes(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                        + "Sec-WebSocket-Accept: " + NioWebSocket.expectedAccept(key) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                        + "Sec-WebSocket-Accept: " + WsHandshake.expectedAccept(key) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 first.writeBytes(new byte[] {(byte) 0x81, 2, 'h', 'i', (byte) 0x89, 1, 'p'});
                 out.write(first.toByteArray());
                 assertEquals("open", next());
@@ -107,7 +108,7 @@ class NioWebSocketTest {
                     String key = request.lines().filter(l -> l.startsWith("Sec-WebSocket-Key: ")).findFirst().orElseThrow()
                             .substring("Sec-WebSocket-Key: ".length());
                     s.getOutputStream().write(("HTTP/1.1 101 Switching Protocols\r\nSec-WebSocket-Accept: "
-                            + NioWebSocket.expectedAccept(key) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + WsHandshake.expectedAccept(key) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                     assertEquals("open", next());
                 }
                 assertEquals("close:1006:", next());

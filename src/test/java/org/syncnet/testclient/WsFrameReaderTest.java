@@ -1,4 +1,4 @@
-package org.syncnet.bench;
+package org.syncnet.testclient;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class WsFrameReaderTest {
     /** Records what the reader hands over, as strings. */
-    private static final class Recorder implements WsFrameReader.Handler {
+    static final class Recorder implements WsFrameReader.Handler {
         final List<String> got = new ArrayList<>();
 
         @Override
@@ -172,6 +172,6 @@ class WsFrameReaderTest {
 
     @Test
     void handshakeAcceptIsTheRfcExample() {
-        assertEquals("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=", NioWebSocket.expectedAccept("dGhlIHNhbXBsZSBub25jZQ=="));
+        assertEquals("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=", WsHandshake.expectedAccept("dGhlIHNhbXBsZSBub25jZQ=="));
     }
 }

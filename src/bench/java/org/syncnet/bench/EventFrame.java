@@ -1,7 +1,7 @@
 package org.syncnet.bench;
 
 /**
- * The load generator's cheap reading of the frame it gets 30,000 times a second: a chat {@code event}. It scans a
+ * The load generator's cheap reading of the frame it gets most often: a chat {@code event}. It scans a
  * flat JSON object once, without building anything, and keeps where the fields the client needs are ({@code type},
  * {@code seq}, {@code room}, {@code text}, whether there is an {@code id}). It only accepts the simple case, exactly
  * what the server sends for an event: one object whose values are strings without escapes, integers,
