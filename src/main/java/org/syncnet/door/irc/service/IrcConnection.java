@@ -8,9 +8,9 @@ import org.syncnet.chat.ChatEvent;
 import org.syncnet.chat.ChatOutcome;
 import org.syncnet.chat.ChatState;
 import org.syncnet.chat.ClientId;
-import org.syncnet.chat.service.ChatConnection;
-import org.syncnet.chat.service.ChatDoorway;
-import org.syncnet.chat.service.SharedEncodings;
+import org.syncnet.chat.app.ChatConnection;
+import org.syncnet.chat.app.ChatApplication;
+import org.syncnet.chat.app.SharedEncodings;
 import org.syncnet.door.irc.IrcConfig;
 import org.syncnet.door.irc.IrcServerInfo;
 import org.syncnet.door.irc.IrcSession;
@@ -29,7 +29,7 @@ import org.syncnet.door.irc.wire.IrcSyntaxException;
  * chat's outcomes come back as lines. Idle clients get a PING and are dropped if they stay silent.
  * <p>
  * Threads: input, ticks and the close run on the connector's loop thread; outcomes arrive on the chat's applier
- * thread. The session is only touched under the chat state's lock ({@link ChatDoorway#read}, or the applier's own
+ * thread. The session is only touched under the chat state's lock ({@link ChatApplication#read}, or the applier's own
  * hold of it), so the two never meet inside it. Outgoing lines of outcomes wait in {@code unflushed} until the
  * applier's {@link #flush()}, so a busy moment leaves in one write.
  */
@@ -38,7 +38,7 @@ final class IrcConnection implements ChatConnection {
     private final IrcSession session;
     private final IrcServerInfo server;
     private final IrcConfig config;
-    private final ChatDoorway chat;
+    private final ChatApplication chat;
     private final IrcLineFramer framer = new IrcLineFramer();
     private final FloodPenalty penalty;
     /** Lines the penalty clock holds back (loop thread only). */
@@ -52,7 +52,7 @@ final class IrcConnection implements ChatConnection {
     private final List<byte[]> unflushed = new ArrayList<>();
 
     IrcConnection(TcpConnection<IrcConnection> tcp, ClientId id, IrcServerInfo server, IrcConfig config,
-                  ChatDoorway chat, long nowNanos) {
+                  ChatApplication chat, long nowNanos) {
         this.tcp = tcp;
         this.server = server;
         this.config = config;

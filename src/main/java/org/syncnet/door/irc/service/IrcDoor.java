@@ -16,7 +16,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.logging.Logger;
 import org.syncnet.chat.ClientId;
-import org.syncnet.chat.service.ChatDoorway;
+import org.syncnet.chat.app.ChatApplication;
 import org.syncnet.chat.service.ChatService;
 import org.syncnet.cluster.Member;
 import org.syncnet.cluster.service.ClusterService;
@@ -60,7 +60,7 @@ public class IrcDoor {
         Member self = cluster.config().self();
         IrcServerInfo info = IrcServerInfo.forServer(self.id(), "syncnet-0.1",
                 ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME), config.motd());
-        ChatDoorway chat = chatService.doorway();
+        ChatApplication chat = chatService.application();
         TcpServerOptions options = new TcpServerOptions(self.id() + ": IRC connector", self.host(),
                 config.clientPort(self.port()), config.maxConnections(), FULL, config.sendQBytes());
         server = new TcpServer<>(options, threads, new TcpHandler<>() {

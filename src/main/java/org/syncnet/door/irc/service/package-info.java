@@ -3,7 +3,7 @@
  * the client port with one {@link org.syncnet.door.irc.net.TcpServer} (a selector thread from the container's
  * {@code ManagedThreadFactory}); each socket gets an {@link org.syncnet.door.irc.service.IrcConnection}, which frames,
  * flood-limits and parses its lines, lets its {@link org.syncnet.door.irc.IrcSession} answer them, submits the session's
- * events through the chat's {@link org.syncnet.chat.service.ChatDoorway}, and writes the lines of the chat's outcomes.
+ * events through the chat's {@link org.syncnet.chat.app.ChatApplication}, and writes the lines of the chat's outcomes.
  * {@link org.syncnet.door.irc.service.IrcSettings} reads the {@code syncnet.irc.*} settings.
  */
 package org.syncnet.door.irc.service;
