@@ -25,8 +25,7 @@ public final class LogApplier {
     private static final Logger LOG = Logger.getLogger("org.syncnet.chat");
     /**
      * How long the applier gathers frames before it writes them: under load, several events leave each connection in
-     * one write (a write per event and connection would cost most of a busy server's CPU); a quiet chat waits this
-     * at most.
+     * one write (each write is a system call and container work of its own); a quiet chat waits this at most.
      */
     public static final long FLUSH_LINGER_NANOS = 5_000_000;
 
