@@ -1,6 +1,8 @@
 package org.syncnet.chat.app;
 
-/** The events this server stored before it started, which the chat rebuilds its state from ({@link LogApplier#restore}). */
+/**
+ * The events this server stored before it started, which the chat rebuilds its state from ({@link LogApplier#restore}).
+ */
 public interface StoredEvents {
     /** Nothing stored. */
     StoredEvents NONE = new StoredEvents() {

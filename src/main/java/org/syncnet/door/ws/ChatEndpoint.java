@@ -16,8 +16,8 @@ import org.syncnet.chat.ErrorCode;
 
 /**
  * The browser door, {@code ws://host:port/syncnet/chat}: moves text between the socket and the connection's
- * {@link ClientConnection} (made by the {@link BrowserDoor}), which puts the client's events into the chat; the protocol
- * lives in {@link BrowserSession}, {@link ClientFrameDecoder} and {@link ServerFrameEncoder}
+ * {@link ClientConnection} (made by the {@link BrowserDoor}), which puts the client's events into the chat; the
+ * protocol lives in {@link BrowserSession}, {@link ClientFrameDecoder} and {@link ServerFrameEncoder}
  * (docs/websocket-protocol.md).
  */
 @ServerEndpoint("/chat")
