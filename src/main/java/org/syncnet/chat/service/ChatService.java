@@ -13,12 +13,10 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.syncnet.chat.ChatEvent;
 import org.syncnet.chat.app.ChatApplication;
 import org.syncnet.chat.app.LocalChat;
-import org.syncnet.cluster.log.Delivery;
 import org.syncnet.cluster.service.ClusterService;
 import org.syncnet.cluster.service.ElectionState;
 import org.syncnet.history.service.HistoryService;
@@ -36,8 +34,6 @@ import org.syncnet.history.service.HistoryService;
 public class ChatService {
     private static final Logger LOG = Logger.getLogger("org.syncnet.chat");
     private static final long SWEEP_SECONDS = 10;
-    /** How long a log that is not caught up may stand still before it catches up from the peers' history. */
-    static final long CATCH_UP_CHECK_SECONDS = 5;
 
     @Inject
     ClusterService cluster;
@@ -59,9 +55,6 @@ public class ChatService {
     private ScheduledFuture<?> reaping;
     private ScheduledFuture<?> sweeping;
     private ScheduledFuture<?> pinging;
-    private ScheduledFuture<?> catchingUp;
-    /** Where the log stood at the last check while not caught up (-1: caught up then). */
-    private long stuckAt = -1;
 
     @PostConstruct
     void start() {
@@ -81,8 +74,6 @@ public class ChatService {
         reaping = scheduler.scheduleWithFixedDelay(reaper::reap, period, period, TimeUnit.MILLISECONDS);
         sweeping = scheduler.scheduleWithFixedDelay(chat::sweepGhosts, SWEEP_SECONDS, SWEEP_SECONDS,
                 TimeUnit.SECONDS);
-        catchingUp = scheduler.scheduleWithFixedDelay(this::catchUpIfStuck, CATCH_UP_CHECK_SECONDS,
-                CATCH_UP_CHECK_SECONDS, TimeUnit.SECONDS);
         pinging = scheduler.scheduleWithFixedDelay(chat::keepAlive, config.pingIntervalMillis(),
                 config.pingIntervalMillis(), TimeUnit.MILLISECONDS);
         LOG.info(() -> self + ": chat ready; rate " + config.ratePerSecond() + "/s (burst " + config.rateBurst()
@@ -90,38 +81,8 @@ public class ChatService {
                 + " connections");
     }
 
-    /**
-     * Scheduled: a log that is not caught up and has not moved for a whole period while a leader serves needs
-     * entries no peer's log keeps (this server was cut off for more than the leader's in-memory log): it catches up
-     * from a peer's stored history instead, and the leader sends what follows. Must never throw.
-     */
-    private void catchUpIfStuck() {
-        try {
-            long at = cluster.logPosition().lastSeq();
-            if (cluster.isCaughtUp() || !election.leaderWithQuorum() || !history.enabled()) {
-                stuckAt = -1;
-                return;
-            }
-            if (at != stuckAt) {
-                stuckAt = at;
-                return;
-            }
-            LOG.warning(() -> self + ": the log has not moved from seq " + at + " for " + CATCH_UP_CHECK_SECONDS
-                    + " s and is not caught up: catching up from the peers' stored history");
-            long taken = history.fetchFromPeers(cluster.logPosition().commitSeq(), page -> cluster.fastForward(
-                    page.stream().map(e -> new Delivery(e.epoch(), e.seq(), e.originServer(), e.clientId(),
-                            e.clientEventId(), e.payload(), e.cut())).toList()));
-            LOG.info(() -> self + ": took " + taken + " events from the peers' history; the log is at "
-                    + cluster.logPosition());
-            stuckAt = -1;
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, self + ": catching up from the peers' history failed", e);
-        }
-    }
-
     @PreDestroy
     void stop() {
-        catchingUp.cancel(false);
         reaping.cancel(false);
         sweeping.cancel(false);
         pinging.cancel(false);
