@@ -7,7 +7,7 @@ import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.syncnet.cluster.log.Delivery;
-import org.syncnet.cluster.service.ClusterService;
+import org.syncnet.cluster.log.LogPosition;
 import org.syncnet.history.CommittedEvent;
 import org.syncnet.history.TransferAuth;
 
@@ -24,16 +24,40 @@ public final class PeerCatchUp {
     /** How long a log that is not caught up may stand still before it catches up from the peers' history. */
     static final long CHECK_SECONDS = 5;
 
+    /** The running log as the catch-up sees it. */
+    public interface RunningLog {
+        LogPosition position();
+
+        /** Whether the log is as far as its peers announce. */
+        boolean caughtUp();
+
+        /** Whether a leader with a quorum serves. */
+        boolean leaderWithQuorum();
+
+        /** Takes committed entries fetched from elsewhere; false if it cannot. */
+        boolean fastForward(List<Delivery> fetched);
+    }
+
+    /** The transfer of the peers' stored events ({@link PeerHistory#fetch}). */
+    @FunctionalInterface
+    interface Transfer {
+        CommittedEvent fetch(Map<String, String> peers, long afterSeq, Predicate<List<CommittedEvent>> store);
+    }
+
     private final String self;
-    private final PeerHistory transfer;
+    private final Transfer transfer;
     /** The other members' base URLs. */
     private final Map<String, String> peers;
     /** Where the log stood at the last check while not caught up (-1: caught up then); the scheduler's thread. */
     private long stuckAt = -1;
 
     PeerCatchUp(String self, TransferAuth auth, Map<String, String> memberUrls) {
+        this(self, new PeerHistory(self, auth)::fetch, memberUrls);
+    }
+
+    PeerCatchUp(String self, Transfer transfer, Map<String, String> memberUrls) {
         this.self = self;
-        this.transfer = new PeerHistory(self, auth);
+        this.transfer = transfer;
         this.peers = new LinkedHashMap<>(memberUrls);
         this.peers.remove(self);
     }
@@ -49,12 +73,12 @@ public final class PeerCatchUp {
     /**
      * Scheduled every {@value #CHECK_SECONDS} s while the history is on: a log that is not caught up and has not
      * moved for a whole period while a leader with a quorum serves takes the peers' stored events after its commit
-     * point ({@link ClusterService#fastForward}). Must never throw.
+     * point ({@link RunningLog#fastForward}). Must never throw.
      */
-    void ifStuck(ClusterService cluster, boolean leaderWithQuorum) {
+    void ifStuck(RunningLog log) {
         try {
-            long at = cluster.logPosition().lastSeq();
-            if (cluster.isCaughtUp() || !leaderWithQuorum) {
+            long at = log.position().lastSeq();
+            if (log.caughtUp() || !log.leaderWithQuorum()) {
                 stuckAt = -1;
                 return;
             }
@@ -65,13 +89,13 @@ public final class PeerCatchUp {
             LOG.warning(() -> self + ": the log has not moved from seq " + at + " for " + CHECK_SECONDS
                     + " s and is not caught up: catching up from the peers' stored history");
             long[] taken = {0};
-            transfer.fetch(peers, cluster.logPosition().commitSeq(), page -> {
-                boolean took = cluster.fastForward(page.stream().map(PeerCatchUp::delivery).toList());
+            transfer.fetch(peers, log.position().commitSeq(), page -> {
+                boolean took = log.fastForward(page.stream().map(PeerCatchUp::delivery).toList());
                 taken[0] += took ? page.size() : 0;
                 return took;
             });
             LOG.info(() -> self + ": took " + taken[0] + " events from the peers' history; the log is at "
-                    + cluster.logPosition());
+                    + log.position());
             stuckAt = -1;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, self + ": catching up from the peers' history failed", e);

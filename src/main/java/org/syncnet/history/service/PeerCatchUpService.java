@@ -10,8 +10,11 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.syncnet.cluster.log.Delivery;
+import org.syncnet.cluster.log.LogPosition;
 import org.syncnet.cluster.service.ClusterService;
 import org.syncnet.cluster.service.ElectionState;
 
@@ -41,8 +44,32 @@ public class PeerCatchUpService {
         if (catchUp == null) {
             return;
         }
-        checking = scheduler.scheduleWithFixedDelay(() -> catchUp.ifStuck(cluster, election.leaderWithQuorum()),
-                PeerCatchUp.CHECK_SECONDS, PeerCatchUp.CHECK_SECONDS, TimeUnit.SECONDS);
+        ClusterLog log = new ClusterLog(cluster, election);
+        checking = scheduler.scheduleWithFixedDelay(() -> catchUp.ifStuck(log), PeerCatchUp.CHECK_SECONDS,
+                PeerCatchUp.CHECK_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** This server's log, through the cluster's beans. */
+    private record ClusterLog(ClusterService cluster, ElectionState election) implements PeerCatchUp.RunningLog {
+        @Override
+        public LogPosition position() {
+            return cluster.logPosition();
+        }
+
+        @Override
+        public boolean caughtUp() {
+            return cluster.isCaughtUp();
+        }
+
+        @Override
+        public boolean leaderWithQuorum() {
+            return election.leaderWithQuorum();
+        }
+
+        @Override
+        public boolean fastForward(List<Delivery> fetched) {
+            return cluster.fastForward(fetched);
+        }
     }
 
     @PreDestroy
