@@ -4,18 +4,20 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.syncnet.chat.ChatOutcome;
+import org.syncnet.chat.app.CommittedEvents;
 import org.syncnet.cluster.log.Delivery;
 
 /**
- * The chat applier's side of the history: takes each committed event as it is applied, in log order, and queues it
- * for the writer without ever waiting and without ever throwing (a failure here must not stop the chat).
+ * The history's subscription to the chat's committed entries ({@link CommittedEvents}): takes each committed event as
+ * the chat applies it, in log order, and queues it for the writer without ever waiting and without ever throwing (a
+ * failure here must not stop the chat).
  * <p>
  * When the queue is full (the database is slow or down for longer than the queue lasts) events are not persisted:
  * they are counted, and the first and last seq of each such stretch are logged. Once full, the feed takes events
  * again only when the queue is down to half, so a database that barely keeps up gives a few long gaps in the log,
  * not one warning per event. The events of a gap stay in the replicated log (catch-up from the peers can fill it).
  */
-public final class HistoryFeed {
+public final class HistoryFeed implements CommittedEvents {
     private static final Logger LOG = Logger.getLogger("org.syncnet.history");
 
     private final String self;
@@ -38,6 +40,7 @@ public final class HistoryFeed {
     }
 
     /** The entry {@code d}, just applied with these outcomes. Never waits, never throws. */
+    @Override
     public void committed(Delivery d, List<ChatOutcome> outcomes) {
         if (queue == null) {
             return;

@@ -20,8 +20,8 @@ public final class WriteQueue {
     private long bytes;
     /**
      * How many queued events the waiting consumer wants (0: it does not wait). The producer signals only when they
-     * are there: a batch that gathers events costs one wake-up, not one per event (at saturation, waking the writer
-     * for every event cost the applier 4 % of a server's CPU).
+     * are there: a batch that gathers events costs one wake-up, not one per event (a wake-up per event would be work
+     * on the applier's thread for every event).
      */
     private int wanted;
 

@@ -28,8 +28,7 @@ public final class WritingLoop {
     static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     /**
      * How long a batch gathers events after its first: under load, one transaction then carries many events (a
-     * transaction costs as much as many inserts, and every server of a cluster writes every event: at the chat
-     * benchmark's saturation 250 ms instead of 20 gave the cluster about a tenth more throughput); a quiet chat's
+     * transaction costs as much as many inserts, and every server of a cluster writes every event); a quiet chat's
      * events are stored this much later.
      */
     public static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(250);

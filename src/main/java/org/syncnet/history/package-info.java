@@ -1,7 +1,8 @@
 /**
  * The durable chat history, plain Java: every committed log event as a {@link org.syncnet.history.CommittedEvent}
- * (the entry as delivered, plus the room and nick of a message the chat accepted), handed over by the chat's applier
- * through a {@link org.syncnet.history.HistoryFeed} into a bounded {@link org.syncnet.history.WriteQueue} that never
+ * (the entry as delivered, plus the room and nick of a message the chat accepted), published by the chat's applier
+ * to the history's subscriber ({@link org.syncnet.chat.app.CommittedEvents}), a
+ * {@link org.syncnet.history.HistoryFeed}, into a bounded {@link org.syncnet.history.WriteQueue} that never
  * blocks it, and written in batches by a {@link org.syncnet.history.WritingLoop} through a
  * {@link org.syncnet.history.HistoryWriter} into an {@link org.syncnet.history.EventStore}; and the reading side: a
  * room's messages page by page ({@link org.syncnet.history.PageRequest}, {@link org.syncnet.history.RoomPage}); and

@@ -5,10 +5,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.syncnet.settings.InvalidSettingException;
 import org.syncnet.cluster.Membership;
+import org.syncnet.history.MemberDirectory;
 import org.syncnet.settings.Settings;
 
 /**
@@ -16,7 +18,7 @@ import org.syncnet.settings.Settings;
  * the deployment instead of the first request.
  */
 @ApplicationScoped
-public class WebSettings {
+public class WebSettings implements MemberDirectory {
     private static final Logger LOG = Logger.getLogger("org.syncnet.web");
 
     @Inject
@@ -44,5 +46,11 @@ public class WebSettings {
 
     public MemberUrls urls() {
         return urls;
+    }
+
+    /** For the history's transfer between members. */
+    @Override
+    public Map<String, String> memberUrls() {
+        return urls.all();
     }
 }

@@ -6,7 +6,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.syncnet.chat.ChatEvent;
 import org.syncnet.chat.ChatEventCodec;
-import org.syncnet.chat.ChatState;
+import org.syncnet.chat.app.ChatApplication;
+import org.syncnet.chat.app.ConnectionRegistry;
 import org.syncnet.cluster.ClusterView;
 import org.syncnet.cluster.service.ClusterService;
 import org.syncnet.cluster.service.ElectionState;
@@ -24,21 +25,19 @@ final class ServerReaper {
     private final String logClientId;
     private final ClusterService cluster;
     private final ElectionState election;
-    private final ChatState state;
-    private final Object stateLock;
+    private final ChatApplication chat;
     /** Unique across this server's runs (it starts at this run's first connection number): never deduplicated away. */
     private long nextEventNumber;
     /** The bound last submitted per server, so one verdict is submitted once (the log retries it itself). */
     private final Map<String, Long> submitted = new HashMap<>();
 
-    ServerReaper(String self, ClusterService cluster, ElectionState election, ChatState state, Object stateLock,
+    ServerReaper(String self, ClusterService cluster, ElectionState election, ChatApplication chat,
                  long firstEventNumber) {
         this.self = self;
         this.logClientId = self + "/reaper";
         this.cluster = cluster;
         this.election = election;
-        this.state = state;
-        this.stateLock = stateLock;
+        this.chat = chat;
         this.nextEventNumber = firstEventNumber;
     }
 
@@ -58,10 +57,7 @@ final class ServerReaper {
                     continue;
                 }
                 long bound = connectionBound(m.id());
-                boolean hasClients;
-                synchronized (stateLock) {
-                    hasClients = state.hasClientsOf(m.id(), bound);
-                }
+                boolean hasClients = chat.read(state -> state.hasClientsOf(m.id(), bound));
                 Long done = submitted.get(m.id());
                 if (hasClients && (done == null || done != bound)) {
                     String reason = m.id() + (m.state() == org.syncnet.cluster.PeerState.LEFT ? " left" : " failed");
@@ -84,6 +80,6 @@ final class ServerReaper {
         long incarnation = cluster.incarnationOf(server);
         long before = incarnation > 0 ? incarnation + 1
                 : System.currentTimeMillis() - cluster.config().failureTimeoutMillis();
-        return before << ChatService.CONNECTION_BITS;
+        return before << ConnectionRegistry.CONNECTION_BITS;
     }
 }

@@ -2,6 +2,7 @@ package org.syncnet.door.irc;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.syncnet.chat.ChatEvent;
 import org.syncnet.chat.ChatLimits;
@@ -17,7 +18,9 @@ import org.syncnet.door.irc.wire.IrcMessage;
  * One IRC connection's protocol state, so the TCP glue only moves lines: a parsed message goes in and comes out as
  * lines to send at once, events for the log and possibly an instruction to close; the outcome of a committed event
  * goes in and comes out as lines. Pure: no socket, no clock (message times are passed in), no threads — the glue
- * calls it for one connection at a time, holding the chat state's lock, and the session only reads the state.
+ * calls it for one connection at a time, and the session only reads the state. The glue holds the chat state's lock
+ * only while the session reads it: for the outcomes, and for the commands that {@link #readsState read it}; the
+ * others get no state.
  * <p>
  * Before registration only CAP, PASS (not checked), NICK, USER, PING, PONG and QUIT are allowed (else 451); the
  * welcome burst comes when the log accepts the nick claim ({@link Registration}). Commands sent while the claim is in
@@ -44,6 +47,9 @@ public final class IrcSession {
         }
     }
 
+    /** The commands whose handling reads the chat state; every other one is answered from the session alone. */
+    private static final Set<String> READING_STATE = Set.of("CAP", "NICK", "USER", "JOIN", "PART", "PRIVMSG",
+            "NOTICE", "TOPIC", "NAMES", "LIST", "WHO", "WHOIS", "USERHOST", "ISON", "MODE", "LUSERS");
     private static final String QUIT_PREFIX = "Quit: ";
     private static final String CLIENT_QUIT = "Client Quit";
     /** The reason for a connection whose nick a resuming client took over (only browser clients resume). */
@@ -109,7 +115,20 @@ public final class IrcSession {
         return closeReason;
     }
 
-    /** One message from the client. */
+    /**
+     * Whether handling {@code m} reads the chat state: then {@link #onMessage} needs it, consistent (locked) while it
+     * runs; else it is answered from the session alone (PING, PONG, PASS, QUIT, AWAY, MOTD, unknown commands).
+     */
+    public static boolean readsState(IrcMessage m) {
+        return READING_STATE.contains(m.command().toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * One message from the client.
+     *
+     * @param state the chat state, unchanged while this runs; may be null for a message that does not
+     *              {@link #readsState read it}
+     */
     public Reply onMessage(IrcMessage m, ChatState state, long nowMillis) {
         if (closeReason != null) {
             return Reply.NONE;

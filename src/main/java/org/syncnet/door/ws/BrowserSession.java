@@ -7,6 +7,7 @@ import org.syncnet.chat.Casemapping;
 import org.syncnet.chat.ChatLimits;
 import org.syncnet.chat.ChatEvent;
 import org.syncnet.chat.ChatOutcome;
+import org.syncnet.chat.ChatState;
 import org.syncnet.chat.ClientId;
 import org.syncnet.chat.ErrorCode;
 import org.syncnet.chat.Identity;
@@ -143,7 +144,7 @@ public final class BrowserSession {
     }
 
     /** The frames for an outcome that names this connection in {@link ChatOutcome#to()}; updates registration. */
-    public List<ServerFrame> onOutcome(ChatOutcome outcome, OutcomeFrames frames, String leader) {
+    public List<ServerFrame> onOutcome(ChatOutcome outcome, ChatState state, OutcomeFrames frames, String leader) {
         if (phase == Phase.CLOSED) {
             return List.of();
         }
@@ -164,6 +165,6 @@ public final class BrowserSession {
         } else if (outcome instanceof ChatOutcome.Rejected r && r.client().equals(id)) {
             pendingJoins.remove(Casemapping.fold(r.detail()));  // a refused join (its detail is the room)
         }
-        return frames.framesFor(outcome, id, from, leader);
+        return frames.framesFor(state, outcome, id, from, leader);
     }
 }

@@ -13,11 +13,11 @@ import java.nio.ByteBuffer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.syncnet.chat.ErrorCode;
-import org.syncnet.chat.service.ChatService;
 
 /**
- * The browser door, {@code ws://host:port/syncnet/chat}: moves text between the socket and the {@link ChatService};
- * the protocol lives in {@link BrowserSession}, {@link ClientFrameDecoder} and {@link ServerFrameEncoder}
+ * The browser door, {@code ws://host:port/syncnet/chat}: moves text between the socket and the connection's
+ * {@link ClientConnection} (made by the {@link BrowserDoor}), which puts the client's events into the chat; the
+ * protocol lives in {@link BrowserSession}, {@link ClientFrameDecoder} and {@link ServerFrameEncoder}
  * (docs/websocket-protocol.md).
  */
 @ServerEndpoint("/chat")
@@ -26,7 +26,7 @@ public class ChatEndpoint {
     private static final String CONNECTION = "syncnet.connection";
 
     @Inject
-    ChatService chat;
+    BrowserDoor door;
 
     @OnOpen
     public void open(Session ws) throws IOException {
@@ -34,11 +34,11 @@ public class ChatEndpoint {
         // beyond this the container closes the connection (1009).
         ws.setMaxTextMessageBufferSize(2 * ClientFrameDecoder.MAX_FRAME_CHARS);
         ws.setMaxBinaryMessageBufferSize(1024);
-        if (chat.catchingUp()) {
+        if (door.catchingUp()) {
             ws.close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "server catching up"));
             return;
         }
-        ClientConnection c = chat.open(ws);
+        ClientConnection c = door.open(ws);
         if (c == null) {
             ws.close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "server full"));
             return;

@@ -10,15 +10,16 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.syncnet.chat.ChatEvent;
 import org.syncnet.chat.ChatOutcome;
 import org.syncnet.chat.ChatState;
 import org.syncnet.chat.ClientId;
-import org.syncnet.chat.service.ChatConnection;
-import org.syncnet.chat.service.SharedEncodings;
+import org.syncnet.chat.ErrorCode;
+import org.syncnet.chat.app.ChatApplication;
+import org.syncnet.chat.app.ChatConnection;
+import org.syncnet.chat.app.SharedEncodings;
 
 /**
  * One browser's WebSocket connection: its {@link BrowserSession} (the protocol state) and its outbound queue.
@@ -37,8 +38,7 @@ public final class ClientConnection implements ChatConnection {
     private final ServerFrameEncoder encoder;
     private final OutcomeFrames frames;
     private final Executor closer;
-    private final BiConsumer<ClientConnection, String> input;
-    private final Consumer<ClientConnection> dropped;
+    private final ChatApplication chat;
     private final long maxQueuedChars;
 
     private final Object queueLock = new Object();
@@ -54,23 +54,19 @@ public final class ClientConnection implements ChatConnection {
     private boolean closeStarted;
 
     /**
-     * @param closer  runs the closing of the socket, which may block
-     * @param input   handles a text frame from the client ({@link #received}), called directly, not through the
-     *                container: it runs for every frame
-     * @param dropped told when the connection ends ({@link #ended}), or (on the closer) when this server drops the
-     *                client, so its end need not wait for the close handshake a client which does not read never
-     *                completes
+     * @param closer runs the closing of the socket, which may block
+     * @param chat   where the client's events go, and is told when the connection ends ({@link #ended}), or (on the
+     *               closer) when this server drops the client, so its end need not wait for the close handshake a
+     *               client which does not read never completes
      */
     public ClientConnection(Session ws, BrowserSession protocol, ServerFrameEncoder encoder, OutcomeFrames frames,
-                            Executor closer, BiConsumer<ClientConnection, String> input,
-                            Consumer<ClientConnection> dropped, long maxQueuedChars) {
+                            Executor closer, ChatApplication chat, long maxQueuedChars) {
         this.ws = ws;
         this.protocol = protocol;
         this.encoder = encoder;
         this.frames = frames;
         this.closer = closer;
-        this.input = input;
-        this.dropped = dropped;
+        this.chat = chat;
         try {
             ws.getAsyncRemote().setBatchingAllowed(true);  // drain() flushes each batch itself
         } catch (IOException e) {
@@ -84,25 +80,29 @@ public final class ClientConnection implements ChatConnection {
         return protocol.id();
     }
 
-    /** A text frame arrived. */
+    /** A text frame from the client: its events go to the log, any immediate reply back to it. */
     public void received(String text) {
-        input.accept(this, text);
-    }
-
-    /** The WebSocket closed, from either side. */
-    public void ended() {
-        dropped.accept(this);
-    }
-
-    /** A frame from the client; the caller submits {@code toLog} and sends the reply. */
-    public BrowserSession.Result onText(String text) {
+        BrowserSession.Result result;
         synchronized (protocol) {
-            return protocol.onText(text, System.nanoTime(), System.currentTimeMillis());
+            result = protocol.onText(text, System.nanoTime(), System.currentTimeMillis());
         }
+        send(result.reply());
+        for (ChatEvent e : result.toLog()) {
+            if (!chat.submit(this, e)) {
+                send(new ServerFrame.Error(ErrorCode.UNAVAILABLE, "the cluster cannot take events now; resend later",
+                        e.clientEventId()));
+            }
+        }
+        closeIfEnded();
+    }
+
+    /** The WebSocket closed, from either side, or this server dropped the client: its client leaves the chat. */
+    public void ended() {
+        chat.closed(this, quitReason());
     }
 
     /** The quit reason others see when this connection ends. */
-    public String quitReason() {
+    private String quitReason() {
         synchronized (queueLock) {
             String why = closing == null ? "" : closing.getReasonPhrase();
             return switch (why) {
@@ -131,7 +131,7 @@ public final class ClientConnection implements ChatConnection {
         List<ServerFrame> out;
         boolean closed;
         synchronized (protocol) {
-            out = protocol.onOutcome(outcome, frames, leader);
+            out = protocol.onOutcome(outcome, state, frames, leader);
             closed = protocol.isClosed();
         }
         for (ServerFrame f : out) {
@@ -171,7 +171,7 @@ public final class ClientConnection implements ChatConnection {
     }
 
     /** After a reply: closes the connection if the protocol state ended it (flooding). */
-    public void closeIfEnded() {
+    private void closeIfEnded() {
         boolean closed;
         synchronized (protocol) {
             closed = protocol.isClosed();
@@ -181,7 +181,7 @@ public final class ClientConnection implements ChatConnection {
         }
     }
 
-    public void send(List<ServerFrame> frames) {
+    private void send(List<ServerFrame> frames) {
         for (ServerFrame f : frames) {
             send(encoder.encode(f));
         }
@@ -210,7 +210,7 @@ public final class ClientConnection implements ChatConnection {
                 queue.clear();
                 closing = new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "TOO_SLOW");
                 LOG.fine(() -> id() + ": outbound queue over " + maxQueuedChars + " characters; disconnecting");
-                closer.execute(() -> dropped.accept(this));
+                closer.execute(this::ended);
                 closeStarted = true;  // at once: what is in flight may never be written
                 closeSoon(closing);
                 return false;

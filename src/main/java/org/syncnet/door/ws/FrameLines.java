@@ -7,8 +7,7 @@ import java.util.List;
  * Protocol version 2's server frames: the objects a connection's flush sends go out joined into as few text frames as
  * the size bound allows, one object per line. The server's JSON never holds a raw line feed (strings escape control
  * characters), so a client splits a frame at {@code '\n'}. Under load a client gets one frame per flush instead of
- * one per event: the container's work per frame (framing, callbacks, a buffer copy each) was a sixth of a busy
- * server's CPU.
+ * one per event: the container does work for every frame (framing, callbacks, a buffer copy each), whatever its size.
  */
 final class FrameLines {
     /** Objects are joined up to this many characters a frame; a longer one (a history page) goes alone. */

@@ -22,7 +22,6 @@ import org.syncnet.door.ws.ServerFrame.Presence.Change;
  */
 public final class OutcomeFrames {
     private final String server;
-    private final ChatState state;
     private final long resumeChars;
 
     /**
@@ -30,18 +29,19 @@ public final class OutcomeFrames {
      *                    queue. After a failover at a busy moment the messages since the resume point can be many
      *                    (5 s at 1,000 msg/s are about 800 Ki characters), and the newest are kept if it is exceeded
      */
-    public OutcomeFrames(String server, ChatState state, long resumeChars) {
+    public OutcomeFrames(String server, long resumeChars) {
         this.server = server;
-        this.state = state;
         this.resumeChars = resumeChars;
     }
 
     /**
+     * @param state      the chat state as the outcome's event left it
      * @param resumeFrom the recipient's resume point from its hello (0 if none): a room it joins or resumes comes
      *                   with the history after it
      * @param leader     the current leader, for a welcome (null if none)
      */
-    public List<ServerFrame> framesFor(ChatOutcome outcome, ClientId recipient, long resumeFrom, String leader) {
+    public List<ServerFrame> framesFor(ChatState state, ChatOutcome outcome, ClientId recipient, long resumeFrom,
+                                       String leader) {
         List<ServerFrame> out = new ArrayList<>();
         if (outcome instanceof ChatOutcome.NickAccepted o) {
             out.add(new ServerFrame.Welcome(server, leader, o.nick()));
@@ -55,7 +55,7 @@ public final class OutcomeFrames {
                 out.add(new ServerFrame.Error(ErrorCode.REPLACED, "resumed on another connection", null));
             }
         } else if (outcome instanceof ChatOutcome.NickChanged o) {
-            for (String room : sharedRooms(state.roomsOf(o.client()), recipient)) {
+            for (String room : sharedRooms(state, state.roomsOf(o.client()), recipient)) {
                 out.add(new ServerFrame.Presence(room, o.oldNick(), Change.NICK, o.newNick(), null));
             }
         } else if (outcome instanceof ChatOutcome.Rejected o) {
@@ -70,7 +70,7 @@ public final class OutcomeFrames {
         } else if (outcome instanceof ChatOutcome.Left o) {
             out.add(new ServerFrame.Presence(o.room(), o.member().nick(), Change.PART, null, o.reason()));
         } else if (outcome instanceof ChatOutcome.Quit o) {
-            for (String room : sharedRooms(o.rooms(), recipient)) {
+            for (String room : sharedRooms(state, o.rooms(), recipient)) {
                 out.add(new ServerFrame.Presence(room, o.member().nick(), Change.QUIT, null, o.reason()));
             }
         } else if (outcome instanceof ChatOutcome.Posted o) {
@@ -106,7 +106,7 @@ public final class OutcomeFrames {
                 own ? e.clientEventId() : null, e.notice());
     }
 
-    private List<String> sharedRooms(List<String> rooms, ClientId recipient) {
+    private static List<String> sharedRooms(ChatState state, List<String> rooms, ClientId recipient) {
         List<String> mine = state.roomsOf(recipient);
         List<String> shared = new ArrayList<>();
         for (String room : rooms) {

@@ -12,13 +12,10 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -33,6 +30,7 @@ import org.syncnet.history.EventStore;
 import org.syncnet.history.HistoryConfig;
 import org.syncnet.history.HistoryFeed;
 import org.syncnet.history.HistoryWriter;
+import org.syncnet.history.MemberDirectory;
 import org.syncnet.history.PageRequest;
 import org.syncnet.history.RoomMessage;
 import org.syncnet.history.RetentionStore;
@@ -40,7 +38,6 @@ import org.syncnet.history.RoomPage;
 import org.syncnet.history.TransferAuth;
 import org.syncnet.history.WriteQueue;
 import org.syncnet.history.WritingLoop;
-import org.syncnet.web.WebSettings;
 
 /**
  * The durable chat history of this server: the chat hands every committed event to its {@link #feed()}, a thread of
@@ -65,7 +62,7 @@ public class HistoryService {
     @Inject
     HistorySettings settings;
     @Inject
-    WebSettings web;
+    MemberDirectory members;
     @Resource
     ManagedThreadFactory threads;
     @Resource(lookup = "java:jboss/datasources/SyncNetDS")
@@ -86,8 +83,8 @@ public class HistoryService {
     private CommittedEvent lastStored;
     /** Signs and checks the peers' requests for stored events. */
     private TransferAuth transferAuth;
-    /** The other members' base URLs, for the history transfer. */
-    private Map<String, String> peers;
+    /** Fetches the peers' stored events: at start here, and later when the log is stuck. */
+    private PeerCatchUp peerCatchUp;
 
     @PostConstruct
     void start() {
@@ -113,9 +110,8 @@ public class HistoryService {
         marked = mark.read();
         lastStored = readLastStored();
         MarkedEventStore markedStore = new MarkedEventStore(store, mark);
-        peers = new LinkedHashMap<>(web.urls().all());
-        peers.remove(self);
-        CommittedEvent fetched = new PeerHistory(self, transferAuth).fetch(peers, storedSeq(), page -> {
+        peerCatchUp = new PeerCatchUp(self, transferAuth, members.memberUrls());
+        CommittedEvent fetched = peerCatchUp.atStart(storedSeq(), page -> {
             markedStore.append(page);
             return true;
         });
@@ -206,19 +202,9 @@ public class HistoryService {
         return lastStored == null ? LogCut.START : lastStored.cut();
     }
 
-    /**
-     * Fetches from the peers the stored events after {@code afterSeq}, page by page, handing each to {@code take}
-     * until it declines one (a running server whose log cannot be caught up any more uses it); the number taken.
-     */
-    public long fetchFromPeers(long afterSeq, Predicate<List<CommittedEvent>> take) {
-        requireEnabled();
-        long[] taken = {0};
-        new PeerHistory(self, transferAuth).fetch(peers, afterSeq, page -> {
-            boolean took = take.test(page);
-            taken[0] += took ? page.size() : 0;
-            return took;
-        });
-        return taken[0];
+    /** The catch-up from the peers' stored history, for a log that gets stuck later; null while the history is off. */
+    public PeerCatchUp peerCatchUp() {
+        return peerCatchUp;
     }
 
     /** Checks a peer's request for this server's stored events ({@link StoredEventsResource}). */

@@ -21,7 +21,7 @@ class BrowserSessionTest {
     private static final ClientId B = new ClientId("server1", 2);
 
     private final ChatState state = new ChatState();
-    private final OutcomeFrames outcomeFrames = new OutcomeFrames("server1", state, 1 << 20);
+    private final OutcomeFrames outcomeFrames = new OutcomeFrames("server1", 1 << 20);
     private final ClientFrameDecoder decoder = new ClientFrameDecoder();
     private long seq;
     private long now;
@@ -37,11 +37,11 @@ class BrowserSessionTest {
         for (ChatEvent e : r.toLog()) {
             for (ChatOutcome o : state.apply(++seq, e)) {
                 if (o.to().contains(s.id())) {
-                    got.addAll(s.onOutcome(o, outcomeFrames, "server3"));
+                    got.addAll(s.onOutcome(o, state, outcomeFrames, "server3"));
                 }
                 for (BrowserSession other : others) {
                     if (o.to().contains(other.id())) {
-                        other.onOutcome(o, outcomeFrames, "server3");
+                        other.onOutcome(o, state, outcomeFrames, "server3");
                     }
                 }
             }

@@ -24,7 +24,7 @@ class OutcomeFramesTest {
     private static final Identity ID = new Identity("u", "h", "");
 
     private final ChatState state = new ChatState();
-    private final OutcomeFrames frames = new OutcomeFrames("server1", state, 1 << 20);
+    private final OutcomeFrames frames = new OutcomeFrames("server1", 1 << 20);
     private long seq;
 
     private ChatOutcome apply(ChatEvent e) {
@@ -34,7 +34,7 @@ class OutcomeFramesTest {
     }
 
     private List<ServerFrame> to(ClientId c, ChatOutcome o) {
-        return frames.framesFor(o, c, 0, "server3");
+        return frames.framesFor(state, o, c, 0, "server3");
     }
 
     @Test
@@ -65,7 +65,7 @@ class OutcomeFramesTest {
                 new ServerFrame.Welcome("server1", "server3", "alice"),
                 new ServerFrame.Members("#lobby", List.of("bob", "alice"), ""),
                 new ServerFrame.History("#lobby", List.of(new ServerFrame.Event(6, "#lobby", "alice", "hi", 11, "a1")),
-                        true)), frames.framesFor(resumed, A2, 4, "server3"));
+                        true)), frames.framesFor(state, resumed, A2, 4, "server3"));
         assertEquals(List.of(new ServerFrame.Error(ErrorCode.REPLACED, "resumed on another connection", null)),
                 to(A, resumed));
 
@@ -99,7 +99,7 @@ class OutcomeFramesTest {
         apply(new MessagePosted(A, "#a", "two", "2", 2));  // seq 4
         apply(new NickClaimed(B, "bob", "", ID));
         ChatOutcome join = apply(new RoomJoined(B, "#a"));
-        List<ServerFrame> f = frames.framesFor(join, B, 3, null);
+        List<ServerFrame> f = frames.framesFor(state, join, B, 3, null);
         assertEquals(new ServerFrame.History("#a", List.of(new ServerFrame.Event(4, "#a", "alice", "two", 2, null)), true),
                 f.get(2));
     }

@@ -8,9 +8,9 @@ import org.syncnet.chat.ChatEvent;
 import org.syncnet.chat.ChatOutcome;
 import org.syncnet.chat.ChatState;
 import org.syncnet.chat.ClientId;
-import org.syncnet.chat.service.ChatConnection;
-import org.syncnet.chat.service.ChatDoorway;
-import org.syncnet.chat.service.SharedEncodings;
+import org.syncnet.chat.app.ChatApplication;
+import org.syncnet.chat.app.ChatConnection;
+import org.syncnet.chat.app.SharedEncodings;
 import org.syncnet.door.irc.IrcConfig;
 import org.syncnet.door.irc.IrcServerInfo;
 import org.syncnet.door.irc.IrcSession;
@@ -29,16 +29,21 @@ import org.syncnet.door.irc.wire.IrcSyntaxException;
  * chat's outcomes come back as lines. Idle clients get a PING and are dropped if they stay silent.
  * <p>
  * Threads: input, ticks and the close run on the connector's loop thread; outcomes arrive on the chat's applier
- * thread. The session is only touched under the chat state's lock ({@link ChatDoorway#read}, or the applier's own
- * hold of it), so the two never meet inside it. Outgoing lines of outcomes wait in {@code unflushed} until the
- * applier's {@link #flush()}, so a busy moment leaves in one write.
+ * thread. The session is only touched under {@code sessionLock}, so the two never meet inside it. The chat state's
+ * lock is taken only around what reads the state: a command that {@link IrcSession#readsState reads it}
+ * ({@link ChatApplication#read}), and on the applier, the outcomes; parsing, flood control, writing the lines,
+ * submitting to the log and the socket run without it. Lock order: the chat state, then {@code sessionLock}, then
+ * {@code outLock}; the loop thread never waits for the chat state while it holds the session. Outgoing lines of
+ * outcomes wait in {@code unflushed} until the applier's {@link #flush()}, so a busy moment leaves in one write.
  */
 final class IrcConnection implements ChatConnection {
     private final TcpConnection<IrcConnection> tcp;
+    /** Guards the session: the loop thread's input and the applier's outcomes. */
+    private final Object sessionLock = new Object();
     private final IrcSession session;
     private final IrcServerInfo server;
     private final IrcConfig config;
-    private final ChatDoorway chat;
+    private final ChatApplication chat;
     private final IrcLineFramer framer = new IrcLineFramer();
     private final FloodPenalty penalty;
     /** Lines the penalty clock holds back (loop thread only). */
@@ -52,7 +57,7 @@ final class IrcConnection implements ChatConnection {
     private final List<byte[]> unflushed = new ArrayList<>();
 
     IrcConnection(TcpConnection<IrcConnection> tcp, ClientId id, IrcServerInfo server, IrcConfig config,
-                  ChatDoorway chat, long nowNanos) {
+                  ChatApplication chat, long nowNanos) {
         this.tcp = tcp;
         this.server = server;
         this.config = config;
@@ -83,7 +88,11 @@ final class IrcConnection implements ChatConnection {
         if (line instanceof FramedLine.Binary) {
             closeWith("Binary data is not IRC");
         } else if (line instanceof FramedLine.TooLong) {
-            handle(chat.read(state -> session.onLineTooLong()));
+            IrcSession.Reply reply;
+            synchronized (sessionLock) {
+                reply = session.onLineTooLong();
+            }
+            handle(reply);
         } else if (line instanceof FramedLine.Line l) {
             held.add(l);
             heldBytes += l.bytes();
@@ -109,10 +118,22 @@ final class IrcConnection implements ChatConnection {
         try {
             m = IrcMessageParser.parse(text);
         } catch (IrcSyntaxException e) {
-            handle(chat.read(state -> session.onSyntaxError(e.command())));
+            IrcSession.Reply reply;
+            synchronized (sessionLock) {
+                reply = session.onSyntaxError(e.command());
+            }
+            handle(reply);
             return;
         }
-        handle(chat.read(state -> session.onMessage(m, state, nowMillis)));
+        handle(IrcSession.readsState(m) ? chat.read(state -> command(m, state, nowMillis))
+                : command(m, null, nowMillis));
+    }
+
+    /** The session's answer to a command; with the chat state (locked by the caller) if the command reads it. */
+    private IrcSession.Reply command(IrcMessage m, ChatState state, long nowMillis) {
+        synchronized (sessionLock) {
+            return session.onMessage(m, state, nowMillis);
+        }
     }
 
     private void handle(IrcSession.Reply reply) {
@@ -121,13 +142,19 @@ final class IrcConnection implements ChatConnection {
         }
         for (ChatEvent e : reply.toLog()) {
             if (!chat.submit(this, e)) {
-                for (IrcMessage m : chat.read(state -> session.onRefused(e, state))) {
+                for (IrcMessage m : chat.read(state -> refused(e, state))) {
                     send(IrcLineWriter.write(m));
                 }
             }
         }
         if (reply.closeReason() != null) {
             tcp.closeAfterSending(new byte[0], reply.closeReason());
+        }
+    }
+
+    private List<IrcMessage> refused(ChatEvent e, ChatState state) {
+        synchronized (sessionLock) {
+            return session.onRefused(e, state);
         }
     }
 
@@ -149,7 +176,11 @@ final class IrcConnection implements ChatConnection {
 
     /** Sends the session's ERROR for a reason of the connection's own and closes once it is written. */
     private void closeWith(String reason) {
-        tcp.closeAfterSending(IrcLineWriter.write(chat.read(state -> session.onClosing(reason))), reason);
+        IrcMessage error;
+        synchronized (sessionLock) {
+            error = session.onClosing(reason);
+        }
+        tcp.closeAfterSending(IrcLineWriter.write(error), reason);
     }
 
     /** Written at once (replies to the client's own input), after anything an outcome queued before. */
@@ -164,15 +195,20 @@ final class IrcConnection implements ChatConnection {
 
     @Override
     public void onOutcome(ChatOutcome outcome, ChatState state, String leader, SharedEncodings shared) {
-        List<IrcMessage> lines = session.onOutcome(outcome, state);
+        List<IrcMessage> lines;
+        String closeReason;
+        synchronized (sessionLock) {
+            lines = session.onOutcome(outcome, state);
+            closeReason = session.closeReason();
+        }
         synchronized (outLock) {
             for (IrcMessage m : lines) {
                 unflushed.add(shared.get(m, IrcLineWriter::write));
             }
         }
-        if (session.closeReason() != null) {
+        if (closeReason != null) {
             flush();
-            tcp.closeAfterSending(new byte[0], session.closeReason());
+            tcp.closeAfterSending(new byte[0], closeReason);
         }
     }
 

@@ -1,4 +1,4 @@
-package org.syncnet.chat.service;
+package org.syncnet.chat.app;
 
 import java.util.HashSet;
 import java.util.List;

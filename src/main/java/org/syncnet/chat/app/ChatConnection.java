@@ -1,11 +1,11 @@
-package org.syncnet.chat.service;
+package org.syncnet.chat.app;
 
 import org.syncnet.chat.ChatOutcome;
 import org.syncnet.chat.ChatState;
 import org.syncnet.chat.ClientId;
 
 /**
- * A client's connection through one of the doors (WebSocket or IRC), as the {@link ChatService} sees it: the service
+ * A client's connection through one of the doors (WebSocket or IRC), as the {@link ChatApplication} sees it: the chat
  * puts the client's events into the log and calls back here with what the committed log means for the client. The
  * door turns that into its own protocol's frames or lines.
  */
@@ -25,7 +25,7 @@ public interface ChatConnection {
 
     /**
      * Starts writing what {@link #onOutcome} and {@link #leaderChanged} queued. The applier calls it a moment after
-     * the first of them ({@link ChatService#FLUSH_LINGER_NANOS}), so a busy moment's events leave in one write. Must
+     * the first of them ({@link LogApplier#FLUSH_LINGER_NANOS}), so a busy moment's events leave in one write. Must
      * not block.
      */
     void flush();

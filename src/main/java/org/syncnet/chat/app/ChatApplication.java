@@ -1,4 +1,4 @@
-package org.syncnet.chat.service;
+package org.syncnet.chat.app;
 
 import java.util.function.Function;
 import org.syncnet.chat.ChatEvent;
@@ -6,11 +6,14 @@ import org.syncnet.chat.ChatState;
 import org.syncnet.chat.ClientId;
 
 /**
- * What a door (the IRC connector) needs of the chat for every connection and line, without the container in between:
- * obtained once from {@link ChatService#doorway()}, bound to the bean itself (which manages its own concurrency), so
- * no call opens a transaction or a security context.
+ * The chat as both doors (the WebSocket endpoint and the IRC connector) enter it, for every connection and every
+ * frame or line, without the container in between: implemented by {@link LocalChat}, which manages its own
+ * concurrency, so no call opens a transaction or a security context.
  */
-public interface ChatDoorway {
+public interface ChatApplication {
+    /** This server's id ({@code server1}): the server part of every connection's {@link ClientId}. */
+    String server();
+
     /**
      * Whether this server's log is behind the cluster's (it restarted, or was cut off, and is catching up): it takes
      * no new connection then, so no client sees an old state; the door turns the client away to another server.
@@ -32,6 +35,9 @@ public interface ChatDoorway {
     /** The connection closed (either side) or was dropped: its client leaves every room. Once per connection. */
     void closed(ChatConnection c, String reason);
 
-    /** Answers a question from the chat state as this server knows it now, with the state locked. */
+    /**
+     * Answers a question from the chat state as this server knows it now, with the state locked: the applier cannot
+     * change it meanwhile. Keep the question short: every delivery waits for it.
+     */
     <T> T read(Function<ChatState, T> query);
 }

@@ -1,4 +1,4 @@
-package org.syncnet.chat.service;
+package org.syncnet.chat.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

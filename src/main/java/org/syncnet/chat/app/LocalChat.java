@@ -1,0 +1,139 @@
+package org.syncnet.chat.app;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import org.syncnet.chat.ChatEvent;
+import org.syncnet.chat.ChatState;
+import org.syncnet.chat.ClientId;
+import org.syncnet.cluster.log.Delivery;
+import org.syncnet.cluster.service.LogListener;
+import org.syncnet.cluster.service.LogSubmitter;
+
+/**
+ * The chat on this server, in plain Java: the {@link ChatState}, its lock, the {@link ConnectionRegistry} and the
+ * {@link LogApplier}, with the applier's thread ({@link OrderedWorker}). The doors enter it as the
+ * {@link ChatApplication}; the cluster hands it the committed log as a {@link LogListener}; the container's bean
+ * (ChatService) only starts, schedules and stops it.
+ * <p>
+ * Threads: the cluster thread only hands deliveries over, in log order, to the applier thread, which applies them
+ * under {@code stateLock} and fans out; client input arrives on the doors' threads and only submits to the log or
+ * reads the state. Lock order: the chat state, then a connection's own locks; the cluster node's lock is never held
+ * with either.
+ */
+public final class LocalChat implements ChatApplication, LogListener {
+    private final String self;
+    private final Object stateLock = new Object();
+    private final ChatState state = new ChatState();
+    private final ConnectionRegistry connections;
+    private final LogApplier applier;
+    private final OrderedWorker worker;
+    private final GhostSweeper sweeper;
+    private final BooleanSupplier caughtUp;
+
+    /**
+     * @param incarnation this run's start time in ms (numbers the connections)
+     * @param log         where the clients' events go
+     * @param subscriber  told of every applied entry (the history)
+     * @param caughtUp    whether this server's log is as far as the cluster's
+     */
+    public LocalChat(String self, long incarnation, int maxConnections, LogSubmitter log,
+                     CommittedEvents subscriber, BooleanSupplier caughtUp) {
+        this.self = self;
+        this.caughtUp = caughtUp;
+        this.connections = new ConnectionRegistry(self, incarnation, maxConnections, log);
+        this.applier = new LogApplier(self, state, stateLock, connections, subscriber);
+        this.worker = new OrderedWorker("chat applier", applier::flush, LogApplier.FLUSH_LINGER_NANOS);
+        this.sweeper = new GhostSweeper(self, state, stateLock, connections::contains, connections::submitGoneAgain);
+    }
+
+    /** Rebuilds the state from what this server stored before it started; before {@link #start}. */
+    public void restore(StoredEvents stored) {
+        applier.restore(stored);
+    }
+
+    /** Starts the applier thread; the cluster may deliver from then on. */
+    public void start(ExecutorService executor) {
+        worker.start(executor);
+    }
+
+    /** Stops the applier and tells every connection that the server is stopping. */
+    public void stop() {
+        worker.stop();
+        connections.forEach(ChatConnection::serverStopping);
+    }
+
+    /** The number of this run's first connection (see {@link ConnectionRegistry#firstConnection()}). */
+    public long firstConnection() {
+        return connections.firstConnection();
+    }
+
+    // ---- the cluster's side: the cluster thread only hands over ----
+
+    @Override
+    public void deliver(List<Delivery> deliveries) {
+        worker.submit(() -> applier.deliver(deliveries));
+    }
+
+    @Override
+    public void leaderChanged(String leader) {
+        worker.submit(() -> applier.leaderChanged(leader));
+    }
+
+    // ---- scheduled ----
+
+    /** Ends the clients the state lists for this server without a connection (see {@link GhostSweeper}). */
+    public void sweepGhosts() {
+        sweeper.sweep();
+    }
+
+    /** Lets every connection's door keep its transport alive ({@link ChatConnection#keepAlive()}). */
+    public void keepAlive() {
+        connections.forEach(ChatConnection::keepAlive);
+    }
+
+    // ---- the doors' side ----
+
+    @Override
+    public String server() {
+        return self;
+    }
+
+    @Override
+    public boolean catchingUp() {
+        return !caughtUp.getAsBoolean();
+    }
+
+    @Override
+    public ClientId allocate() {
+        return connections.allocate();
+    }
+
+    @Override
+    public void attach(ChatConnection c) {
+        connections.attach(c);
+    }
+
+    @Override
+    public boolean submit(ChatConnection c, ChatEvent e) {
+        return connections.submit(c, e);
+    }
+
+    @Override
+    public void closed(ChatConnection c, String reason) {
+        connections.closed(c, reason);
+    }
+
+    @Override
+    public <T> T read(Function<ChatState, T> query) {
+        synchronized (stateLock) {
+            return query.apply(state);
+        }
+    }
+
+    /** Connections open now. */
+    public int connectionCount() {
+        return connections.size();
+    }
+}

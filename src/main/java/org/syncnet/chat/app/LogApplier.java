@@ -1,0 +1,130 @@
+package org.syncnet.chat.app;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.syncnet.chat.ChatEvent;
+import org.syncnet.chat.ChatEventCodec;
+import org.syncnet.chat.ChatOutcome;
+import org.syncnet.chat.ChatState;
+import org.syncnet.chat.ClientId;
+import org.syncnet.chat.MalformedEventException;
+import org.syncnet.cluster.log.Delivery;
+
+/**
+ * Applies the committed log to the {@link ChatState} (the same on every server), fans each outcome out to this
+ * server's own connections, and publishes each applied entry to the {@link CommittedEvents} subscriber (the
+ * history). At start it rebuilds the state from the stored events ({@link #restore}).
+ * <p>
+ * Threads: {@link #deliver}, {@link #leaderChanged} and {@link #flush} run on one thread, the applier, in log order;
+ * the state is changed only there, under {@code stateLock}, which the doors' reads take too.
+ */
+public final class LogApplier {
+    private static final Logger LOG = Logger.getLogger("org.syncnet.chat");
+    /**
+     * How long the applier gathers frames before it writes them: under load, several events leave each connection in
+     * one write (each write is a system call and container work of its own); a quiet chat waits this at most.
+     */
+    public static final long FLUSH_LINGER_NANOS = 5_000_000;
+
+    private final String self;
+    private final ChatState state;
+    private final Object stateLock;
+    private final ConnectionRegistry connections;
+    private final CommittedEvents subscriber;
+    /** Connections the applier queued frames for since its last flush (applier thread only). */
+    private final Set<ChatConnection> unflushed = new LinkedHashSet<>();
+    /** The leader with a quorum, as the cluster last reported it, null while none (applier thread only). */
+    private String leader;
+    /** Events up to this seq were applied from the stored history at start: the log may deliver some again. */
+    private long restoredSeq;
+
+    public LogApplier(String self, ChatState state, Object stateLock, ConnectionRegistry connections,
+                      CommittedEvents subscriber) {
+        this.self = self;
+        this.state = state;
+        this.stateLock = stateLock;
+        this.connections = connections;
+        this.subscriber = subscriber;
+    }
+
+    /**
+     * Rebuilds the chat state from the events stored before this start (rooms, topics, nicks, recent history), the
+     * same on every server since every server applies the same log; the log then resumes after them. Clients of
+     * the earlier run that the state still lists are ended by the ServerGone submitted next. Before the applier runs.
+     */
+    public void restore(StoredEvents stored) {
+        restoredSeq = stored.lastSeq();
+        if (restoredSeq == 0) {
+            return;
+        }
+        long startedAt = System.nanoTime();
+        long applied;
+        synchronized (stateLock) {
+            applied = stored.replay((seq, originServer, payload) -> {
+                try {
+                    state.apply(seq, originServer, ChatEventCodec.decode(payload));
+                } catch (MalformedEventException | RuntimeException ex) {
+                    // As when it was delivered: every server skipped it alike.
+                    LOG.log(Level.FINE, self + ": skipping stored event " + seq, ex);
+                }
+            });
+        }
+        LOG.info(() -> self + ": chat state rebuilt from " + applied + " stored events (up to seq " + restoredSeq
+                + ") in " + (System.nanoTime() - startedAt) / 1_000_000 + " ms");
+    }
+
+    /** Committed events in log order, on the applier thread. */
+    public void deliver(List<Delivery> deliveries) {
+        synchronized (stateLock) {
+            for (Delivery d : deliveries) {
+                if (d.seq() <= restoredSeq) {
+                    continue; // the log resumed before the last stored event (a large event's parts were open)
+                }
+                List<ChatOutcome> outcomes = List.of();
+                try {
+                    ChatEvent event = ChatEventCodec.decode(d.payload());
+                    outcomes = state.apply(d.seq(), d.originServer(), event);
+                    fanOut(outcomes);
+                } catch (MalformedEventException | RuntimeException e) {
+                    // Every server skips the same entry alike: the state stays the same everywhere.
+                    LOG.log(Level.WARNING, self + ": skipping log entry " + d.seq() + " from " + d.originServer(), e);
+                }
+                subscriber.committed(d, outcomes);
+            }
+        }
+    }
+
+    /** Hands each outcome to the connections here it is meant for; they queue it until {@link #flush()}. */
+    private void fanOut(List<ChatOutcome> outcomes) {
+        for (ChatOutcome outcome : outcomes) {
+            SharedEncodings shared = new SharedEncodings();
+            for (ClientId to : outcome.to()) {
+                ChatConnection c = connections.local(to);
+                if (c != null) {
+                    c.onOutcome(outcome, state, leader, shared);
+                    unflushed.add(c);
+                }
+            }
+        }
+    }
+
+    /** The applier's flush hook: writes what its last tasks queued, one write per connection. */
+    public void flush() {
+        for (ChatConnection c : unflushed) {
+            c.flush();
+        }
+        unflushed.clear();
+    }
+
+    /** Tells every client who leads now (null: nobody, sends wait); on the applier thread, in order with events. */
+    public void leaderChanged(String leader) {
+        this.leader = leader;
+        connections.forEach(c -> {
+            c.leaderChanged(leader);
+            unflushed.add(c);
+        });
+    }
+}

@@ -1,0 +1,255 @@
+package org.syncnet.chat.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.syncnet.chat.ChatEvent;
+import org.syncnet.chat.ChatEventCodec;
+import org.syncnet.chat.ChatOutcome;
+import org.syncnet.chat.ChatState;
+import org.syncnet.chat.ClientId;
+import org.syncnet.chat.Identity;
+import org.syncnet.chat.MalformedEventException;
+import org.syncnet.cluster.log.Delivery;
+
+/**
+ * The chat's application layer without a container: connections registered and numbered, their events submitted
+ * under their ids, the committed log applied, fanned out to the local connections and published to the subscriber.
+ */
+class LocalChatTest {
+    private static final Identity ID = new Identity("u", "h", "");
+
+    /** A connection of a door that records what the chat tells it. */
+    private static final class FakeConnection implements ChatConnection {
+        final ClientId id;
+        final List<ChatOutcome> outcomes = new ArrayList<>();
+        final List<String> leaders = new ArrayList<>();
+        int flushes;
+        int pings;
+        boolean stopping;
+
+        FakeConnection(ClientId id) {
+            this.id = id;
+        }
+
+        @Override
+        public ClientId id() {
+            return id;
+        }
+
+        @Override
+        public void onOutcome(ChatOutcome outcome, ChatState state, String leader, SharedEncodings shared) {
+            outcomes.add(outcome);
+        }
+
+        @Override
+        public void leaderChanged(String leader) {
+            leaders.add(leader);
+        }
+
+        @Override
+        public void flush() {
+            flushes++;
+        }
+
+        @Override
+        public void keepAlive() {
+            pings++;
+        }
+
+        @Override
+        public void serverStopping() {
+            stopping = true;
+        }
+    }
+
+    private record Submitted(String clientId, long number, ChatEvent event) {
+    }
+
+    private final List<Submitted> log = new ArrayList<>();
+    private final List<Long> published = new ArrayList<>();
+    private final List<List<ChatOutcome>> publishedOutcomes = new ArrayList<>();
+    private boolean accepting = true;
+    private boolean caughtUp = true;
+    private long seq;
+
+    private final ConnectionRegistry registry = new ConnectionRegistry("server1", 1, 2, (client, number, payload) -> {
+        log.add(new Submitted(client, number, decode(payload)));
+        return accepting;
+    });
+    private final ChatState state = new ChatState();
+    private final Object lock = new Object();
+    private final LogApplier applier = new LogApplier("server1", state, lock, registry, (d, outcomes) -> {
+        published.add(d.seq());
+        publishedOutcomes.add(outcomes);
+    });
+
+    private static ChatEvent decode(byte[] payload) {
+        try {
+            return ChatEventCodec.decode(payload);
+        } catch (MalformedEventException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static Delivery delivery(long seq, String origin, ChatEvent e) {
+        return new Delivery(1, seq, origin, "c", seq, ChatEventCodec.encode(e));
+    }
+
+    private void commit(String origin, ChatEvent e) {
+        applier.deliver(List.of(delivery(++seq, origin, e)));
+    }
+
+    private FakeConnection open() {
+        ClientId id = registry.allocate();
+        FakeConnection c = new FakeConnection(id);
+        registry.attach(c);
+        return c;
+    }
+
+    @Test
+    void connectionsAreNumberedFromTheIncarnationAndLimited() {
+        assertEquals(1L << ConnectionRegistry.CONNECTION_BITS, registry.firstConnection());
+        FakeConnection a = open();
+        FakeConnection b = open();
+        assertEquals(new ClientId("server1", registry.firstConnection()), a.id());
+        assertEquals(new ClientId("server1", registry.firstConnection() + 1), b.id());
+        assertNull(registry.allocate(), "two connections at most");
+        registry.closed(b, "bye");
+        assertEquals(1, registry.size());
+        assertTrue(registry.allocate() != null, "room again");
+    }
+
+    @Test
+    void eachConnectionsEventsGoToTheLogUnderItsIdNumberedFromOne() {
+        FakeConnection a = open();
+        FakeConnection b = open();
+        ChatEvent claim = new ChatEvent.NickClaimed(a.id(), "alice", "", ID);
+        assertTrue(registry.submit(a, claim));
+        assertTrue(registry.submit(a, new ChatEvent.RoomJoined(a.id(), "#lobby")));
+        assertTrue(registry.submit(b, new ChatEvent.NickClaimed(b.id(), "bob", "", ID)));
+        assertEquals(List.of(new Submitted(a.id().toString(), 1, claim),
+                new Submitted(a.id().toString(), 2, new ChatEvent.RoomJoined(a.id(), "#lobby")),
+                new Submitted(b.id().toString(), 1, new ChatEvent.NickClaimed(b.id(), "bob", "", ID))), log);
+        accepting = false;
+        assertFalse(registry.submit(a, new ChatEvent.RoomLeft(a.id(), "#lobby", "")), "the cluster refused it");
+    }
+
+    @Test
+    void aClosedConnectionThatSpokeLeavesThroughTheLogAndOneThatDidNotLeavesQuietly() {
+        FakeConnection silent = open();
+        registry.closed(silent, "bye");
+        assertEquals(List.of(), log);
+        FakeConnection a = open();
+        registry.submit(a, new ChatEvent.NickClaimed(a.id(), "alice", "", ID));
+        registry.closed(a, "Quit: bye");
+        assertEquals(new Submitted(a.id().toString(), 2, new ChatEvent.ClientGone(a.id(), "Quit: bye")), log.get(1));
+        assertFalse(registry.submit(a, new ChatEvent.RoomJoined(a.id(), "#lobby")), "closed");
+        registry.closed(a, "again");
+        assertEquals(2, log.size(), "once per connection");
+    }
+
+    @Test
+    void aReasonBeyondTheLimitsBecomesConnectionClosed() {
+        FakeConnection a = open();
+        registry.submit(a, new ChatEvent.NickClaimed(a.id(), "alice", "", ID));
+        registry.closed(a, "x".repeat(10_000));
+        assertEquals(new ChatEvent.ClientGone(a.id(), "Connection closed"), log.get(1).event());
+    }
+
+    @Test
+    void committedEventsReachTheLocalConnectionsTheyAreMeantForUntilFlushed() {
+        FakeConnection a = open();
+        FakeConnection b = open();
+        ClientId remote = new ClientId("server2", 5);
+        commit("server1", new ChatEvent.NickClaimed(a.id(), "alice", "", ID));
+        commit("server2", new ChatEvent.NickClaimed(remote, "carol", "", ID));
+        commit("server1", new ChatEvent.RoomJoined(a.id(), "#lobby"));
+        commit("server2", new ChatEvent.RoomJoined(remote, "#lobby"));
+        assertInstanceOf(ChatOutcome.NickAccepted.class, a.outcomes.get(0));
+        assertEquals(List.of(), b.outcomes, "b has no nick and no room");
+        int before = a.outcomes.size();
+        commit("server2", new ChatEvent.MessagePosted(remote, "#lobby", "hi", "m1", 5));
+        assertEquals(before + 1, a.outcomes.size());
+        assertInstanceOf(ChatOutcome.Posted.class, a.outcomes.get(before));
+        assertEquals(0, a.flushes, "queued until the applier's flush");
+        applier.flush();
+        applier.flush();
+        assertEquals(1, a.flushes, "once per connection that got something");
+        assertEquals(0, b.flushes);
+    }
+
+    @Test
+    void everyEntryIsPublishedInOrderWithItsOutcomesAndAMalformedOneWithNone() {
+        FakeConnection a = open();
+        commit("server1", new ChatEvent.NickClaimed(a.id(), "alice", "", ID));
+        applier.deliver(List.of(new Delivery(1, ++seq, "server1", "c", seq, new byte[] {0x7f, 1, 2})));
+        commit("server1", new ChatEvent.RoomJoined(a.id(), "#lobby"));
+        assertEquals(List.of(1L, 2L, 3L), published);
+        assertEquals(List.of(), publishedOutcomes.get(1), "skipped alike on every server");
+        assertInstanceOf(ChatOutcome.Joined.class, publishedOutcomes.get(2).get(0));
+    }
+
+    @Test
+    void restoredEventsAreAppliedOnceAndNotDeliveredAgain() {
+        ClientId old = new ClientId("server1", 3);
+        List<ChatEvent> stored = List.of(new ChatEvent.NickClaimed(old, "alice", "", ID),
+                new ChatEvent.RoomJoined(old, "#lobby"));
+        applier.restore(new StoredEvents() {
+            @Override
+            public long lastSeq() {
+                return stored.size();
+            }
+
+            @Override
+            public long replay(Replay apply) {
+                for (int i = 0; i < stored.size(); i++) {
+                    apply.event(i + 1, "server1", ChatEventCodec.encode(stored.get(i)));
+                }
+                return stored.size();
+            }
+        });
+        assertTrue(state.isNickTaken("alice"));
+        assertEquals(List.of("#lobby"), state.roomsOf(old));
+        applier.deliver(List.of(delivery(2, "server1", new ChatEvent.RoomJoined(old, "#lobby"))));
+        assertEquals(List.of(), published, "the log resumed before the last stored event");
+        applier.deliver(List.of(delivery(3, "server1", new ChatEvent.RoomLeft(old, "#lobby", ""))));
+        assertEquals(List.of(3L), published);
+        assertEquals(List.of(), state.roomsOf(old));
+    }
+
+    @Test
+    void aLeaderChangeReachesEveryConnection() {
+        FakeConnection a = open();
+        FakeConnection b = open();
+        applier.leaderChanged("server3");
+        applier.flush();
+        assertEquals(List.of("server3"), a.leaders);
+        assertEquals(List.of("server3"), b.leaders);
+        assertEquals(1, b.flushes);
+    }
+
+    @Test
+    void theApplicationAnswersTheDoorsAndStopsItsConnections() {
+        LocalChat chat = new LocalChat("server1", 1, 10, (client, number, payload) -> true, CommittedEvents.NONE,
+                () -> caughtUp);
+        assertEquals("server1", chat.server());
+        assertFalse(chat.catchingUp());
+        caughtUp = false;
+        assertTrue(chat.catchingUp());
+        FakeConnection a = new FakeConnection(chat.allocate());
+        chat.attach(a);
+        assertEquals(1, chat.connectionCount());
+        assertEquals(Boolean.FALSE, chat.read(s -> s.isNickTaken("alice")));
+        chat.keepAlive();
+        assertEquals(1, a.pings);
+        chat.stop();
+        assertTrue(a.stopping);
+    }
+}
