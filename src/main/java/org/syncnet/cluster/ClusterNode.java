@@ -1,7 +1,6 @@
 package org.syncnet.cluster;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,6 @@ import org.syncnet.cluster.ClusterEvent.LeaderChanged;
 import org.syncnet.cluster.ClusterEvent.PeerChanged;
 import org.syncnet.cluster.FailureDetector.PeerTransition;
 import org.syncnet.cluster.log.Delivery;
-import org.syncnet.cluster.log.DurableLog;
 import org.syncnet.cluster.log.InMemoryLogStore;
 import org.syncnet.cluster.log.LogCut;
 import org.syncnet.cluster.log.LogEntry;
@@ -21,7 +19,6 @@ import org.syncnet.cluster.log.Submissions;
 import org.syncnet.cluster.wire.Abdicate;
 import org.syncnet.cluster.wire.Ack;
 import org.syncnet.cluster.wire.Append;
-import org.syncnet.cluster.wire.DatagramCodec;
 import org.syncnet.cluster.wire.DropReason;
 import org.syncnet.cluster.wire.Envelope;
 import org.syncnet.cluster.wire.Fetch;
@@ -29,24 +26,22 @@ import org.syncnet.cluster.wire.Forward;
 import org.syncnet.cluster.wire.Heartbeat;
 import org.syncnet.cluster.wire.Leave;
 import org.syncnet.cluster.wire.LogAck;
-import org.syncnet.cluster.wire.MalformedDatagramException;
 import org.syncnet.cluster.wire.Message;
 import org.syncnet.cluster.wire.Prepare;
 import org.syncnet.cluster.wire.Promise;
 import org.syncnet.cluster.wire.Reject;
-import org.syncnet.cluster.wire.ReplayGuard;
 
 /**
  * One server's cluster protocol as a deterministic state machine: failure detection, fenced leader election
  * with epochs, quorum leases and graceful leave, and the replicated, ordered log of client events
- * ({@link #submit}, {@link #drainDeliveries}; the log's own rules are in {@link ReplicatedLog}). It never reads a clock or a socket: the driver passes the
- * time into {@link #tick}, {@link #receive} and {@link #leave}, sends what {@link #drainOutbox} returns and
- * reports what {@link #drainEvents} returns. Not thread-safe: the driver serialises calls.
+ * ({@link #submit}; the log's own rules are in {@link ReplicatedLog}). It never reads a clock or a socket: the driver
+ * passes the time into {@link #tick}, {@link #step} and {@link #leave}, and after each step (or burst of steps)
+ * carries out the one {@link Ready} that {@link #ready} returns. Not thread-safe: the driver serialises calls.
  *
  * <p>This class holds the election's state and decisions and routes every message; its helpers each hold one
  * concept: {@link Standing} (who is ready, trusted, fit to lead), {@link Promises} (a candidacy's promises),
  * {@link LeaderLease}, {@link PeerNews}, {@link FailureDetector}, {@link LeadershipReport} (leader-change events),
- * {@link DatagramOutbox} (sealing datagrams), and in {@code org.syncnet.cluster.log} the log itself
+ * and in {@code org.syncnet.cluster.log} the log itself
  * ({@link ReplicatedLog}) and the events submitted here ({@link Submissions}).
  *
  * <p>The rules, in the spirit of Viewstamped Replication with a deterministic leader:
@@ -70,11 +65,11 @@ import org.syncnet.cluster.wire.ReplayGuard;
  * <li>A restarted server stays quiet (no promise, no acknowledgement, no candidacy) until it has heard from every
  * peer or one failure timeout passed, so it cannot contradict what it granted before the restart.</li>
  * <li>Log: a new leader announces its epoch at once but orders nothing until it recovered the highest log its
- * quorum promised with. A restarted server has its committed entries back ({@link DurableLog}) but not what it had
+ * quorum promised with. A restarted server has its committed entries back ({@link LogResume}) but not what it had
  * only acknowledged, so its promise says its log is not whole; with fewer than n - q + 1 whole logs promised, the
  * candidate also waits for every live peer's promise. Any server keeps the events submitted to it until it sees them
  * committed and forwards them to each new leader.</li>
- * <li>A restarted server keeps its bound epoch ({@link EpochRecord}) and its log ({@link DurableLog}); a returning
+ * <li>A restarted server keeps its bound epoch and its log (the driver keeps what {@link Ready} hands it); a returning
  * higher server is handed the lead only once its log holds the leader's commit point.</li>
  * </ul>
  */
@@ -84,8 +79,6 @@ public final class ClusterNode {
     private final ClusterConfig config;
     private final Membership ring;
     private final String self;
-    private final DatagramCodec codec;
-    private final ReplayGuard replayGuard = new ReplayGuard();
     private final FailureDetector detector;
     private final long incarnation;
     /** Who is fit to stand and to lead, as this server sees it (its own quiet period included). */
@@ -101,8 +94,8 @@ public final class ClusterNode {
      * above it only by its own proposal (or by hearsay in a reject), which binds it to nothing.
      */
     private long boundEpoch;
-    /** Keeps {@link #boundEpoch} across restarts. */
-    private final EpochRecord epochs;
+    /** {@link #boundEpoch} rose since the last {@link #ready}: the driver must keep it before sending. */
+    private long epochToKeep = Ready.NO_EPOCH;
     private long highestEpochSeen;
     /** The confirmed leader of {@link #epoch}, or null while there is none. */
     private String leader;
@@ -139,9 +132,10 @@ public final class ClusterNode {
     /** Forwards relayed to the leader for a peer that cannot reach it. */
     private long relayed;
 
-    private final DatagramOutbox outbox;
+    /** What the steps since the last {@link #ready} emitted: messages, events, and messages found invalid. */
+    private final List<Outgoing> outgoing = new ArrayList<>();
     private final List<ClusterEvent> events = new ArrayList<>();
-    private final Map<DropReason, Long> dropped = new EnumMap<>(DropReason.class);
+    private final List<DropReason> dropped = new ArrayList<>();
     private final LeadershipReport leadership;
 
     /**
@@ -150,28 +144,24 @@ public final class ClusterNode {
      * @param now         the driver's monotonic time in milliseconds
      */
     public ClusterNode(ClusterConfig config, long incarnation, long now) {
-        this(config, incarnation, now, LogResume.FRESH, EpochRecord.inMemory(), DurableLog.NONE);
+        this(config, incarnation, now, LogResume.FRESH, 0);
     }
 
     /**
      * @param resume  what this server kept before a restart: the committed entries its durable log holds and where
      *                its chat state ends ({@link LogResume#FRESH} on a first start)
-     * @param epochs  the epoch this server bound itself to before a restart, kept across restarts
-     * @param durable where the log keeps every committed entry
+     * @param boundEpoch the epoch this server bound itself to before a restart, as the driver kept it from
+     *                   {@link Ready#epoch} (0 on a first start)
      */
-    public ClusterNode(ClusterConfig config, long incarnation, long now, LogResume resume, EpochRecord epochs,
-                       DurableLog durable) {
+    public ClusterNode(ClusterConfig config, long incarnation, long now, LogResume resume, long boundEpoch) {
         this.config = config;
-        this.epochs = epochs;
-        this.boundEpoch = epochs.read();
+        this.boundEpoch = boundEpoch;
         this.epoch = boundEpoch;
         this.highestEpochSeen = boundEpoch;
         this.ring = config.membership();
         this.self = config.selfId();
         this.leadership = new LeadershipReport(self);
-        this.codec = new DatagramCodec(config.secret());
         this.incarnation = incarnation;
-        this.outbox = new DatagramOutbox(config, incarnation);
         this.retryMillis = tickMillis(config);
         this.lease = new LeaderLease(config.failureTimeoutMillis(), config.quorum());
         List<String> peers = new ArrayList<>();
@@ -187,7 +177,7 @@ public final class ClusterNode {
         this.logRetryMillis = Math.max(4 * retryMillis, config.heartbeatMillis() / 4);
         this.submissions = new Submissions(logRetryMillis);
         this.log = new ReplicatedLog(self, peers, config.quorum(), resume.store(InMemoryLogStore.DEFAULT_CAPACITY),
-                logRetryMillis, submissions::committed, durable, resume.applied());
+                logRetryMillis, submissions::committed, resume.applied());
         reevaluate(now, "start");
     }
 
@@ -214,27 +204,16 @@ public final class ClusterNode {
         }
     }
 
-    /** Steps the protocol with one received datagram; a bad datagram is counted and changes nothing. */
-    public void receive(byte[] data, int length, long now) {
+    /**
+     * Steps the protocol with one received message, decoded, authenticated and replay-filtered by the driver's inbox
+     * ({@code org.syncnet.cluster.transport.DatagramInbox}); one it finds invalid is reported in {@link Ready#dropped}
+     * and changes nothing.
+     */
+    public void step(Envelope env, long now) {
         if (role == Role.LEFT) {
             return;
         }
-        Envelope env;
-        try {
-            env = codec.decode(data, length);
-        } catch (MalformedDatagramException e) {
-            drop(e.reason());
-            return;
-        }
         String from = env.sender();
-        if (!ring.contains(from) || from.equals(self)) {
-            drop(DropReason.UNKNOWN_SENDER);
-            return;
-        }
-        if (!replayGuard.accept(from, env.incarnation(), env.sequence())) {
-            drop(DropReason.REPLAYED);
-            return;
-        }
         Message msg = env.message();
         long knownIncarnation = news.incarnationOf(from);
         if (news.restarted(env)) {
@@ -321,11 +300,6 @@ public final class ClusterNode {
         return true;
     }
 
-    /** Committed client events, in log order, each once; the same sequence on every server. */
-    public List<Delivery> drainDeliveries() {
-        return log.drainDeliveries();
-    }
-
     /** Where this server's log stands. */
     public LogPosition logPosition() {
         return log.position();
@@ -352,25 +326,29 @@ public final class ClusterNode {
     }
 
     /**
-     * The datagrams to send, after the forwards and appends that the steps since the last call made due (batched:
-     * the driver may step a burst of datagrams and submissions, then drain once).
+     * What the steps since the last call left for the driver to do, after the forwards and appends they made due
+     * (batched: the driver may step a burst of datagrams and submissions, then take one Ready). The driver carries it
+     * out in the order {@link Ready} gives: keep, then send, then report and apply. Committed client events come in
+     * log order, each once: the same sequence on every server.
      */
-    public List<Outbound> drainOutbox(long now) {
+    public Ready ready(long now) {
         if (forwardDue) {
             forwardDue = false;
             forwardPending(now);
         }
         log.flush(now, this::sendInEpoch);
-        return outbox.drain();
-    }
-
-    public List<ClusterEvent> drainEvents() {
-        List<ClusterEvent> out = List.copyOf(events);
+        long epochOut = epochToKeep;
+        epochToKeep = Ready.NO_EPOCH;
+        List<ClusterEvent> eventsOut = List.copyOf(events);
         events.clear();
+        Ready out = new Ready(epochOut, log.takeWrites(), outgoing, eventsOut, log.drainDeliveries(), dropped);
+        outgoing.clear();
+        dropped.clear();
         return out;
     }
 
-    public ClusterView view(long now) {
+    /** @param drops the driver's counts of dropped datagrams by reason (see {@link Ready#dropped}) */
+    public ClusterView view(long now, Map<String, Long> drops) {
         List<ClusterView.MemberView> members = new ArrayList<>();
         for (Member m : ring.ring()) {
             if (m.id().equals(self)) {
@@ -382,8 +360,6 @@ public final class ClusterNode {
                         detector.state(m.id()), heard == null ? null : now - heard));
             }
         }
-        Map<String, Long> drops = new LinkedHashMap<>();
-        dropped.forEach((reason, count) -> drops.put(reason.name(), count));
         return new ClusterView(self, currentLeader(), epoch, hasQuorum(now), role, members, drops, log.position(),
                 isCaughtUp(), new ClusterView.LogCounters(log.unservableCatchUps(), log.catchUpFetches(), relayed,
                 log.heldBack()));
@@ -464,10 +440,6 @@ public final class ClusterNode {
 
     public boolean isQuiet() {
         return standing.isQuiet();
-    }
-
-    public long droppedCount(DropReason reason) {
-        return dropped.getOrDefault(reason, 0L);
     }
 
     // ---- message handlers -------------------------------------------------------------------------------
@@ -855,7 +827,7 @@ public final class ClusterNode {
     /** From now on this server rejects every epoch below {@code e}, also after a restart. */
     private void bind(long e) {
         if (e > boundEpoch) {
-            epochs.write(e);
+            epochToKeep = e;
         }
         boundEpoch = e;
     }
@@ -928,7 +900,7 @@ public final class ClusterNode {
     }
 
     private void broadcast(Message message, long inEpoch) {
-        outbox.broadcast(message, inEpoch);
+        outgoing.add(new Outgoing(null, inEpoch, message));
     }
 
     private void sendInEpoch(String to, Message message) {
@@ -970,11 +942,11 @@ public final class ClusterNode {
     }
 
     private void send(String to, Message message, long inEpoch) {
-        outbox.send(to, message, inEpoch);
+        outgoing.add(new Outgoing(to, inEpoch, message));
     }
 
     private void drop(DropReason reason) {
-        dropped.merge(reason, 1L, Long::sum);
+        dropped.add(reason);
     }
 
     private void report(PeerTransition t) {

@@ -87,7 +87,9 @@ public final class ReplicatedLog {
     private final LogStore store;
     private final long retryMillis;
     private final Consumer<LogEntry> onCommit;
-    private final DurableLog durable;
+    /** Where the log resumed and what it appended since the driver last took them (see {@link #takeWrites}). */
+    private LogCut resumedAfter;
+    private final List<LogEntry> appended = new ArrayList<>();
     private final Map<PartKey, Long> index = new HashMap<>();
     private final Reassembly reassembly = new Reassembly();
     private final List<Delivery> deliveries = new ArrayList<>();
@@ -154,17 +156,16 @@ public final class ReplicatedLog {
 
     public ReplicatedLog(String self, List<String> peers, int quorum, LogStore store, long retryMillis,
                          Consumer<LogEntry> onCommit) {
-        this(self, peers, quorum, store, retryMillis, onCommit, DurableLog.NONE, LogCut.START);
+        this(self, peers, quorum, store, retryMillis, onCommit, LogCut.START);
     }
 
     /**
      * @param store   empty, or a restarted server's kept tail (see {@link LogResume})
-     * @param durable where every appended entry goes, to survive a restart
      * @param applied the cut after what the driver applied before a restart: what follows in the store is delivered
      *                again (at most from the store's start)
      */
     public ReplicatedLog(String self, List<String> peers, int quorum, LogStore store, long retryMillis,
-                         Consumer<LogEntry> onCommit, DurableLog durable, LogCut applied) {
+                         Consumer<LogEntry> onCommit, LogCut applied) {
         this.self = self;
         this.peers = List.copyOf(peers);
         this.quorum = quorum;
@@ -173,7 +174,6 @@ public final class ReplicatedLog {
         this.onCommit = onCommit;
         this.recovery = new LogRecovery(retryMillis);
         this.catchUp = new CatchUp(retryMillis);
-        this.durable = durable;
         // A restarted server's store holds what it appended before: known committed up to what the driver applied
         // (not delivered again), the rest as the leader will say. The kept entries are in the index, so a late retry
         // of one of them is not ordered twice.
@@ -181,7 +181,7 @@ public final class ReplicatedLog {
         this.appliedSeq = commitSeq;
         this.cutSeq = appliedSeq;
         this.cutEpoch = Math.max(0, store.epochAt(appliedSeq));
-        durable.resumesAfter(store.lastSeq(), Math.max(0, store.epochAt(store.lastSeq())));
+        resumedAfter = new LogCut(store.lastSeq(), Math.max(0, store.epochAt(store.lastSeq())));
         for (LogEntry e : store.read(store.firstSeq(), Integer.MAX_VALUE)) {
             if (!e.isBarrier()) {
                 index.put(e.partKey(), e.seq());
@@ -207,7 +207,7 @@ public final class ReplicatedLog {
         appliedSeq = cut.seq();
         cutSeq = cut.seq();
         cutEpoch = cut.epoch();
-        durable.resumesAfter(cut.seq(), cut.epoch());
+        resumedAfter = cut;
         return true;
     }
 
@@ -256,6 +256,21 @@ public final class ReplicatedLog {
     /** Large events whose parts did not all arrive and were given up (see {@link Reassembly}). */
     public long abandonedEvents() {
         return reassembly.abandoned();
+    }
+
+    /**
+     * What this log appended (and where it resumes) since the last call: the driver writes it to its durable log
+     * before it sends anything of the same step (Raft's rule: what a server acknowledged, or a leader sent, survives
+     * its restart).
+     */
+    public LogWrites takeWrites() {
+        if (resumedAfter == null && appended.isEmpty()) {
+            return LogWrites.NONE;
+        }
+        LogWrites out = new LogWrites(resumedAfter, List.copyOf(appended));
+        resumedAfter = null;
+        appended.clear();
+        return out;
     }
 
     public List<Delivery> drainDeliveries() {
@@ -739,7 +754,7 @@ public final class ReplicatedLog {
 
     private void append(LogEntry e) {
         store.append(e);
-        durable.appended(e);
+        appended.add(e);
         if (!e.isBarrier()) {
             index.put(e.partKey(), e.seq());
         }
