@@ -8,8 +8,8 @@ import org.syncnet.cluster.wire.DropReason;
 /**
  * Everything the steps since the last {@link ClusterNode#ready} left for the driver to do, in the order it must do
  * it: keep {@link #epoch} (if set) and {@link #log} durably, then seal and send {@link #messages}, then report
- * {@link #events} (and count {@link #dropped}) and apply {@link #deliveries}. Keeping comes first: a promise, an acknowledgement or an append that
- * goes out must survive a restart of this server.
+ * {@link #events} (and count {@link #dropped}) and apply {@link #deliveries}. Keeping comes first: a promise, an
+ * acknowledgement or an append that goes out must survive a restart of this server.
  *
  * @param epoch      the epoch this server bound itself to, to keep across restarts; {@link #NO_EPOCH} if unchanged
  * @param log        where the log resumes and the entries it appended, to keep across restarts
