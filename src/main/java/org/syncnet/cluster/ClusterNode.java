@@ -6,11 +6,11 @@ import java.util.Map;
 import org.syncnet.cluster.FailureDetector.PeerTransition;
 import org.syncnet.cluster.log.InMemoryLogStore;
 import org.syncnet.cluster.log.LogCut;
-import org.syncnet.cluster.log.LogEntry;
-import org.syncnet.cluster.log.LogPosition;
 import org.syncnet.cluster.log.LogResume;
 import org.syncnet.cluster.log.ReplicatedLog;
 import org.syncnet.cluster.log.Submissions;
+import org.syncnet.cluster.log.entry.LogEntry;
+import org.syncnet.cluster.log.entry.LogPosition;
 import org.syncnet.cluster.wire.Envelope;
 
 /**
@@ -140,7 +140,7 @@ public final class ClusterNode {
 
     /**
      * Steps the protocol with one received message, decoded, authenticated and replay-filtered by the driver's inbox
-     * ({@code org.syncnet.cluster.transport.DatagramInbox}); one it finds invalid is reported in {@link Ready#dropped}
+     * (the transport package's DatagramInbox); one it finds invalid is reported in {@link Ready#dropped}
      * and changes nothing.
      */
     public void step(Envelope env, long now) {

@@ -1,5 +1,7 @@
 package org.syncnet.cluster.log;
 
+import org.syncnet.cluster.log.entry.LogEntry;
+
 /**
  * Where a driver keeps a server's log entries across restarts: it writes what the log hands it after each step
  * ({@link LogWrites}) before anything sent in the same step can show them (Raft's rule: what a server acknowledged,

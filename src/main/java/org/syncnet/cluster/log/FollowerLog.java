@@ -8,9 +8,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.syncnet.cluster.log.ReplicatedLog.Outlet;
+import org.syncnet.cluster.log.entry.ClientEventKey;
+import org.syncnet.cluster.log.entry.LogEntry;
+import org.syncnet.cluster.log.entry.LogPosition;
+import org.syncnet.cluster.log.entry.PartKey;
 import org.syncnet.cluster.wire.Append;
 import org.syncnet.cluster.wire.Fetch;
-import org.syncnet.cluster.log.ReplicatedLog.Outlet;
 import org.syncnet.cluster.wire.LogAck;
 
 /**

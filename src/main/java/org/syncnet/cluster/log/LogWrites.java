@@ -1,6 +1,7 @@
 package org.syncnet.cluster.log;
 
 import java.util.List;
+import org.syncnet.cluster.log.entry.LogEntry;
 
 /**
  * What the log hands its driver to keep across restarts after a step: where it resumes, if it jumped (at the start,

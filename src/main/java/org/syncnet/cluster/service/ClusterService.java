@@ -32,23 +32,23 @@ import org.syncnet.cluster.ClusterConfig;
 import org.syncnet.cluster.ClusterEvent;
 import org.syncnet.cluster.ClusterNode;
 import org.syncnet.cluster.ClusterView;
-import org.syncnet.settings.InvalidSettingException;
 import org.syncnet.cluster.Member;
 import org.syncnet.cluster.Ready;
-import org.syncnet.settings.Settings;
 import org.syncnet.cluster.log.Delivery;
 import org.syncnet.cluster.log.DurableLog;
 import org.syncnet.cluster.log.InMemoryLogStore;
 import org.syncnet.cluster.log.LogCut;
-import org.syncnet.cluster.log.LogEntry;
-import org.syncnet.cluster.log.LogPosition;
 import org.syncnet.cluster.log.LogResume;
+import org.syncnet.cluster.log.entry.LogEntry;
+import org.syncnet.cluster.log.entry.LogPosition;
 import org.syncnet.cluster.transport.DatagramInbox;
 import org.syncnet.cluster.transport.DatagramOutbox;
 import org.syncnet.cluster.transport.Outbound;
 import org.syncnet.cluster.wire.DatagramCodec;
 import org.syncnet.cluster.wire.DropReason;
 import org.syncnet.cluster.wire.Envelope;
+import org.syncnet.settings.InvalidSettingException;
+import org.syncnet.settings.Settings;
 
 /**
  * The thin driver of the cluster protocol: owns the UDP socket, passes received datagrams through its
