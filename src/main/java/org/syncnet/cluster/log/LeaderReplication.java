@@ -36,7 +36,7 @@ final class LeaderReplication {
         /**
          * Its acknowledgements stopped (paused, cut off, crashed): only one append per retry interval goes to it
          * until it answers, instead of the whole window again every interval, which flooded a paused follower with
-         * thousands of datagrams and, through the shared sequence numbers, pushed the leader's datagrams to
+         * datagrams and, through the shared sequence numbers, pushed the leader's datagrams to
          * everyone else out of their replay window.
          */
         boolean probing;
@@ -197,7 +197,7 @@ final class LeaderReplication {
             // The follower holds what arrived after a gap (AppendsAhead), so one resend fills the hole. Every
             // append that overtakes another draws a gap NAK: rewinding on each (even without resending) made every
             // later acknowledgement resend the whole window again, and the flood of datagrams outran the
-            // receivers' replay window (seed 7889: thousands of appends per 50 ms to one follower).
+            // receivers' replay window (simulation seed 7889: a flood of appends to one follower).
             p.promisedCommit = Math.min(p.promisedCommit, ack.seq());
             long shared = Math.max(Math.min(ack.seq(), log.store.lastSeq()), p.match);
             if (shared < p.sentUpTo && now - p.lastNakResendAt >= retryMillis / 2) {

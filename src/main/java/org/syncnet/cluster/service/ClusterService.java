@@ -224,9 +224,9 @@ public class ClusterService {
      * answers a burst with one append per follower instead of one per datagram. After a burst of two or more (the
      * server falls behind: it is busy) it lingers {@code syncnet.cluster.receive-linger-us} before it looks again, so
      * the next burst gathers what arrives meanwhile, as a network card coalesces interrupts under load. At saturation
-     * that took the chat benchmark from about 2 datagrams per chat message to 1 and its throughput up by a fifth;
-     * at a moderate rate bursts are single datagrams, so nothing waits (a linger after every datagram had added 10 ms
-     * to the p99 at 1000 msg/s).
+     * that lets one append carry the chat messages of many datagrams, so fewer datagrams go per message and more
+     * messages get through; at a moderate rate bursts are single datagrams, so nothing waits (a linger after every
+     * datagram would delay every message).
      */
     private void receiveLoop() {
         ByteBuffer buffer = ByteBuffer.allocate(DatagramCodec.MAX_DATAGRAM + 1); // one more: see oversized ones
@@ -309,10 +309,10 @@ public class ClusterService {
 
     /**
      * Carries out what the node left to do, in a fixed order: keeps the bound epoch and the log's new entries on disk,
-     * then sends, then logs and publishes the events, and the view when something changed or on a tick (a view per
-     * datagram would be built thousands of times a second under load), then hands the committed events to the
-     * listener. Keeping comes first: a promise, an acknowledgement or an append sent must survive a restart. Caller
-     * holds the node's monitor.
+     * then sends, then logs and publishes the events, and the view when something changed or on a tick (building a
+     * view per datagram would cost too much under load), then hands the committed events to the listener. Keeping
+     * comes first: a promise, an acknowledgement or an append sent must survive a restart. Caller holds the node's
+     * monitor.
      */
     private void afterStep(long now, boolean tick) {
         Ready ready = node.ready(now);

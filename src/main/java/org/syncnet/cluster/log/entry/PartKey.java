@@ -5,7 +5,7 @@ package org.syncnet.cluster.log.entry;
  * deduplicated and retried on its own, and is delivered once its last part is committed.
  */
 public record PartKey(ClientEventKey event, int part) {
-    // Written out, as in ClientEventKey: the servers run C1 only, where a record's generated ones cost several times.
+    // Written out, as in ClientEventKey: the servers run C1 only, where a record's generated ones cost more.
     @Override
     public boolean equals(Object o) {
         return o instanceof PartKey k && part == k.part && event.equals(k.event);
