@@ -1,7 +1,5 @@
 package org.syncnet.cluster.log;
 
-import static org.syncnet.cluster.log.ReplicatedLog.APPEND_BODY_BUDGET;
-import static org.syncnet.cluster.log.ReplicatedLog.FETCH_DATAGRAMS;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,9 +18,9 @@ import org.syncnet.cluster.wire.LogAck;
 /**
  * The log every server keeps, leader or not (see {@link ReplicatedLog}): the store and its index of client events,
  * the commit point, delivery in order (large events reassembled) and what the driver must keep; as follower,
- * log matching of the leader's appends (those ahead of a gap held until it is filled) and commit; catching up from a
- * peer's committed entries; and answering a recovering leader's or a lagging peer's fetch. Leading is
- * {@link LeaderReplication}'s, which appends and commits here.
+ * log matching of the leader's appends (those ahead of a gap held until it is filled) and commit; and catching up
+ * from a peer's committed entries. Leading is {@link LeaderReplication}'s, which appends and commits here; answering
+ * a peer's fetch is {@link FetchAnswers}'.
  */
 final class FollowerLog implements LogRecovery.Log {
     private final List<String> peers;
@@ -286,73 +284,6 @@ final class FollowerLog implements LogRecovery.Log {
         if (commitSeq > before) {
             catchUp.gained();
         }
-    }
-
-    /**
-     * A follower's catch-up fetch: our committed entries from there, up to {@link ReplicatedLog#FETCH_DATAGRAMS}
-     * appends.
-     */
-    List<Append> onCatchUpFetch(Fetch f) {
-        long prevSeq = f.fromSeq() - 1;
-        if (prevSeq >= commitSeq) {
-            return List.of();
-        }
-        if (store.epochAt(prevSeq) < 0) {
-            unservableCatchUps++;
-            return List.of();
-        }
-        List<Append> answer = new ArrayList<>();
-        do {
-            Append a = new Append(store.epochAt(prevSeq), prevSeq, commitSeq, batch(prevSeq + 1, commitSeq));
-            answer.add(a);
-            prevSeq += a.entries().size();
-        } while (answer.size() < FETCH_DATAGRAMS && prevSeq < commitSeq);
-        return answer;
-    }
-
-    /**
-     * A recovering leader asks for our entries: up to {@link ReplicatedLog#FETCH_DATAGRAMS} appends in a row from
-     * there, empty if we cannot answer.
-     */
-    List<Append> onFetch(Fetch f) {
-        long prevSeq = f.fromSeq() - 1;
-        if (prevSeq > store.lastSeq()) {
-            return List.of(new Append(store.lastEpoch(), store.lastSeq(), commitSeq, List.of()));
-        }
-        if (store.epochAt(prevSeq) < 0) {
-            unservableCatchUps++;
-            return List.of();
-        }
-        List<Append> answer = new ArrayList<>();
-        do {
-            Append a = new Append(store.epochAt(prevSeq), prevSeq, commitSeq, batch(prevSeq + 1));
-            answer.add(a);
-            prevSeq += a.entries().size();
-        } while (answer.size() < FETCH_DATAGRAMS && prevSeq < store.lastSeq());
-        return answer;
-    }
-
-    /** As many entries from {@code fromSeq} as fit one datagram. */
-    List<LogEntry> batch(long fromSeq) {
-        return batch(fromSeq, Long.MAX_VALUE);
-    }
-
-    /** As many entries from {@code fromSeq} up to {@code toSeq} as fit one datagram. */
-    List<LogEntry> batch(long fromSeq, long toSeq) {
-        List<LogEntry> out = new ArrayList<>();
-        if (fromSeq < store.firstSeq()) {
-            return out; // discarded: callers check epochAt(fromSeq - 1) first, this only keeps the batch contiguous
-        }
-        int budget = APPEND_BODY_BUDGET - Append.FIXED_BYTES;
-        for (LogEntry e : store.read(fromSeq, (int) Math.min(64, toSeq - fromSeq + 1))) {
-            int size = Append.encodedSize(e);
-            if (size > budget) {
-                break;
-            }
-            budget -= size;
-            out.add(e);
-        }
-        return out;
     }
 
     /**

@@ -314,7 +314,7 @@ final class LeaderReplication {
             return;
         }
         p.stranded = false;
-        List<LogEntry> batch = log.batch(prevSeq + 1);
+        List<LogEntry> batch = FetchAnswers.batch(log.store, prevSeq + 1);
         out.send(peer, new Append(prevEpoch, prevSeq, log.commitSeq(), batch));
         p.sentCommit = log.commitSeq();
         p.sentUpTo = prevSeq + batch.size();

@@ -18,8 +18,8 @@ import org.syncnet.cluster.wire.Message;
 /**
  * The replicated, ordered log of one server (DESIGN invariants 3-5), driven by the cluster node, which decides who
  * leads and passes on only the log messages of its current epoch and leader. The leader's side is
- * {@link LeaderReplication}, the side every server keeps (store, matching, commit, delivery, catch-up, fetches)
- * {@link FollowerLog}; this class is the one face of both.
+ * {@link LeaderReplication}, the side every server keeps (store, matching, commit, delivery, catch-up)
+ * {@link FollowerLog}, and answering peers' fetches {@link FetchAnswers}; this class is the one face of them.
  *
  * <ul>
  * <li><b>Leader.</b> Before it orders anything it recovers: of the logs its quorum promised with (their
@@ -60,6 +60,7 @@ public final class ReplicatedLog {
 
     private final FollowerLog log;
     private final LeaderReplication leader;
+    private final FetchAnswers answers;
 
     public ReplicatedLog(String self, List<String> peers, int quorum, LogStore store, long retryMillis,
                          Consumer<LogEntry> onCommit) {
@@ -75,6 +76,7 @@ public final class ReplicatedLog {
                          Consumer<LogEntry> onCommit, LogCut applied) {
         this.log = new FollowerLog(self, peers, quorum, store, retryMillis, onCommit, applied);
         this.leader = new LeaderReplication(self, peers, quorum, retryMillis, log);
+        this.answers = new FetchAnswers(log);
     }
 
     /**
@@ -281,7 +283,7 @@ public final class ReplicatedLog {
 
     /** A follower's catch-up fetch: our committed entries from there, up to {@link #FETCH_DATAGRAMS} appends. */
     public List<Append> onCatchUpFetch(Fetch f) {
-        return log.onCatchUpFetch(f);
+        return answers.onCatchUpFetch(f);
     }
 
     /**
@@ -289,6 +291,6 @@ public final class ReplicatedLog {
      * if we cannot answer.
      */
     public List<Append> onFetch(Fetch f) {
-        return log.onFetch(f);
+        return answers.onFetch(f);
     }
 }
