@@ -31,9 +31,10 @@ import org.syncnet.cluster.wire.MalformedDatagramException;
  * Real {@link ClusterNode}s (real codec, real bytes) on a {@link SimulatedNetwork}, driven the way the EJB drives
  * them: a tick every {@link ClusterNode#tickMillis}, every received datagram through the process's
  * {@link DatagramInbox}, the node's {@link Ready} carried out after each call (epoch and log kept, then the messages
- * sealed by its {@link DatagramOutbox} and sent, then deliveries and events). Nodes can crash (gone), restart (a new ClusterNode with a higher incarnation that keeps only what the real
- * system keeps on disk: its bound epoch and the events it delivered, from which it resumes the log), pause (a long GC: nothing is processed, datagrams queue up and are handled on resume, ticks resume with
- * the jumped time) and leave gracefully.
+ * sealed by its {@link DatagramOutbox} and sent, then deliveries and events). Nodes can crash (gone), restart (a new
+ * ClusterNode with a higher incarnation that keeps only what the real system keeps on disk: its bound epoch and the
+ * events it delivered, from which it resumes the log), pause (a long GC: nothing is processed, datagrams queue up and
+ * are handled on resume, ticks resume with the jumped time) and leave gracefully.
  */
 final class SimulatedCluster {
     private static final byte[] SECRET = "simulated-cluster-secret".getBytes(StandardCharsets.UTF_8);
