@@ -2,7 +2,7 @@ package org.syncnet.cluster;
 
 import java.util.List;
 import java.util.Map;
-import org.syncnet.cluster.log.LogPosition;
+import org.syncnet.cluster.log.entry.LogPosition;
 
 /**
  * A snapshot of one server's view of the cluster, as the REST view and the health checks show it: who leads, the

@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import org.syncnet.cluster.log.LogPosition;
+import org.syncnet.cluster.log.entry.LogPosition;
 
 /**
  * The promises a candidate collected for its epoch, with the log positions they carry, and whether they are enough

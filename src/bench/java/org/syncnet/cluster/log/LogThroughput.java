@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Map;
 import org.syncnet.cluster.ClusterConfig;
 import org.syncnet.cluster.ClusterNode;
-import org.syncnet.cluster.Outbound;
+import org.syncnet.cluster.Ready;
+import org.syncnet.cluster.transport.DatagramInbox;
+import org.syncnet.cluster.transport.DatagramOutbox;
+import org.syncnet.cluster.transport.Outbound;
+import org.syncnet.cluster.wire.Envelope;
 
 /**
  * A throughput measurement, not a test (no timed assertion; not run by the build): three ClusterNodes over a
@@ -27,10 +31,25 @@ public final class LogThroughput {
     private long now;
     private final long[] byType = new long[16];
 
+    /** What each node delivered and the measurement has not counted yet. */
+    private final Map<ClusterNode, List<Delivery>> delivered = new HashMap<>();
+    private final Map<ClusterNode, DatagramInbox> inboxes = new HashMap<>();
+    private final Map<ClusterNode, DatagramOutbox> outboxes = new HashMap<>();
+
+    private List<Delivery> takeDeliveries(ClusterNode n) {
+        List<Delivery> out = List.copyOf(delivered.get(n));
+        delivered.get(n).clear();
+        return out;
+    }
+
     private LogThroughput() {
         for (String id : List.of("s0", "s1", "s2")) {
             ClusterNode n = new ClusterNode(ClusterConfig.fromSettings(id, MEMBERS, "0.5", "2.0", null, "bench"), 1, 0);
             nodes.put(id, n);
+            delivered.put(n, new ArrayList<>());
+            ClusterConfig config = ClusterConfig.fromSettings(id, MEMBERS, "0.5", "2.0", null, "bench");
+            inboxes.put(n, new DatagramInbox(config));
+            outboxes.put(n, new DatagramOutbox(config, 1));
             ring.add(n);
         }
     }
@@ -73,7 +92,7 @@ public final class LogThroughput {
                 ring.forEach(n -> n.tick(now));
             }
             for (ClusterNode n : ring) {
-                for (Delivery d : n.drainDeliveries()) {
+                for (Delivery d : takeDeliveries(n)) {
                     int id = (int) d.clientEventId();
                     if (++deliveredOn[id] == ring.size()) {
                         complete++;
@@ -113,12 +132,18 @@ public final class LogThroughput {
         while (moved) {
             moved = false;
             for (ClusterNode n : ring) {
-                for (Outbound o : n.drainOutbox(now)) {
+                Ready ready = n.ready(now);
+                delivered.get(n).addAll(ready.deliveries());
+                for (Outbound o : outboxes.get(n).seal(ready.messages())) {
                     moved = true;
                     datagrams++;
                     bytes += o.datagram().length;
                     byType[o.datagram()[3] & 15]++;
-                    nodes.get(o.to().id()).receive(o.datagram(), o.datagram().length, now);
+                    ClusterNode to = nodes.get(o.to().id());
+                    Envelope env = inboxes.get(to).accept(o.datagram(), o.datagram().length);
+                    if (env != null) {
+                        to.step(env, now);
+                    }
                 }
             }
         }

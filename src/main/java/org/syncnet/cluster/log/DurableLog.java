@@ -1,12 +1,13 @@
 package org.syncnet.cluster.log;
 
+import org.syncnet.cluster.log.entry.LogEntry;
+
 /**
- * Where a server keeps its log entries across restarts: the log hands over every entry it appends — ordered as
- * leader, replicated as follower, recovered — barriers included, and the driver writes them before anything sent in
- * the same step can show them (Raft's rule: what a server acknowledged, or a leader sent, survives its restart). A
- * rewrite of an uncommitted suffix appends again from an earlier seq; the later entry wins. A restarted server loads
- * the last of them back into its store ({@link LogResume}), so it can still serve peers that lag behind and a
- * leader's recovery, as before the restart.
+ * Where a driver keeps a server's log entries across restarts: it writes what the log hands it after each step
+ * ({@link LogWrites}) before anything sent in the same step can show them (Raft's rule: what a server acknowledged,
+ * or a leader sent, survives its restart). A rewrite of an uncommitted suffix appends again from an earlier seq; the
+ * later entry wins. A restarted server loads the last of them back into its store ({@link LogResume}), so it can
+ * still serve peers that lag behind and a leader's recovery, as before the restart.
  */
 @FunctionalInterface
 public interface DurableLog {

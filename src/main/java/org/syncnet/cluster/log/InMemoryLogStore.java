@@ -2,6 +2,7 @@ package org.syncnet.cluster.log;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.syncnet.cluster.log.entry.LogEntry;
 
 /**
  * Keeps at least the most recent {@code capacity} delivered entries (at most a quarter more), plus everything not yet

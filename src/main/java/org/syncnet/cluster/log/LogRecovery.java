@@ -1,5 +1,6 @@
 package org.syncnet.cluster.log;
 
+import org.syncnet.cluster.log.entry.LogEntry;
 import org.syncnet.cluster.wire.Append;
 import org.syncnet.cluster.wire.Fetch;
 

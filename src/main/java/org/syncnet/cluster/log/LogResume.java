@@ -2,6 +2,7 @@ package org.syncnet.cluster.log;
 
 import java.util.List;
 import java.util.Objects;
+import org.syncnet.cluster.log.entry.LogEntry;
 
 /**
  * What a restarted server's log resumes from: {@code applied}, the cut after the events its chat state holds (the

@@ -1,6 +1,7 @@
 package org.syncnet.cluster.log;
 
 import java.util.List;
+import org.syncnet.cluster.log.entry.LogEntry;
 
 /**
  * Where a server keeps its log. Sequences are contiguous from {@link #firstSeq()} to {@link #lastSeq()}; entries

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.syncnet.cluster.log.entry.PartKey;
 
 /**
  * The client events this server accepted and has not yet seen committed (DESIGN invariant 6). They are forwarded to

@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.syncnet.cluster.log.entry.ClientEventKey;
+import org.syncnet.cluster.log.entry.LogEntry;
 
 /**
  * Joins the parts of a large client event as they are committed, and hands out the event when its last part is:

@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.syncnet.cluster.log.entry.ClientEventKey;
+import org.syncnet.cluster.log.entry.LogEntry;
+import org.syncnet.cluster.log.entry.PartKey;
 import org.syncnet.cluster.wire.Forward;
 
 /**

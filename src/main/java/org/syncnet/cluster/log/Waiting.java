@@ -3,6 +3,7 @@ package org.syncnet.cluster.log;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.syncnet.cluster.log.entry.PartKey;
 
 /**
  * The leader's parts that arrived before the part of their client that must precede them (datagrams overtake each

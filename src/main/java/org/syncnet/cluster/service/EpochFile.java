@@ -11,7 +11,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.zip.CRC32;
-import org.syncnet.cluster.EpochRecord;
 
 /**
  * The bound epoch on disk, one small file in the server's data folder. Format (17 bytes): the magic {@code SNEP},
@@ -20,7 +19,7 @@ import org.syncnet.cluster.EpochRecord;
  * record, never a torn one. A file that is there but unreadable is an error, never read as 0: a server that forgot
  * its epoch could grant a stale leader a promise.
  */
-public final class EpochFile implements EpochRecord {
+public final class EpochFile {
     static final byte VERSION = 1;
     private static final byte[] MAGIC = {'S', 'N', 'E', 'P'};
     static final int SIZE = MAGIC.length + 1 + Long.BYTES + Integer.BYTES;
@@ -40,12 +39,12 @@ public final class EpochFile implements EpochRecord {
         this.epoch = load();
     }
 
-    @Override
+    /** The recorded epoch, 0 if none. */
     public long read() {
         return epoch;
     }
 
-    @Override
+    /** Records {@code e} durably before returning; throws if it cannot (the node must not go on then). */
     public void write(long e) {
         ByteBuffer record = ByteBuffer.allocate(SIZE).put(MAGIC).put(VERSION).putLong(e);
         record.putInt((int) crc(record.array()));

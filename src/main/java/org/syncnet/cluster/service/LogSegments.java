@@ -17,7 +17,7 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import org.syncnet.cluster.log.DurableLog;
-import org.syncnet.cluster.log.LogEntry;
+import org.syncnet.cluster.log.entry.LogEntry;
 import org.syncnet.cluster.wire.Append;
 import org.syncnet.cluster.wire.MalformedDatagramException;
 

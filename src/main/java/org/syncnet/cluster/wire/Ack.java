@@ -1,7 +1,7 @@
 package org.syncnet.cluster.wire;
 
 import java.nio.ByteBuffer;
-import org.syncnet.cluster.log.LogPosition;
+import org.syncnet.cluster.log.entry.LogPosition;
 
 /** A follower's answer to its leader's heartbeat: the leader's stamp echoed (lease) and the follower's log. */
 public record Ack(long echoStamp, LogPosition position) implements Message {

@@ -3,7 +3,7 @@ package org.syncnet.cluster.wire;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import org.syncnet.cluster.log.LogEntry;
+import org.syncnet.cluster.log.entry.LogEntry;
 
 /**
  * Log entries following the entry (prevEpoch, prevSeq), and the sender's commit point. The leader replicates with

@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.syncnet.cluster.log.LogEntry;
+import org.syncnet.cluster.log.entry.LogEntry;
 
 /**
  * Client events, or parts of large ones, that a server forwards to its leader (again and again, until it sees them

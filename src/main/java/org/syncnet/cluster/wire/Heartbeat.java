@@ -2,7 +2,7 @@ package org.syncnet.cluster.wire;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import org.syncnet.cluster.log.LogPosition;
+import org.syncnet.cluster.log.entry.LogPosition;
 
 /**
  * Sent by every server every heartbeat interval, and at once when its role changes. Body: flags (1 byte:

@@ -1,7 +1,7 @@
 package org.syncnet.cluster.wire;
 
 import java.nio.ByteBuffer;
-import org.syncnet.cluster.log.LogPosition;
+import org.syncnet.cluster.log.entry.LogPosition;
 
 /** A candidate asks for promises for the epoch in the header (which it owns). Carries its stamp and log. */
 public record Prepare(long stamp, LogPosition position) implements Message {

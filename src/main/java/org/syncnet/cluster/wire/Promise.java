@@ -1,7 +1,7 @@
 package org.syncnet.cluster.wire;
 
 import java.nio.ByteBuffer;
-import org.syncnet.cluster.log.LogPosition;
+import org.syncnet.cluster.log.entry.LogPosition;
 
 /**
  * A server promises to ignore every lower epoch. It echoes the candidate's stamp (the first lease) and reports

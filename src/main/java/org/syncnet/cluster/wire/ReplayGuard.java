@@ -14,7 +14,7 @@ import java.util.Map;
  * numbers after a later one; a 64 window dropped most of a burst as "replayed" and replication crawled.
  * <p>
  * Memory is one small entry (128 bytes of bitmap) per sender, never freed. That is bounded only because callers
- * admit nothing but authenticated datagrams from configured members: {@code ClusterNode.receive} checks the MAC (in
+ * admit nothing but authenticated datagrams from configured members: {@code DatagramInbox.accept} checks the MAC (in
  * the codec) and then membership before calling {@link #accept}. Keep that order; a sender id straight off the wire
  * would let any holder of the secret grow this map without limit.
  * <p>

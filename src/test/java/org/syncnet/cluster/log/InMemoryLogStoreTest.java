@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.syncnet.cluster.log.entry.LogEntry;
 
 class InMemoryLogStoreTest {
     private static LogEntry entry(long epoch, long seq) {

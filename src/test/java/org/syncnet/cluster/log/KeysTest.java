@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import org.junit.jupiter.api.Test;
+import org.syncnet.cluster.log.entry.ClientEventKey;
+import org.syncnet.cluster.log.entry.PartKey;
 
 /** The keys' written-out equals and hashCode agree with what the records would generate. */
 class KeysTest {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
+import org.syncnet.cluster.log.entry.LogEntry;
 
 class ReassemblyTest {
     private static LogEntry part(long seq, long id, int part, int parts, byte... bytes) {

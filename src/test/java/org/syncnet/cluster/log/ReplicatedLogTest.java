@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.syncnet.cluster.log.entry.ClientEventKey;
+import org.syncnet.cluster.log.entry.LogEntry;
+import org.syncnet.cluster.log.entry.LogPosition;
 import org.syncnet.cluster.wire.Append;
 import org.syncnet.cluster.wire.DatagramCodec;
 import org.syncnet.cluster.wire.Envelope;
@@ -130,10 +133,11 @@ class ReplicatedLogTest {
         for (long i = 2; i <= 6; i++) {
             kept.add(new LogEntry(2, i, "s0", "c", i, new byte[] {(byte) i}));
         }
-        List<LogEntry> written = new ArrayList<>();
         LogStore store = new LogResume(new LogCut(4, 2), 0, kept).store(100);
         ReplicatedLog restarted = new ReplicatedLog("s2", List.of("s0", "s1"), 1, store, 50, e -> { },
-                written::add, new LogCut(4, 2));
+                new LogCut(4, 2));
+        assertEquals(new LogWrites(new LogCut(6, 2), List.of()), restarted.takeWrites(),
+                "the durable log goes on after the kept entries");
         assertEquals(new LogPosition(2, 6, 4), restarted.position(),
                 "committed up to what the driver applied; 5 and 6 may or may not have been");
         assertEquals(List.of(), restarted.drainDeliveries(), "nothing is delivered again");
@@ -143,7 +147,7 @@ class ReplicatedLogTest {
                 "committed by the new leader's barrier");
         assertFalse(restarted.order("s1", key(3), new byte[] {3}), "a late retry of a kept event");
         assertTrue(restarted.order("s1", key(7), new byte[] {7}));
-        assertEquals(List.of(7L, 8L), written.stream().map(LogEntry::seq).toList(),
+        assertEquals(List.of(7L, 8L), restarted.takeWrites().entries().stream().map(LogEntry::seq).toList(),
                 "the new barrier and event go to the durable log as they are appended, the kept ones not again");
     }
 
@@ -156,7 +160,7 @@ class ReplicatedLogTest {
         // A restarted leader keeps entries 31-40 only; the follower promised with commit point 35.
         LogStore store = new LogResume(new LogCut(40, 2), 2, kept.subList(30, 40)).store(100);
         ReplicatedLog leader = new ReplicatedLog("s2", List.of("s0", "s1"), 2, store, 50, e -> { },
-                DurableLog.NONE, new LogCut(40, 2));
+                new LogCut(40, 2));
         logs.add(leader);
         leader.startLeading(5, Map.of("s1", new LogPosition(2, 38, 35)), 0, out);
         leader.tick(1_000, p -> true, out);

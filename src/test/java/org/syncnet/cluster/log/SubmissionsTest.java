@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.syncnet.cluster.log.entry.LogEntry;
 import org.syncnet.cluster.wire.Append;
 import org.syncnet.cluster.wire.Fetch;
 import org.syncnet.cluster.wire.Forward;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.syncnet.cluster.log.LogEntry;
+import org.syncnet.cluster.log.entry.LogEntry;
 
 /** A starting server's history against its mark and its log on disk: repaired from the log, or missing, named. */
 class HistoryAgainstLogTest {

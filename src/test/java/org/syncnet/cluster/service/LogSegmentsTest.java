@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.syncnet.cluster.log.LogEntry;
+import org.syncnet.cluster.log.entry.LogEntry;
 
 class LogSegmentsTest {
     @TempDir

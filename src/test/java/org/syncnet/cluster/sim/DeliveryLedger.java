@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.syncnet.cluster.log.ClientEventKey;
 import org.syncnet.cluster.log.Delivery;
+import org.syncnet.cluster.log.entry.ClientEventKey;
 
 /**
  * The ground truth of the replicated log, built from what every server process delivered: one global sequence

@@ -3,7 +3,7 @@ package org.syncnet.cluster.sim;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.syncnet.cluster.log.LogEntry;
+import org.syncnet.cluster.log.entry.LogEntry;
 
 /**
  * A random fault schedule with clients sending events throughout, each through its own server and, when that

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.syncnet.cluster.log.ClientEventKey;
+import org.syncnet.cluster.log.entry.ClientEventKey;
 
 /**
  * Partial cuts while a quorum serves (DESIGN invariant 12): the leader cannot reach a follower, a follower cannot

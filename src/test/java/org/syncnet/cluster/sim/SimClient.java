@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.syncnet.cluster.log.ClientEventKey;
+import org.syncnet.cluster.log.entry.ClientEventKey;
 
 /**
  * A chat client as the doors see one: connected to one server process at a time, it numbers its events, keeps each

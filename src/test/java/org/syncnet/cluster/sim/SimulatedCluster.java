@@ -9,26 +9,32 @@ import java.util.Random;
 import org.syncnet.cluster.ClusterConfig;
 import org.syncnet.cluster.ClusterEvent;
 import org.syncnet.cluster.ClusterNode;
-import org.syncnet.cluster.EpochRecord;
 import org.syncnet.cluster.Member;
 import org.syncnet.cluster.Membership;
-import org.syncnet.cluster.Outbound;
-import org.syncnet.cluster.log.ClientEventKey;
+import org.syncnet.cluster.Ready;
 import org.syncnet.cluster.log.Delivery;
 import org.syncnet.cluster.log.DurableLog;
 import org.syncnet.cluster.log.LogCut;
-import org.syncnet.cluster.log.LogEntry;
 import org.syncnet.cluster.log.LogResume;
+import org.syncnet.cluster.log.entry.ClientEventKey;
+import org.syncnet.cluster.log.entry.LogEntry;
+import org.syncnet.cluster.transport.DatagramInbox;
+import org.syncnet.cluster.transport.DatagramOutbox;
+import org.syncnet.cluster.transport.Outbound;
 import org.syncnet.cluster.wire.DatagramCodec;
+import org.syncnet.cluster.wire.DropReason;
+import org.syncnet.cluster.wire.Envelope;
 import org.syncnet.cluster.wire.Heartbeat;
 import org.syncnet.cluster.wire.MalformedDatagramException;
 
 /**
  * Real {@link ClusterNode}s (real codec, real bytes) on a {@link SimulatedNetwork}, driven the way the EJB drives
- * them: a tick every {@link ClusterNode#tickMillis}, every received datagram passed in, the outbox sent after each
- * call. Nodes can crash (gone), restart (a new ClusterNode with a higher incarnation that keeps only what the real
- * system keeps on disk: its bound epoch and the events it delivered, from which it resumes the log), pause (a long GC: nothing is processed, datagrams queue up and are handled on resume, ticks resume with
- * the jumped time) and leave gracefully.
+ * them: a tick every {@link ClusterNode#tickMillis}, every received datagram through the process's
+ * {@link DatagramInbox}, the node's {@link Ready} carried out after each call (epoch and log kept, then the messages
+ * sealed by its {@link DatagramOutbox} and sent, then deliveries and events). Nodes can crash (gone), restart (a new
+ * ClusterNode with a higher incarnation that keeps only what the real system keeps on disk: its bound epoch and the
+ * events it delivered, from which it resumes the log), pause (a long GC: nothing is processed, datagrams queue up and
+ * are handled on resume, ticks resume with the jumped time) and leave gracefully.
  */
 final class SimulatedCluster {
     private static final byte[] SECRET = "simulated-cluster-secret".getBytes(StandardCharsets.UTF_8);
@@ -38,6 +44,9 @@ final class SimulatedCluster {
         final String id;
         final ClusterConfig config;
         ClusterNode node;
+        /** The process's front door and sealer, as the driver has them: new with every start. */
+        DatagramInbox inbox;
+        DatagramOutbox outbox;
         long incarnation;
         boolean paused;
         boolean left;
@@ -53,7 +62,7 @@ final class SimulatedCluster {
         /** When it last crashed or left; Long.MIN_VALUE if it never did. */
         long goneAt = Long.MIN_VALUE;
         /** What survives a restart, as on disk: the bound epoch, and the deliveries stored (all of them). */
-        final EpochRecord epochs = EpochRecord.inMemory();
+        long boundEpoch;
         /** The committed entries its durable log kept (all of them: the simulation's logs are short). */
         final List<LogEntry> kept = new ArrayList<>();
         Delivery lastStored;
@@ -264,7 +273,7 @@ final class SimulatedCluster {
         s.pausedInbox.clear();
         // A resumed process finds its socket full and steps the datagrams as one burst, draining the outbox after.
         for (byte[] d : queued) {
-            s.node.receive(d, d.length, now());
+            receive(s, d);
         }
         flush(s);
         if (!tickFirst) {
@@ -297,9 +306,11 @@ final class SimulatedCluster {
         if (s.incarnation > 1) {
             ledger.restored(s.id, s.incarnation - 1, s.incarnation, s.storedSeq);
         }
-        s.node = new ClusterNode(s.config, s.incarnation, now(), resume, s.epochs, s.durable);
+        s.inbox = new DatagramInbox(s.config);
+        s.outbox = new DatagramOutbox(s.config, s.incarnation);
+        s.node = new ClusterNode(s.config, s.incarnation, now(), resume, s.boundEpoch);
         s.reported = "";
-        trace.add(now(), id + " STARTS (incarnation " + s.incarnation + ", epoch " + s.epochs.read() + ", resumes at "
+        trace.add(now(), id + " STARTS (incarnation " + s.incarnation + ", epoch " + s.boundEpoch + ", resumes at "
                 + cut + ", stored up to " + s.storedSeq + ")");
         flush(s);
         scheduleTicks(s, s.tickGeneration);
@@ -346,20 +357,37 @@ final class SimulatedCluster {
             s.pausedInbox.add(datagram);
             return;
         }
-        s.node.receive(datagram, datagram.length, now());
+        receive(s, datagram);
         flush(s);
     }
 
+    /** Through the server's inbox, as the driver does: only what it admits steps the node. */
+    private void receive(Server s, byte[] datagram) {
+        Envelope env = s.inbox.accept(datagram, datagram.length);
+        if (env != null) {
+            s.node.step(env, now());
+        }
+    }
+
+    /** Carries out the node's {@link Ready} as the driver does: keep the epoch and the log, send, apply, report. */
     private void flush(Server s) {
+        Ready ready = s.node.ready(now());
+        if (ready.hasEpoch()) {
+            s.boundEpoch = ready.epoch();
+        }
+        ready.log().writeTo(s.durable);
         byte[] tapped = null;
-        for (Outbound out : s.node.drainOutbox(now())) {
+        for (Outbound out : s.outbox.seal(ready.messages())) {
             if (out.datagram() != tapped) {
                 tapped = out.datagram();
                 observe(s, tapped);
             }
             network.send(s.id, out.to().id(), out.datagram());
         }
-        for (Delivery d : s.node.drainDeliveries()) {
+        for (DropReason reason : ready.dropped()) {
+            s.inbox.count(reason);
+        }
+        for (Delivery d : ready.deliveries()) {
             if (d.seq() > s.storedSeq) {
                 ledger.delivered(s.id, s.incarnation, d, now());
                 s.lastStored = d;
@@ -369,7 +397,7 @@ final class SimulatedCluster {
                 }
             }
         }
-        for (ClusterEvent e : s.node.drainEvents()) {
+        for (ClusterEvent e : ready.events()) {
             if (e instanceof ClusterEvent.LeaderChanged lc) {
                 String view = lc.leader() + "/" + lc.epoch() + "/" + lc.hasQuorum();
                 if (!view.equals(s.reported)) {

@@ -188,7 +188,7 @@ final class Simulation {
                     .append(n.isServing(now()) ? " SERVING" : "").append(n.isQuiet() ? " quiet" : "")
                     .append(s.paused ? " paused" : "").append(s.left ? " left" : "")
                     .append(" log ").append(n.logPosition()).append(n.isLogReady() ? " ready" : "")
-                    .append(" drops ").append(n.view(now()).dropped()).append(" pending ").append(n.pendingCount())
+                    .append(" drops ").append(s.inbox.droppedCounts()).append(" pending ").append(n.pendingCount())
                     .append('\n');
         }
         return new AssertionError(out.toString());

@@ -16,8 +16,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.syncnet.cluster.log.LogEntry;
-import org.syncnet.cluster.log.LogPosition;
+import org.syncnet.cluster.log.entry.LogEntry;
+import org.syncnet.cluster.log.entry.LogPosition;
 
 class DatagramCodecTest {
     private final DatagramCodec codec = new DatagramCodec(SECRET);

@@ -3,8 +3,8 @@ package org.syncnet.cluster.wire;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.syncnet.cluster.log.LogEntry;
-import org.syncnet.cluster.log.LogPosition;
+import org.syncnet.cluster.log.entry.LogEntry;
+import org.syncnet.cluster.log.entry.LogPosition;
 
 /** Messages and envelopes for the codec tests: every type, with edge values, and random ones from a seed. */
 final class Samples {

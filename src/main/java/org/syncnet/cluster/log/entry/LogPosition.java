@@ -1,4 +1,4 @@
-package org.syncnet.cluster.log;
+package org.syncnet.cluster.log.entry;
 
 /**
  * Where a server's replicated log stands: the (epoch, sequence) of its last entry and the highest sequence it

@@ -1,4 +1,4 @@
-package org.syncnet.cluster.log;
+package org.syncnet.cluster.log.entry;
 
 import java.util.Arrays;
 
@@ -33,7 +33,7 @@ public record LogEntry(long epoch, long seq, String origin, String clientId, lon
     }
 
     /** Which part of which client event this entry holds: the unit of deduplication. */
-    PartKey partKey() {
+    public PartKey partKey() {
         return new PartKey(key(), part);
     }
 

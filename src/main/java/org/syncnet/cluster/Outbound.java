@@ -1,5 +1,0 @@
-package org.syncnet.cluster;
-
-/** A datagram the core wants sent; the driver puts it on the wire. */
-public record Outbound(Member to, byte[] datagram) {
-}
