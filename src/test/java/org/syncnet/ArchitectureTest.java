@@ -39,6 +39,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void plainJavaCoreDoesNotReachIntoContainerShells() {
+        noClasses().that().resideInAPackage("org.syncnet..")
+                .and().resideOutsideOfPackages(CONTAINER_SHELLS)
+                .should().dependOnClassesThat().resideInAnyPackage(CONTAINER_SHELLS)
+                .because("the shells wire the core together; the core reaches them only through its own interfaces")
+                .check(classes);
+    }
+
+    @Test
     void clusterCoreReadsNoClockAndOpensNoSocket() {
         noClasses().that().resideInAPackage("org.syncnet.cluster..")
                 .and().resideOutsideOfPackage("org.syncnet.cluster.service..")

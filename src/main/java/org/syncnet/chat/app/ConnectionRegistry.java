@@ -8,7 +8,7 @@ import org.syncnet.chat.ChatEvent;
 import org.syncnet.chat.ChatEventCodec;
 import org.syncnet.chat.ChatLimits;
 import org.syncnet.chat.ClientId;
-import org.syncnet.cluster.service.LogSubmitter;
+import org.syncnet.cluster.LogSubmitter;
 
 /**
  * This server's open connections, whatever their door: gives each its {@link ClientId}, numbers its events and puts

@@ -7,9 +7,9 @@ import java.util.function.Function;
 import org.syncnet.chat.ChatEvent;
 import org.syncnet.chat.ChatState;
 import org.syncnet.chat.ClientId;
+import org.syncnet.cluster.LogListener;
+import org.syncnet.cluster.LogSubmitter;
 import org.syncnet.cluster.log.Delivery;
-import org.syncnet.cluster.service.LogListener;
-import org.syncnet.cluster.service.LogSubmitter;
 
 /**
  * The chat on this server, in plain Java: the {@link ChatState}, its lock, the {@link ConnectionRegistry} and the

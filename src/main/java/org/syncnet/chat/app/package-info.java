@@ -4,7 +4,7 @@
  * use it as their {@link org.syncnet.chat.app.ChatApplication} (allocate an id, attach a
  * {@link org.syncnet.chat.app.ChatConnection}, submit its events, read the state, close), and the
  * {@link org.syncnet.chat.app.ConnectionRegistry} numbers and submits each connection's events. The cluster hands the
- * committed log to {@code LocalChat} (a {@link org.syncnet.cluster.service.LogListener}), whose applier thread
+ * committed log to {@code LocalChat} (a {@link org.syncnet.cluster.LogListener}), whose applier thread
  * ({@link org.syncnet.chat.app.OrderedWorker}) runs the {@link org.syncnet.chat.app.LogApplier}: it applies each entry,
  * fans the outcomes out to this server's connections, flushes them a moment later, and publishes each entry to the
  * {@link org.syncnet.chat.app.CommittedEvents} subscriber (the history). At start the applier rebuilds the state from

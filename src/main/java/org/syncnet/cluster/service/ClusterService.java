@@ -32,6 +32,8 @@ import org.syncnet.cluster.ClusterConfig;
 import org.syncnet.cluster.ClusterEvent;
 import org.syncnet.cluster.ClusterNode;
 import org.syncnet.cluster.ClusterView;
+import org.syncnet.cluster.LogListener;
+import org.syncnet.cluster.LogSubmitter;
 import org.syncnet.cluster.Member;
 import org.syncnet.cluster.Ready;
 import org.syncnet.cluster.log.Delivery;

@@ -7,7 +7,7 @@ import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.syncnet.cluster.log.Delivery;
-import org.syncnet.cluster.log.LogPosition;
+import org.syncnet.cluster.log.entry.LogPosition;
 import org.syncnet.history.CommittedEvent;
 import org.syncnet.history.TransferAuth;
 

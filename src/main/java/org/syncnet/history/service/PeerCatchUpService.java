@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.syncnet.cluster.log.Delivery;
-import org.syncnet.cluster.log.LogPosition;
+import org.syncnet.cluster.log.entry.LogPosition;
 import org.syncnet.cluster.service.ClusterService;
 import org.syncnet.cluster.service.ElectionState;
 

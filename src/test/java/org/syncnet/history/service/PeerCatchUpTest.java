@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.syncnet.cluster.log.Delivery;
-import org.syncnet.cluster.log.LogPosition;
+import org.syncnet.cluster.log.entry.LogPosition;
 import org.syncnet.history.CommittedEvent;
 
 /** The catch-up of a running log from the peers' stored history: only a log that stands still while behind. */
