@@ -27,8 +27,8 @@ public record ClientId(String server, long connection) implements Comparable<Cli
         return c != 0 ? c : Long.compare(connection, o.connection);
     }
 
-    // Written out: the servers run C1 only, where a record's generated equals and hashCode (method handles) cost
-    // several times these; a client id is the key of the chat's maps, looked up for every delivery.
+    // Written out: the servers run C1 only, where a record's generated equals and hashCode (method handles) are
+    // slower; a client id is the key of the chat's maps, looked up for every delivery.
     @Override
     public boolean equals(Object o) {
         return o instanceof ClientId c && connection == c.connection && server.equals(c.server);

@@ -65,7 +65,7 @@ final class WireIO {
 
     /**
      * Ids are ASCII in practice ("server2/1764..."): they skip the strict coders, which are made anew for every
-     * string and were a few percent of a busy server's CPU (every log entry's ids, on every server).
+     * string, and these run for every log entry's ids on every server.
      */
     private static boolean isAscii(String s) {
         for (int i = 0; i < s.length(); i++) {

@@ -20,8 +20,8 @@ public sealed interface ServerFrame {
             this(seq, room, nick, text, time, id, false);
         }
 
-        // Written out: the servers run C1 only, where a record's generated equals and hashCode (method handles) cost
-        // several times these; the chat shares one encoding among a message's recipients by these (SharedEncodings).
+        // Written out: the servers run C1 only, where a record's generated equals and hashCode (method handles) are
+        // slower; the chat shares one encoding among a message's recipients by these (SharedEncodings).
         @Override
         public boolean equals(Object o) {
             return o instanceof Event e && seq == e.seq && time == e.time && notice == e.notice

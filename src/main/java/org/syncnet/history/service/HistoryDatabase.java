@@ -37,7 +37,7 @@ final class HistoryDatabase {
         run("preparing the history table", c -> {
             sqlite = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("sqlite");
             try (Statement s = c.createStatement()) {
-                // SQLite: an integer primary key is the row id itself (a third less to write than a separate key).
+                // SQLite: an integer primary key is the row id itself.
                 for (String ddl : EventTable.create(sqlite ? "integer" : "bigint", sqlite ? "blob" : "bytea")) {
                     s.execute(ddl);
                 }

@@ -23,8 +23,8 @@ public record IrcMessage(Map<String, String> tags, String prefix, String command
         return new IrcMessage(Map.of(), prefix, command, Arrays.asList(params));
     }
 
-    // Written out: the servers run C1 only, where a record's generated equals and hashCode (method handles) cost
-    // several times these; the chat shares one encoding among a message's recipients by these (SharedEncodings).
+    // Written out: the servers run C1 only, where a record's generated equals and hashCode (method handles) are
+    // slower; the chat shares one encoding among a message's recipients by these (SharedEncodings).
     @Override
     public boolean equals(Object o) {
         return o instanceof IrcMessage m && Objects.equals(command, m.command) && Objects.equals(prefix, m.prefix)
