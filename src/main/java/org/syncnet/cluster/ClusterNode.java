@@ -192,11 +192,6 @@ public final class ClusterNode {
         return exchange.pendingCount();
     }
 
-    /** How often this server replaced committed log entries: only after state loss or with a sub-majority quorum. */
-    public long logDivergences() {
-        return log.divergences();
-    }
-
     /** How often a follower needed log entries older than this server keeps (a snapshot would be needed). */
     public long unservableCatchUps() {
         return log.unservableCatchUps();

@@ -48,7 +48,6 @@ final class FollowerLog implements LogRecovery.Log {
      * a restart) until a leader caught it up to its commit point, or it recovered its log as leader.
      */
     private boolean whole;
-    private long divergences;
     private long unservableCatchUps;
 
     FollowerLog(String self, List<String> peers, int quorum, LogStore store, long retryMillis,
@@ -134,11 +133,6 @@ final class FollowerLog implements LogRecovery.Log {
 
     long commitSeq() {
         return commitSeq;
-    }
-
-    /** How often this server replaced committed entries (state loss or a sub-majority quorum; see truncateAfter). */
-    long divergences() {
-        return divergences;
     }
 
     /** The entry for this client event (a single-part one) is in the log, committed or not, as far as we know. */
@@ -318,13 +312,12 @@ final class FollowerLog implements LogRecovery.Log {
      * Removes an uncommitted suffix. A committed entry is never replaced while a majority quorum keeps its state; it
      * can be only after state was lost (a majority of the servers that held it restarted: the in-memory store
      * forgets) or with a quorum below a majority (two leaders may each commit alone). Then the leader's log is the
-     * one the cluster goes on with: this server adopts it and counts a divergence; what it already delivered stays
+     * one the cluster goes on with: this server adopts it; what it already delivered stays
      * delivered, and it delivers on from the next place it has not delivered.
      */
     @Override
     public void truncateAfter(long seq) {
         if (seq < commitSeq) {
-            divergences++;
             commitSeq = seq;
         }
         for (LogEntry e : store.read(seq + 1, Integer.MAX_VALUE)) {

@@ -111,11 +111,6 @@ public final class ReplicatedLog {
         return leader.heldBack();
     }
 
-    /** How often this server replaced committed entries (state loss or a sub-majority quorum; see truncateAfter). */
-    public long divergences() {
-        return log.divergences();
-    }
-
     /** The entry for this client event (a single-part one) is in the log, committed or not, as far as we know. */
     boolean holds(ClientEventKey key) {
         return log.holds(key);
