@@ -98,7 +98,11 @@ class TcpConnectionTest {
         TcpConnection<String> c = handler.nextOpened();
         int threads = 8;
         int perThread = 1500;
+        // The client reads only once the socket is full and sends queue: a reader that keeps up would leave the
+        // loop's own writing of queued sends untested.
+        CountDownLatch full = new CountDownLatch(1);
         Future<List<String>> lines = pool.submit(() -> {
+            full.await(30, TimeUnit.SECONDS);
             List<String> all = new ArrayList<>();
             for (int i = 0; i < threads * perThread; i++) {
                 all.add(client.readLine());
@@ -119,6 +123,7 @@ class TcpConnectionTest {
                     c.send(ascii(thread + " " + seq + " " + padding + " " + String.valueOf(fill).repeat(padding) + "\n"));
                     if (c.queuedBytes() > 0) {
                         queued.set(true);
+                        full.countDown();
                     }
                 }
                 return null;
