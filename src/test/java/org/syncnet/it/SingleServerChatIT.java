@@ -10,6 +10,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -95,6 +96,26 @@ class SingleServerChatIT {
             c.await("the message at the limit", type("event", "id", "m-4"), WAIT);
             assertEquals(1, c.messages().size(), "only the good message was posted: " + c.messages());
             assertTrue(!c.closed().isDone(), "still connected: " + c.frames());
+        }
+    }
+
+    /** A frame answered at once (an error) comes after the answer to the frame before it, which the log gives. */
+    @Test
+    void repliesComeInTheOrderOfTheFrames() throws Exception {
+        try (ChatClient c = ChatClient.connect("orderly", HTTP)) {
+            c.hello("orderly", "orderly-session", 0);
+            c.await("welcome", type("welcome", "nick", "orderly"), WAIT);
+            c.join("#orderly", 0);
+            c.sendRaw("{\"type\":\"dance\"}");
+            expectError(c, "UNKNOWN_TYPE");
+            List<String> seen = new ArrayList<>();
+            for (JsonObject f : c.frames()) {
+                String what = f.getString("type") + (f.containsKey("code") ? " " + f.getString("code") : "");
+                if (what.equals("members") || what.startsWith("error")) {
+                    seen.add(what);
+                }
+            }
+            assertEquals(List.of("members", "error UNKNOWN_TYPE"), seen);
         }
     }
 

@@ -79,6 +79,32 @@ class SingleServerIrcIT {
         }
     }
 
+    /**
+     * Commands written at once are answered in the order they were sent, whether the door answers them itself (PONG,
+     * NAMES, MODE) or the log does (JOIN, TOPIC, AWAY, PART, a refused message): a PING after a command is a barrier.
+     */
+    @Test
+    void pipelinedCommandsAreAnsweredInTheOrderSent() throws Exception {
+        try (IrcClient c = IrcClient.connect("piper", IRC)) {
+            c.sendBytes(String.join("\r\n", "NICK piper", "USER piper 0 * :Pipe Line", "JOIN #pipe", "PING :1",
+                    "TOPIC #pipe :pipes", "PING :2", "NAMES #pipe", "PING :3", "AWAY :gone", "PING :4", "MODE #pipe",
+                    "PING :5", "PART #pipe", "PING :6", "PRIVMSG #pipe :after the part", "PING :7", "QUIT :done", "")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            c.await("ERROR after QUIT", l -> "ERROR".equals(l.command()), WAIT);
+            List<String> order = new ArrayList<>();
+            for (String raw : c.rawLines()) {
+                IrcLine l = IrcLine.parse(raw);
+                String what = l.command().equals("PONG") ? "PONG " + l.last() : l.command();
+                if (List.of("001", "JOIN", "366", "TOPIC", "306", "324", "PART", "404").contains(what)
+                        || what.startsWith("PONG")) {
+                    order.add(what);
+                }
+            }
+            assertEquals(List.of("001", "JOIN", "366", "PONG 1", "TOPIC", "PONG 2", "366", "PONG 3", "306", "PONG 4",
+                    "324", "PONG 5", "PART", "PONG 6", "404", "PONG 7"), order);
+        }
+    }
+
     @Test
     void binaryDataIsAnErrorForThatConnectionOnly() throws Exception {
         try (IrcClient bystander = IrcClient.register("calm", IRC, WAIT);

@@ -27,10 +27,11 @@ public interface ChatApplication {
     void attach(ChatConnection c);
 
     /**
-     * Puts a client's event into the log under the connection's own id and its next event number; false if the
-     * cluster cannot take it now (no leader with a quorum) or the connection is closed.
+     * Puts a client's event into the log under the connection's own id and its next event number, which it returns
+     * (the connection hears {@link ChatConnection#applied} with it); 0 if the cluster cannot take it now (no leader
+     * with a quorum) or the connection is closed.
      */
-    boolean submit(ChatConnection c, ChatEvent e);
+    long submit(ChatConnection c, ChatEvent e);
 
     /** The connection closed (either side) or was dropped: its client leaves every room. Once per connection. */
     void closed(ChatConnection c, String reason);

@@ -20,6 +20,20 @@ public interface ChatConnection {
      */
     void onOutcome(ChatOutcome outcome, ChatState state, String leader, SharedEncodings shared);
 
+    /**
+     * The log applied this connection's event {@code eventNumber} ({@link ChatApplication#submit}), after the outcomes
+     * it meant for the connection: replies the connection held back behind it may go now ({@link ReplyOrder}). On the
+     * applier thread, with the chat state locked; must not block.
+     */
+    void applied(long eventNumber);
+
+    /**
+     * Gives up waiting for this connection's events submitted before {@code submittedBeforeNanos} (a
+     * {@link System#nanoTime()}) and still not applied: the client gets an error for each, and the replies held behind
+     * them go out ({@link ReplyOrder}). Called on a scheduler thread; must not block.
+     */
+    void expireReplies(long submittedBeforeNanos);
+
     /** The leader changed (null: nobody leads, sends wait); on the applier thread, in order with the outcomes. */
     void leaderChanged(String leader);
 

@@ -23,6 +23,8 @@ public final class ConnectionRegistry {
     private final int maxConnections;
     private final LogSubmitter log;
     private final Map<ClientId, Attached> connections = new ConcurrentHashMap<>();
+    /** The same connections by the client id the log carries ({@code server1/123}), for {@link #byLogKey}. */
+    private final Map<String, Attached> byLogKey = new ConcurrentHashMap<>();
     private final long firstConnection;
     private final long lastConnection;
     private final AtomicLong nextConnection;
@@ -30,12 +32,15 @@ public final class ConnectionRegistry {
     /** A connection, with what the chat keeps of it whatever its door. */
     private static final class Attached {
         final ChatConnection connection;
+        /** The connection's id as its events carry it in the log. */
+        final String logKey;
         final AtomicLong nextEventNumber = new AtomicLong(1);
         /** Whether anything of this connection went to the log (then its end must be logged too). */
         volatile boolean spoke;
 
         Attached(ChatConnection connection) {
             this.connection = connection;
+            this.logKey = connection.id().toString();
         }
     }
 
@@ -68,24 +73,32 @@ public final class ConnectionRegistry {
     }
 
     public void attach(ChatConnection c) {
-        connections.put(c.id(), new Attached(c));
+        Attached a = new Attached(c);
+        connections.put(c.id(), a);
+        byLogKey.put(a.logKey, a);
     }
 
-    /** Puts the connection's event into the log under its id and next event number; false if it is not open. */
-    public boolean submit(ChatConnection c, ChatEvent e) {
+    /**
+     * Puts the connection's event into the log under its id and next event number, which it returns; 0 if the log
+     * refused it or the connection is not open.
+     */
+    public long submit(ChatConnection c, ChatEvent e) {
         Attached a = connections.get(c.id());
-        return a != null && submit(a, e);
+        return a == null ? 0 : submit(a, e);
     }
 
-    private boolean submit(Attached a, ChatEvent e) {
+    private long submit(Attached a, ChatEvent e) {
         a.spoke = true;
-        return log.submit(a.connection.id().toString(), a.nextEventNumber.getAndIncrement(),
-                ChatEventCodec.encode(e));
+        long number = a.nextEventNumber.getAndIncrement();
+        return log.submit(a.logKey, number, ChatEventCodec.encode(e)) ? number : 0;
     }
 
     /** The connection ended: forgotten, and if it ever spoke, its client's end goes to the log. */
     public void closed(ChatConnection c, String reason) {
         Attached a = connections.remove(c.id());
+        if (a != null) {
+            byLogKey.remove(a.logKey);
+        }
         if (a != null && a.spoke) {
             // A socket error's own words may break the reason's limits: the client must leave all the same.
             String why = ChatLimits.isValidReason(reason) ? reason : "Connection closed";
@@ -107,6 +120,12 @@ public final class ConnectionRegistry {
             return null;
         }
         Attached a = connections.get(id);
+        return a == null ? null : a.connection;
+    }
+
+    /** The open connection whose events the log carries under {@code logKey}, or null. */
+    public ChatConnection byLogKey(String logKey) {
+        Attached a = byLogKey.get(logKey);
         return a == null ? null : a.connection;
     }
 

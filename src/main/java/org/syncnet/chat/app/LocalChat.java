@@ -88,6 +88,15 @@ public final class LocalChat implements ChatApplication, LogListener {
         sweeper.sweep();
     }
 
+    /**
+     * Gives up on the events of every connection that the log has not applied within {@code timeoutMillis} of their
+     * submission ({@link ChatConnection#expireReplies}).
+     */
+    public void expireReplies(long timeoutMillis) {
+        long before = System.nanoTime() - timeoutMillis * 1_000_000;
+        connections.forEach(c -> c.expireReplies(before));
+    }
+
     /** Lets every connection's door keep its transport alive ({@link ChatConnection#keepAlive()}). */
     public void keepAlive() {
         connections.forEach(ChatConnection::keepAlive);
@@ -116,7 +125,7 @@ public final class LocalChat implements ChatApplication, LogListener {
     }
 
     @Override
-    public boolean submit(ChatConnection c, ChatEvent e) {
+    public long submit(ChatConnection c, ChatEvent e) {
         return connections.submit(c, e);
     }
 

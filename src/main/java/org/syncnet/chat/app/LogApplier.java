@@ -93,6 +93,13 @@ public final class LogApplier {
                     LOG.log(Level.WARNING, self + ": skipping log entry " + d.seq() + " from " + d.originServer(), e);
                 }
                 subscriber.committed(d, outcomes);
+                if (d.originServer().equals(self)) {
+                    ChatConnection c = connections.byLogKey(d.clientId());
+                    if (c != null) {
+                        c.applied(d.clientEventId());
+                        unflushed.add(c);
+                    }
+                }
             }
         }
     }

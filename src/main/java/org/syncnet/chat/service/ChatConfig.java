@@ -15,14 +15,17 @@ import org.syncnet.settings.Settings;
  * @param pingIntervalMillis how often each WebSocket connection gets a ping: a browser answers it with a pong, which
  *                          keeps a client that only reads from WildFly's read timeout (90 s: the HTTP listener closes
  *                          a connection it could read nothing from for that long, a silent dead client included)
+ * @param replyTimeoutMillis how long a client's command may wait for the log before the client gets an error for it
+ *                          and its later commands' replies go out (see {@code ReplyOrder}); longer than a failover
  */
 public record ChatConfig(int rateBurst, int ratePerSecond, int outboundQueueKib, int maxConnections,
-                         long pingIntervalMillis) {
+                         long pingIntervalMillis, long replyTimeoutMillis) {
     public static final String RATE_BURST = "syncnet.chat.rate.burst";
     public static final String RATE_PER_SECOND = "syncnet.chat.rate.per-second";
     public static final String OUTBOUND_QUEUE_KIB = "syncnet.chat.outbound-queue-kib";
     public static final String MAX_CONNECTIONS = "syncnet.chat.max-connections";
     public static final String PING_INTERVAL = "syncnet.chat.ping-interval";
+    public static final String REPLY_TIMEOUT = "syncnet.chat.reply-timeout";
     /** Below the HTTP listener's read timeout (90 s), with room for a pong that is late. */
     static final long MAX_PING_INTERVAL_MILLIS = 60_000;
 
@@ -34,7 +37,8 @@ public record ChatConfig(int rateBurst, int ratePerSecond, int outboundQueueKib,
                 // at least 1 MiB: one history frame (200 messages of up to 4 KiB) must fit
                 Settings.wholeNumber(lookup, OUTBOUND_QUEUE_KIB, 4096, 1024, 1024 * 1024),
                 Settings.wholeNumber(lookup, MAX_CONNECTIONS, 10_000, 1, 1_000_000),
-                pingInterval(lookup));
+                pingInterval(lookup),
+                Settings.duration(lookup, REPLY_TIMEOUT, 10_000, 1_000));
     }
 
     private static long pingInterval(Function<String, String> lookup) {

@@ -34,6 +34,8 @@ import org.syncnet.history.service.HistoryService;
 public class ChatService {
     private static final Logger LOG = Logger.getLogger("org.syncnet.chat");
     private static final long SWEEP_SECONDS = 10;
+    /** How often the reply timeout is checked: its resolution. */
+    private static final long EXPIRE_MILLIS = 500;
 
     @Inject
     ClusterService cluster;
@@ -55,6 +57,7 @@ public class ChatService {
     private ScheduledFuture<?> reaping;
     private ScheduledFuture<?> sweeping;
     private ScheduledFuture<?> pinging;
+    private ScheduledFuture<?> expiring;
 
     @PostConstruct
     void start() {
@@ -76,6 +79,8 @@ public class ChatService {
                 TimeUnit.SECONDS);
         pinging = scheduler.scheduleWithFixedDelay(chat::keepAlive, config.pingIntervalMillis(),
                 config.pingIntervalMillis(), TimeUnit.MILLISECONDS);
+        expiring = scheduler.scheduleWithFixedDelay(() -> chat.expireReplies(config.replyTimeoutMillis()),
+                EXPIRE_MILLIS, EXPIRE_MILLIS, TimeUnit.MILLISECONDS);
         LOG.info(() -> self + ": chat ready; rate " + config.ratePerSecond() + "/s (burst " + config.rateBurst()
                 + "), outbound queue " + config.outboundQueueKib() + " KiB, at most " + config.maxConnections()
                 + " connections");
@@ -86,6 +91,7 @@ public class ChatService {
         reaping.cancel(false);
         sweeping.cancel(false);
         pinging.cancel(false);
+        expiring.cancel(false);
         chat.stop();
     }
 

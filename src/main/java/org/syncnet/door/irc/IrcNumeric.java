@@ -54,6 +54,7 @@ public enum IrcNumeric {
     ERR_NONICKNAMEGIVEN("431", "No nickname given"),
     ERR_ERRONEUSNICKNAME("432", "Erroneous nickname"),
     ERR_NICKNAMEINUSE("433", "Nickname is already in use"),
+    ERR_UNAVAILRESOURCE("437", "Nick/channel is temporarily unavailable"),
     ERR_NOTONCHANNEL("442", "You're not on that channel"),
     ERR_NOTREGISTERED("451", "You have not registered"),
     ERR_NEEDMOREPARAMS("461", "Not enough parameters"),

@@ -50,6 +50,13 @@ public final class IrcSession {
     /** The commands whose handling reads the chat state; every other one is answered from the session alone. */
     private static final Set<String> READING_STATE = Set.of("CAP", "NICK", "USER", "JOIN", "PART", "PRIVMSG",
             "NOTICE", "TOPIC", "NAMES", "LIST", "WHO", "WHOIS", "USERHOST", "ISON", "MODE", "LUSERS");
+    /**
+     * The commands handled as soon as they arrive even while the connection's earlier events are still in the log's
+     * hands: messages (so a client's stream of them is not slowed to one commit at a time; the log keeps their order)
+     * and PING/PONG (whose PONG waits behind the earlier replies all the same). Every other command waits until the
+     * connection's earlier events are applied, so it sees their effect (NAMES after JOIN lists the joiner).
+     */
+    private static final Set<String> PIPELINED = Set.of("PRIVMSG", "NOTICE", "PING", "PONG");
     private static final String QUIT_PREFIX = "Quit: ";
     private static final String CLIENT_QUIT = "Client Quit";
     /** The reason for a connection whose nick a resuming client took over (only browser clients resume). */
@@ -121,6 +128,11 @@ public final class IrcSession {
      */
     public static boolean readsState(IrcMessage m) {
         return READING_STATE.contains(m.command().toUpperCase(Locale.ROOT));
+    }
+
+    /** Whether {@code m} is handled at once even while earlier events of the connection are in flight. */
+    public static boolean pipelined(IrcMessage m) {
+        return PIPELINED.contains(m.command().toUpperCase(Locale.ROOT));
     }
 
     /**
@@ -226,6 +238,40 @@ public final class IrcSession {
         String detail = e instanceof ChatEvent.RoomJoined j ? j.room()
                 : "the cluster cannot take events now (no leader with a quorum); try again";
         return onOutcome(new ChatOutcome.Rejected(id, ErrorCode.UNAVAILABLE, detail, e.clientEventId()), state);
+    }
+
+    /**
+     * The log did not apply one of this session's events within the reply timeout: the error the client gets for it
+     * (437 for a join or a nick, a server NOTICE otherwise, nothing for a NOTICE or the connection's end). The event
+     * may still commit later; its outcome then arrives as usual.
+     */
+    public List<IrcMessage> onTimedOut(ChatEvent e) {
+        if (closeReason != null || e instanceof ChatEvent.ClientGone || EventIds.isNotice(e.clientEventId())) {
+            return List.of();
+        }
+        if (e instanceof ChatEvent.RoomJoined j) {
+            commands.joinSettled(j.room());  // a new JOIN of it must go to the log again
+            return List.of(replies.standard(IrcNumeric.ERR_UNAVAILRESOURCE, j.room()));
+        } else if (e instanceof ChatEvent.NickClaimed n) {
+            return List.of(replies.standard(IrcNumeric.ERR_UNAVAILRESOURCE, n.nick()));
+        }
+        return List.of(replies.command("NOTICE", replies.target(), "*** " + commandOf(e)
+                + " not confirmed in time: the cluster has no leader with a quorum now; it may still take effect"));
+    }
+
+    private static String commandOf(ChatEvent e) {
+        if (e instanceof ChatEvent.MessagePosted m) {
+            return "PRIVMSG to " + m.room();
+        } else if (e instanceof ChatEvent.PrivateMessage m) {
+            return "PRIVMSG to " + m.target();
+        } else if (e instanceof ChatEvent.RoomLeft l) {
+            return "PART " + l.room();
+        } else if (e instanceof ChatEvent.TopicSet t) {
+            return "TOPIC " + t.room();
+        } else if (e instanceof ChatEvent.AwaySet) {
+            return "AWAY";
+        }
+        return "Your command";
     }
 
     /**

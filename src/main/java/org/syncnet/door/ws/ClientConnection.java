@@ -19,6 +19,7 @@ import org.syncnet.chat.ClientId;
 import org.syncnet.chat.ErrorCode;
 import org.syncnet.chat.app.ChatApplication;
 import org.syncnet.chat.app.ChatConnection;
+import org.syncnet.chat.app.ReplyOrder;
 import org.syncnet.chat.app.SharedEncodings;
 
 /**
@@ -29,6 +30,9 @@ import org.syncnet.chat.app.SharedEncodings;
  * <p>
  * Locks: the protocol state under its own monitor, the queue under {@code queueLock}; neither is held while calling
  * out of this class, so the chat's applier thread (which holds the chat state) can always send.
+ * <p>
+ * Reply order: a frame answered at once (an error) waits in the {@link ReplyOrder} behind the connection's events the
+ * log has not applied yet, so the client hears of its frames in the order it sent them.
  */
 public final class ClientConnection implements ChatConnection {
     private static final Logger LOG = Logger.getLogger("org.syncnet.chat");
@@ -43,6 +47,7 @@ public final class ClientConnection implements ChatConnection {
 
     private final Object queueLock = new Object();
     private final ArrayDeque<String> queue = new ArrayDeque<>();
+    private final ReplyOrder<String> order = new ReplyOrder<>();
     /**
      * Characters of the objects queued here or handed to the container and not yet written, each plus one (its line
      * end when several share a frame, see {@link FrameLines}): what the limit bounds.
@@ -86,14 +91,60 @@ public final class ClientConnection implements ChatConnection {
         synchronized (protocol) {
             result = protocol.onText(text, System.nanoTime(), System.currentTimeMillis());
         }
-        send(result.reply());
+        reply(result.reply());
         for (ChatEvent e : result.toLog()) {
-            if (!chat.submit(this, e)) {
-                send(new ServerFrame.Error(ErrorCode.UNAVAILABLE, "the cluster cannot take events now; resend later",
-                        e.clientEventId()));
+            long number = chat.submit(this, e);
+            if (number == 0) {
+                reply(List.of(new ServerFrame.Error(ErrorCode.UNAVAILABLE,
+                        "the cluster cannot take events now; resend later", e.clientEventId())));
+            } else {
+                synchronized (queueLock) {
+                    order.submitted(number, e, System.nanoTime());
+                }
             }
         }
         closeIfEnded();
+    }
+
+    /** Replies to the client's own frame: sent at once, or after its earlier events ({@link ReplyOrder}). */
+    private void reply(List<ServerFrame> frames) {
+        boolean queued = false;
+        for (ServerFrame f : frames) {
+            String text = encoder.encode(f);
+            synchronized (queueLock) {
+                queued |= !order.hold(text) && enqueue(text);
+            }
+        }
+        if (queued) {
+            flush();
+        }
+    }
+
+    @Override
+    public void applied(long eventNumber) {
+        synchronized (queueLock) {
+            order.applied(eventNumber, this::enqueue);
+        }
+    }
+
+    /**
+     * Gives up on the events the log has not applied in time: an {@code UNAVAILABLE} error for each (a message's with
+     * its id, so the page resends it; a resend the log already has is recognized and not delivered twice).
+     */
+    @Override
+    public void expireReplies(long submittedBeforeNanos) {
+        synchronized (queueLock) {
+            List<ReplyOrder.InFlight> overdue = order.overdue(submittedBeforeNanos);
+            if (overdue.isEmpty()) {
+                return;
+            }
+            for (ReplyOrder.InFlight f : overdue) {
+                String error = encoder.encode(new ServerFrame.Error(ErrorCode.UNAVAILABLE,
+                        "not confirmed in time: the cluster has no leader with a quorum now", f.event().clientEventId()));
+                order.giveUp(f.eventNumber(), List.of(error), this::enqueue);
+            }
+        }
+        flush();
     }
 
     /** The WebSocket closed, from either side, or this server dropped the client: its client leaves the chat. */
@@ -181,21 +232,9 @@ public final class ClientConnection implements ChatConnection {
         }
     }
 
-    private void send(List<ServerFrame> frames) {
-        for (ServerFrame f : frames) {
-            send(encoder.encode(f));
-        }
-    }
-
+    /** A reply to the client's own frame (see {@link #reply}). */
     public void send(ServerFrame frame) {
-        send(encoder.encode(frame));
-    }
-
-    /** Queues and writes at once: the replies on the client's own thread. */
-    private void send(String text) {
-        if (enqueue(text)) {
-            flush();
-        }
+        reply(List.of(frame));
     }
 
     /** Queues a frame for the next {@link #flush()}; false if the connection is closing (or was just dropped). */

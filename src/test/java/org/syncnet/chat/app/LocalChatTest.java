@@ -30,6 +30,8 @@ class LocalChatTest {
         final ClientId id;
         final List<ChatOutcome> outcomes = new ArrayList<>();
         final List<String> leaders = new ArrayList<>();
+        final List<Long> applied = new ArrayList<>();
+        final List<Integer> outcomesBeforeApplied = new ArrayList<>();
         int flushes;
         int pings;
         boolean stopping;
@@ -46,6 +48,16 @@ class LocalChatTest {
         @Override
         public void onOutcome(ChatOutcome outcome, ChatState state, String leader, SharedEncodings shared) {
             outcomes.add(outcome);
+        }
+
+        @Override
+        public void applied(long eventNumber) {
+            applied.add(eventNumber);
+            outcomesBeforeApplied.add(outcomes.size());
+        }
+
+        @Override
+        public void expireReplies(long submittedBeforeNanos) {
         }
 
         @Override
@@ -131,14 +143,33 @@ class LocalChatTest {
         FakeConnection a = open();
         FakeConnection b = open();
         ChatEvent claim = new ChatEvent.NickClaimed(a.id(), "alice", "", ID);
-        assertTrue(registry.submit(a, claim));
-        assertTrue(registry.submit(a, new ChatEvent.RoomJoined(a.id(), "#lobby")));
-        assertTrue(registry.submit(b, new ChatEvent.NickClaimed(b.id(), "bob", "", ID)));
+        assertEquals(1, registry.submit(a, claim));
+        assertEquals(2, registry.submit(a, new ChatEvent.RoomJoined(a.id(), "#lobby")));
+        assertEquals(1, registry.submit(b, new ChatEvent.NickClaimed(b.id(), "bob", "", ID)));
         assertEquals(List.of(new Submitted(a.id().toString(), 1, claim),
                 new Submitted(a.id().toString(), 2, new ChatEvent.RoomJoined(a.id(), "#lobby")),
                 new Submitted(b.id().toString(), 1, new ChatEvent.NickClaimed(b.id(), "bob", "", ID))), log);
         accepting = false;
-        assertFalse(registry.submit(a, new ChatEvent.RoomLeft(a.id(), "#lobby", "")), "the cluster refused it");
+        assertEquals(0, registry.submit(a, new ChatEvent.RoomLeft(a.id(), "#lobby", "")), "the cluster refused it");
+    }
+
+    @Test
+    void aConnectionHearsThatItsOwnEventWasAppliedAfterTheOutcomesItMeantForIt() {
+        FakeConnection a = open();
+        FakeConnection b = open();
+        String key = a.id().toString();
+        applier.deliver(List.of(
+                new Delivery(1, 1, "server1", key, 7, ChatEventCodec.encode(new ChatEvent.NickClaimed(a.id(), "alice",
+                        "", ID))),
+                new Delivery(1, 2, "server1", key, 8, ChatEventCodec.encode(new ChatEvent.RoomJoined(a.id(), "#a"))),
+                new Delivery(1, 3, "server1", key, 9, ChatEventCodec.encode(new ChatEvent.RoomJoined(a.id(), "#a"))),
+                new Delivery(1, 4, "server1", key, 10, new byte[] {1, 2, 3})));
+        assertEquals(List.of(7L, 8L, 9L, 10L), a.applied, "also an event without outcome, and a malformed one");
+        assertEquals(List.of(1, 2, 2, 2), a.outcomesBeforeApplied, "each after its own outcomes");
+        assertEquals(List.of(), b.applied, "another connection's events");
+        applier.deliver(List.of(new Delivery(1, 5, "server2", key, 11,
+                ChatEventCodec.encode(new ChatEvent.RoomLeft(a.id(), "#a", "")))));
+        assertEquals(4, a.applied.size(), "an entry another server logged is not this connection's");
     }
 
     @Test
@@ -150,7 +181,7 @@ class LocalChatTest {
         registry.submit(a, new ChatEvent.NickClaimed(a.id(), "alice", "", ID));
         registry.closed(a, "Quit: bye");
         assertEquals(new Submitted(a.id().toString(), 2, new ChatEvent.ClientGone(a.id(), "Quit: bye")), log.get(1));
-        assertFalse(registry.submit(a, new ChatEvent.RoomJoined(a.id(), "#lobby")), "closed");
+        assertEquals(0, registry.submit(a, new ChatEvent.RoomJoined(a.id(), "#lobby")), "closed");
         registry.closed(a, "again");
         assertEquals(2, log.size(), "once per connection");
     }

@@ -10,14 +10,14 @@ import org.syncnet.settings.InvalidSettingException;
 class ChatConfigTest {
     @Test
     void unsetSettingsTakeTheDefaults() {
-        assertEquals(new ChatConfig(20, 5, 4096, 10_000, 30_000), ChatConfig.fromSettings(name -> null));
+        assertEquals(new ChatConfig(20, 5, 4096, 10_000, 30_000, 10_000), ChatConfig.fromSettings(name -> null));
     }
 
     @Test
     void setSettingsAreRead() {
         Map<String, String> s = Map.of(ChatConfig.RATE_BURST, "100", ChatConfig.RATE_PER_SECOND, " 50 ",
                 ChatConfig.OUTBOUND_QUEUE_KIB, "1024", ChatConfig.MAX_CONNECTIONS, "3");
-        assertEquals(new ChatConfig(100, 50, 1024, 3, 30_000), ChatConfig.fromSettings(s::get));
+        assertEquals(new ChatConfig(100, 50, 1024, 3, 30_000, 10_000), ChatConfig.fromSettings(s::get));
     }
 
     @Test
@@ -45,6 +45,17 @@ class ChatConfigTest {
             InvalidSettingException e = assertThrows(InvalidSettingException.class,
                     () -> ChatConfig.fromSettings(n -> n.equals(ChatConfig.PING_INTERVAL) ? bad : null), bad);
             assertEquals(ChatConfig.PING_INTERVAL, e.setting());
+        }
+    }
+
+    @Test
+    void theReplyTimeoutIsADurationOfAtLeastASecond() {
+        assertEquals(2500, ChatConfig.fromSettings(n -> n.equals(ChatConfig.REPLY_TIMEOUT) ? "2.5s" : null)
+                .replyTimeoutMillis());
+        for (String bad : new String[] {"", "0", "-1s", "ten", "999ms"}) {
+            InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                    () -> ChatConfig.fromSettings(n -> n.equals(ChatConfig.REPLY_TIMEOUT) ? bad : null), bad);
+            assertEquals(ChatConfig.REPLY_TIMEOUT, e.setting());
         }
     }
 }

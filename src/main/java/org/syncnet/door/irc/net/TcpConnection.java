@@ -123,6 +123,11 @@ public final class TcpConnection<A> {
         }
     }
 
+    /** Has the loop call {@link TcpHandler#woken} for this connection soon (if it is still open then). */
+    public void wake() {
+        server.wake(this);
+    }
+
     /** Closes the connection soon (on the loop thread), dropping what is queued. The first reason given wins. */
     public void close(String reason) {
         Objects.requireNonNull(reason, "reason");

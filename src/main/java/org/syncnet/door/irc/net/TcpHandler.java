@@ -29,6 +29,13 @@ public interface TcpHandler<A> {
     }
 
     /**
+     * Someone asked for this call with {@link TcpConnection#wake} (from any thread): e.g. input the handler held back
+     * may be processed now. Not called for a connection that is closing.
+     */
+    default void woken(TcpConnection<A> connection) {
+    }
+
+    /**
      * Exactly once per connection that was {@link #opened}, whatever ended it: {@link TcpConnection#PEER_CLOSED},
      * an I/O error's message, {@link TcpConnection#SENDQ_EXCEEDED}, {@link TcpConnection#SERVER_STOPPING}, or the
      * reason given to {@link TcpConnection#close} or {@link TcpConnection#closeAfterSending}. The socket is closed.

@@ -57,6 +57,7 @@ public final class TcpServer<A> {
     private final String logName;
     private final byte[] rejection;
     private final ConcurrentLinkedQueue<TcpConnection<A>> closing = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<TcpConnection<A>> woken = new ConcurrentLinkedQueue<>();
 
     private volatile Selector selector;
     private volatile Thread loop;
@@ -182,6 +183,14 @@ public final class TcpServer<A> {
         selector.wakeup();
     }
 
+    /** The loop calls {@link TcpHandler#woken} for {@code connection} soon. */
+    void wake(TcpConnection<A> connection) {
+        woken.add(connection);
+        if (!inLoop()) {
+            selector.wakeup();
+        }
+    }
+
     /** The loop closes {@code connection} at the end of its current step and tells the handler. */
     void closeLater(TcpConnection<A> connection) {
         closing.add(connection);
@@ -203,6 +212,7 @@ public final class TcpServer<A> {
                     long waitMillis = Math.max(1, (nextTick - System.nanoTime() + 999_999) / 1_000_000);
                     selector.select(waitMillis);
                     handleSelected();
+                    handleWoken();
                     finishClosing();
                     long now = System.nanoTime();
                     if (stopRequested && !stopping) {
@@ -258,6 +268,18 @@ public final class TcpServer<A> {
             }
         } finally {
             keys.clear();
+        }
+    }
+
+    private void handleWoken() {
+        for (TcpConnection<A> c; (c = woken.poll()) != null; ) {
+            if (c.state() == TcpConnection.State.OPEN) {
+                try {
+                    handler.woken(c);
+                } catch (RuntimeException | Error e) {
+                    handlerFailed(c, "woken", e);
+                }
+            }
         }
     }
 

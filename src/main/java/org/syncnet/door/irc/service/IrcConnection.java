@@ -10,6 +10,7 @@ import org.syncnet.chat.ChatState;
 import org.syncnet.chat.ClientId;
 import org.syncnet.chat.app.ChatApplication;
 import org.syncnet.chat.app.ChatConnection;
+import org.syncnet.chat.app.ReplyOrder;
 import org.syncnet.chat.app.SharedEncodings;
 import org.syncnet.door.irc.IrcConfig;
 import org.syncnet.door.irc.IrcServerInfo;
@@ -17,6 +18,7 @@ import org.syncnet.door.irc.IrcSession;
 import org.syncnet.door.irc.net.TcpConnection;
 import org.syncnet.door.irc.wire.FloodPenalty;
 import org.syncnet.door.irc.wire.FramedLine;
+import org.syncnet.door.irc.wire.IrcLimits;
 import org.syncnet.door.irc.wire.IrcLineFramer;
 import org.syncnet.door.irc.wire.IrcLineWriter;
 import org.syncnet.door.irc.wire.IrcMessage;
@@ -35,6 +37,11 @@ import org.syncnet.door.irc.wire.IrcSyntaxException;
  * submitting to the log and the socket run without it. Lock order: the chat state, then {@code sessionLock}, then
  * {@code outLock}; the loop thread never waits for the chat state while it holds the session. Outgoing lines of
  * outcomes wait in {@code unflushed} until the applier's {@link #flush()}, so a busy moment leaves in one write.
+ * <p>
+ * Reply order: the client gets the replies to its commands in the order it sent them. Lines answered at once wait in
+ * the {@link ReplyOrder} (under {@code outLock}) behind the connection's events still in the log's hands, and a
+ * command that is not {@link IrcSession#pipelined pipelined} is not even handled until they are applied (or given up
+ * on after the reply timeout), so it sees their effect; the log's applier wakes the loop for it.
  */
 final class IrcConnection implements ChatConnection {
     private final TcpConnection<IrcConnection> tcp;
@@ -46,8 +53,8 @@ final class IrcConnection implements ChatConnection {
     private final ChatApplication chat;
     private final IrcLineFramer framer = new IrcLineFramer();
     private final FloodPenalty penalty;
-    /** Lines the penalty clock holds back (loop thread only). */
-    private final ArrayDeque<FramedLine.Line> held = new ArrayDeque<>();
+    /** Lines the penalty clock or the reply order holds back, parsed (loop thread only). */
+    private final ArrayDeque<Input> held = new ArrayDeque<>();
     private int heldBytes;
     private long lastHeardNanos;
     /** When a PING went out unanswered; 0: none outstanding. */
@@ -55,6 +62,25 @@ final class IrcConnection implements ChatConnection {
 
     private final Object outLock = new Object();
     private final List<byte[]> unflushed = new ArrayList<>();
+    private final ReplyOrder<byte[]> order = new ReplyOrder<>();
+    /** Whether the held input waits for the connection's events to be applied (then the applier wakes the loop). */
+    private volatile boolean inputWaits;
+
+    /**
+     * A client line as framed, in the order of the client's lines: its size for the penalty clock, and the message,
+     * or why it is not one (a syntax error, or too long when both are null).
+     */
+    private record Input(int bytes, IrcMessage message, IrcSyntaxException error) {
+        static final Input TOO_LONG = new Input(IrcLimits.MAX_LINE_BYTES, null, null);
+
+        static Input parse(FramedLine.Line line) {
+            try {
+                return new Input(line.bytes(), IrcMessageParser.parse(line.text()), null);
+            } catch (IrcSyntaxException e) {
+                return new Input(line.bytes(), null, e);
+            }
+        }
+    }
 
     IrcConnection(TcpConnection<IrcConnection> tcp, ClientId id, IrcServerInfo server, IrcConfig config,
                   ChatApplication chat, long nowNanos) {
@@ -87,15 +113,10 @@ final class IrcConnection implements ChatConnection {
         }
         if (line instanceof FramedLine.Binary) {
             closeWith("Binary data is not IRC");
-        } else if (line instanceof FramedLine.TooLong) {
-            IrcSession.Reply reply;
-            synchronized (sessionLock) {
-                reply = session.onLineTooLong();
-            }
-            handle(reply);
-        } else if (line instanceof FramedLine.Line l) {
-            held.add(l);
-            heldBytes += l.bytes();
+        } else {
+            Input input = line instanceof FramedLine.Line l ? Input.parse(l) : Input.TOO_LONG;
+            held.add(input);
+            heldBytes += input.bytes();
             release();
             if (heldBytes > config.floodMaxHeldBytes()) {
                 closeWith("Excess Flood");
@@ -103,30 +124,56 @@ final class IrcConnection implements ChatConnection {
         }
     }
 
-    /** Processes the held lines the penalty clock admits now. */
+    /**
+     * Processes the held lines the penalty clock admits now, up to one that must wait for the connection's events in
+     * flight (then {@link #applied} or {@link #expireReplies} wakes the loop for it).
+     */
     private void release() {
         long now = System.currentTimeMillis();
-        while (!held.isEmpty() && tcp.isOpen() && penalty.admit(now, held.peek().bytes())) {
-            FramedLine.Line l = held.poll();
-            heldBytes -= l.bytes();
-            process(l.text(), now);
+        while (!held.isEmpty() && tcp.isOpen()) {
+            Input next = held.peek();
+            if (mustWait(next)) {
+                return;
+            }
+            if (!penalty.admit(now, next.bytes())) {
+                return;
+            }
+            held.poll();
+            heldBytes -= next.bytes();
+            process(next, now);
         }
     }
 
-    private void process(String text, long nowMillis) {
-        IrcMessage m;
-        try {
-            m = IrcMessageParser.parse(text);
-        } catch (IrcSyntaxException e) {
+    /** Whether {@code input} must wait for the connection's events in flight; if so, the loop is woken once they are. */
+    private boolean mustWait(Input input) {
+        if (input.message() == null || IrcSession.pipelined(input.message())) {
+            return false;  // a syntax error's reply waits in the reply order
+        }
+        synchronized (outLock) {
+            inputWaits = order.waiting();
+            return inputWaits;
+        }
+    }
+
+    private void process(Input input, long nowMillis) {
+        if (input.message() == null) {
             IrcSession.Reply reply;
             synchronized (sessionLock) {
-                reply = session.onSyntaxError(e.command());
+                reply = input.error() == null ? session.onLineTooLong() : session.onSyntaxError(input.error().command());
             }
             handle(reply);
             return;
         }
+        IrcMessage m = input.message();
         handle(IrcSession.readsState(m) ? chat.read(state -> command(m, state, nowMillis))
                 : command(m, null, nowMillis));
+    }
+
+    /** The loop's call after {@link TcpConnection#wake}: the held input may go on. */
+    void woken() {
+        if (!held.isEmpty()) {
+            release();
+        }
     }
 
     /** The session's answer to a command; with the chat state (locked by the caller) if the command reads it. */
@@ -141,9 +188,14 @@ final class IrcConnection implements ChatConnection {
             send(IrcLineWriter.write(m));
         }
         for (ChatEvent e : reply.toLog()) {
-            if (!chat.submit(this, e)) {
+            long number = chat.submit(this, e);
+            if (number == 0) {
                 for (IrcMessage m : chat.read(state -> refused(e, state))) {
                     send(IrcLineWriter.write(m));
+                }
+            } else {
+                synchronized (outLock) {
+                    order.submitted(number, e, System.nanoTime());
                 }
             }
         }
@@ -183,11 +235,16 @@ final class IrcConnection implements ChatConnection {
         tcp.closeAfterSending(IrcLineWriter.write(error), reason);
     }
 
-    /** Written at once (replies to the client's own input), after anything an outcome queued before. */
+    /**
+     * A reply to the client's own input: written at once, after anything an outcome queued before, unless it must wait
+     * for the connection's events in flight ({@link ReplyOrder}).
+     */
     private void send(byte[] bytes) {
         synchronized (outLock) {
-            unflushed.add(bytes);
-            flush();
+            if (!order.hold(bytes)) {
+                unflushed.add(bytes);
+                flush();
+            }
         }
     }
 
@@ -209,6 +266,49 @@ final class IrcConnection implements ChatConnection {
         if (closeReason != null) {
             flush();
             tcp.closeAfterSending(new byte[0], closeReason);
+        }
+    }
+
+    @Override
+    public void applied(long eventNumber) {
+        synchronized (outLock) {
+            order.applied(eventNumber, unflushed::add);
+            wakeIfInputMayGo();
+        }
+    }
+
+    /** Gives up on the events the log has not applied in time: an error line for each, then what waited behind it. */
+    @Override
+    public void expireReplies(long submittedBeforeNanos) {
+        List<ReplyOrder.InFlight> overdue;
+        synchronized (outLock) {
+            overdue = order.overdue(submittedBeforeNanos);
+        }
+        if (overdue.isEmpty()) {
+            return;
+        }
+        for (ReplyOrder.InFlight f : overdue) {
+            List<IrcMessage> lines;
+            synchronized (sessionLock) {
+                lines = session.onTimedOut(f.event());
+            }
+            List<byte[]> errors = new ArrayList<>(lines.size());
+            lines.forEach(m -> errors.add(IrcLineWriter.write(m)));
+            synchronized (outLock) {
+                order.giveUp(f.eventNumber(), errors, unflushed::add);
+            }
+        }
+        synchronized (outLock) {
+            flush();
+            wakeIfInputMayGo();
+        }
+    }
+
+    /** Caller holds outLock. */
+    private void wakeIfInputMayGo() {
+        if (inputWaits && !order.waiting()) {
+            inputWaits = false;
+            tcp.wake();
         }
     }
 

@@ -62,6 +62,14 @@ final class IrcConnections implements TcpHandler<IrcConnection> {
     }
 
     @Override
+    public void woken(TcpConnection<IrcConnection> c) {
+        IrcConnection irc = c.attachment();
+        if (irc != null) {
+            irc.woken();
+        }
+    }
+
+    @Override
     public void closed(TcpConnection<IrcConnection> c, String reason) {
         IrcConnection irc = c.attachment();
         if (irc != null) {

@@ -293,4 +293,32 @@ class TcpServerTest {
             assertTrue(times.get(i) >= times.get(i - 1), "time never goes back");
         }
     }
+
+    @Test
+    void aWakeFromAnotherThreadCallsTheHandlerOnTheLoopThreadOncePerWakeOfAnOpenConnection() throws Exception {
+        java.util.concurrent.BlockingQueue<Thread> woken = new java.util.concurrent.LinkedBlockingQueue<>();
+        RecordingHandler handler = new RecordingHandler() {
+            @Override
+            public void woken(TcpConnection<String> connection) {
+                woken.add(Thread.currentThread());
+            }
+        };
+        start(handler, RecordingHandler.options(10, 1024));
+        TestClient client = connect();
+        TcpConnection<String> c = handler.nextOpened();
+        connect();
+        handler.nextOpened();  // keeps the loop ticking after c is closed
+        client.send("x\r\n");
+        client.readLine();  // the echo: the loop thread is the one that called back
+        Thread other = new Thread(c::wake);
+        other.start();
+        other.join();
+        Thread loop = woken.poll(10, TimeUnit.SECONDS);
+        assertTrue(handler.callbackThreads.contains(loop), "on the loop thread: " + loop);
+        c.close("bye");
+        handler.nextClosed();
+        c.wake();
+        handler.awaitTicks(3);
+        assertTrue(woken.isEmpty(), "a closed connection is not woken");
+    }
 }
