@@ -34,9 +34,11 @@ import org.syncnet.settings.Settings;
  * @param motd               the lines of the message of the day; empty for none
  * @param joinHistoryLines   how many of a room's last messages a client that joins it gets (0: none; at most the
  *                           {@value org.syncnet.chat.ChatLimits#HISTORY_PER_ROOM} a room keeps)
+ * @param operators          the server operators (OPER), from {@value IrcOperators#SETTING}
  */
 public record IrcConfig(int port, int maxConnections, long pingIdleMillis, int sendQKib, long floodPenaltyMillis,
-                        long floodWindowMillis, int floodMaxHeldKib, List<String> motd, int joinHistoryLines) {
+                        long floodWindowMillis, int floodMaxHeldKib, List<String> motd, int joinHistoryLines,
+                        IrcOperators operators) {
     public static final String PORT = "syncnet.irc.port";
     public static final String MAX_CONNECTIONS = "syncnet.irc.max-connections";
     public static final String PING_IDLE = "syncnet.irc.ping-idle";
@@ -92,7 +94,8 @@ public record IrcConfig(int port, int maxConnections, long pingIdleMillis, int s
         // the chat state keeps no more than this per room: a larger number could never be honoured
         int joinHistory = Settings.wholeNumber(lookup, JOIN_HISTORY_LINES, DEFAULT_JOIN_HISTORY_LINES, 0,
                 ChatLimits.HISTORY_PER_ROOM);
-        return new IrcConfig(port, maxConnections, pingIdle, sendQKib, penalty, window, maxHeldKib, motd, joinHistory);
+        return new IrcConfig(port, maxConnections, pingIdle, sendQKib, penalty, window, maxHeldKib, motd, joinHistory,
+                IrcOperators.parse(lookup.apply(IrcOperators.SETTING)));
     }
 
     /**

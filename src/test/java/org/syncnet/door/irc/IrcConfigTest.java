@@ -54,7 +54,7 @@ class IrcConfigTest {
         IrcConfig c = read(IrcConfig.PORT, " 8001 ", IrcConfig.MAX_CONNECTIONS, "5", IrcConfig.PING_IDLE, "90s",
                 IrcConfig.SENDQ_KIB, "4096", IrcConfig.FLOOD_PENALTY, "500ms", IrcConfig.FLOOD_WINDOW, "0.5",
                 IrcConfig.FLOOD_MAX_HELD_KIB, "64", IrcConfig.MOTD, "one line", IrcConfig.JOIN_HISTORY_LINES, "7");
-        assertEquals(new IrcConfig(8001, 5, 90_000, 4096, 500, 500, 64, List.of("one line"), 7), c);
+        assertEquals(new IrcConfig(8001, 5, 90_000, 4096, 500, 500, 64, List.of("one line"), 7, IrcOperators.NONE), c);
         assertEquals(2_500, read(IrcConfig.PING_IDLE, "2.5").pingIdleMillis());
         assertEquals(1_000, read(IrcConfig.PING_IDLE, "1000ms").pingIdleMillis());
         assertEquals(3_600_000, read(IrcConfig.PING_IDLE, "3600s").pingIdleMillis());
