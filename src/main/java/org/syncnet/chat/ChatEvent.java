@@ -1,5 +1,6 @@
 package org.syncnet.chat;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -30,10 +31,21 @@ public sealed interface ChatEvent {
         }
     }
 
-    record RoomJoined(ClientId client, String room) implements ChatEvent {
+    /**
+     * {@code key}: the key the joiner offers for a {@code +k} room (empty: none; a key that cannot be valid the door
+     * sends as empty, as it cannot match). {@code time}: milliseconds since 1970 on the origin server's clock, the
+     * room's creation time if this join creates it (0 in events logged before joins carried it).
+     */
+    record RoomJoined(ClientId client, String room, String key, long time) implements ChatEvent {
+        public RoomJoined(ClientId client, String room) {
+            this(client, room, "", 0);
+        }
+
         public RoomJoined {
             Objects.requireNonNull(client);
             require(ChatLimits.isValidRoom(room), "room");
+            require(key != null && (key.isEmpty() || ChatLimits.isValidKey(key)), "key");
+            require(time >= 0, "time");
         }
     }
 
@@ -119,6 +131,78 @@ public sealed interface ChatEvent {
         public AwaySet {
             Objects.requireNonNull(client);
             require(ChatLimits.isValidAway(message), "away message");
+        }
+    }
+
+    /**
+     * IRC MODE on a room: 1 to {@link ChatLimits#MAX_MODE_CHANGES} changes, applied in order. {@code time}: the
+     * origin server's clock when it accepted the MODE, kept with list entries (who set a ban, and when).
+     */
+    record ModesChanged(ClientId client, String room, List<ModeChange> changes, long time) implements ChatEvent {
+        public ModesChanged {
+            Objects.requireNonNull(client);
+            require(ChatLimits.isValidRoom(room), "room");
+            changes = List.copyOf(changes);
+            require(!changes.isEmpty() && changes.size() <= ChatLimits.MAX_MODE_CHANGES, "mode change count");
+            require(time >= 0, "time");
+        }
+    }
+
+    /** IRC KICK: {@code targetNick} is removed from {@code room}. */
+    record Kicked(ClientId client, String room, String targetNick, String reason) implements ChatEvent {
+        public Kicked {
+            Objects.requireNonNull(client);
+            require(ChatLimits.isValidRoom(room), "room");
+            require(ChatLimits.isValidNick(targetNick), "target nick");
+            require(ChatLimits.isValidReason(reason), "reason");
+        }
+    }
+
+    /** IRC INVITE: {@code targetNick} may join {@code room} past {@code +i}, {@code +k} and {@code +l} once. */
+    record Invited(ClientId client, String room, String targetNick) implements ChatEvent {
+        public Invited {
+            Objects.requireNonNull(client);
+            require(ChatLimits.isValidRoom(room), "room");
+            require(ChatLimits.isValidNick(targetNick), "target nick");
+        }
+    }
+
+    /**
+     * IRC OPER: the client becomes a server operator. Its door checked the name and password (the password never
+     * enters the log); {@code operName} is the name it logged in with.
+     */
+    record OperUp(ClientId client, String operName) implements ChatEvent {
+        public OperUp {
+            Objects.requireNonNull(client);
+            require(ChatLimits.isValidOperName(operName), "oper name");
+        }
+    }
+
+    /**
+     * The client's complete new set of user modes, letters of {@link ChatLimits#USER_MODES} and {@code o}: the door
+     * turns {@code MODE nick +i-w} into the resulting set, so the event means the same whatever came before it.
+     */
+    record UserModesSet(ClientId client, String modes) implements ChatEvent {
+        public UserModesSet {
+            Objects.requireNonNull(client);
+            require(ChatLimits.isValidUserModes(modes), "user modes");
+        }
+    }
+
+    /** IRC KILL by a server operator: {@code targetNick}'s connection is ended, wherever it is. */
+    record Killed(ClientId client, String targetNick, String reason) implements ChatEvent {
+        public Killed {
+            Objects.requireNonNull(client);
+            require(ChatLimits.isValidNick(targetNick), "target nick");
+            require(ChatLimits.isValidReason(reason), "reason");
+        }
+    }
+
+    /** IRC WALLOPS by a server operator: told to every client with user mode {@code w}. */
+    record Wallops(ClientId client, String text) implements ChatEvent {
+        public Wallops {
+            Objects.requireNonNull(client);
+            require(ChatLimits.isValidText(text), "text");
         }
     }
 

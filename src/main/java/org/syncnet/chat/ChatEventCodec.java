@@ -5,31 +5,51 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.syncnet.chat.ChatEvent.AwaySet;
 import org.syncnet.chat.ChatEvent.ClientGone;
+import org.syncnet.chat.ChatEvent.Invited;
+import org.syncnet.chat.ChatEvent.Kicked;
+import org.syncnet.chat.ChatEvent.Killed;
 import org.syncnet.chat.ChatEvent.MessagePosted;
+import org.syncnet.chat.ChatEvent.ModesChanged;
 import org.syncnet.chat.ChatEvent.NickClaimed;
+import org.syncnet.chat.ChatEvent.OperUp;
 import org.syncnet.chat.ChatEvent.PrivateMessage;
 import org.syncnet.chat.ChatEvent.RoomJoined;
 import org.syncnet.chat.ChatEvent.RoomLeft;
 import org.syncnet.chat.ChatEvent.ServerGone;
 import org.syncnet.chat.ChatEvent.TopicSet;
+import org.syncnet.chat.ChatEvent.UserModesSet;
+import org.syncnet.chat.ChatEvent.Wallops;
 
 /**
- * The payload format of chat events in the replicated log, version 3:
+ * The payload format of chat events in the replicated log, version 4:
  * <pre>
  *   version 1 | type 1 | fields
  *   client id = server (len 1 + UTF-8, at most 64 bytes) | connection 8
  *   string    = len 2 + UTF-8 (each field has its own limit, from {@link ChatLimits})
  *   NICK_CLAIMED   client | nick | session | user | host | real name
- *   ROOM_JOINED    client | room                     ROOM_LEFT    client | room | reason
+ *   ROOM_JOINED    client | room | key | time 8     ROOM_LEFT    client | room | reason
  *   MESSAGE_POSTED client | room | text | id | time 8 | flags 1 (bit 0: notice)
  *   CLIENT_GONE    client | reason                   TOPIC_SET    client | room | topic
  *   SERVER_GONE    server (len 1) | connection bound 8 | reason
  *   PRIVATE_MESSAGE client | target nick | text | id | time 8 | flags 1
  *   AWAY_SET       client | message
+ *   MODES_CHANGED  client | room | count 1 (1..4) | count × (flags 1 (bit 0: add) | letter 1 | argument) | time 8
+ *   KICKED         client | room | target nick | reason
+ *   INVITED        client | room | target nick       OPER_UP      client | oper name
+ *   USER_MODES_SET client | modes                    KILLED       client | target nick | reason
+ *   WALLOPS        client | text
  * </pre>
- * <b>Size.</b> The largest event is a message with 4096 bytes of text: {@link #MAX_ENCODED_BYTES} (4447) bytes.
+ * Version 3 (earlier releases, still in stored history and replayed at start) is decoded too: it is version 4
+ * without the types from MODES_CHANGED on, and its ROOM_JOINED is {@code client | room} (key empty, time 0).
+ * Only version 4 is written.
+ * <p>
+ * <b>Size.</b> The largest event is a message with 4096 bytes of text: {@link #MAX_ENCODED_BYTES} (4447) bytes
+ * (a WALLOPS has the same text but no room, id or time: 4173; a MODE with four arguments of 100 characters of up to
+ * 3 bytes each: 1499).
  * That does NOT fit one 1400-byte cluster datagram: after the datagram header and MAC (up to 127 bytes) and a
  * log-entry header (about 160 bytes), some 1100 bytes remain, enough for a message of about 750 bytes of text
  * with the longest names, about 1000 with short ones. So the replicated log must split an entry over datagrams
@@ -42,7 +62,9 @@ import org.syncnet.chat.ChatEvent.TopicSet;
  * peers would fork the chat state, so every server refuses the same bytes the same way.
  */
 public final class ChatEventCodec {
-    public static final byte VERSION = 3;
+    public static final byte VERSION = 4;
+    /** The previous version, still decoded. */
+    static final byte VERSION_3 = 3;
     public static final int MAX_SERVER_BYTES = 64;
     /** '#' and 49 code points of up to 4 bytes each. */
     public static final int MAX_ROOM_BYTES = 1 + (ChatLimits.MAX_ROOM_CHARS - 1) * 4;
@@ -50,6 +72,11 @@ public final class ChatEventCodec {
     public static final int MAX_ENCODED_BYTES = 2 + CLIENT_BYTES + (2 + MAX_ROOM_BYTES) + (2 + ChatLimits.MAX_TEXT_BYTES)
             + (2 + ChatLimits.MAX_ID_CHARS) + 8 + 1;
     private static final byte NOTICE = 1;
+    private static final byte ADD = 1;
+    /** A mode argument's bytes: {@link ChatLimits#MAX_MASK_CHARS} UTF-16 units are at most 3 bytes each. */
+    private static final int MAX_MODE_ARGUMENT_BYTES = ChatLimits.MAX_MASK_CHARS * 3;
+    private static final int MAX_OPER_NAME_BYTES = ChatLimits.MAX_OPER_NAME_CHARS;
+    private static final int MAX_USER_MODES_BYTES = ChatLimits.USER_MODES.length() + 1;
 
     static final byte NICK_CLAIMED = 1;
     static final byte ROOM_JOINED = 2;
@@ -60,6 +87,13 @@ public final class ChatEventCodec {
     static final byte TOPIC_SET = 7;
     static final byte PRIVATE_MESSAGE = 8;
     static final byte AWAY_SET = 9;
+    static final byte MODES_CHANGED = 10;
+    static final byte KICKED = 11;
+    static final byte INVITED = 12;
+    static final byte OPER_UP = 13;
+    static final byte USER_MODES_SET = 14;
+    static final byte KILLED = 15;
+    static final byte WALLOPS = 16;
 
     private ChatEventCodec() {
     }
@@ -80,6 +114,8 @@ public final class ChatEventCodec {
             out.put(ROOM_JOINED);
             putClient(out, e.client());
             putString(out, e.room());
+            putString(out, e.key());
+            out.putLong(e.time());
         } else if (event instanceof RoomLeft e) {
             out.put(ROOM_LEFT);
             putClient(out, e.client());
@@ -119,6 +155,45 @@ public final class ChatEventCodec {
             out.put(AWAY_SET);
             putClient(out, e.client());
             putString(out, e.message());
+        } else if (event instanceof ModesChanged e) {
+            out.put(MODES_CHANGED);
+            putClient(out, e.client());
+            putString(out, e.room());
+            out.put((byte) e.changes().size());
+            for (ModeChange c : e.changes()) {
+                out.put(c.add() ? ADD : 0);
+                out.put((byte) c.mode());
+                putString(out, c.argument());
+            }
+            out.putLong(e.time());
+        } else if (event instanceof Kicked e) {
+            out.put(KICKED);
+            putClient(out, e.client());
+            putString(out, e.room());
+            putString(out, e.targetNick());
+            putString(out, e.reason());
+        } else if (event instanceof Invited e) {
+            out.put(INVITED);
+            putClient(out, e.client());
+            putString(out, e.room());
+            putString(out, e.targetNick());
+        } else if (event instanceof OperUp e) {
+            out.put(OPER_UP);
+            putClient(out, e.client());
+            putString(out, e.operName());
+        } else if (event instanceof UserModesSet e) {
+            out.put(USER_MODES_SET);
+            putClient(out, e.client());
+            putString(out, e.modes());
+        } else if (event instanceof Killed e) {
+            out.put(KILLED);
+            putClient(out, e.client());
+            putString(out, e.targetNick());
+            putString(out, e.reason());
+        } else if (event instanceof Wallops e) {
+            out.put(WALLOPS);
+            putClient(out, e.client());
+            putString(out, e.text());
         } else {
             throw new IllegalArgumentException("unknown event " + event);
         }
@@ -132,17 +207,23 @@ public final class ChatEventCodec {
             throw new MalformedEventException("payload length " + (payload == null ? -1 : payload.length));
         }
         ByteBuffer in = ByteBuffer.wrap(payload);
-        if (in.get() != VERSION) {
-            throw new MalformedEventException("unknown version " + payload[0]);
+        byte version = in.get();
+        if (version != VERSION && version != VERSION_3) {
+            throw new MalformedEventException("unknown version " + version);
         }
         try {
             byte type = in.get();
+            if (version == VERSION_3 && type >= MODES_CHANGED) {
+                throw new MalformedEventException("type " + type + " is not in version 3");
+            }
             ChatEvent event = switch (type) {
                 case NICK_CLAIMED -> new NickClaimed(getClient(in), getString(in, ChatLimits.MAX_NICK_CHARS),
                         getString(in, ChatLimits.MAX_SESSION_CHARS), new Identity(getString(in,
                         ChatLimits.MAX_USER_CHARS), getString(in, ChatLimits.MAX_HOST_CHARS),
                         getString(in, ChatLimits.MAX_REALNAME_BYTES)));
-                case ROOM_JOINED -> new RoomJoined(getClient(in), getString(in, MAX_ROOM_BYTES));
+                case ROOM_JOINED -> version == VERSION_3 ? new RoomJoined(getClient(in), getString(in, MAX_ROOM_BYTES))
+                        : new RoomJoined(getClient(in), getString(in, MAX_ROOM_BYTES),
+                        getString(in, ChatLimits.MAX_KEY_CHARS * 4), in.getLong());
                 case ROOM_LEFT -> new RoomLeft(getClient(in), getString(in, MAX_ROOM_BYTES),
                         getString(in, ChatLimits.MAX_REASON_BYTES));
                 case MESSAGE_POSTED -> new MessagePosted(getClient(in), getString(in, MAX_ROOM_BYTES),
@@ -156,6 +237,17 @@ public final class ChatEventCodec {
                         getString(in, ChatLimits.MAX_TEXT_BYTES), getString(in, ChatLimits.MAX_ID_CHARS), in.getLong(),
                         notice(in));
                 case AWAY_SET -> new AwaySet(getClient(in), getString(in, ChatLimits.MAX_AWAY_BYTES));
+                case MODES_CHANGED -> new ModesChanged(getClient(in), getString(in, MAX_ROOM_BYTES), getChanges(in),
+                        in.getLong());
+                case KICKED -> new Kicked(getClient(in), getString(in, MAX_ROOM_BYTES),
+                        getString(in, ChatLimits.MAX_NICK_CHARS), getString(in, ChatLimits.MAX_REASON_BYTES));
+                case INVITED -> new Invited(getClient(in), getString(in, MAX_ROOM_BYTES),
+                        getString(in, ChatLimits.MAX_NICK_CHARS));
+                case OPER_UP -> new OperUp(getClient(in), getString(in, MAX_OPER_NAME_BYTES));
+                case USER_MODES_SET -> new UserModesSet(getClient(in), getString(in, MAX_USER_MODES_BYTES));
+                case KILLED -> new Killed(getClient(in), getString(in, ChatLimits.MAX_NICK_CHARS),
+                        getString(in, ChatLimits.MAX_REASON_BYTES));
+                case WALLOPS -> new Wallops(getClient(in), getString(in, ChatLimits.MAX_TEXT_BYTES));
                 default -> throw new MalformedEventException("unknown type " + type);
             };
             if (in.hasRemaining()) {
@@ -168,6 +260,23 @@ public final class ChatEventCodec {
             // A record constructor refused a field (ChatLimits): the same refusal on every server.
             throw new MalformedEventException(e.getMessage());
         }
+    }
+
+    private static List<ModeChange> getChanges(ByteBuffer in) throws MalformedEventException {
+        int count = Byte.toUnsignedInt(in.get());
+        if (count < 1 || count > ChatLimits.MAX_MODE_CHANGES) {
+            throw new MalformedEventException("mode change count " + count);
+        }
+        List<ModeChange> changes = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            byte flags = in.get();
+            if ((flags & ~ADD) != 0) {
+                throw new MalformedEventException("unknown mode flags " + flags);
+            }
+            char letter = (char) Byte.toUnsignedInt(in.get());
+            changes.add(new ModeChange(flags == ADD, letter, getString(in, MAX_MODE_ARGUMENT_BYTES)));
+        }
+        return changes;
     }
 
     private static boolean notice(ByteBuffer in) throws MalformedEventException {

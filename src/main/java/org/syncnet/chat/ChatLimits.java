@@ -17,6 +17,8 @@ import java.util.List;
  *       ^B, colour ^C, reset ^O, reverse ^V, italic ^], strikethrough ^^, underline ^_, monospace ^Q, and tab.</li>
  *   <li><b>Reason</b> (part and quit messages) and <b>topic</b>: like text but at most 300 bytes; may be empty.</li>
  *   <li><b>Client event id</b>: 1–64 characters of {@code A-Z a-z 0-9 . _ : -}, chosen by the client.</li>
+ *   <li><b>Mode argument</b> (a mask, key, limit or nick): one word of at most 100 characters; a <b>room key</b>
+ *       1–23 characters without comma or colon. A MODE carries at most 4 changes, a mask list holds 50.</li>
  * </ul>
  */
 public final class ChatLimits {
@@ -52,6 +54,27 @@ public final class ChatLimits {
     public static final long RESUME_BUFFER_CHARS = 16L * 1024 * 1024;
     /** Rooms one client may be in at once (announced as CHANLIMIT=#:20). */
     public static final int MAX_ROOMS_PER_CLIENT = 20;
+    /** Mode changes one MODE event may carry (announced as MODES=4): bounds one event's size and work. */
+    public static final int MAX_MODE_CHANGES = 4;
+    /** Entries each of a room's ban, exception and invite-exception lists may hold (MAXLIST). */
+    public static final int MAX_LIST_ENTRIES = 50;
+    /** A room key's length (IRC KEYLEN's customary value). */
+    public static final int MAX_KEY_CHARS = 23;
+    /** The highest user limit a room may have ({@code +l}). */
+    public static final int MAX_LIMIT = 99_999;
+    /** Clients a room remembers as invited; the oldest invite is dropped beyond it, so a room's state stays bounded. */
+    public static final int MAX_INVITES_PER_ROOM = 100;
+    /** Nicks WHOWAS remembers, cluster-wide (part of the replicated state: every server forgets alike). */
+    public static final int WHOWAS_ENTRIES = 1000;
+    /**
+     * A mode argument (ban mask, key, limit, nick) in characters; a normalized mask must fit too. The longest
+     * {@code nick!user@host} a client can have is 16 + 1 + 11 + 1 + 64 = 93 characters.
+     */
+    public static final int MAX_MASK_CHARS = 100;
+    /** The name an OPER command logged in with. */
+    public static final int MAX_OPER_NAME_CHARS = 32;
+    /** User modes a client may set on itself; {@code o} (server operator) is only given by OPER, and only dropped. */
+    public static final String USER_MODES = "iw";
 
     private static final String NICK_SPECIALS = "[]\\`_^{|}";
 
@@ -63,7 +86,9 @@ public final class ChatLimits {
     public static final List<String> ISUPPORT = List.of("CASEMAPPING=rfc1459", "CHANTYPES=#",
             "CHANLIMIT=#:" + MAX_ROOMS_PER_CLIENT, "CHANNELLEN=" + MAX_ROOM_CHARS, "NICKLEN=" + MAX_NICK_CHARS,
             "TOPICLEN=" + MAX_TOPIC_BYTES, "AWAYLEN=" + MAX_AWAY_BYTES, "USERLEN=" + (MAX_USER_CHARS - 1),
-            "NETWORK=SyncNet");
+            "NETWORK=SyncNet", "CHANMODES=beI,k,l,imnst", "PREFIX=(ov)@+", "MODES=" + MAX_MODE_CHANGES,
+            "MAXLIST=b:" + MAX_LIST_ENTRIES + ",e:" + MAX_LIST_ENTRIES + ",I:" + MAX_LIST_ENTRIES, "EXCEPTS=e",
+            "INVEX=I");
 
     private ChatLimits() {
     }
@@ -148,6 +173,58 @@ public final class ChatLimits {
     /** A resume session key: same alphabet as event ids; empty means "no session". */
     public static boolean isValidSession(String session) {
         return session != null && (session.isEmpty() || isAsciiToken(session, MAX_SESSION_CHARS));
+    }
+
+    /**
+     * A mode change's argument as an event carries it: empty (none), or one word of at most
+     * {@link #MAX_MASK_CHARS} characters, well-formed, without whitespace or control characters (it must fit one
+     * IRC parameter). What it means for its mode letter (a nick, a mask, a key, a number) the state checks.
+     */
+    public static boolean isValidModeArgument(String argument) {
+        if (argument == null || argument.length() > MAX_MASK_CHARS || !isWellFormedUtf16(argument)) {
+            return false;
+        }
+        for (int i = 0; i < argument.length(); i++) {
+            char c = argument.charAt(i);
+            if (Character.isISOControl(c) || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A room key ({@code +k}, and what a join offers): 1–{@value #MAX_KEY_CHARS} characters, none of them a space, a
+     * comma or a colon (IRC's JOIN separates keys with commas) or a control character.
+     */
+    public static boolean isValidKey(String key) {
+        if (key == null || key.isEmpty() || !isValidModeArgument(key)
+                || key.codePointCount(0, key.length()) > MAX_KEY_CHARS) {
+            return false;
+        }
+        return key.indexOf(',') < 0 && key.indexOf(':') < 0;
+    }
+
+    /** The name an OPER logged in with: 1–{@value #MAX_OPER_NAME_CHARS} visible ASCII characters. */
+    public static boolean isValidOperName(String name) {
+        return isVisibleAscii(name, MAX_OPER_NAME_CHARS);
+    }
+
+    /**
+     * A client's complete set of user modes as {@code UserModesSet} carries it: letters of {@link #USER_MODES} and
+     * {@code o}, each at most once, in any order; may be empty.
+     */
+    public static boolean isValidUserModes(String modes) {
+        if (modes == null || modes.length() > USER_MODES.length() + 1) {
+            return false;
+        }
+        for (int i = 0; i < modes.length(); i++) {
+            char c = modes.charAt(i);
+            if ((USER_MODES.indexOf(c) < 0 && c != 'o') || modes.indexOf(c) != i) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Bytes of UTF-8 the string encodes to, or -1 if it holds a lone surrogate (not encodable). */

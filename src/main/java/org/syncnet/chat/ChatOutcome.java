@@ -88,7 +88,10 @@ public sealed interface ChatOutcome {
         }
     }
 
-    /** A message, delivered to every member of the room, the sender included (its confirmation). */
+    /**
+     * A message, delivered to every member of the room, the sender included (its confirmation; a non-member's post
+     * to a {@code -n} room is confirmed to it as well).
+     */
     record Posted(HistoryEntry message, List<ClientId> to) implements ChatOutcome {
         public Posted {
             to = List.copyOf(to);
@@ -129,6 +132,62 @@ public sealed interface ChatOutcome {
 
     record TopicChanged(String room, Member by, String topic, List<ClientId> to) implements ChatOutcome {
         public TopicChanged {
+            to = List.copyOf(to);
+        }
+    }
+
+    /**
+     * Channel modes changed: {@code applied} lists only the changes that took effect, in order, as the room now has
+     * them (normalized masks, the nick's spelling, the limit as a number; {@code -k}'s argument is {@code *}).
+     * Told to every member, and to the setter if it is a server operator outside the room.
+     */
+    record ModesChanged(String room, Member by, List<ModeChange> applied, List<ClientId> to) implements ChatOutcome {
+        public ModesChanged {
+            applied = List.copyOf(applied);
+            to = List.copyOf(to);
+        }
+    }
+
+    /** {@code target} was kicked out of {@code room}; told to the room as it was (the target included). */
+    record Kicked(String room, Member by, Member target, String reason, List<ClientId> to) implements ChatOutcome {
+        public Kicked {
+            to = List.copyOf(to);
+        }
+    }
+
+    /** {@code target} was invited to {@code room}: told to the inviter, the target and the room's operators. */
+    record Invited(String room, Member by, Member target, List<ClientId> to) implements ChatOutcome {
+        public Invited {
+            to = List.copyOf(to);
+        }
+    }
+
+    /**
+     * The client's user modes changed: the letters {@code added} and {@code removed}, each sorted. An OPER always
+     * gets one (with {@code added} empty if it already was an operator), so its door can answer it.
+     */
+    record UserModesChanged(ClientId client, Member member, String added, String removed) implements ChatOutcome {
+        @Override
+        public List<ClientId> to() {
+            return List.of(client);
+        }
+    }
+
+    /**
+     * A server operator ended {@code victim}'s connection: it is gone with its {@code rooms}. Told to the victim
+     * (whose door closes it), everyone who shared a room with it (they see a QUIT) and the killer, each once.
+     */
+    record Killed(Member by, Member victim, String reason, List<String> rooms, List<ClientId> to)
+            implements ChatOutcome {
+        public Killed {
+            rooms = List.copyOf(rooms);
+            to = List.copyOf(to);
+        }
+    }
+
+    /** A WALLOPS: to every client with user mode {@code w}, in order of registration. */
+    record WallopsSent(Member from, String text, List<ClientId> to) implements ChatOutcome {
+        public WallopsSent {
             to = List.copyOf(to);
         }
     }

@@ -14,11 +14,14 @@ import org.syncnet.chat.ChatEvent.AwaySet;
 import org.syncnet.chat.ChatEvent.ClientGone;
 import org.syncnet.chat.ChatEvent.MessagePosted;
 import org.syncnet.chat.ChatEvent.NickClaimed;
+import org.syncnet.chat.ChatEvent.OperUp;
 import org.syncnet.chat.ChatEvent.PrivateMessage;
 import org.syncnet.chat.ChatEvent.RoomJoined;
 import org.syncnet.chat.ChatEvent.RoomLeft;
 import org.syncnet.chat.ChatEvent.ServerGone;
 import org.syncnet.chat.ChatEvent.TopicSet;
+import org.syncnet.chat.ChatEvent.UserModesSet;
+import org.syncnet.chat.ChatEvent.Wallops;
 import org.syncnet.chat.ChatOutcome.AwayChanged;
 import org.syncnet.chat.ChatOutcome.Duplicate;
 import org.syncnet.chat.ChatOutcome.Joined;
@@ -31,6 +34,8 @@ import org.syncnet.chat.ChatOutcome.PrivateSent;
 import org.syncnet.chat.ChatOutcome.Quit;
 import org.syncnet.chat.ChatOutcome.Rejected;
 import org.syncnet.chat.ChatOutcome.TopicChanged;
+import org.syncnet.chat.ChatOutcome.UserModesChanged;
+import org.syncnet.chat.ChatOutcome.WallopsSent;
 
 /**
  * The chat as the committed log says it is: who is online under which nick, who is in which room, each room's
@@ -53,13 +58,56 @@ import org.syncnet.chat.ChatOutcome.TopicChanged;
  *       ignored (no outcome); a client may be in {@link ChatLimits#MAX_ROOMS_PER_CLIENT} rooms, and at most
  *       {@link ChatLimits#MAX_ROOMS} rooms exist, which bounds the history held: a new room then replaces the
  *       oldest empty one, or is refused if none is empty.</li>
- *   <li>Only members post to a room and set its topic (IRC modes +n, and +t left off).</li>
  *   <li>Each room keeps its last {@code historyLimit} messages.</li>
  *   <li>A message (room or private) whose sender (by nick) and client event id match one of the last
  *       {@link ChatLimits#SENT_WINDOW} messages is a resend — typically by a client that reconnected to another
  *       server, where the log's own deduplication, keyed by connection, cannot recognize it. It is not sent again;
  *       only the sender hears of the original ({@link Duplicate}), as its confirmation. Clients must therefore not
  *       reuse an event id (the browser client uses a random prefix per page and a counter).</li>
+ * </ul>
+ * Channel operators and modes (letters as ISUPPORT announces them: {@code CHANMODES=beI,k,l,imnst},
+ * {@code PREFIX=(ov)@+}); "server operator" is a client with user mode {@code o}:
+ * <ul>
+ *   <li>A new room has modes {@code +nt}, the creating join's time as its creation time, and its creator as
+ *       operator ({@code @}). Joining a room without members also makes the joiner operator, but the room's modes,
+ *       key, limit, lists and topic stay and apply to that join.</li>
+ *   <li>Joining an existing room, for a client that is not a server operator (who passes all), is refused in this
+ *       order: {@code BANNED} if its {@code nick!user@host} matches a ban and no exception (an invite does not lift
+ *       a ban); {@code INVITE_ONLY} on {@code +i} unless invited or matching an invite exception; {@code BAD_KEY} on
+ *       {@code +k} when the key differs (exact, case-sensitive) unless invited; {@code CHANNEL_FULL} on {@code +l}
+ *       when the members reach the limit unless invited. A join uses up the joiner's invite to the room.</li>
+ *   <li>Posting to a room: a resend is confirmed first (the original was posted, whatever the sender may do now).
+ *       On {@code +n} only members post ({@code NOT_IN_ROOM}, also for a room that does not exist); on {@code -n}
+ *       anyone may, and is told of its post like the members. Unless the sender is {@code @} or {@code +} there or
+ *       a server operator: {@code +m} refuses it ({@code MODERATED}), then a ban without exception
+ *       ({@code BANNED}).</li>
+ *   <li>Only members set the topic ({@code NOT_IN_ROOM}); on {@code +t} only its operators and server operators
+ *       ({@code NOT_OPERATOR}).</li>
+ *   <li>Modes are changed by a member with {@code @}, or a server operator, member or not ({@code NO_SUCH_ROOM},
+ *       {@code NOT_IN_ROOM}, {@code NOT_OPERATOR}); each change then on its own, in order, by {@link ModeApplier}:
+ *       an unknown letter is {@code UNKNOWN_MODE}; {@code o}/{@code v} need an online nick ({@code NO_SUCH_NICK})
+ *       in the room ({@code NOT_IN_THAT_ROOM}); {@code +k} a valid key ({@link ChatLimits#isValidKey}), while
+ *       {@code -k} clears whatever its argument; {@code +l} 1 to {@link ChatLimits#MAX_LIMIT}; {@code b}/{@code e}/
+ *       {@code I} a mask ({@link BanMask#normalize}), and a full list refuses a new one ({@code LIST_FULL}); a
+ *       missing or invalid argument is {@code INVALID_MODE_ARGUMENT}. A change that changes nothing is dropped
+ *       silently. The refusals come first, one per failed change in order, then one {@code ModesChanged} with the
+ *       changes that took effect (if any), to the members and a non-member setter.</li>
+ *   <li>KICK: by a member with {@code @} or a server operator; the target must be online ({@code NO_SUCH_NICK}) and
+ *       in the room ({@code NOT_IN_THAT_ROOM}); told to the room before the target leaves it (and to a non-member
+ *       kicker).</li>
+ *   <li>INVITE: by a member ({@code NOT_IN_ROOM}; {@code NO_SUCH_ROOM} if there is no room), on {@code +i} only an
+ *       operator or a server operator ({@code NOT_OPERATOR}); the target must be online and not in the room
+ *       ({@code ALREADY_IN_ROOM}). The room remembers the invite (the newest
+ *       {@link ChatLimits#MAX_INVITES_PER_ROOM}) until the target joins or is gone. Told to the inviter, the target
+ *       and the room's operators.</li>
+ *   <li>OPER makes a client a server operator (its door checked the password); it always gets a
+ *       {@code UserModesChanged}. A user-mode set takes {@code i} and {@code w} as given and can drop {@code o} but
+ *       not give it; it is answered only if something changed.</li>
+ *   <li>KILL and WALLOPS need a server operator ({@code NOT_PRIVILEGED}). A killed client is gone as if it had
+ *       quit; the victim, its room mates and the killer hear it. WALLOPS reaches every client with user mode
+ *       {@code w}.</li>
+ *   <li>WHOWAS remembers the last {@link ChatLimits#WHOWAS_ENTRIES} nicks that went away: a client gone (quit,
+ *       server gone, killed) and the old nick of a nick change.</li>
  * </ul>
  * Not thread-safe: the log's delivery thread applies and reads it, or callers synchronize.
  */
@@ -71,6 +119,7 @@ public final class ChatState {
     private final Map<String, RoomState> rooms = new LinkedHashMap<>();
     private final SentMessages sent = new SentMessages(ChatLimits.SENT_WINDOW);
     private final ResumeBuffer resume;
+    private final Whowas whowas = new Whowas();
     private long lastSeq;
 
     public ChatState() {
@@ -102,6 +151,12 @@ public final class ChatState {
         String away = "";
         /** Folded room names, in join order. */
         final Set<String> rooms = new LinkedHashSet<>();
+        /** User mode {@code o}. */
+        boolean oper;
+        /** User mode {@code i}: only recorded (doors count and hide invisible clients). */
+        boolean invisible;
+        /** User mode {@code w}: receives WALLOPS. */
+        boolean wallops;
 
         Client(ClientId id, String nick, String session, Identity identity) {
             this.id = id;
@@ -112,6 +167,15 @@ public final class ChatState {
 
         Member member() {
             return new Member(id, nick, identity.user(), identity.host());
+        }
+
+        /** The user modes set, sorted. */
+        String modes() {
+            return (invisible ? "i" : "") + (oper ? "o" : "") + (wallops ? "w" : "");
+        }
+
+        WhowasEntry whowas() {
+            return new WhowasEntry(nick, identity.user(), identity.host(), identity.realname(), id.server());
         }
     }
 
@@ -147,6 +211,20 @@ public final class ChatState {
         } else if (event instanceof PrivateMessage e) {
             return e.client();
         } else if (event instanceof AwaySet e) {
+            return e.client();
+        } else if (event instanceof ChatEvent.ModesChanged e) {
+            return e.client();
+        } else if (event instanceof ChatEvent.Kicked e) {
+            return e.client();
+        } else if (event instanceof ChatEvent.Invited e) {
+            return e.client();
+        } else if (event instanceof OperUp e) {
+            return e.client();
+        } else if (event instanceof UserModesSet e) {
+            return e.client();
+        } else if (event instanceof ChatEvent.Killed e) {
+            return e.client();
+        } else if (event instanceof Wallops e) {
             return e.client();
         }
         return null;  // ServerGone
@@ -192,6 +270,20 @@ public final class ChatState {
             return privateMessage(seq, e);
         } else if (event instanceof AwaySet e) {
             return away(e);
+        } else if (event instanceof ChatEvent.ModesChanged e) {
+            return modes(e);
+        } else if (event instanceof ChatEvent.Kicked e) {
+            return kick(e);
+        } else if (event instanceof ChatEvent.Invited e) {
+            return invite(e);
+        } else if (event instanceof OperUp e) {
+            return operUp(e);
+        } else if (event instanceof UserModesSet e) {
+            return userModes(e);
+        } else if (event instanceof ChatEvent.Killed e) {
+            return kill(e);
+        } else if (event instanceof Wallops e) {
+            return wallops(e);
         }
         throw new IllegalArgumentException("unknown event " + event);
     }
@@ -211,6 +303,7 @@ public final class ChatState {
                 return List.of();  // IRC: NICK to one's own nick does nothing
             }
             Member before = self.member();
+            whowas.add(self.whowas());
             clientsByNick.remove(Casemapping.fold(before.nick()));
             self.nick = e.nick();
             clientsByNick.put(key, self);
@@ -240,6 +333,9 @@ public final class ChatState {
             room.members.put(newId, holder.member());
             names.add(room.name);
         }
+        for (RoomState room : rooms.values()) {
+            room.replace(old, newId);  // statuses, and invites to rooms it is not in
+        }
         return new NickResumed(newId, old, holder.nick, names);
     }
 
@@ -255,11 +351,20 @@ public final class ChatState {
         if (c.rooms.size() >= ChatLimits.MAX_ROOMS_PER_CLIENT) {
             return List.of(new Rejected(c.id, ErrorCode.TOO_MANY_ROOMS, e.room()));
         }
-        if (!rooms.containsKey(key) && rooms.size() >= maxRooms && !dropOldestEmptyRoom()) {
-            return List.of(new Rejected(c.id, ErrorCode.ROOM_LIMIT, e.room()));
+        RoomState room = rooms.get(key);
+        if (room == null) {
+            if (rooms.size() >= maxRooms && !dropOldestEmptyRoom()) {
+                return List.of(new Rejected(c.id, ErrorCode.ROOM_LIMIT, e.room()));
+            }
+            room = new RoomState(e.room(), historyLimit, e.time());
+            rooms.put(key, room);
+        } else if (!c.oper) {
+            ErrorCode refusal = room.joinRefusal(c.member(), e.key());
+            if (refusal != null) {
+                return List.of(new Rejected(c.id, refusal, e.room()));
+            }
         }
-        RoomState room = rooms.computeIfAbsent(key, k -> new RoomState(e.room(), historyLimit));
-        room.members.put(c.id, c.member());
+        room.join(c.member());
         c.rooms.add(key);
         return List.of(new Joined(room.name, c.member(), room.snapshot(0, resume, 0), room.audience()));
     }
@@ -285,20 +390,35 @@ public final class ChatState {
             return List.of(new Rejected(e.client(), ErrorCode.NOT_REGISTERED, "no nick, or already gone",
                     e.clientEventId()));
         }
-        RoomState room = rooms.get(Casemapping.fold(e.room()));
-        if (room == null || !room.members.containsKey(c.id)) {
-            return List.of(new Rejected(c.id, ErrorCode.NOT_IN_ROOM, e.room(), e.clientEventId()));
-        }
         Duplicate resend = resend(c, e.clientEventId(), e.text());
         if (resend != null) {
             return List.of(resend);
+        }
+        RoomState room = rooms.get(Casemapping.fold(e.room()));
+        ErrorCode refusal = room == null ? ErrorCode.NOT_IN_ROOM : postRefusal(c, room);
+        if (refusal != null) {
+            return List.of(new Rejected(c.id, refusal, e.room(), e.clientEventId()));
         }
         HistoryEntry entry = new HistoryEntry(seq, room.name, c.member(), e.text(), e.time(), e.clientEventId(),
                 e.notice());
         room.add(entry);
         resume.add(entry);
         sent.add(c.nick, e.clientEventId(), new SentMessages.Sent(seq, room.name, null, c.member(), e.time()));
-        return List.of(new Posted(entry, room.audience()));
+        return List.of(new Posted(entry, audienceAnd(room, c)));  // a non-member's post (-n) is confirmed to it too
+    }
+
+    /** Why {@code c} may not post to {@code room} (null: it may): {@code +n}, then {@code +m}, then a ban. */
+    private static ErrorCode postRefusal(Client c, RoomState room) {
+        if (!room.members.containsKey(c.id) && room.modes.has('n')) {
+            return ErrorCode.NOT_IN_ROOM;
+        }
+        if (c.oper || room.hasVoice(c.id)) {
+            return null;
+        }
+        if (room.modes.has('m')) {
+            return ErrorCode.MODERATED;
+        }
+        return room.modes.isBanned(c.member()) ? ErrorCode.BANNED : null;
     }
 
     private List<ChatOutcome> privateMessage(long seq, PrivateMessage e) {
@@ -336,6 +456,9 @@ public final class ChatState {
         if (room == null || !room.members.containsKey(c.id)) {
             return List.of(new Rejected(c.id, ErrorCode.NOT_IN_ROOM, e.room()));
         }
+        if (room.modes.has('t') && !room.isOperator(c.id) && !c.oper) {
+            return List.of(new Rejected(c.id, ErrorCode.NOT_OPERATOR, room.name));
+        }
         room.topic = e.topic();
         return List.of(new TopicChanged(room.name, c.member(), room.topic, room.audience()));
     }
@@ -349,6 +472,180 @@ public final class ChatState {
         return List.of(new AwayChanged(c.id, c.away));
     }
 
+    private List<ChatOutcome> modes(ChatEvent.ModesChanged e) {
+        Client c = clients.get(e.client());
+        if (c == null) {
+            return notRegistered(e.client());
+        }
+        RoomState room = rooms.get(Casemapping.fold(e.room()));
+        Rejected refused = operatorRefusal(c, room, e.room());
+        if (refused != null) {
+            return List.of(refused);
+        }
+        ModeApplier.Result result = ModeApplier.apply(room, c.member(), e.changes(), e.time(), this::onlineMember);
+        List<ChatOutcome> out = new ArrayList<>(result.refused());
+        if (!result.applied().isEmpty()) {
+            out.add(new ChatOutcome.ModesChanged(room.name, c.member(), result.applied(), audienceAnd(room, c)));
+        }
+        return out;
+    }
+
+    /** Why {@code c} may not act as operator of {@code room} (null: it may): a member with @, or a server operator. */
+    private static Rejected operatorRefusal(Client c, RoomState room, String name) {
+        if (room == null) {
+            return new Rejected(c.id, ErrorCode.NO_SUCH_ROOM, name);
+        }
+        if (c.oper) {
+            return null;
+        }
+        if (!room.members.containsKey(c.id)) {
+            return new Rejected(c.id, ErrorCode.NOT_IN_ROOM, room.name);
+        }
+        return room.isOperator(c.id) ? null : new Rejected(c.id, ErrorCode.NOT_OPERATOR, room.name);
+    }
+
+    private List<ChatOutcome> kick(ChatEvent.Kicked e) {
+        Client c = clients.get(e.client());
+        if (c == null) {
+            return notRegistered(e.client());
+        }
+        String key = Casemapping.fold(e.room());
+        RoomState room = rooms.get(key);
+        Rejected refused = operatorRefusal(c, room, e.room());
+        if (refused != null) {
+            return List.of(refused);
+        }
+        Client target = clientsByNick.get(Casemapping.fold(e.targetNick()));
+        if (target == null) {
+            return List.of(new Rejected(c.id, ErrorCode.NO_SUCH_NICK, e.targetNick()));
+        }
+        if (!room.members.containsKey(target.id)) {
+            return List.of(new Rejected(c.id, ErrorCode.NOT_IN_THAT_ROOM, target.nick + " " + room.name));
+        }
+        List<ClientId> to = audienceAnd(room, c);
+        removeMembership(target, key);
+        return List.of(new ChatOutcome.Kicked(room.name, c.member(), target.member(), e.reason(), to));
+    }
+
+    private List<ChatOutcome> invite(ChatEvent.Invited e) {
+        Client c = clients.get(e.client());
+        if (c == null) {
+            return notRegistered(e.client());
+        }
+        RoomState room = rooms.get(Casemapping.fold(e.room()));
+        if (room == null) {
+            return List.of(new Rejected(c.id, ErrorCode.NO_SUCH_ROOM, e.room()));
+        }
+        if (!room.members.containsKey(c.id)) {
+            return List.of(new Rejected(c.id, ErrorCode.NOT_IN_ROOM, room.name));
+        }
+        if (room.modes.has('i') && !room.isOperator(c.id) && !c.oper) {
+            return List.of(new Rejected(c.id, ErrorCode.NOT_OPERATOR, room.name));
+        }
+        Client target = clientsByNick.get(Casemapping.fold(e.targetNick()));
+        if (target == null) {
+            return List.of(new Rejected(c.id, ErrorCode.NO_SUCH_NICK, e.targetNick()));
+        }
+        if (room.members.containsKey(target.id)) {
+            return List.of(new Rejected(c.id, ErrorCode.ALREADY_IN_ROOM, target.nick + " " + room.name));
+        }
+        room.invite(target.id);
+        Set<ClientId> to = new LinkedHashSet<>();
+        to.add(c.id);
+        to.add(target.id);
+        to.addAll(room.operatorsInJoinOrder());  // IRCv3 invite-notify
+        return List.of(new ChatOutcome.Invited(room.name, c.member(), target.member(), new ArrayList<>(to)));
+    }
+
+    private List<ChatOutcome> operUp(OperUp e) {
+        Client c = clients.get(e.client());
+        if (c == null) {
+            return notRegistered(e.client());
+        }
+        String added = c.oper ? "" : "o";
+        c.oper = true;
+        return List.of(new UserModesChanged(c.id, c.member(), added, ""));
+    }
+
+    private List<ChatOutcome> userModes(UserModesSet e) {
+        Client c = clients.get(e.client());
+        if (c == null) {
+            return notRegistered(e.client());
+        }
+        String before = c.modes();
+        c.invisible = e.modes().indexOf('i') >= 0;
+        c.wallops = e.modes().indexOf('w') >= 0;
+        c.oper = c.oper && e.modes().indexOf('o') >= 0;  // can drop o, never give it
+        String after = c.modes();
+        if (after.equals(before)) {
+            return List.of();
+        }
+        return List.of(new UserModesChanged(c.id, c.member(), lettersNotIn(after, before),
+                lettersNotIn(before, after)));
+    }
+
+    private static String lettersNotIn(String letters, String other) {
+        StringBuilder sb = new StringBuilder();
+        for (char l : letters.toCharArray()) {
+            if (other.indexOf(l) < 0) {
+                sb.append(l);
+            }
+        }
+        return sb.toString();
+    }
+
+    private List<ChatOutcome> kill(ChatEvent.Killed e) {
+        Client c = clients.get(e.client());
+        if (c == null) {
+            return notRegistered(e.client());
+        }
+        if (!c.oper) {
+            return List.of(new Rejected(c.id, ErrorCode.NOT_PRIVILEGED, "KILL"));
+        }
+        Client victim = clientsByNick.get(Casemapping.fold(e.targetNick()));
+        if (victim == null) {
+            return List.of(new Rejected(c.id, ErrorCode.NO_SUCH_NICK, e.targetNick()));
+        }
+        Quit gone = remove(victim, e.reason());
+        Set<ClientId> to = new LinkedHashSet<>();
+        to.add(victim.id);
+        to.addAll(gone.to());
+        to.add(c.id);
+        return List.of(new ChatOutcome.Killed(c.member(), gone.member(), e.reason(), gone.rooms(),
+                new ArrayList<>(to)));
+    }
+
+    private List<ChatOutcome> wallops(Wallops e) {
+        Client c = clients.get(e.client());
+        if (c == null) {
+            return notRegistered(e.client());
+        }
+        if (!c.oper) {
+            return List.of(new Rejected(c.id, ErrorCode.NOT_PRIVILEGED, "WALLOPS"));
+        }
+        List<ClientId> to = new ArrayList<>();
+        for (Client w : clients.values()) {
+            if (w.wallops) {
+                to.add(w.id);
+            }
+        }
+        return List.of(new WallopsSent(c.member(), e.text(), to));
+    }
+
+    /** The room's members, and {@code c} too if it acts from outside (a server operator, or a post on -n). */
+    private static List<ClientId> audienceAnd(RoomState room, Client c) {
+        List<ClientId> to = new ArrayList<>(room.members.keySet());
+        if (!room.members.containsKey(c.id)) {
+            to.add(c.id);
+        }
+        return to;
+    }
+
+    private Member onlineMember(String nick) {
+        Client c = clientsByNick.get(Casemapping.fold(nick));
+        return c == null ? null : c.member();
+    }
+
     private Quit remove(Client c, String reason) {
         List<ClientId> to = new ArrayList<>(roommates(c));
         List<String> names = new ArrayList<>();
@@ -356,13 +653,17 @@ public final class ChatState {
             names.add(rooms.get(key).name);
             removeMembership(c, key);
         }
+        for (RoomState room : rooms.values()) {
+            room.forgetInvite(c.id);
+        }
         clients.remove(c.id);
         clientsByNick.remove(Casemapping.fold(c.nick));
+        whowas.add(c.whowas());
         return new Quit(c.member(), reason, names, to);
     }
 
     private void removeMembership(Client c, String key) {
-        rooms.get(key).members.remove(c.id);
+        rooms.get(key).leave(c.id);
         c.rooms.remove(key);
     }
 
@@ -414,13 +715,49 @@ public final class ChatState {
         return c == null ? Optional.empty() : Optional.of(c.member());
     }
 
-    /** What WHOIS and WHO show of a client: its member, real name and away message (empty: not away). */
+    /**
+     * What WHOIS and WHO show of a client: its member, real name, away message (empty: not away), whether it is a
+     * server operator, and its user modes (sorted letters).
+     */
     public Optional<Profile> profile(ClientId client) {
         Client c = clients.get(client);
-        return c == null ? Optional.empty() : Optional.of(new Profile(c.member(), c.identity.realname(), c.away));
+        return c == null ? Optional.empty()
+                : Optional.of(new Profile(c.member(), c.identity.realname(), c.away, c.oper, c.modes()));
     }
 
-    public record Profile(Member member, String realname, String away) {
+    public record Profile(Member member, String realname, String away, boolean operator, String userModes) {
+        /** A client that is not a server operator and has no user modes. */
+        public Profile(Member member, String realname, String away) {
+            this(member, realname, away, false, "");
+        }
+    }
+
+    /** Whether the client is a server operator (user mode {@code o}). */
+    public boolean isOperator(ClientId client) {
+        Client c = clients.get(client);
+        return c != null && c.oper;
+    }
+
+    /** The client's user modes as sorted letters, such as {@code iow}; empty if none or not online. */
+    public String userModes(ClientId client) {
+        Client c = clients.get(client);
+        return c == null ? "" : c.modes();
+    }
+
+    /** Clients online with user mode {@code i} (LUSERS). */
+    public int invisibleCount() {
+        int n = 0;
+        for (Client c : clients.values()) {
+            if (c.invisible) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** What WHOWAS knows of {@code nick} (any case), newest first, at most {@code max} entries (≤ 0: all). */
+    public List<WhowasEntry> whowas(String nick, int max) {
+        return whowas.find(nick, max);
     }
 
     /** The clients connected to {@code server}, in order of registration. */
@@ -472,6 +809,12 @@ public final class ChatState {
             names.add(r.name);
         }
         return Collections.unmodifiableList(names);
+    }
+
+    /** The room with its modes, statuses and lists, without history; empty if no such room exists. */
+    public Optional<ChannelView> channel(String room) {
+        RoomState r = rooms.get(Casemapping.fold(room));
+        return r == null ? Optional.empty() : Optional.of(r.view());
     }
 
     /** The room with its history after {@code afterSeq} (0: all held), or empty if no such room exists. */

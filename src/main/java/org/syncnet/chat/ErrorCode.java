@@ -42,5 +42,34 @@ public enum ErrorCode {
     /** The client resumed its nick on another connection; this one is closed. */
     REPLACED,
     /** The cluster cannot accept events now (no leader with a quorum); retry later with the same ids. */
-    UNAVAILABLE
+    UNAVAILABLE,
+    /** The action needs channel operator status ({@code @}) in the room (IRC 482). */
+    NOT_OPERATOR,
+    /** No room of that name exists (IRC 403). */
+    NO_SUCH_ROOM,
+    /** A channel mode letter the chat does not know; the detail is the letter (IRC 472). */
+    UNKNOWN_MODE,
+    /** The nick a mode change or kick names is not in the room; the detail is "nick room" (IRC 441). */
+    NOT_IN_THAT_ROOM,
+    /** A ban, exception or invite-exception list is full; the detail is "room letter" (IRC 478). */
+    LIST_FULL,
+    /** Banned from the room: cannot join (IRC 474) or post (IRC 404). */
+    BANNED,
+    /** The room is invite-only ({@code +i}) and the client is not invited (IRC 473). */
+    INVITE_ONLY,
+    /** The room has a key ({@code +k}) and the join did not give it (IRC 475). */
+    BAD_KEY,
+    /** The room has reached its user limit ({@code +l}) (IRC 471). */
+    CHANNEL_FULL,
+    /** The room is moderated ({@code +m}) and the sender has neither {@code @} nor {@code +} (IRC 404). */
+    MODERATED,
+    /** The invited client is already in the room (IRC 443). */
+    ALREADY_IN_ROOM,
+    /** The action needs a server operator (IRC 481). */
+    NOT_PRIVILEGED,
+    /**
+     * A mode change's argument is missing or invalid for its letter (a bad key, limit or mask); the detail is
+     * "room letter argument", with {@code *} for a missing one (IRC 696; 525 for a key, 461 when missing).
+     */
+    INVALID_MODE_ARGUMENT
 }

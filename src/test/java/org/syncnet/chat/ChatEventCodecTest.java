@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.syncnet.chat.ChatEvent.MessagePosted;
 import org.syncnet.chat.ChatEvent.NickClaimed;
@@ -30,6 +31,80 @@ class ChatEventCodecTest {
         assertEquals(ChatEventCodec.MAX_ENCODED_BYTES, bytes.length);
         assertEquals(4447, bytes.length, "the number the class comment quotes");
         assertEquals(big, ChatEventCodec.decode(bytes));
+    }
+
+    @Test
+    void theLargestNewEventsStayWithinTheBound() throws MalformedEventException {
+        ChatEvent modes = Events.largestModes();
+        assertEquals(1499, ChatEventCodec.encode(modes).length, "the number the class comment quotes");
+        assertEquals(modes, ChatEventCodec.decode(ChatEventCodec.encode(modes)));
+        ChatEvent wallops = Events.largestWallops();
+        assertEquals(4173, ChatEventCodec.encode(wallops).length, "the number the class comment quotes");
+        assertEquals(wallops, ChatEventCodec.decode(ChatEventCodec.encode(wallops)));
+    }
+
+    @Test
+    void version3PayloadsOfEarlierReleasesStillDecode() throws MalformedEventException {
+        // ROOM_JOINED as version 3 wrote it, byte by byte: no key, no time.
+        byte[] joined = {3, 2, 2, 's', '1', 0, 0, 0, 0, 0, 0, 0, 2, 0, 2, '#', 'a'};
+        assertEquals(new ChatEvent.RoomJoined(new ClientId("s1", 2), "#a", "", 0), ChatEventCodec.decode(joined));
+        // The other version-3 types have the layout version 4 gives them.
+        assertEquals(new NickClaimed(new ClientId("server1", 1), "ab", "", Events.ID),
+                ChatEventCodec.decode(Version3.nickClaim("server1", 1, "ab".getBytes(StandardCharsets.US_ASCII))));
+        for (ChatEvent e : Events.oneOfEach()) {
+            if (Version3.has(e)) {
+                assertEquals(e, ChatEventCodec.decode(Version3.encode(e)), e::toString);
+            }
+        }
+        // A version-3 ROOM_JOINED with version 4's fields has trailing bytes; version 3 had no MODE and the like.
+        byte[] v4Joined = ChatEventCodec.encode(new ChatEvent.RoomJoined(new ClientId("s1", 2), "#a"));
+        v4Joined[0] = 3;
+        assertThrows(MalformedEventException.class, () -> ChatEventCodec.decode(v4Joined));
+        for (ChatEvent e : Events.oneOfEach()) {
+            if (!Version3.has(e) && !(e instanceof ChatEvent.RoomJoined)) {
+                byte[] b = ChatEventCodec.encode(e);
+                b[0] = 3;
+                assertThrows(MalformedEventException.class, () -> ChatEventCodec.decode(b), e::toString);
+            }
+        }
+        byte[] v4Short = joined.clone();
+        v4Short[0] = 4;
+        assertThrows(MalformedEventException.class, () -> ChatEventCodec.decode(v4Short), "version 4 has a key and time");
+    }
+
+    @Test
+    void modeChangesAreBoundedAndStrict() {
+        ChatEvent.ModesChanged one = new ChatEvent.ModesChanged(Events.A, "#a", List.of(new ModeChange(true, 'm')), 5);
+        byte[] bytes = ChatEventCodec.encode(one);
+        int count = bytes.length - 8 - 4 - 1;  // before the time, the change (flags, letter, empty argument)
+        assertEquals(1, bytes[count]);
+        for (int bad : new int[] {0, 5, 255}) {
+            byte[] b = bytes.clone();
+            b[count] = (byte) bad;
+            assertThrows(MalformedEventException.class, () -> ChatEventCodec.decode(b), "count " + bad);
+        }
+        byte[] flags = bytes.clone();
+        flags[count + 1] = 3;
+        assertThrows(MalformedEventException.class, () -> ChatEventCodec.decode(flags), "unknown flag bits");
+        for (int letter : new int[] {'0', '+', ' ', 0, 0xE9}) {
+            byte[] b = bytes.clone();
+            b[count + 2] = (byte) letter;
+            assertThrows(MalformedEventException.class, () -> ChatEventCodec.decode(b), "letter " + letter);
+        }
+        assertThrows(IllegalArgumentException.class, () -> new ChatEvent.ModesChanged(Events.A, "#a", List.of(), 0));
+        assertThrows(IllegalArgumentException.class, () -> new ChatEvent.ModesChanged(Events.A, "#a",
+                List.of(new ModeChange(true, 'm'), new ModeChange(true, 'n'), new ModeChange(true, 's'),
+                        new ModeChange(true, 't'), new ModeChange(true, 'i')), 0));
+        assertThrows(IllegalArgumentException.class, () -> new ModeChange(true, 'b', "a b"));
+        assertThrows(IllegalArgumentException.class, () -> new ModeChange(true, 'b', "x".repeat(101)));
+        assertThrows(IllegalArgumentException.class, () -> new ModeChange(true, '1', ""));
+        assertThrows(IllegalArgumentException.class, () -> new ChatEvent.RoomJoined(Events.A, "#a", "a,b", 0));
+        assertThrows(IllegalArgumentException.class, () -> new ChatEvent.RoomJoined(Events.A, "#a", "k", -1));
+        assertThrows(IllegalArgumentException.class, () -> new ChatEvent.UserModesSet(Events.A, "ix"));
+        assertThrows(IllegalArgumentException.class, () -> new ChatEvent.OperUp(Events.A, ""));
+        assertThrows(IllegalArgumentException.class, () -> new ChatEvent.Wallops(Events.A, ""));
+        assertThrows(IllegalArgumentException.class, () -> new ChatEvent.Killed(Events.A, "1x", ""));
+        assertThrows(IllegalArgumentException.class, () -> new ChatEvent.Kicked(Events.A, "#a", "bob", "x\r\n"));
     }
 
     @Test
@@ -68,7 +143,7 @@ class ChatEventCodecTest {
             v[0] = (byte) version;
             assertThrows(MalformedEventException.class, () -> ChatEventCodec.decode(v), "version " + version);
         }
-        for (int type : new int[] {0, 9, 127, -1}) {
+        for (int type : new int[] {0, 9, 17, 127, -1}) {
             byte[] t = bytes.clone();
             t[1] = (byte) type;
             assertThrows(MalformedEventException.class, () -> ChatEventCodec.decode(t), "type " + type);
@@ -145,7 +220,12 @@ class ChatEventCodecTest {
     @Test
     void encodingIsStable() {
         // Every server must encode alike (resends compare payloads): pin one encoding.
-        byte[] bytes = ChatEventCodec.encode(new ChatEvent.RoomJoined(new ClientId("s1", 2), "#a"));
-        assertArrayEquals(new byte[] {3, 2, 2, 's', '1', 0, 0, 0, 0, 0, 0, 0, 2, 0, 2, '#', 'a'}, bytes);
+        byte[] bytes = ChatEventCodec.encode(new ChatEvent.RoomJoined(new ClientId("s1", 2), "#a", "k", 258));
+        assertArrayEquals(new byte[] {4, 2, 2, 's', '1', 0, 0, 0, 0, 0, 0, 0, 2, 0, 2, '#', 'a', 0, 1, 'k',
+                0, 0, 0, 0, 0, 0, 1, 2}, bytes);
+        byte[] modes = ChatEventCodec.encode(new ChatEvent.ModesChanged(new ClientId("s1", 2), "#a",
+                List.of(new ModeChange(true, 'b', "x"), new ModeChange(false, 'm')), 1));
+        assertArrayEquals(new byte[] {4, 10, 2, 's', '1', 0, 0, 0, 0, 0, 0, 0, 2, 0, 2, '#', 'a', 2,
+                1, 'b', 0, 1, 'x', 0, 'm', 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}, modes);
     }
 }

@@ -105,7 +105,47 @@ class ChatLimitsTest {
     @Test
     void isupportAnnouncesTheLimits() {
         assertEquals(List.of("CASEMAPPING=rfc1459", "CHANTYPES=#", "CHANLIMIT=#:20", "CHANNELLEN=50", "NICKLEN=16",
-                "TOPICLEN=300", "AWAYLEN=300", "USERLEN=10", "NETWORK=SyncNet"), ChatLimits.ISUPPORT);
+                "TOPICLEN=300", "AWAYLEN=300", "USERLEN=10", "NETWORK=SyncNet", "CHANMODES=beI,k,l,imnst",
+                "PREFIX=(ov)@+", "MODES=4", "MAXLIST=b:50,e:50,I:50", "EXCEPTS=e", "INVEX=I"), ChatLimits.ISUPPORT);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"k", "s3cr3t!", "sésame", "😀", "x23xxxxxxxxxxxxxxxxxxxx", "a*b?c"})
+    void validKeys(String key) {
+        assertTrue(ChatLimits.isValidKey(key), key);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "a b", "a,b", "a:b", "a\u0007", "a\u0000", "x24xxxxxxxxxxxxxxxxxxxxx", "a\u00a0b", "\ud800"})
+    void invalidKeys(String key) {
+        assertFalse(ChatLimits.isValidKey(key), key);
+    }
+
+    @Test
+    void modeArgumentsAreOneBoundedWord() {
+        assertTrue(ChatLimits.isValidModeArgument(""));
+        assertTrue(ChatLimits.isValidModeArgument("nick!~user@host.example"));
+        assertTrue(ChatLimits.isValidModeArgument("x".repeat(100)));
+        assertFalse(ChatLimits.isValidModeArgument("x".repeat(101)));
+        assertFalse(ChatLimits.isValidModeArgument("a b"));
+        assertFalse(ChatLimits.isValidModeArgument("a\tb"));
+        assertFalse(ChatLimits.isValidModeArgument("a\ud800"));
+        assertFalse(ChatLimits.isValidModeArgument(null));
+    }
+
+    @Test
+    void userModesAreIWAndOEachOnce() {
+        for (String ok : new String[] {"", "i", "w", "o", "iw", "wio", "oi"}) {
+            assertTrue(ChatLimits.isValidUserModes(ok), ok);
+        }
+        for (String bad : new String[] {"ii", "x", "iwox", "I", "+i", " "}) {
+            assertFalse(ChatLimits.isValidUserModes(bad), bad);
+        }
+        assertFalse(ChatLimits.isValidUserModes(null));
+        assertTrue(ChatLimits.isValidOperName("root"));
+        assertFalse(ChatLimits.isValidOperName(""));
+        assertFalse(ChatLimits.isValidOperName("a b"));
+        assertFalse(ChatLimits.isValidOperName("x".repeat(33)));
     }
 
     @Test

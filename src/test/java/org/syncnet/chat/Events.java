@@ -35,7 +35,31 @@ final class Events {
                 new NickClaimed(new ClientId("server3", 2), "carol", "", new Identity("~carol_", "192.168.0.10",
                         "Carol C. 😀")),
                 new ChatEvent.AwaySet(A, "lunch"),
-                new ChatEvent.AwaySet(A, ""));
+                new ChatEvent.AwaySet(A, ""),
+                new RoomJoined(B, "#secret", "k3y!", 1_790_000_000_123L),
+                new ChatEvent.ModesChanged(A, "#lobby", List.of(new ModeChange(true, 'o', "Bob[away]"),
+                        new ModeChange(false, 't'), new ModeChange(true, 'b', "*!*@192.168.*"),
+                        new ModeChange(true, 'k', "sésame")), 1_790_000_000_456L),
+                new ChatEvent.ModesChanged(B, "#a", List.of(new ModeChange(true, 'Z', "")), 0),
+                new ChatEvent.Kicked(A, "#lobby", "Bob[away]", "flooding 😀"),
+                new ChatEvent.Kicked(A, "#lobby", "carol", ""),
+                new ChatEvent.Invited(B, "#secret", "alice"),
+                new ChatEvent.OperUp(A, "root"),
+                new ChatEvent.UserModesSet(A, "wio"),
+                new ChatEvent.UserModesSet(B, ""),
+                new ChatEvent.Killed(A, "Bob[away]", "spam"),
+                new ChatEvent.Wallops(A, "server3 restarts at noon"));
+    }
+
+    /** The largest MODE: four changes whose arguments are 100 characters of 3 bytes each. */
+    static ChatEvent.ModesChanged largestModes() {
+        ModeChange big = new ModeChange(true, 'b', "€".repeat(ChatLimits.MAX_MASK_CHARS));
+        return new ChatEvent.ModesChanged(new ClientId("s".repeat(64), Long.MAX_VALUE), "#" + "😀".repeat(49),
+                List.of(big, big, big, big), Long.MAX_VALUE);
+    }
+
+    static ChatEvent.Wallops largestWallops() {
+        return new ChatEvent.Wallops(new ClientId("s".repeat(64), Long.MAX_VALUE), "x".repeat(ChatLimits.MAX_TEXT_BYTES));
     }
 
     static MessagePosted largestMessage() {

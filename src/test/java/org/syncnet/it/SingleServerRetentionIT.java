@@ -67,6 +67,9 @@ class SingleServerRetentionIT {
     void onlyTheNewestAndYoungMessagesStayAndNothingButMessagesIsRemoved() throws Exception {
         try (ChatClient alice = ChatClient.connect("alice", HTTP); ChatClient bob = ChatClient.connect("bob", HTTP);
              IrcClient carol = IrcClient.register("carol", IRC, WAIT)) {
+            // carol creates #capped, so she is its operator and may set its topic (+t, a new room's default)
+            carol.send("JOIN #capped");
+            carol.await("the own join", IrcClient.command("JOIN", "carol"), WAIT);
             register(alice, "alice", "#capped");
             register(bob, "bob", "#aged");
             JsonObject start = awaitNoMessageStored();
@@ -77,9 +80,7 @@ class SingleServerRetentionIT {
             for (int i = 1; i <= 3; i++) {
                 bob.say("#aged", "a-" + i, "old " + i);
             }
-            // #capped: 13 messages from both doors, with a join, a topic and a part among them
-            carol.send("JOIN #capped");
-            carol.await("the own join", IrcClient.command("JOIN", "carol"), WAIT);
+            // #capped: 13 messages from both doors, with a topic and a part among them
             carol.send("TOPIC #capped :kept whatever the retention does");
             alice.await("the topic", type("topic", "room", "#capped"), WAIT);
             for (int i = 1; i <= 12; i++) {

@@ -63,8 +63,7 @@ final class WelcomeBurst {
         for (String t : ChatLimits.ISUPPORT) {
             tokens.add(t.startsWith("NETWORK=") ? "NETWORK=" + server.network() : t);
         }
-        tokens.add("PREFIX=");
-        tokens.add("CHANMODES=b,,," + CHANNEL_MODES);
+        // PREFIX and CHANMODES are the chat's now (ChatLimits.ISUPPORT): channel operators and modes are its state.
         tokens.add("TARGMAX=JOIN:,PART:,NAMES:,LIST:,PRIVMSG:" + MAX_MESSAGE_TARGETS + ",NOTICE:"
                 + MAX_MESSAGE_TARGETS + ",WHOIS:1");
         return tokens;

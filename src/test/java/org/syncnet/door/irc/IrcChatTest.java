@@ -304,9 +304,10 @@ class IrcChatTest {
                 ":server3.syncnet 353 carol = #a :alice bob carol",
                 ":server3.syncnet 366 carol #a :End of /NAMES list"),
                 world.send(carol, "JOIN #a"));
-        world.drain(bob);
-        assertEquals(List.of(":" + BOB + " TOPIC #a :"), world.send(bob, "TOPIC #a :"), "an empty topic clears it");
-        assertEquals(List.of(":carol!~carol@10.0.0.3 JOIN #a", ":" + BOB + " TOPIC #a :"), world.drain(alice));
+        world.drain(alice);
+        // +t (a new room's default): alice, who created #a, is its operator.
+        assertEquals(List.of(":" + ALICE + " TOPIC #a :"), world.send(alice, "TOPIC #a :"), "an empty topic clears it");
+        assertEquals(List.of(":carol!~carol@10.0.0.3 JOIN #a", ":" + ALICE + " TOPIC #a :"), world.drain(bob));
         assertEquals(List.of(":server1.syncnet 403 alice #nowhere :No such channel"),
                 world.send(alice, "TOPIC #nowhere"));
     }

@@ -87,8 +87,9 @@ class OutcomeFramesTest {
         ChatOutcome pm2 = apply(new ChatEvent.PrivateMessage(A2, "BOB", "psst", "a9", 20));
         assertEquals(List.of(new ServerFrame.Private(seq, "alice", "bob", "psst", 20, "a9")), to(A2, pm2));
         assertEquals(List.of(new ServerFrame.Private(seq, "alice", "bob", "psst", 20, null)), to(B, pm2));
-        assertEquals(List.of(new ServerFrame.Topic("#lobby", "news", "alice")),
-                to(A2, apply(new ChatEvent.TopicSet(A2, "#lobby", "news"))));
+        apply(new RoomJoined(A2, "#news"));  // +t (a new room's default): its creator sets the topic
+        assertEquals(List.of(new ServerFrame.Topic("#news", "news", "alice")),
+                to(A2, apply(new ChatEvent.TopicSet(A2, "#news", "news"))));
     }
 
     @Test
