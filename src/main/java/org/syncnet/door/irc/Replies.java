@@ -1,10 +1,12 @@
 package org.syncnet.door.irc;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.syncnet.door.irc.wire.IrcLimits;
 import org.syncnet.door.irc.wire.IrcMessage;
 
 /**
@@ -47,5 +49,21 @@ final class Replies {
     /** A command from the server itself, e.g. {@code :server PONG server :token} or a server NOTICE. */
     IrcMessage command(String command, String... params) {
         return IrcMessage.of(server, command, params);
+    }
+
+    /**
+     * Bytes of UTF-8 the last parameter of numeric {@code n} may take after {@code middles} (the parameters between
+     * the target and it) so the line fits IRC's 512 bytes: for lists that are split over several lines (319).
+     */
+    int lastParamBudget(IrcNumeric n, String... middles) {
+        int head = 1 + utf8(server) + 1 + n.code().length() + 1 + utf8(target.get());
+        for (String p : middles) {
+            head += 1 + utf8(p);
+        }
+        return IrcLimits.MAX_CONTENT_BYTES - head - 2;  // " :" before the last parameter
+    }
+
+    private static int utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
     }
 }
