@@ -14,26 +14,23 @@ import org.syncnet.door.irc.wire.IrcMessage;
  * membership. Also the 353/366 nick list a joiner gets.
  */
 final class ChannelQueries {
-    /**
-     * Bytes of nicks in one 353 line: with the server name, numeric, target nick and a 50-character room name the
-     * line stays well under IRC's 512 bytes.
-     */
-    static final int NAMES_BYTES = 400;
-
     private final Replies replies;
 
     ChannelQueries(Replies replies) {
         this.replies = replies;
     }
 
-    /** 353 lines (split to {@link #NAMES_BYTES}) and the closing 366 for a room's members. */
+    /**
+     * 353 lines and the closing 366 for a room's members. Each 353 is filled with as many nicks as fit its 512 bytes:
+     * a room name of 50 characters can take 197 bytes of UTF-8, so the room for nicks depends on the room.
+     */
     List<IrcMessage> names(String room, List<Member> members) {
         List<String> nicks = new ArrayList<>(members.size());
         for (Member m : members) {
             nicks.add(m.nick());
         }
         List<IrcMessage> out = new ArrayList<>();
-        for (String line : IrcText.chunk(nicks, NAMES_BYTES)) {
+        for (String line : IrcText.chunk(nicks, replies.lastParamBudget(IrcNumeric.RPL_NAMREPLY, "=", room))) {
             out.add(replies.numeric(IrcNumeric.RPL_NAMREPLY, "=", room, line));
         }
         out.add(replies.standard(IrcNumeric.RPL_ENDOFNAMES, room));

@@ -6,10 +6,11 @@ import java.util.function.Function;
 
 /**
  * How one SyncNet server presents itself to IRC clients: its name as IRC shows it (the source of every numeric),
- * the network name, version and creation text of the welcome burst, the message of the day, and the IRC name of any
- * cluster server, so WHO and WHOIS can say which server a user is connected to. A record of plain values, built by
- * the glue from its settings; everything is checked here once, because these strings go into every client's lines
- * unescaped.
+ * the network name, version and creation text of the welcome burst, the message of the day, the IRC name of any
+ * cluster server, so WHO and WHOIS can say which server a user is connected to, and the servers configured in the
+ * cluster (LUSERS counts them; TIME and WHOIS accept their names as targets). Built by the glue from its settings;
+ * everything is checked here once, because these strings go into every client's lines unescaped. All plain values
+ * but {@link #peaks}, the door's one shared counter.
  *
  * @param name        this server's IRC name, host-like ({@code server1.syncnet})
  * @param network     the network's name, one token ({@code SyncNet})
@@ -18,9 +19,11 @@ import java.util.function.Function;
  * @param motd        the message of the day, one entry a line; empty: no MOTD (422)
  * @param serverNames the IRC name of a cluster server id; a result that is not host-like falls back to
  *                    {@link #ircName(String)}
+ * @param clusterServers the ids of the servers configured in the cluster (this one included), in ring order
+ * @param peaks       the most users this door has seen at once (LUSERS 265/266), shared by all its sessions
  */
 public record IrcServerInfo(String name, String network, String version, String created, List<String> motd,
-                            Function<String, String> serverNames) {
+                            Function<String, String> serverNames, List<String> clusterServers, UserPeaks peaks) {
     public static final String NETWORK = "SyncNet";
     /** The domain {@link #ircName(String)} puts a cluster server id under. */
     public static final String DOMAIN = "syncnet";
@@ -36,14 +39,49 @@ public record IrcServerInfo(String name, String network, String version, String 
             require(isLine(line), "MOTD line", line);
         }
         Objects.requireNonNull(serverNames, "serverNames");
+        clusterServers = List.copyOf(clusterServers);
+        require(!clusterServers.isEmpty(), "cluster", "no servers");
+        Objects.requireNonNull(peaks, "peaks");
     }
 
     /**
-     * The usual presentation of cluster server {@code clusterServerId}: named {@link #ircName(String)}, network
-     * {@value #NETWORK}, every other server named the same way.
+     * The usual presentation of cluster server {@code clusterServerId} in a cluster of {@code clusterServerIds}:
+     * named {@link #ircName(String)}, network {@value #NETWORK}, every other server named the same way.
      */
+    public static IrcServerInfo forCluster(String clusterServerId, List<String> clusterServerIds, String version,
+                                           String created, List<String> motd) {
+        if (!clusterServerIds.contains(clusterServerId)) {
+            throw new IllegalArgumentException(clusterServerId + " is not one of the cluster's " + clusterServerIds);
+        }
+        return new IrcServerInfo(ircName(clusterServerId), NETWORK, version, created, motd, IrcServerInfo::ircName,
+                clusterServerIds, new UserPeaks());
+    }
+
+    /** As {@link #forCluster}, for a cluster of this one server (tests, and a server that knows no peers). */
     public static IrcServerInfo forServer(String clusterServerId, String version, String created, List<String> motd) {
-        return new IrcServerInfo(ircName(clusterServerId), NETWORK, version, created, motd, IrcServerInfo::ircName);
+        return forCluster(clusterServerId, List.of(clusterServerId), version, created, motd);
+    }
+
+    /** How many servers the cluster is configured with, whether they are up or not. */
+    public int clusterSize() {
+        return clusterServers.size();
+    }
+
+    /**
+     * Whether {@code target} (a name or a wildcard mask, any case) names this server or another of the cluster, as the
+     * optional server parameter of TIME and WHOIS may.
+     */
+    public boolean namesClusterServer(String target) {
+        IrcMask mask = new IrcMask(target);
+        if (mask.matches(name)) {
+            return true;
+        }
+        for (String id : clusterServers) {
+            if (mask.matches(ircNameOf(id))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -26,8 +26,8 @@ import org.syncnet.door.irc.wire.IrcMessage;
  * welcome burst comes when the log accepts the nick claim ({@link Registration}). Commands sent while the claim is in
  * the log already go to the log behind it (see {@link Registration}). After registration, PASS and USER get 462,
  * unknown commands 421. The commands that change the chat are in {@link ChatCommands}, the queries in
- * {@link ChannelQueries}, {@link UserQueries}, {@link Modes} and {@link WelcomeBurst}, outcomes in
- * {@link OutcomeLines} (a join's outcome also brings the room's recent messages).
+ * {@link ChannelQueries}, {@link UserQueries}, {@link Modes}, {@link WelcomeBurst} and {@link ServerQueries},
+ * outcomes in {@link OutcomeLines} (a join's outcome also brings the room's recent messages).
  */
 public final class IrcSession {
     /**
@@ -73,6 +73,7 @@ public final class IrcSession {
     private final UserQueries users;
     private final Modes modes;
     private final WelcomeBurst burst;
+    private final ServerQueries serverQueries;
     private final OutcomeLines outcomes;
     private String closeReason;
 
@@ -97,6 +98,7 @@ public final class IrcSession {
         this.users = new UserQueries(server, replies, id);
         this.modes = new Modes(replies);
         this.burst = new WelcomeBurst(server, replies);
+        this.serverQueries = new ServerQueries(server, replies);
         this.outcomes = new OutcomeLines(id, replies, caps, channels, joinHistoryLines);
     }
 
@@ -207,6 +209,10 @@ public final class IrcSession {
                 return lines(burst.motd());
             case "LUSERS":
                 return lines(burst.lusers(id, state));
+            case "TIME":
+                return lines(serverQueries.time(m, nowMillis));
+            case "INFO":
+                return lines(serverQueries.info());
             default:
                 return reply(replies.standard(IrcNumeric.ERR_UNKNOWNCOMMAND, command));
         }

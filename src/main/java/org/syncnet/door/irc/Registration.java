@@ -102,10 +102,14 @@ final class Registration {
         return out.build();
     }
 
-    /** {@code USER <username> <mode> <unused> :<realname>}, once, before registration. */
+    /**
+     * {@code USER <username> <mode> <unused> :<realname>}, once, before registration. An empty user name is refused
+     * with 461 as modern.ircdocs.horse says (even though the parameter is there), and so is an empty real name: a
+     * client that has nothing better sends its nick for both.
+     */
     IrcSession.Reply onUser(IrcMessage m, ChatState state) {
         ReplyBuilder out = new ReplyBuilder();
-        if (m.params().size() < 4 || m.param(0).isEmpty()) {
+        if (m.params().size() < 4 || m.param(0).isEmpty() || m.param(3).isEmpty()) {
             return out.send(replies.standard(IrcNumeric.ERR_NEEDMOREPARAMS, "USER")).build();
         }
         if (username != null) {

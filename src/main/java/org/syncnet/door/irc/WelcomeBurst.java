@@ -1,9 +1,7 @@
 package org.syncnet.door.irc;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.syncnet.chat.ChatLimits;
 import org.syncnet.chat.ChatState;
 import org.syncnet.chat.ClientId;
@@ -11,10 +9,11 @@ import org.syncnet.chat.Member;
 import org.syncnet.door.irc.wire.IrcMessage;
 
 /**
- * What a client gets once its nick is accepted: 001–004, the ISUPPORT tokens (005), the user counts (LUSERS) and the
- * message of the day. Clients learn the server's rules from 005, so it announces exactly what the chat enforces
- * ({@link ChatLimits#ISUPPORT}) plus what the door adds: no channel prefixes ({@code PREFIX=}: nobody is an
- * operator), the one list mode it answers ({@code CHANMODES=b,,,n}) and how many targets a command takes.
+ * What a client gets once its nick is accepted: 001–004, the ISUPPORT tokens (005), the user counts
+ * ({@link Lusers}) and the message of the day. Clients learn the server's rules from 005, so it announces exactly
+ * what the chat enforces ({@link ChatLimits#ISUPPORT}) plus what the door adds: no channel prefixes ({@code PREFIX=}:
+ * nobody is an operator), the one list mode it answers ({@code CHANMODES=b,,,n}) and how many targets a command
+ * takes.
  */
 final class WelcomeBurst {
     /** User modes a client may set (and gets back in 221); they change nothing. */
@@ -30,10 +29,12 @@ final class WelcomeBurst {
 
     private final IrcServerInfo server;
     private final Replies replies;
+    private final Lusers lusers;
 
     WelcomeBurst(IrcServerInfo server, Replies replies) {
         this.server = server;
         this.replies = replies;
+        this.lusers = new Lusers(server, replies);
     }
 
     /** The burst for {@code me}, who was just accepted: 001–005, LUSERS, MOTD (or 422). */
@@ -69,20 +70,9 @@ final class WelcomeBurst {
         return tokens;
     }
 
-    /** LUSERS: users and servers of the whole cluster (those with users), rooms, and this server's own users. */
+    /** LUSERS, see {@link Lusers}. */
     List<IrcMessage> lusers(ClientId me, ChatState state) {
-        List<Member> all = state.members();
-        Set<String> servers = new LinkedHashSet<>();
-        for (Member m : all) {
-            servers.add(m.client().server());
-        }
-        int local = state.clientsOf(me.server()).size();
-        return List.of(
-                replies.numeric(IrcNumeric.RPL_LUSERCLIENT, "There are " + all.size() + " users and 0 invisible on "
-                        + Math.max(1, servers.size()) + " servers"),
-                replies.numeric(IrcNumeric.RPL_LUSERCHANNELS, String.valueOf(state.rooms().size()),
-                        IrcNumeric.RPL_LUSERCHANNELS.text()),
-                replies.numeric(IrcNumeric.RPL_LUSERME, "I have " + local + " clients and 1 servers"));
+        return lusers.lines(me, state);
     }
 
     /** MOTD: 375, a 372 per line, 376; or 422 when there is none. */

@@ -14,15 +14,16 @@
  * Others appear as {@code nick!user@host}: an IRC user as {@code nick!~user@address}, a browser user as
  * {@code nick!web@server1}.
  * <p>
- * Supported: registration with CAP negotiation ({@code server-time}, {@code echo-message}), PASS, NICK, USER, PING,
- * PONG, QUIT, JOIN (several, {@code JOIN 0}), PART, PRIVMSG and NOTICE to channels and nicks (several targets;
- * private messages cross servers; CTCP passes through as text), TOPIC, NAMES, LIST, WHO, WHOIS, AWAY, MODE (queries
- * and the client's own user modes), MOTD, LUSERS, USERHOST, ISON, and the numerics clients rely on. A join brings the
+ * Supported: registration with CAP negotiation ({@code server-time}, {@code echo-message}, {@code multi-prefix}),
+ * PASS, NICK, USER, PING, PONG, QUIT, JOIN (several, {@code JOIN 0}), PART, PRIVMSG and NOTICE to channels and nicks
+ * (several targets; private messages cross servers; CTCP passes through as text), TOPIC, NAMES, LIST, WHO (with
+ * wildcard masks), WHOIS, AWAY, MODE (queries and the client's own user modes), MOTD, LUSERS, TIME, INFO, USERHOST,
+ * ISON, and the numerics clients rely on. A join brings the
  * room's last messages from the chat state's in-memory history (a setting, {@link org.syncnet.door.irc.IrcConfig}), with
  * {@code server-time} tags for clients that asked for them.
  * <p>
  * Not supported: channel modes and operators (every room is {@code +n}, changes get 482, ban lists are empty), keys,
- * invites, kicks, PASS checking or services, wildcard masks in WHO, ELIST filters, WHOWAS, idle times, {@code batch}
+ * invites, kicks, PASS checking or services, ELIST filters, WHOWAS, idle times, {@code batch}
  * and {@code chathistory} (the history on join is plain lines), session resume (IRC clients do not reconnect with a
  * session key), and message tags beyond {@code time} (client tags are accepted within IRCv3's limit and ignored).
  */

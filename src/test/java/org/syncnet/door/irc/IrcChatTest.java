@@ -258,7 +258,8 @@ class IrcChatTest {
         assertEquals(List.of(":" + ALICE + " NICK alicia"), world.drain(bob));
         assertEquals(List.of(":server1.syncnet 433 alicia Bob :Nickname is already in use"),
                 world.send(alice, "NICK Bob"));
-        assertEquals(List.of(":server1.syncnet 432 alicia a b :Erroneous nickname"), world.send(alice, "NICK :a b"));
+        // "a b" cannot be a middle parameter (the line could not be written): '*' stands for it.
+        assertEquals(List.of(":server1.syncnet 432 alicia * :Erroneous nickname"), world.send(alice, "NICK :a b"));
         assertEquals(List.of(":server1.syncnet 431 alicia :No nickname given"), world.send(alice, "NICK"));
         assertEquals(List.of(), world.send(alice, "NICK alicia"), "own nick: nothing");
         world.send(alice, "PRIVMSG #a :renamed");

@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.syncnet.chat.ChatEvent;
 import org.syncnet.chat.ChatLimits;
 import org.syncnet.chat.ClientId;
 import org.syncnet.chat.Identity;
+import org.syncnet.door.irc.wire.IrcMessage;
 
 /** Registration, CAP negotiation, the welcome burst and the commands allowed around it. */
 class IrcRegistrationTest {
@@ -45,9 +47,11 @@ class IrcRegistrationTest {
         }
         assertTrue(tokens.containsAll(ChatLimits.ISUPPORT));
         assertEquals(List.of(
-                ":server1.syncnet 251 alice :There are 1 users and 0 invisible on 1 servers",
+                ":server1.syncnet 251 alice :There are 1 users and 0 invisible on 3 servers",
                 ":server1.syncnet 254 alice 0 :channels formed",
-                ":server1.syncnet 255 alice :I have 1 clients and 1 servers",
+                ":server1.syncnet 255 alice :I have 1 clients and 2 servers",
+                ":server1.syncnet 265 alice 1 1 :Current local users 1, max 1",
+                ":server1.syncnet 266 alice 1 1 :Current global users 1, max 1",
                 ":server1.syncnet 375 alice :- server1.syncnet Message of the Day -",
                 ":server1.syncnet 372 alice :- Welcome to SyncNet.",
                 ":server1.syncnet 372 alice :- Be nice.",
@@ -68,7 +72,8 @@ class IrcRegistrationTest {
     @Test
     void capNegotiationHoldsRegistrationUntilCapEnd() {
         IrcSession a = world.connect("server1", 1, "127.0.0.1");
-        assertEquals(List.of(":server1.syncnet CAP * LS :echo-message server-time"), world.send(a, "CAP LS 302"));
+        assertEquals(List.of(":server1.syncnet CAP * LS :echo-message multi-prefix server-time"),
+                world.send(a, "CAP LS 302"));
         world.send(a, "NICK alice");
         assertEquals(List.of(), world.send(a, "USER alice 0 * :Alice"));
         assertEquals(List.of(), world.lastReply.toLog(), "waits for CAP END");
@@ -88,6 +93,23 @@ class IrcRegistrationTest {
         assertEquals(List.of(":server1.syncnet CAP alice LIST echo-message"), world.send(a, "CAP LIST"));
         assertEquals(List.of(":server1.syncnet 410 alice FOO :Invalid CAP command"), world.send(a, "CAP FOO"));
         assertEquals(List.of(":server1.syncnet 461 alice CAP :Not enough parameters"), world.send(a, "CAP"));
+    }
+
+    @Test
+    void multiPrefixIsOfferedAndAcknowledged() {
+        IrcSession a = world.connect("server1", 1, "127.0.0.1");
+        assertEquals(List.of(":server1.syncnet CAP * ACK :multi-prefix echo-message"),
+                world.send(a, "CAP REQ :multi-prefix echo-message"));
+        assertEquals(List.of(":server1.syncnet CAP * LIST :echo-message multi-prefix"), world.send(a, "CAP LIST"));
+        assertEquals(List.of(":server1.syncnet CAP * ACK -multi-prefix"), world.send(a, "CAP REQ -multi-prefix"));
+        assertEquals(List.of(":server1.syncnet CAP * LIST echo-message"), world.send(a, "CAP LIST"));
+
+        CapNegotiation caps = new CapNegotiation();
+        Replies replies = new Replies("server1.syncnet", () -> "*");
+        assertFalse(caps.has(CapNegotiation.Cap.MULTI_PREFIX));
+        caps.handle(Lines.parse("CAP REQ multi-prefix"), false, replies);
+        assertTrue(caps.has(CapNegotiation.Cap.MULTI_PREFIX));
+        assertFalse(caps.has(CapNegotiation.Cap.SERVER_TIME));
     }
 
     @Test
@@ -124,6 +146,12 @@ class IrcRegistrationTest {
         assertEquals(List.of(), world.send(a, "PASS whatever"));
         assertEquals(List.of(":server1.syncnet 461 * USER :Not enough parameters"), world.send(a, "USER alice 0"));
         assertEquals(List.of(":server1.syncnet 432 * 9lives :Erroneous nickname"), world.send(a, "NICK 9lives"));
+        world.send(a, "NICK alice");
+        // An empty user name (modern.ircdocs.horse: even if the parameter is there) or real name: 461, no claim.
+        assertEquals(List.of(":server1.syncnet 461 * USER :Not enough parameters"), world.send(a, "USER alice 0 * :"));
+        IrcMessage emptyUser = new IrcMessage(Map.of(), null, "USER", List.of("", "0", "*", "Alice"));
+        assertEquals(List.of(":server1.syncnet 461 * USER :Not enough parameters"),
+                Lines.render(a.onMessage(emptyUser, world.state, world.now).send()));
         assertEquals(List.of(":server1.syncnet 431 * :No nickname given"), world.send(a, "NICK"));
         assertEquals(List.of(":server1.syncnet 417 * :Input line was too long"),
                 Lines.render(a.onLineTooLong().send()));
@@ -177,8 +205,8 @@ class IrcRegistrationTest {
                 ((ChatEvent.NickClaimed) world.lastReply.toLog().get(0)).identity());
         IrcSession b = world.connect("server1", 2, "10.0.0.2");
         world.send(b, "NICK bob");
-        world.send(b, "USER !!@@ 0 * :");
-        assertEquals(new Identity("~bob", "10.0.0.2", ""),
+        world.send(b, "USER !!@@ 0 * :b");
+        assertEquals(new Identity("~bob", "10.0.0.2", "b"),
                 ((ChatEvent.NickClaimed) world.lastReply.toLog().get(0)).identity());
     }
 

@@ -12,16 +12,18 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.syncnet.chat.ClientId;
+import org.syncnet.door.irc.wire.IrcLineWriter;
 import org.syncnet.door.irc.wire.IrcMessage;
 
 /**
  * Random commands with random parameters (control characters, lone surrogates, long strings, odd names) from three
- * sessions: no input may make a session throw or hand the log an event the chat would refuse to build or apply.
+ * sessions: no input may make a session throw, hand the log an event the chat would refuse to build or apply, or
+ * make a line the writer refuses (which would cost the client its connection).
  */
 class IrcSessionFuzzTest {
     private static final String[] COMMANDS = {"CAP", "PASS", "NICK", "USER", "PING", "PONG", "JOIN", "PART",
         "PRIVMSG", "NOTICE", "TOPIC", "AWAY", "NAMES", "LIST", "WHO", "WHOIS", "MODE", "MOTD", "LUSERS", "USERHOST",
-        "ISON", "FOO", "001"};
+        "ISON", "TIME", "INFO", "FOO", "001"};
     private static final String[] PIECES = {"", "#", "#a", "#A", "#b,#a", "0", "alice", "bob", "Bob", ":", ",", " ",
         "LS", "REQ", "END", "server-time", "+i", "-i+w", "b", "+o", "\u0000", "\u0001", "\u0007", "\u0002", "\r",
         "\ud800", "😀", "é", "~", "!", "@", "*", "-", "9"};
@@ -55,13 +57,16 @@ class IrcSessionFuzzTest {
             for (IrcMessage line : reply.send()) {
                 assertNotNull(line.command(), context);
                 line.params().forEach(p -> assertNotNull(p, context));
+                assertDoesNotThrow(() -> IrcLineWriter.write(line), context + " -> " + line);
             }
             assertDoesNotThrow(() -> world.commit(s, reply), context);
             events += reply.toLog().size();
             if (s.registered()) {
                 registered.add(s.id());
             }
-            world.drain(s);
+            for (IrcMessage line : world.drainMessages(s)) {
+                assertDoesNotThrow(() -> IrcLineWriter.write(line), context + " -> " + line);
+            }
         }
         // Not vacuous: clients got registered and their commands reached the log.
         assertTrue(registered.size() >= 3 && events >= 100, "seed " + seed + ": " + registered.size()

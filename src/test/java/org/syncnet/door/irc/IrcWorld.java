@@ -21,6 +21,8 @@ final class IrcWorld {
     static final String VERSION = "syncnet-test";
     static final String CREATED = "Fri Nov 27 2026";
     static final List<String> MOTD = List.of("Welcome to SyncNet.", "Be nice.");
+    /** The cluster the sessions' servers belong to: three servers, as configured by default. */
+    static final List<String> CLUSTER = List.of("server1", "server2", "server3");
 
     final ChatState state = new ChatState();
     /** The wall clock the sessions are given. */
@@ -28,6 +30,8 @@ final class IrcWorld {
     private long seq;
     private final Map<ClientId, IrcSession> sessions = new HashMap<>();
     private final Map<ClientId, List<IrcMessage>> inboxes = new HashMap<>();
+    /** One per server, as each server's door has one (its user peaks are shared by its sessions). */
+    private final Map<String, IrcServerInfo> servers = new HashMap<>();
     /** The last reply a session gave to a sent line. */
     IrcSession.Reply lastReply;
     /** How many of a room's last messages sessions connected from now on get when they join. */
@@ -39,8 +43,11 @@ final class IrcWorld {
 
     IrcSession connect(String server, long connection, String host, List<String> motd) {
         ClientId id = new ClientId(server, connection);
-        IrcSession s = new IrcSession(id, IrcServerInfo.forServer(server, VERSION, CREATED, motd), host,
-                joinHistoryLines);
+        IrcServerInfo base = servers.computeIfAbsent(server,
+                key -> IrcServerInfo.forCluster(server, CLUSTER, VERSION, CREATED, MOTD));
+        IrcServerInfo info = motd.equals(base.motd()) ? base : new IrcServerInfo(base.name(), base.network(),
+                base.version(), base.created(), motd, base.serverNames(), base.clusterServers(), base.peaks());
+        IrcSession s = new IrcSession(id, info, host, joinHistoryLines);
         sessions.put(id, s);
         inboxes.put(id, new ArrayList<>());
         return s;

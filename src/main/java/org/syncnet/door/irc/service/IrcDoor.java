@@ -12,6 +12,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.logging.Logger;
 import org.syncnet.chat.app.ChatApplication;
 import org.syncnet.chat.service.ChatService;
@@ -51,7 +52,9 @@ public class IrcDoor {
     void start() {
         IrcConfig config = settings.load();
         Member self = cluster.config().self();
-        IrcServerInfo info = IrcServerInfo.forServer(self.id(), "syncnet-0.1",
+        // Every configured server, up or not: LUSERS counts them, TIME and WHOIS accept their names.
+        List<String> servers = cluster.config().membership().ring().stream().map(Member::id).toList();
+        IrcServerInfo info = IrcServerInfo.forCluster(self.id(), servers, "syncnet-0.1",
                 ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME), config.motd());
         ChatApplication chat = chatService.application();
         TcpServerOptions options = new TcpServerOptions(self.id() + ": IRC connector", self.host(),
