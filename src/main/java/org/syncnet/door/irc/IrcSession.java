@@ -38,18 +38,39 @@ public final class IrcSession {
      * @param closeReason null: the connection stays open; else send {@code send}, then close it and log the client's
      *                    end with this reason ({@code "Quit: bye"}, {@code "Client Quit"})
      */
-    public record Reply(List<IrcMessage> send, List<ChatEvent> toLog, String closeReason) {
+    public record Reply(List<IrcMessage> send, List<ChatEvent> toLog, String closeReason, OperAttempt operAttempt) {
         public static final Reply NONE = new Reply(List.of(), List.of(), null);
 
         public Reply {
             send = List.copyOf(send);
             toLog = List.copyOf(toLog);
         }
+
+        public Reply(List<IrcMessage> send, List<ChatEvent> toLog, String closeReason) {
+            this(send, toLog, closeReason, null);
+        }
+
+        /** Nothing yet: the glue checks the OPER and hands the result to {@link #onOperChecked}. */
+        static Reply check(OperAttempt attempt) {
+            return new Reply(List.of(), List.of(), null, attempt);
+        }
+    }
+
+    /**
+     * An OPER for the glue to check against the configured operators ({@link IrcOperators#check}), off its loop: the
+     * check is slow by design. The connection's later input waits for it.
+     */
+    public record OperAttempt(String name, String password) {
+        @Override
+        public String toString() {
+            return "OPER " + name;  // never the password, should anything log it
+        }
     }
 
     /** The commands whose handling reads the chat state; every other one is answered from the session alone. */
     private static final Set<String> READING_STATE = Set.of("CAP", "NICK", "USER", "JOIN", "PART", "PRIVMSG",
-            "NOTICE", "TOPIC", "NAMES", "LIST", "WHO", "WHOIS", "USERHOST", "ISON", "MODE", "LUSERS");
+            "NOTICE", "TOPIC", "NAMES", "LIST", "WHO", "WHOIS", "USERHOST", "ISON", "MODE", "LUSERS", "KILL", "WALLOPS",
+            "WHOWAS");
     /**
      * The commands handled as soon as they arrive even while the connection's earlier events are still in the log's
      * hands: messages (so a client's stream of them is not slowed to one commit at a time; the log keeps their order)
@@ -74,6 +95,9 @@ public final class IrcSession {
     private final Modes modes;
     private final WelcomeBurst burst;
     private final ServerQueries serverQueries;
+    private final OperCommands opers;
+    private final UserModes userModes;
+    private final WhowasQuery whowas;
     private final OutcomeLines outcomes;
     private String closeReason;
 
@@ -99,6 +123,9 @@ public final class IrcSession {
         this.modes = new Modes(replies);
         this.burst = new WelcomeBurst(server, replies);
         this.serverQueries = new ServerQueries(server, replies);
+        this.opers = new OperCommands(id, replies);
+        this.userModes = new UserModes(id, replies);
+        this.whowas = new WhowasQuery(server, replies);
         this.outcomes = new OutcomeLines(id, replies, caps, channels, joinHistoryLines);
     }
 
@@ -204,7 +231,8 @@ public final class IrcSession {
             case "ISON":
                 return lines(users.ison(m, state));
             case "MODE":
-                return lines(modes.mode(m, state, replies.target()));
+                return m.param(0) != null && !m.param(0).isEmpty() && !m.param(0).startsWith("#")
+                        ? userModes.mode(m, state) : lines(modes.mode(m, state, replies.target()));
             case "MOTD":
                 return lines(burst.motd());
             case "LUSERS":
@@ -213,9 +241,22 @@ public final class IrcSession {
                 return lines(serverQueries.time(m, nowMillis));
             case "INFO":
                 return lines(serverQueries.info());
+            case "OPER":
+                return opers.oper(m);
+            case "KILL":
+                return opers.kill(m, state);
+            case "WALLOPS":
+                return opers.wallops(m, state);
+            case "WHOWAS":
+                return lines(whowas.whowas(m, state));
             default:
                 return reply(replies.standard(IrcNumeric.ERR_UNKNOWNCOMMAND, command));
         }
+    }
+
+    /** The glue checked this session's OPER ({@link Reply#operAttempt}). */
+    public Reply onOperChecked(String name, IrcOperators.Check check) {
+        return closeReason != null ? Reply.NONE : opers.checked(name, check);
     }
 
     /** The glue's line framer met a line longer than IRC allows (and dropped it). */
@@ -315,6 +356,8 @@ public final class IrcSession {
             commands.joinSettled(o.room());
         } else if (outcome instanceof ChatOutcome.NickChanged o && o.client().equals(id)) {
             registration.onRenamed(o.newNick());
+        } else if (outcome instanceof ChatOutcome.Killed o && o.victim().client().equals(id)) {
+            return List.of(close(OutcomeLines.killReason(o)));
         }
         return outcomes.lines(outcome, state);
     }

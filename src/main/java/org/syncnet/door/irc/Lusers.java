@@ -10,7 +10,7 @@ import org.syncnet.door.irc.wire.IrcMessage;
  * LUSERS (also part of the welcome burst): the cluster's users and configured servers (251), operators (252, only
  * when there are any), rooms (254), this server's own clients and its links to the other servers (255), and the
  * current and highest user counts, local and global (265, 266), in modern.ircdocs.horse's order. Users of both
- * doors count. Nobody counts as invisible: user mode {@code +i} is a flag of the connection alone, not chat state.
+ * doors count; those with user mode {@code +i} (chat state, like every user mode) are counted apart in 251.
  * 253 (unknown connections) is left out: connections that have not registered are not in the chat state.
  */
 final class Lusers {
@@ -29,9 +29,11 @@ final class Lusers {
         UserPeaks.Peaks peaks = server.peaks().observe(local, global);
         int servers = server.clusterSize();
         int operators = ServerOperators.count(state);
+        int invisible = state.invisibleCount();
         List<IrcMessage> out = new ArrayList<>(7);
         out.add(replies.numeric(IrcNumeric.RPL_LUSERCLIENT,
-                "There are " + global + " users and 0 invisible on " + servers + " servers"));
+                "There are " + (global - invisible) + " users and " + invisible + " invisible on " + servers
+                        + " servers"));
         if (operators > 0) {
             out.add(replies.standard(IrcNumeric.RPL_LUSEROP, String.valueOf(operators)));
         }

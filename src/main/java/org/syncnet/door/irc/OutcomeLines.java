@@ -63,6 +63,12 @@ final class OutcomeLines {
             return List.of(replies.standard(o.message().isEmpty() ? IrcNumeric.RPL_UNAWAY : IrcNumeric.RPL_NOWAWAY));
         } else if (outcome instanceof ChatOutcome.Rejected o) {
             return rejected(o);
+        } else if (outcome instanceof ChatOutcome.UserModesChanged o) {
+            return userModes(o);
+        } else if (outcome instanceof ChatOutcome.Killed o) {
+            return List.of(IrcMessage.of(o.victim().mask(), "QUIT", killReason(o)));  // the victim's is the session's
+        } else if (outcome instanceof ChatOutcome.WallopsSent o) {
+            return List.of(IrcMessage.of(o.from().mask(), "WALLOPS", o.text()));
         }
         return List.of();  // Duplicate: IRC clients do not resend, and a resend needs no answer
     }
@@ -108,6 +114,26 @@ final class OutcomeLines {
         if (fromMe && !o.notice()) {
             state.profile(o.recipient().client()).filter(p -> !p.away().isEmpty()).ifPresent(p ->
                     out.add(replies.numeric(IrcNumeric.RPL_AWAY, p.member().nick(), p.away())));
+        }
+        return out;
+    }
+
+    /** The quit reason of a killed client, as ircds word it. */
+    static String killReason(ChatOutcome.Killed o) {
+        return "Killed (" + o.by().nick() + " (" + o.reason() + "))";
+    }
+
+    /** The client's own user modes changed: 381 first when it just became an operator, then the MODE line. */
+    private List<IrcMessage> userModes(ChatOutcome.UserModesChanged o) {
+        List<IrcMessage> out = new ArrayList<>(2);
+        if (o.added().indexOf('o') >= 0) {
+            out.add(replies.standard(IrcNumeric.RPL_YOUREOPER));
+        }
+        String change = (o.added().isEmpty() ? "" : "+" + o.added()) + (o.removed().isEmpty() ? "" : "-" + o.removed());
+        if (!change.isEmpty()) {
+            out.add(IrcMessage.of(o.member().nick(), "MODE", o.member().nick(), change));
+        } else {
+            out.add(replies.standard(IrcNumeric.RPL_YOUREOPER));  // OPER again: already one
         }
         return out;
     }

@@ -87,6 +87,13 @@ final class IrcWorld {
         return lastReply;
     }
 
+    /** A reply the session gave outside {@link #send} (e.g. to the glue's OPER check): its lines, then its events. */
+    List<String> take(IrcSession s, IrcSession.Reply reply) {
+        inboxes.get(s.id()).addAll(reply.send());
+        commit(s, reply);
+        return drain(s);
+    }
+
     void commit(IrcSession s, IrcSession.Reply reply) {
         for (ChatEvent e : reply.toLog()) {
             commit(s.id().server(), e);

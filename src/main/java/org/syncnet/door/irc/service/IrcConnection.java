@@ -4,6 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.logging.Logger;
 import org.syncnet.chat.ChatEvent;
 import org.syncnet.chat.ChatOutcome;
 import org.syncnet.chat.ChatState;
@@ -13,6 +15,7 @@ import org.syncnet.chat.app.ChatConnection;
 import org.syncnet.chat.app.ReplyOrder;
 import org.syncnet.chat.app.SharedEncodings;
 import org.syncnet.door.irc.IrcConfig;
+import org.syncnet.door.irc.IrcOperators;
 import org.syncnet.door.irc.IrcServerInfo;
 import org.syncnet.door.irc.IrcSession;
 import org.syncnet.door.irc.net.TcpConnection;
@@ -44,6 +47,7 @@ import org.syncnet.door.irc.wire.IrcSyntaxException;
  * on after the reply timeout), so it sees their effect; the log's applier wakes the loop for it.
  */
 final class IrcConnection implements ChatConnection {
+    private static final Logger LOG = Logger.getLogger("org.syncnet.irc");
     private final TcpConnection<IrcConnection> tcp;
     /** Guards the session: the loop thread's input and the applier's outcomes. */
     private final Object sessionLock = new Object();
@@ -51,6 +55,8 @@ final class IrcConnection implements ChatConnection {
     private final IrcServerInfo server;
     private final IrcConfig config;
     private final ChatApplication chat;
+    /** Where an OPER's password is checked: slow by design, so never on the connector's loop. */
+    private final Executor checker;
     private final IrcLineFramer framer = new IrcLineFramer();
     private final FloodPenalty penalty;
     /** Lines the penalty clock or the reply order holds back, parsed (loop thread only). */
@@ -65,6 +71,8 @@ final class IrcConnection implements ChatConnection {
     private final ReplyOrder<byte[]> order = new ReplyOrder<>();
     /** Whether the held input waits for the connection's events to be applied (then the applier wakes the loop). */
     private volatile boolean inputWaits;
+    /** Whether an OPER is being checked: all input waits for its answer, which the checker's wake lets go on. */
+    private volatile boolean checkingOper;
 
     /**
      * A client line as framed, in the order of the client's lines: its size for the penalty clock, and the message,
@@ -83,11 +91,12 @@ final class IrcConnection implements ChatConnection {
     }
 
     IrcConnection(TcpConnection<IrcConnection> tcp, ClientId id, IrcServerInfo server, IrcConfig config,
-                  ChatApplication chat, long nowNanos) {
+                  ChatApplication chat, Executor checker, long nowNanos) {
         this.tcp = tcp;
         this.server = server;
         this.config = config;
         this.chat = chat;
+        this.checker = checker;
         this.session = new IrcSession(id, server, tcp.remoteAddress().getAddress().getHostAddress(),
                 config.joinHistoryLines());
         this.penalty = new FloodPenalty(config.floodPenaltyMillis(), config.floodWindowMillis());
@@ -146,6 +155,9 @@ final class IrcConnection implements ChatConnection {
 
     /** Whether {@code input} must wait for the connection's events in flight; if so, the loop is woken once they are. */
     private boolean mustWait(Input input) {
+        if (checkingOper) {
+            return true;
+        }
         if (input.message() == null || IrcSession.pipelined(input.message())) {
             return false;  // a syntax error's reply waits in the reply order
         }
@@ -202,6 +214,37 @@ final class IrcConnection implements ChatConnection {
         if (reply.closeReason() != null) {
             tcp.closeAfterSending(new byte[0], reply.closeReason());
         }
+        if (reply.operAttempt() != null) {
+            checkOper(reply.operAttempt());
+        }
+    }
+
+    /** Checks an OPER on the checker; the input behind it waits for the answer. */
+    private void checkOper(IrcSession.OperAttempt attempt) {
+        checkingOper = true;
+        checker.execute(() -> {
+            try {
+                IrcOperators.Check check = config.operators().check(attempt.name(), attempt.password());
+                IrcSession.Reply reply;
+                String nick;
+                synchronized (sessionLock) {
+                    reply = session.onOperChecked(attempt.name(), check);
+                    nick = session.nick();
+                }
+                String who = id().server() + ": OPER as " + attempt.name() + " by " + nick + " from "
+                        + tcp.remoteAddress().getAddress().getHostAddress();
+                if (check == IrcOperators.Check.ACCEPTED) {
+                    LOG.info(() -> who + " accepted");
+                } else {
+                    LOG.warning(() -> who + " refused: " + check.name().toLowerCase(java.util.Locale.ROOT)
+                            .replace('_', ' '));
+                }
+                handle(reply);
+            } finally {
+                checkingOper = false;
+                tcp.wake();
+            }
+        });
     }
 
     private List<IrcMessage> refused(ChatEvent e, ChatState state) {

@@ -2,6 +2,7 @@ package org.syncnet.door.irc.service;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executor;
 import org.syncnet.chat.ClientId;
 import org.syncnet.chat.app.ChatApplication;
 import org.syncnet.door.irc.IrcConfig;
@@ -22,11 +23,14 @@ final class IrcConnections implements TcpHandler<IrcConnection> {
     private final ChatApplication chat;
     private final IrcServerInfo info;
     private final IrcConfig config;
+    private final Executor checker;
 
-    IrcConnections(ChatApplication chat, IrcServerInfo info, IrcConfig config) {
+    /** @param checker runs the (slow) checks of OPER passwords, off the connector's loop */
+    IrcConnections(ChatApplication chat, IrcServerInfo info, IrcConfig config, Executor checker) {
         this.chat = chat;
         this.info = info;
         this.config = config;
+        this.checker = checker;
     }
 
     @Override
@@ -40,7 +44,7 @@ final class IrcConnections implements TcpHandler<IrcConnection> {
             c.closeAfterSending(FULL, "server full");
             return;
         }
-        IrcConnection irc = new IrcConnection(c, id, info, config, chat, System.nanoTime());
+        IrcConnection irc = new IrcConnection(c, id, info, config, chat, checker, System.nanoTime());
         c.attach(irc);
         chat.attach(irc);
     }

@@ -8,6 +8,7 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.ZonedDateTime;
@@ -45,6 +46,8 @@ public class IrcDoor {
     IrcSettings settings;
     @Resource
     ManagedThreadFactory threads;
+    @Resource
+    ManagedExecutorService executor;
 
     private TcpServer<IrcConnection> server;
 
@@ -59,7 +62,7 @@ public class IrcDoor {
         ChatApplication chat = chatService.application();
         TcpServerOptions options = new TcpServerOptions(self.id() + ": IRC connector", self.host(),
                 config.clientPort(self.port()), config.maxConnections(), IrcConnections.FULL, config.sendQBytes());
-        server = new TcpServer<>(options, threads, new IrcConnections(chat, info, config));
+        server = new TcpServer<>(options, threads, new IrcConnections(chat, info, config, executor));
         server.start();
         LOG.info(() -> self.id() + ": IRC door open on " + self.host() + ":" + server.port() + " (at most "
                 + config.maxConnections() + " connections, PING after " + config.pingIdleMillis() / 1000

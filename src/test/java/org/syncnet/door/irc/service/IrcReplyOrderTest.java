@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.syncnet.chat.app.LocalChat;
 import org.syncnet.cluster.log.Delivery;
 import org.syncnet.door.irc.IrcConfig;
+import org.syncnet.door.irc.IrcOperators;
+import org.syncnet.door.irc.OperPassword;
 import org.syncnet.door.irc.IrcServerInfo;
 import org.syncnet.door.irc.net.TcpServer;
 import org.syncnet.door.irc.net.TcpServerOptions;
@@ -38,6 +40,7 @@ class IrcReplyOrderTest {
 
     private final LinkedBlockingQueue<Submitted> log = new LinkedBlockingQueue<>();
     private final ExecutorService applier = Executors.newSingleThreadExecutor();
+    private final ExecutorService checker = Executors.newSingleThreadExecutor();
     private LocalChat chat;
     private TcpServer<IrcConnection> server;
     private long seq;
@@ -49,7 +52,8 @@ class IrcReplyOrderTest {
         chat = new LocalChat("server1", 1, 10, (client, number, payload) -> log.add(new Submitted(client, number,
                 payload)), (d, outcomes) -> { }, () -> true);
         chat.start(applier);
-        IrcConfig config = IrcConfig.fromSettings(name -> null);
+        String opers = "admin=" + OperPassword.hash("secret".toCharArray(), OperPassword.MIN_ITERATIONS);
+        IrcConfig config = IrcConfig.fromSettings(name -> name.equals(IrcOperators.SETTING) ? opers : null);
         IrcServerInfo info = IrcServerInfo.forServer("server1", "test", "today", List.of());
         TcpServerOptions options = new TcpServerOptions("test: IRC", "127.0.0.1", 0, 10, IrcConnections.FULL, 1 << 20,
                 Duration.ofMillis(20), Duration.ofMillis(500));
@@ -57,7 +61,7 @@ class IrcReplyOrderTest {
             Thread t = new Thread(r);
             t.setDaemon(true);
             return t;
-        }, new IrcConnections(chat, info, config));
+        }, new IrcConnections(chat, info, config, checker));
         server.start();
         socket = new Socket("127.0.0.1", server.port());
         in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
@@ -69,6 +73,7 @@ class IrcReplyOrderTest {
         server.stop();
         chat.stop();
         applier.shutdownNow();
+        checker.shutdownNow();
     }
 
     private void write(String lines) throws IOException {
@@ -180,5 +185,20 @@ class IrcReplyOrderTest {
         assertEquals(List.of("437", "PONG", "366"), commands(lines), "the NAMES of a room that does not exist yet");
         commit(join);  // it commits after all: the client hears of it as of any change
         assertEquals(List.of("JOIN", "353", "366"), commands(readThrough("366")));
+    }
+
+    @Test
+    void operIsCheckedOffTheLoopAndTheCommandsBehindItWaitForItsAnswer() throws Exception {
+        register();
+        write("OPER admin wrong\r\nPING x\r\nOPER admin secret\r\nPRIVMSG alice :hi\r\nPING y\r\n");
+        assertEquals(List.of("464", "PONG"), commands(readThrough("PONG")));
+        Submitted operUp = nextSubmitted();
+        Submitted message = nextSubmitted();  // a message does not wait for the OPER's commit, only for its check
+        assertSilent();
+        commit(operUp);
+        assertEquals(List.of("381", "MODE"), commands(readThrough("MODE")));
+        assertSilent();
+        commit(message);
+        assertEquals(List.of("PRIVMSG", "PONG"), commands(readThrough("PONG")));
     }
 }
