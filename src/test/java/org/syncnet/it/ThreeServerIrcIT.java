@@ -38,9 +38,11 @@ import org.syncnet.testclient.IrcLine;
  * private messages cross servers, NOTICE stays a notice, TOPIC is seen by all, WHOIS finds the browser user;</li>
  * <li>a nick claimed over IRC on two servers at once: one gets 001, the other 433 and registers with another nick;</li>
  * <li>PART, QUIT and a dropped connection are seen by everyone;</li>
+ * <li>an operator on server1 sets +m, bans and kicks a user of server3, and every server enforces it;</li>
  * <li>a server is killed mid-chat: its IRC user is seen to quit, reconnects to another server's port with the
  * same nick and carries on;</li>
- * <li>a real third-party client, suckless {@code ii} (Debian package ii, installed by .ci/run), joins and talks.</li>
+ * <li>a real third-party client, suckless {@code ii} (Debian package ii, installed by .ci/run), joins and talks,
+ * creates a room, is its operator, sets modes and kicks.</li>
  * </ol>
  */
 class ThreeServerIrcIT extends ThreeServerCluster {
@@ -57,7 +59,7 @@ class ThreeServerIrcIT extends ThreeServerCluster {
 
     @Override
     int lastStep() {
-        return 5;
+        return 6;
     }
 
     @Override
@@ -188,10 +190,66 @@ class ThreeServerIrcIT extends ThreeServerCluster {
         stepPassed(3);
     }
 
+    /**
+     * An operator on server1 moderates a room with users on server2 and server3: +m, a ban and a kick hold on every
+     * server, because they are chat state in the log.
+     */
     @Test
     @Order(4)
-    void anIrcUserWhoseServerDiesReconnectsElsewhere() throws Exception {
+    void anOperatorOnOneServerModeratesUsersOnTheOthers() throws Exception {
         requireStepsPassed(3);
+        String room = "#moderated";
+        IrcClient alice = irc.get("alice");
+        IrcClient frank = register("frank", IRC2);
+        IrcClient dave = register("dave", IRC3);
+        alice.send("JOIN " + room);
+        IrcLine names = alice.await("alice's NAMES", l -> "353".equals(l.command()) && room.equals(l.param(2)), WAIT);
+        assertEquals("@alice", names.last(), "the first member is operator");
+        for (IrcClient c : List.of(frank, dave)) {
+            c.send("JOIN " + room);
+            alice.await("a join", l -> "JOIN".equals(l.command()) && room.equals(l.param(0)) && !"alice".equals(l.nick()),
+                    WAIT);
+        }
+        alice.send("MODE " + room + " +m");
+        for (IrcClient c : List.of(alice, frank, dave)) {
+            IrcLine mode = c.await("+m", command("MODE", "alice"), WAIT);
+            assertEquals(List.of(room, "+m"), mode.params());
+        }
+        dave.send("PRIVMSG " + room + " :may I speak?");
+        assertEquals(room, dave.await("404 under +m", numeric("404"), WAIT).param(1));
+
+        alice.send("MODE " + room + " +b dave!*@*");
+        alice.send("KICK " + room + " dave :behave");
+        for (IrcClient c : List.of(alice, frank, dave)) {
+            assertEquals(List.of(room, "+b", "dave!*@*"), c.await("the ban", command("MODE", "alice"), WAIT).params());
+            IrcLine kick = c.await("the kick", command("KICK", "alice"), WAIT);
+            assertEquals(List.of(room, "dave", "behave"), kick.params());
+        }
+        dave.send("JOIN " + room);
+        assertEquals(room, dave.await("474 for the banned", numeric("474"), WAIT).param(1));
+        for (IrcClient c : List.of(frank, dave)) {  // server2 and server3 answer from their own copy of the state
+            c.send("MODE " + room);
+            assertTrue(c.await("324", numeric("324"), WAIT).param(2).contains("m"));
+            c.send("MODE " + room + " b");
+            assertEquals("dave!*@*", c.await("the ban list", numeric("367"), WAIT).param(2));
+            c.await("its end", numeric("368"), WAIT);
+        }
+        frank.send("NAMES " + room);
+        assertEquals("@alice frank", frank.await("NAMES on server2", numeric("353"), WAIT).last());
+
+        alice.send("MODE " + room + " -b+v dave!*@* frank");
+        frank.await("the unban and voice", command("MODE", "alice"), WAIT);
+        frank.send("PRIVMSG " + room + " :voiced, so heard");
+        alice.await("frank speaks under +m", message("frank", room, "voiced, so heard"), WAIT);
+        dave.send("JOIN " + room);
+        alice.await("dave back after the unban", command("JOIN", "dave"), WAIT);
+        stepPassed(4);
+    }
+
+    @Test
+    @Order(5)
+    void anIrcUserWhoseServerDiesReconnectsElsewhere() throws Exception {
+        requireStepsPassed(4);
         IrcClient alice = irc.get("alice");
         IrcClient erin = register("erin", IRC2);
         join(erin);
@@ -212,13 +270,13 @@ class ThreeServerIrcIT extends ThreeServerCluster {
         back.send("PRIVMSG " + LOBBY + " :after the crash, from server1");
         alice.await("erin after the crash", message("erin", LOBBY, "after the crash, from server1"), WAIT);
         carol.await("erin in the browser", type("event", "text", "after the crash, from server1"), WAIT);
-        stepPassed(4);
+        stepPassed(5);
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theThirdPartyClientIiChats() throws Exception {
-        requireStepsPassed(4);
+        requireStepsPassed(5);
         Path ii = Path.of("/usr/bin/ii");
         assumeTrue(Files.isExecutable(ii), "ii is not installed (Debian package ii; .ci/run installs it)");
         IrcClient alice = irc.get("alice");
@@ -235,11 +293,26 @@ class ThreeServerIrcIT extends ThreeServerCluster {
             assertTrue(fromIi.prefix().startsWith("iiuser!~"), fromIi.prefix());
             alice.send("PRIVMSG " + LOBBY + " :hello ii, from alice");
             awaitLine(channel.resolve("out"), "<alice> hello ii, from alice");
+
+            // ii creates a room, is its operator, sets modes and kicks (ii sends unknown /commands raw)
+            String room = "#ii-ops";
+            write(server.resolve("in"), "/j " + room);
+            awaitFile(server.resolve(room).resolve("in"));
+            alice.send("JOIN " + room);
+            IrcLine names = alice.await("NAMES of ii's room", l -> "353".equals(l.command()) && room.equals(l.param(2)),
+                    WAIT);
+            assertEquals("@iiuser alice", names.last());
+            write(server.resolve("in"), "/MODE " + room + " +mv alice");
+            assertEquals(List.of(room, "+mv", "alice"), alice.await("ii's modes", command("MODE", "iiuser"), WAIT)
+                    .params());
+            write(server.resolve("in"), "/KICK " + room + " alice :ii says bye");
+            assertEquals(List.of(room, "alice", "ii says bye"), alice.await("ii's kick", command("KICK", "iiuser"),
+                    WAIT).params());
         } finally {
             p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             deleteTree(dir);
         }
-        stepPassed(5);
+        stepPassed(6);
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------
