@@ -37,8 +37,9 @@ const chat = {
     leader: null,
     lastSeq: 0,          // the highest seq seen: resumeFrom on a reconnect
     seen: new Set(),     // seqs shown (seq is cluster-wide), to show nothing twice
-    rooms: new Map(),    // fold(name) -> { name, members: [], topic, items: [] }
+    rooms: new Map(),    // fold(name) -> { name, members: [], topic, items: [], ops, voiced, modes, key, limit, bans }
     current: null,       // fold(name) of the room shown
+    selected: null,      // fold(nick) of the member whose operator actions are open
     pending: new Map(),  // id -> { id, room, text, to?, waiting }: unconfirmed, resent with the same id
     servers: [],         // [{ id, url }] from api/cluster
     next: 0,             // rotation index into servers
@@ -91,7 +92,7 @@ function connect(base) {
         sendHello();
     };
     ws.onmessage = (e) => {
-        // protocol version 2: one or more objects a frame, one per line
+        // protocol version 2 and later: one or more objects a frame, one per line
         for (const line of String(e.data).split('\n')) {
             if (ws !== chat.ws) return;
             let frame;
@@ -146,7 +147,7 @@ function send(frame) {
 }
 
 function sendHello() {
-    const hello = { type: 'hello', nick: chat.nick, session, version: 2 };
+    const hello = { type: 'hello', nick: chat.nick, session, version: 3 };
     if (chat.welcomed && chat.lastSeq > 0) hello.resumeFrom = chat.lastSeq;
     send(hello);
 }
@@ -178,7 +179,7 @@ const handlers = {
         if (reconnect) {
             for (const room of chat.rooms.values()) note(room.name, 'reconnected to ' + f.server);
             // Rejoin with resumeFrom (harmless if the session already took the rooms over), then resend.
-            for (const room of chat.rooms.values()) send({ type: 'join', room: room.name, resumeFrom: chat.lastSeq });
+            for (const room of chat.rooms.values()) send(joinFrame(room.name, room.key, chat.lastSeq));
         } else if (chat.rooms.size === 0) {
             send({ type: 'join', room: '#lobby' });
         }
@@ -202,6 +203,10 @@ const handlers = {
         const room = ensureRoom(f.room);
         room.members = f.nicks.slice();
         room.topic = f.topic;
+        room.ops = new Set((f.ops || []).map(fold));
+        room.voiced = new Set((f.voiced || []).map(fold));
+        room.created = f.created || 0;
+        setModes(room, f);
         render();
     },
     presence(f) {
@@ -212,13 +217,15 @@ const handlers = {
         }
         const r = chat.rooms.get(fold(f.room));
         if (!r) return;
-        const without = r.members.filter((n) => fold(n) !== fold(f.nick));
         if (f.change === 'join') {
-            r.members = [...without, f.nick];
+            r.members = [...r.members.filter((n) => fold(n) !== fold(f.nick)), f.nick];
         } else if (f.change === 'nick') {
             r.members = r.members.map((n) => (fold(n) === fold(f.nick) ? f.newNick : n));
+            for (const status of [r.ops, r.voiced]) {
+                if (status.delete(fold(f.nick))) status.add(fold(f.newNick));
+            }
         } else {
-            r.members = without;
+            dropMember(r, f.nick);
         }
         if (own && f.change === 'part') {
             chat.rooms.delete(fold(f.room));
@@ -233,7 +240,41 @@ const handlers = {
         const room = chat.rooms.get(fold(f.room));
         if (!room) return;
         room.topic = f.topic;
-        note(f.room, f.nick + ' set the topic: ' + f.topic);
+        note(f.room, f.nick + (f.topic ? ' set the topic: ' + f.topic : ' cleared the topic'));
+        render();
+    },
+    mode(f) {
+        const room = chat.rooms.get(fold(f.room));
+        if (!room) return;
+        for (const c of f.changes) {
+            const status = c.mode === 'o' ? room.ops : c.mode === 'v' ? room.voiced : null;
+            if (status && typeof c.arg === 'string') {
+                if (c.set) status.add(fold(c.arg));
+                else status.delete(fold(c.arg));
+            }
+        }
+        setModes(room, f);
+        note(f.room, f.nick + ' sets ' + f.changes.map(changeText).join(' '));
+        render();
+    },
+    kick(f) {
+        const key = fold(f.room);
+        const room = chat.rooms.get(key);
+        if (!room) return;
+        const why = f.reason ? ' (' + f.reason + ')' : '';
+        if (fold(f.target) === fold(chat.nick || '')) {
+            chat.rooms.delete(key);
+            if (chat.current === key) chat.current = chat.rooms.keys().next().value || null;
+            notice(f.nick + ' kicked you from ' + room.name + why);
+        } else {
+            dropMember(room, f.target);
+            note(f.room, f.nick + ' kicked ' + f.target + why);
+        }
+        render();
+    },
+    invite(f) {
+        if (fold(f.target) === fold(chat.nick || '')) showInvitation(f.room, f.nick);
+        else note(f.room, f.nick + ' invited ' + f.target);
     },
     cluster(f) {
         chat.server = f.server;
@@ -278,6 +319,7 @@ const handlers = {
             case 'ALREADY_REGISTERED':
                 return;
             default:
+                // The server's message says why in a sentence, naming the room ("#room is invite-only").
                 if (p) {
                     chat.pending.delete(p.id); // refused: never resend it
                     renderPending();
@@ -285,6 +327,7 @@ const handlers = {
                 } else {
                     notice(f.message);
                 }
+                renderChannel(chat.rooms.get(chat.current)); // a refused mode change: the controls show the room as it is
         }
     },
 };
@@ -336,7 +379,8 @@ function ensureRoom(name) {
     const key = fold(name);
     if (!chat.rooms.has(key)) {
         chat.rooms.set(key, { name, members: [], topic: '', items: [], historyShown: false,
-            older: { loading: false, start: false, error: null, failedAt: 0 } });
+            older: { loading: false, start: false, error: null, failedAt: 0 },
+            ops: new Set(), voiced: new Set(), modes: '', key: '', limit: 0, bans: [], created: 0 });
     }
     if (!chat.current) chat.current = key;
     return chat.rooms.get(key);
@@ -357,14 +401,15 @@ function render() {
     for (const [key, room] of chat.rooms) {
         const b = el('button', key === chat.current ? 'room current' : 'room', room.name);
         b.type = 'button';
-        b.onclick = () => { chat.current = key; render(); };
+        b.onclick = () => { chat.current = key; chat.selected = null; render(); };
         rooms.appendChild(el('li')).appendChild(b);
     }
     const room = chat.rooms.get(chat.current);
     $('room-name').textContent = room ? room.name : 'no room';
     $('topic').textContent = room ? room.topic : '';
     $('leave').hidden = !room;
-    $('members').replaceChildren(...(room ? room.members.map((n) => el('li', 'member', n)) : []));
+    renderMembers(room);
+    renderChannel(room);
     const list = $('messages');
     const shown = room ? chat.current : '';
     const sameRoom = list.dataset.room === shown;
@@ -548,6 +593,239 @@ function askNick(message) {
     setStatus('start', 'not connected');
 }
 
+// ---- channel operators and modes (docs/websocket-protocol.md, version 3) ---------------------------------
+
+const MODE_NAMES = { i: 'invite-only', k: 'has a key', l: 'user limit', m: 'moderated', n: 'no messages from outside',
+    s: 'secret', t: 'only operators set the topic' };
+
+function joinFrame(name, key, resumeFrom) {
+    const frame = { type: 'join', room: name };
+    if (resumeFrom > 0) frame.resumeFrom = resumeFrom;
+    if (key) frame.key = key;
+    return frame;
+}
+
+// The room's modes as the server says they now are (members and mode frames carry all of them).
+function setModes(room, f) {
+    room.modes = typeof f.modes === 'string' ? f.modes : '';
+    room.key = typeof f.key === 'string' ? f.key : '';
+    room.limit = Number.isSafeInteger(f.limit) ? f.limit : 0;
+    if (Array.isArray(f.bans)) room.bans = f.bans;
+}
+
+function dropMember(room, nick) {
+    room.members = room.members.filter((n) => fold(n) !== fold(nick));
+    room.ops.delete(fold(nick));
+    room.voiced.delete(fold(nick));
+}
+
+const changeText = (c) => (c.set ? '+' : '-') + c.mode + (c.arg ? ' ' + c.arg : '');
+
+const hasMode = (room, letter) => room.modes.slice(1).includes(letter);
+
+function isOperator(room) {
+    return room !== undefined && room.ops.has(fold(chat.nick || ''));
+}
+
+function prefix(room, nick) {
+    return room.ops.has(fold(nick)) ? '@' : room.voiced.has(fold(nick)) ? '+' : '';
+}
+
+// As IRC clients list them: operators, then voiced members, then the others, each alphabetically.
+function sortedMembers(room) {
+    const rank = (n) => ({ '@': 0, '+': 1 })[prefix(room, n)] ?? 2;
+    return room.members.slice().sort((a, b) => rank(a) - rank(b) || (fold(a) < fold(b) ? -1 : fold(a) > fold(b) ? 1 : 0));
+}
+
+function sendModes(room, changes) {
+    send({ type: 'mode', room: room.name, changes });
+}
+
+let membersShown = ''; // what the list shows: redrawn only when that changes, so a control keeps its focus and text
+
+function renderMembers(room) {
+    const op = isOperator(room);
+    const nicks = room ? sortedMembers(room) : [];
+    const shown = JSON.stringify([chat.current, op, chat.selected, nicks.map((n) => prefix(room, n) + n)]);
+    if (shown === membersShown) return;
+    membersShown = shown;
+    const list = $('members');
+    const focused = list.contains(document.activeElement) ? document.activeElement.dataset.focus : undefined;
+    list.replaceChildren(...nicks.map((n) => memberItem(room, n, op)));
+    const again = focused && [...list.querySelectorAll('[data-focus]')].find((e) => e.dataset.focus === focused);
+    if (again) again.focus();
+}
+
+function memberItem(room, nick, op) {
+    const li = el('li', 'member');
+    const label = [el('span', 'prefix', prefix(room, nick)), el('span', 'member-nick', nick)];
+    if (!op || fold(nick) === fold(chat.nick || '')) {
+        li.append(...label);
+        return li;
+    }
+    const open = chat.selected === fold(nick);
+    const toggle = control(nick, 'toggle', '', () => {
+        chat.selected = open ? null : fold(nick);
+        render();
+    });
+    toggle.className = 'member-name';
+    toggle.append(...label);
+    toggle.setAttribute('aria-expanded', String(open));
+    toggle.title = 'operator actions for ' + nick;
+    li.append(toggle);
+    if (open) li.append(memberActions(room, nick));
+    return li;
+}
+
+// Op/deop, voice/devoice, kick and ban: the page knows no member's host, so a ban is of the nick (nick!*@*).
+function memberActions(room, nick) {
+    const box = el('div', 'member-actions');
+    box.setAttribute('role', 'group');
+    box.setAttribute('aria-label', 'actions for ' + nick);
+    const isOp = room.ops.has(fold(nick));
+    const isVoiced = room.voiced.has(fold(nick));
+    const reason = el('input', 'kick-reason');
+    reason.dataset.focus = nick + '|reason';
+    reason.maxLength = 300;
+    reason.placeholder = 'reason (optional)';
+    reason.setAttribute('aria-label', 'reason for kicking ' + nick);
+    box.append(
+        control(nick, 'op', isOp ? 'Remove operator' : 'Make operator',
+            () => sendModes(room, [{ set: !isOp, mode: 'o', arg: nick }])),
+        control(nick, 'voice', isVoiced ? 'Remove voice' : 'Give voice',
+            () => sendModes(room, [{ set: !isVoiced, mode: 'v', arg: nick }])),
+        reason,
+        control(nick, 'kick', 'Kick', () => send({ type: 'kick', room: room.name, nick, reason: reason.value.trim() })),
+        control(nick, 'ban', 'Ban and kick', () => {
+            sendModes(room, [{ set: true, mode: 'b', arg: nick + '!*@*' }]);
+            send({ type: 'kick', room: room.name, nick, reason: reason.value.trim() });
+        }));
+    return box;
+}
+
+function control(nick, what, text, onClick) {
+    const b = el('button', 'control', text);
+    b.type = 'button';
+    b.dataset.focus = nick + '|' + what;
+    b.onclick = onClick;
+    return b;
+}
+
+// The modes next to the topic; the settings to operators (and the topic to everyone when the room is -t).
+function renderChannel(room) {
+    const modes = $('room-modes');
+    modes.textContent = room && room.modes.length > 1 ? room.modes + (room.limit ? ' ' + room.limit : '') : '';
+    modes.title = room ? [...room.modes.slice(1)].map((l) => MODE_NAMES[l] || l).join(', ') : '';
+    const op = isOperator(room);
+    const panel = $('room-settings');
+    panel.hidden = !room || !(op || (room.modes !== '' && !hasMode(room, 't')));
+    if (panel.hidden) return;
+    for (const e of panel.querySelectorAll('.op-only')) e.hidden = !op;
+    for (const box of panel.querySelectorAll('input[data-mode]')) box.checked = hasMode(room, box.dataset.mode);
+    fill($('topic-input'), room, room.topic);
+    fill($('key-input'), room, room.key);
+    fill($('limit-input'), room, room.limit ? String(room.limit) : '');
+    renderBans(room);
+}
+
+// An input shows the room's value when that changes, or another room is shown; never while the user edits it.
+function fill(input, room, value) {
+    const stamp = room.name + '\n' + value;
+    if (input.dataset.filled === stamp) return;
+    input.dataset.filled = stamp;
+    input.value = value;
+}
+
+let bansShown = '';
+
+function renderBans(room) {
+    const shown = JSON.stringify([room.name, room.bans]);
+    if (shown === bansShown) return;
+    bansShown = shown;
+    const items = room.bans.map((b) => {
+        const li = el('li', 'ban');
+        const remove = el('button', 'control', 'Remove');
+        remove.type = 'button';
+        remove.setAttribute('aria-label', 'remove the ban on ' + b.mask);
+        remove.onclick = () => sendModes(room, [{ set: false, mode: 'b', arg: b.mask }]);
+        li.append(el('span', 'mask', b.mask), el('span', 'by', 'by ' + String(b.by).split('!')[0]), remove);
+        return li;
+    });
+    $('bans').replaceChildren(...(items.length ? items : [el('li', 'none', 'nobody is banned')]));
+}
+
+function showInvitation(room, by) {
+    chat.invitation = room;
+    $('invitation-text').textContent = by + ' invited you to ' + room;
+    $('invitation').hidden = false;
+}
+
+function currentRoom() {
+    return chat.rooms.get(chat.current);
+}
+
+$('invitation-join').addEventListener('click', () => {
+    if (chat.invitation) send(joinFrame(chat.invitation, '', 0));
+    $('invitation').hidden = true;
+});
+
+$('invitation-dismiss').addEventListener('click', () => {
+    $('invitation').hidden = true;
+});
+
+for (const box of document.querySelectorAll('#room-settings input[data-mode]')) {
+    box.addEventListener('change', () => {
+        const room = currentRoom();
+        if (room) sendModes(room, [{ set: box.checked, mode: box.dataset.mode }]);
+    });
+}
+
+$('topic-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const room = currentRoom();
+    if (room) send({ type: 'topic', room: room.name, topic: $('topic-input').value.trim() });
+});
+
+$('key-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const room = currentRoom();
+    const key = $('key-input').value.trim();
+    if (room && key) sendModes(room, [{ set: true, mode: 'k', arg: key }]);
+});
+
+$('key-clear').addEventListener('click', () => {
+    const room = currentRoom();
+    if (room) sendModes(room, [{ set: false, mode: 'k' }]);
+});
+
+$('limit-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const room = currentRoom();
+    const limit = $('limit-input').value.trim();
+    if (room && limit) sendModes(room, [{ set: true, mode: 'l', arg: limit }]);
+});
+
+$('limit-clear').addEventListener('click', () => {
+    const room = currentRoom();
+    if (room) sendModes(room, [{ set: false, mode: 'l' }]);
+});
+
+$('invite-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const room = currentRoom();
+    const nick = $('invite-nick').value.trim();
+    if (room && nick) send({ type: 'invite', room: room.name, nick });
+    $('invite-nick').value = '';
+});
+
+$('ban-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const room = currentRoom();
+    const mask = $('ban-mask').value.trim();
+    if (room && mask) sendModes(room, [{ set: true, mode: 'b', arg: mask }]);
+    $('ban-mask').value = '';
+});
+
 // ---- user input --------------------------------------------------------------------------------------------
 
 $('nick-form').addEventListener('submit', (e) => {
@@ -584,13 +862,15 @@ $('text').addEventListener('keydown', (e) => {
     }
 });
 
+// "#room" or "#room key", as IRC's JOIN takes them.
 $('join-form').addEventListener('submit', (e) => {
     e.preventDefault();
-    let name = $('join-room').value.trim();
-    if (!name.startsWith('#')) name = '#' + name;
+    const [first, key] = $('join-room').value.trim().split(/\s+/);
+    if (!first) return;
+    const name = first.startsWith('#') ? first : '#' + first;
     const existing = chat.rooms.get(fold(name));
     if (existing) chat.current = fold(name);
-    else send({ type: 'join', room: name });
+    else send(joinFrame(name, key || '', 0));
     $('join-room').value = '';
     render();
 });

@@ -11,12 +11,16 @@
  * <p>
  * The browser protocol (package {@code org.syncnet.door.ws}, the only part that uses JSON-P), in brief — the full
  * description with an example session is {@code docs/websocket-protocol.md}: one JSON object per WebSocket
- * text frame, with a {@code type}. Client: {@code hello {nick, resumeFrom?, session?}}, {@code join {room, resumeFrom?}},
- * {@code part {room, reason?}}, {@code message {id, room, text}}, {@code private {id, to, text}}. Server:
+ * text frame, with a {@code type}. Client: {@code hello {nick, resumeFrom?, session?, version?}},
+ * {@code join {room, resumeFrom?, key?}}, {@code part {room, reason?}}, {@code message {id, room, text}},
+ * {@code private {id, to, text}}, {@code topic {room, topic}}, {@code mode {room, changes}},
+ * {@code kick {room, nick, reason?}}, {@code invite {room, nick}}. Server:
  * {@code welcome {server, leader?, nick}}, {@code event {seq, room, nick, text, time, id?, notice?}},
- * {@code private {seq, from, to, text, time, id?, notice?}}, {@code members {room, nicks, topic}},
- * {@code presence {room, nick, change, newNick?, reason?}}, {@code history {room, messages, complete}},
- * {@code topic {room, topic, nick}}, {@code error {code, message, id?}} with the stable codes of
+ * {@code private {seq, from, to, text, time, id?, notice?}}, {@code members {room, nicks, topic}} (version 3: with
+ * statuses and modes), {@code presence {room, nick, change, newNick?, reason?}},
+ * {@code history {room, messages, complete}}, {@code topic {room, topic, nick}}, and in version 3
+ * {@code mode {room, nick, changes, modes}}, {@code kick {room, nick, target, reason}},
+ * {@code invite {room, nick, target}}; {@code error {code, message, id?}} with the stable codes of
  * {@link org.syncnet.chat.ErrorCode}, {@code cluster {server, leader?}}.
  */
 package org.syncnet.chat;

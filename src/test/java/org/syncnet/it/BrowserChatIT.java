@@ -25,7 +25,9 @@ import org.junit.jupiter.api.Test;
  * resend her message with the same id and show what Bob said: every message exactly once, in the same order on
  * both pages. Then both pages scroll back through a room with more messages than a join's history holds, to its first
  * message, through the history API: Alice's by keyboard on a page whose own server is gone, Bob's by wheel on his
- * phone-sized page. Skipped only when /usr/bin/chromium or /usr/bin/chromedriver is missing (.ci/run installs them).
+ * phone-sized page. Last, Alice creates a room, so she is its operator, and kicks Bob out of it through her page's
+ * member controls: both pages show it. Skipped only when /usr/bin/chromium or /usr/bin/chromedriver is missing
+ * (.ci/run installs them).
  */
 class BrowserChatIT extends ThreeServerCluster {
     static final Duration PAGE_BOUND = Duration.ofSeconds(30);
@@ -33,6 +35,7 @@ class BrowserChatIT extends ThreeServerCluster {
     static final Duration FAILOVER_BOUND = Duration.ofSeconds(40);
     static final String MIDDOT = "\u00b7";
     static final String OLD_ROOM = "#scrollback";
+    static final String MODERATED_ROOM = "#moderation";
     /** 18 connections of 16 messages: 288, more than the 200 of a join's history; each within the rate burst. */
     static final int SENDERS = 18;
     static final int PER_SENDER = 16;
@@ -46,7 +49,7 @@ class BrowserChatIT extends ThreeServerCluster {
 
     @Override
     int lastStep() {
-        return 2;
+        return 3;
     }
 
     @BeforeAll
@@ -161,6 +164,36 @@ class BrowserChatIT extends ThreeServerCluster {
                 p -> p.roomName().equals("#lobby") && p.olderMarker().equals("beginning of #lobby"));
         assertEquals(lobby, alice.messages(), "#lobby: nothing lost or doubled");
         stepPassed(2);
+    }
+
+    /**
+     * Alice creates a room and is its operator ({@code @}, listed first); Bob, who joins it, is not and gets no
+     * controls. Alice kicks him through her members list, with a reason: her page says so and lists her alone, his
+     * says who kicked him and why, and no longer lists the room.
+     */
+    @Test
+    @Order(3)
+    void anOperatorKicksAUserThroughThePage() {
+        requireStepsPassed(2);
+        alice.joinAndShow(MODERATED_ROOM);
+        alice.await("alice, who created the room, is its operator", PAGE_BOUND,
+                p -> p.roomName().equals(MODERATED_ROOM) && p.memberEntries().equals(List.of("@alice")));
+        bob.joinAndShow(MODERATED_ROOM);
+        for (ChatPage page : List.of(alice, bob)) {
+            page.await("both in the room, alice first as its operator", PAGE_BOUND,
+                    p -> p.roomName().equals(MODERATED_ROOM) && p.memberEntries().equals(List.of("@alice", "bob")));
+        }
+        assertTrue(alice.hasOperatorControls(), "the operator gets controls");
+        assertFalse(bob.hasOperatorControls(), "bob is no operator: no controls");
+
+        alice.kick("bob", "enough for today");
+        alice.await("the kick in alice's room", PAGE_BOUND,
+                p -> p.notes().contains("alice kicked bob (enough for today)")
+                        && p.memberEntries().equals(List.of("@alice")));
+        bob.await("bob told he was kicked, the room gone from his page", PAGE_BOUND,
+                p -> p.notice().equals("alice kicked you from " + MODERATED_ROOM + " (enough for today)")
+                        && !p.rooms().contains(MODERATED_ROOM));
+        stepPassed(3);
     }
 
     /** Sends the old room's messages and returns them as a page shows them ("seq nick: text"), in log order. */

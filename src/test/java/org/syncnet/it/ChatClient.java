@@ -152,6 +152,34 @@ final class ChatClient implements AutoCloseable {
         send(b.build());
     }
 
+    /** A join offering the key of a {@code +k} room. */
+    void join(String room, String key) {
+        send(Json.createObjectBuilder().add("type", "join").add("room", room).add("key", key).build());
+    }
+
+    /** One channel mode change, such as {@code mode("#r", true, "v", "bob")}; {@code arg} null for none. */
+    void mode(String room, boolean set, String letter, String arg) {
+        var change = Json.createObjectBuilder().add("set", set).add("mode", letter);
+        if (arg != null) {
+            change.add("arg", arg);
+        }
+        send(Json.createObjectBuilder().add("type", "mode").add("room", room)
+                .add("changes", Json.createArrayBuilder().add(change)).build());
+    }
+
+    void kick(String room, String nick, String reason) {
+        send(Json.createObjectBuilder().add("type", "kick").add("room", room).add("nick", nick).add("reason", reason)
+                .build());
+    }
+
+    void invite(String room, String nick) {
+        send(Json.createObjectBuilder().add("type", "invite").add("room", room).add("nick", nick).build());
+    }
+
+    void part(String room) {
+        send(Json.createObjectBuilder().add("type", "part").add("room", room).build());
+    }
+
     void say(String room, String id, String text) {
         synchronized (this) {
             unconfirmed.put(id, room + "\n" + text);

@@ -12,6 +12,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -163,8 +164,42 @@ final class ChatPage implements AutoCloseable {
         return strings("return [...document.querySelectorAll('#messages li.note')].map(e => e.textContent)");
     }
 
+    /** The nicks in the members list, without their {@code @} or {@code +}. */
     List<String> members() {
-        return strings("return [...document.querySelectorAll('#members li')].map(e => e.textContent)");
+        return strings("return [...document.querySelectorAll('#members li .member-nick')].map(e => e.textContent)");
+    }
+
+    /** The members list as shown: each nick with its {@code @} or {@code +}, operators first. */
+    List<String> memberEntries() {
+        return strings("return [...document.querySelectorAll('#members li.member')].map(li =>"
+                + " li.querySelector('.prefix').textContent + li.querySelector('.member-nick').textContent)");
+    }
+
+    /** Whether the page offers this user operator controls (member actions or the room's settings). */
+    boolean hasOperatorControls() {
+        return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+                "return document.querySelectorAll('#members button.member-name').length > 0"
+                        + " || !document.getElementById('room-settings').hidden"));
+    }
+
+    /** As an operator does: opens the member's actions in the members list, types the reason, clicks Kick. */
+    void kick(String nick, String reason) {
+        WebElement toggle = (WebElement) ((JavascriptExecutor) driver).executeScript(
+                "return [...document.querySelectorAll('#members button.member-name')]"
+                        + ".find(b => b.querySelector('.member-nick').textContent === arguments[0])", nick);
+        toggle.click();
+        driver.findElement(By.cssSelector(".member-actions .kick-reason")).sendKeys(reason);
+        driver.findElement(By.cssSelector(".member-actions button[data-focus='" + nick + "|kick']")).click();
+    }
+
+    /** The page's line for what went wrong or happened to this user (a refusal, a kick). */
+    String notice() {
+        return driver.findElement(By.id("notice")).getDomProperty("textContent");
+    }
+
+    /** The rooms the page lists, as named there. */
+    List<String> rooms() {
+        return strings("return [...document.querySelectorAll('#rooms button.room')].map(b => b.textContent)");
     }
 
     /** How many elements the messages list holds that a message could have injected as HTML. */

@@ -94,8 +94,8 @@ public final class BrowserSession {
         try {
             frame = decoder.decode(text);
         } catch (ProtocolException e) {
-            return new Result(List.of(), List.of(allowed ? e.toFrame()
-                    : new ServerFrame.Error(ErrorCode.RATE_LIMITED, "slow down", null)));
+            return new Result(List.of(), forVersion(List.of(allowed ? e.toFrame()
+                    : new ServerFrame.Error(ErrorCode.RATE_LIMITED, "slow down", null))));
         }
         String messageId = frame instanceof ClientFrame.Message m ? m.id()
                 : frame instanceof ClientFrame.Private p ? p.id() : null;
@@ -109,18 +109,27 @@ public final class BrowserSession {
             return Result.error(ErrorCode.NOT_REGISTERED,
                     phase == Phase.CLAIMING ? "waiting for the nick" : "send hello first", messageId);
         }
+        long time = Math.max(0, nowMillis);  // a room's creation, a message's, a ban's: the log refuses negatives
         if (frame instanceof ClientFrame.Join j) {
             if (pendingJoins.size() >= PENDING_JOINS) {
                 pendingJoins.clear();  // joins that got no outcome (already a member): forget, stay bounded
             }
             j.resumeFrom().ifPresent(from -> pendingJoins.put(Casemapping.fold(j.room()), from));
-            return Result.log(new ChatEvent.RoomJoined(id, j.room()));
+            return Result.log(new ChatEvent.RoomJoined(id, j.room(), j.key(), time));
         } else if (frame instanceof ClientFrame.Part p) {
             return Result.log(new ChatEvent.RoomLeft(id, p.room(), p.reason()));
         } else if (frame instanceof ClientFrame.Message m) {
-            return Result.log(new ChatEvent.MessagePosted(id, m.room(), m.text(), m.id(), Math.max(0, nowMillis)));
+            return Result.log(new ChatEvent.MessagePosted(id, m.room(), m.text(), m.id(), time));
         } else if (frame instanceof ClientFrame.Private p) {
-            return Result.log(new ChatEvent.PrivateMessage(id, p.to(), p.text(), p.id(), Math.max(0, nowMillis)));
+            return Result.log(new ChatEvent.PrivateMessage(id, p.to(), p.text(), p.id(), time));
+        } else if (frame instanceof ClientFrame.Topic t) {
+            return Result.log(new ChatEvent.TopicSet(id, t.room(), t.topic()));
+        } else if (frame instanceof ClientFrame.Mode m) {
+            return Result.log(new ChatEvent.ModesChanged(id, m.room(), m.changes(), time));
+        } else if (frame instanceof ClientFrame.Kick k) {
+            return Result.log(new ChatEvent.Kicked(id, k.room(), k.nick(), k.reason()));
+        } else if (frame instanceof ClientFrame.Invite i) {
+            return Result.log(new ChatEvent.Invited(id, i.room(), i.nick()));
         }
         throw new IllegalStateException("unhandled frame " + frame);
     }
@@ -141,6 +150,11 @@ public final class BrowserSession {
     /** Whether the client reads several objects to a frame, one per line (protocol version 2, see {@link FrameLines}). */
     public boolean readsLines() {
         return version >= ClientFrame.Hello.LINES_VERSION;
+    }
+
+    /** The frames as the client's protocol version has them ({@link OlderVersions}). */
+    private List<ServerFrame> forVersion(List<ServerFrame> frames) {
+        return version >= ClientFrame.Hello.MODERATION_VERSION ? frames : OlderVersions.downgrade(frames);
     }
 
     /** The frames for an outcome that names this connection in {@link ChatOutcome#to()}; updates registration. */
@@ -165,6 +179,6 @@ public final class BrowserSession {
         } else if (outcome instanceof ChatOutcome.Rejected r && r.client().equals(id)) {
             pendingJoins.remove(Casemapping.fold(r.detail()));  // a refused join (its detail is the room)
         }
-        return frames.framesFor(state, outcome, id, from, leader);
+        return forVersion(frames.framesFor(state, outcome, id, from, leader));
     }
 }

@@ -1,6 +1,8 @@
 package org.syncnet.door.ws;
 
+import java.util.List;
 import java.util.OptionalLong;
+import org.syncnet.chat.ModeChange;
 
 /** Frames a browser sends; {@link ClientFrameDecoder} only produces ones whose fields pass the chat limits. */
 public sealed interface ClientFrame {
@@ -8,13 +10,15 @@ public sealed interface ClientFrame {
      * First frame of a connection. {@code resumeFrom}: the sequence of the last event the client saw, when it
      * reconnects; {@code session}: its resume key (empty if none) so it can take its nick back from its old,
      * not yet removed connection. {@code version}: the protocol version the client speaks ({@value #FIRST_VERSION}
-     * if it does not say; see {@link FrameLines} for what version 2 changes).
+     * if it does not say; see {@link FrameLines} for what version 2 changes, {@link OlderVersions} for version 3).
      */
     record Hello(String nick, OptionalLong resumeFrom, String session, int version) implements ClientFrame {
         public static final int FIRST_VERSION = 1;
         /** From this version on, a server frame may hold several objects, a line each ({@link FrameLines}). */
         public static final int LINES_VERSION = 2;
-        public static final int LATEST_VERSION = 2;
+        /** From this version on, the server sends channel statuses, modes, kicks and invites ({@link OlderVersions}). */
+        public static final int MODERATION_VERSION = 3;
+        public static final int LATEST_VERSION = 3;
 
         public Hello(String nick, OptionalLong resumeFrom, String session) {
             this(nick, resumeFrom, session, FIRST_VERSION);
@@ -23,11 +27,16 @@ public sealed interface ClientFrame {
 
     /**
      * {@code resumeFrom}: when a reconnected client rejoins a room it was in, the sequence of the last event it saw,
-     * so the history it gets starts after it; absent, it gets all the history held.
+     * so the history it gets starts after it; absent, it gets all the history held. {@code key}: the key it offers
+     * for a {@code +k} room (empty: none).
      */
-    record Join(String room, OptionalLong resumeFrom) implements ClientFrame {
+    record Join(String room, OptionalLong resumeFrom, String key) implements ClientFrame {
         public Join(String room) {
             this(room, OptionalLong.empty());
+        }
+
+        public Join(String room, OptionalLong resumeFrom) {
+            this(room, resumeFrom, "");
         }
     }
 
@@ -40,5 +49,24 @@ public sealed interface ClientFrame {
 
     /** {@code id}: the client's event id; a resend after a reconnect uses the same id and is delivered once. */
     record Message(String id, String room, String text) implements ClientFrame {
+    }
+
+    /** Sets a room's topic; an empty one clears it. */
+    record Topic(String room, String topic) implements ClientFrame {
+    }
+
+    /** 1 to {@link org.syncnet.chat.ChatLimits#MAX_MODE_CHANGES} channel mode changes, applied in order. */
+    record Mode(String room, List<ModeChange> changes) implements ClientFrame {
+        public Mode {
+            changes = List.copyOf(changes);
+        }
+    }
+
+    /** Removes {@code nick} from {@code room}; {@code reason} may be empty. */
+    record Kick(String room, String nick, String reason) implements ClientFrame {
+    }
+
+    /** Lets {@code nick} join {@code room} past its +i, +k and +l, once. */
+    record Invite(String room, String nick) implements ClientFrame {
     }
 }

@@ -32,14 +32,18 @@ public final class ClientFrameDecoder {
     public static final int MAX_FRAME_CHARS = 32 * 1024;
 
     private static final Set<String> HELLO = Set.of("type", "nick", "resumeFrom", "session", "version");
-    private static final Set<String> JOIN = Set.of("type", "room", "resumeFrom");
+    private static final Set<String> JOIN = Set.of("type", "room", "resumeFrom", "key");
     private static final Set<String> PART = Set.of("type", "room", "reason");
     private static final Set<String> MESSAGE = Set.of("type", "id", "room", "text");
     private static final Set<String> PRIVATE = Set.of("type", "id", "to", "text");
+    private static final Set<String> TOPIC = Set.of("type", "room", "topic");
+    private static final Set<String> MODE = Set.of("type", "room", "changes");
+    private static final Set<String> KICK = Set.of("type", "room", "nick", "reason");
+    private static final Set<String> INVITE = Set.of("type", "room", "nick");
 
     private final JsonParserFactory parsers = Json.createParserFactory(Map.of(
             JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE,
-            // Parsson's own limits (ignored by other providers): our frames are two levels deep at most.
+            // Parsson's own limits (ignored by other providers): our frames are three levels deep at most.
             "org.eclipse.parsson.maxDepth", 8,
             "org.eclipse.parsson.rejectDuplicateKeys", true));
 
@@ -55,10 +59,14 @@ public final class ClientFrameDecoder {
         try {
             return switch (type) {
                 case "hello" -> hello(frame);
-                case "join" -> new ClientFrame.Join(room(only(frame, JOIN)), resumeFrom(frame));
+                case "join" -> join(only(frame, JOIN));
                 case "part" -> part(only(frame, PART));
                 case "message" -> message(only(frame, MESSAGE));
                 case "private" -> privateMessage(only(frame, PRIVATE));
+                case "topic" -> topic(only(frame, TOPIC));
+                case "mode" -> mode(only(frame, MODE));
+                case "kick" -> kick(only(frame, KICK));
+                case "invite" -> invite(only(frame, INVITE));
                 default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown frame type");
             };
         } catch (RuntimeException e) {
@@ -124,6 +132,71 @@ public final class ClientFrameDecoder {
             throw new ProtocolException(ErrorCode.BAD_FIELD, "resumeFrom: a sequence number (integer >= 0)");
         }
         return OptionalLong.of(n.longValueExact());
+    }
+
+    private static ClientFrame join(JsonObject f) throws ProtocolException {
+        String room = room(f);
+        try {
+            OptionalLong resumeFrom = resumeFrom(f);
+            String key = f.containsKey("key") ? string(f, "key", true) : "";
+            if (!key.isEmpty() && !ChatLimits.isValidKey(key)) {
+                throw new ProtocolException(ErrorCode.BAD_FIELD,
+                        "key: 1-23 characters, no space, comma, colon or control character");
+            }
+            return new ClientFrame.Join(room, resumeFrom, key);
+        } catch (ProtocolException e) {
+            throw e.inRoom(room);
+        }
+    }
+
+    private static ClientFrame topic(JsonObject f) throws ProtocolException {
+        String room = room(f);
+        String topic = string(f, "topic", true);
+        if (!ChatLimits.isValidTopic(topic)) {
+            throw new ProtocolException(ErrorCode.BAD_TEXT, "topic: one line, at most 300 bytes", null, room);
+        }
+        return new ClientFrame.Topic(room, topic);
+    }
+
+    private static ClientFrame mode(JsonObject f) throws ProtocolException {
+        String room = room(f);
+        try {
+            return new ClientFrame.Mode(room, ModeChangeReader.changes(f.get("changes")));
+        } catch (ProtocolException e) {
+            throw e.inRoom(room);
+        }
+    }
+
+    private static ClientFrame kick(JsonObject f) throws ProtocolException {
+        String room = room(f);
+        try {
+            String nick = nick(f);
+            String reason = f.containsKey("reason") ? string(f, "reason", true) : "";
+            if (!ChatLimits.isValidReason(reason)) {
+                throw new ProtocolException(ErrorCode.BAD_TEXT, "reason: one line, at most 300 bytes");
+            }
+            return new ClientFrame.Kick(room, nick, reason);
+        } catch (ProtocolException e) {
+            throw e.inRoom(room);
+        }
+    }
+
+    private static ClientFrame invite(JsonObject f) throws ProtocolException {
+        String room = room(f);
+        try {
+            return new ClientFrame.Invite(room, nick(f));
+        } catch (ProtocolException e) {
+            throw e.inRoom(room);
+        }
+    }
+
+    /** The nick a kick or an invite is for. */
+    private static String nick(JsonObject f) throws ProtocolException {
+        String nick = string(f, "nick", true);
+        if (!ChatLimits.isValidNick(nick)) {
+            throw new ProtocolException(ErrorCode.BAD_NICK, "nick: a nick");
+        }
+        return nick;
     }
 
     private static ClientFrame part(JsonObject f) throws ProtocolException {

@@ -8,7 +8,6 @@ import org.syncnet.chat.ChatState;
 import org.syncnet.chat.ClientId;
 import org.syncnet.chat.ErrorCode;
 import org.syncnet.chat.HistoryEntry;
-import org.syncnet.chat.Member;
 import org.syncnet.chat.RoomSnapshot;
 import org.syncnet.door.ws.ServerFrame.Presence.Change;
 
@@ -49,7 +48,7 @@ public final class OutcomeFrames {
             if (recipient.equals(o.client())) {
                 out.add(new ServerFrame.Welcome(server, leader, o.nick()));
                 for (String room : o.rooms()) {
-                    state.room(room, resumeFrom, resumeChars).ifPresent(r -> addRoom(out, r, o.nick()));
+                    state.room(room, resumeFrom, resumeChars).ifPresent(r -> addRoom(out, state, r, o.nick()));
                 }
             } else {
                 out.add(new ServerFrame.Error(ErrorCode.REPLACED, "resumed on another connection", null));
@@ -59,19 +58,25 @@ public final class OutcomeFrames {
                 out.add(new ServerFrame.Presence(room, o.oldNick(), Change.NICK, o.newNick(), null));
             }
         } else if (outcome instanceof ChatOutcome.Rejected o) {
-            out.add(new ServerFrame.Error(o.code(), o.detail(), o.clientEventId()));
+            out.add(Refusals.frame(o));
         } else if (outcome instanceof ChatOutcome.Joined o) {
             out.add(new ServerFrame.Presence(o.room(), o.member().nick(), Change.JOIN, null, null));
             if (recipient.equals(o.member().client())) {
                 RoomSnapshot r = resumeFrom == 0 ? o.snapshot()
                         : state.room(o.room(), resumeFrom, resumeChars).orElse(o.snapshot());
-                addRoom(out, r, o.member().nick());
+                addRoom(out, state, r, o.member().nick());
             }
         } else if (outcome instanceof ChatOutcome.Left o) {
             out.add(new ServerFrame.Presence(o.room(), o.member().nick(), Change.PART, null, o.reason()));
         } else if (outcome instanceof ChatOutcome.Quit o) {
             for (String room : sharedRooms(state, o.rooms(), recipient)) {
                 out.add(new ServerFrame.Presence(room, o.member().nick(), Change.QUIT, null, o.reason()));
+            }
+        } else if (outcome instanceof ChatOutcome.Killed o) {
+            // A server operator's KILL: to the victim's room mates it is a quit, as IRC shows it.
+            for (String room : sharedRooms(state, o.rooms(), recipient)) {
+                out.add(new ServerFrame.Presence(room, o.victim().nick(), Change.QUIT, null,
+                        "Killed (" + o.by().nick() + (o.reason().isEmpty() ? "" : " (" + o.reason() + ")") + ")"));
             }
         } else if (outcome instanceof ChatOutcome.Posted o) {
             out.add(event(o.message(), state.nickOf(recipient)));
@@ -87,12 +92,18 @@ public final class OutcomeFrames {
             out.add(event(o.original(), o.original().sender().nick()));
         } else if (outcome instanceof ChatOutcome.TopicChanged o) {
             out.add(new ServerFrame.Topic(o.room(), o.topic(), o.by().nick()));
+        } else if (outcome instanceof ChatOutcome.ModesChanged o) {
+            out.add(ChannelFrames.mode(state, o));
+        } else if (outcome instanceof ChatOutcome.Kicked o) {
+            out.add(new ServerFrame.Kick(o.room(), o.by().nick(), o.target().nick(), o.reason()));
+        } else if (outcome instanceof ChatOutcome.Invited o) {
+            out.add(new ServerFrame.Invite(o.room(), o.by().nick(), o.target().nick()));
         }
         return out;
     }
 
-    private static void addRoom(List<ServerFrame> out, RoomSnapshot r, String ownNick) {
-        out.add(new ServerFrame.Members(r.room(), r.members().stream().map(Member::nick).toList(), r.topic()));
+    private static void addRoom(List<ServerFrame> out, ChatState state, RoomSnapshot r, String ownNick) {
+        out.add(ChannelFrames.members(state, r));
         List<ServerFrame.Event> messages = new ArrayList<>(r.history().size());
         for (HistoryEntry e : r.history()) {
             messages.add(event(e, ownNick));

@@ -6,6 +6,7 @@ import org.syncnet.chat.ErrorCode;
 public final class ProtocolException extends Exception {
     private final ErrorCode code;
     private final String id;
+    private final String room;
 
     public ProtocolException(ErrorCode code, String detail) {
         this(code, detail, null);
@@ -13,9 +14,15 @@ public final class ProtocolException extends Exception {
 
     /** {@code id}: the refused message's client event id, when it was readable, so the client stops resending. */
     public ProtocolException(ErrorCode code, String detail, String id) {
+        this(code, detail, id, null);
+    }
+
+    /** {@code room}: the room the refused frame names, when it was readable, so the client can say which. */
+    public ProtocolException(ErrorCode code, String detail, String id, String room) {
         super(detail, null, false, false);
         this.code = code;
         this.id = id;
+        this.room = room;
     }
 
     public String id() {
@@ -26,8 +33,17 @@ public final class ProtocolException extends Exception {
         return code;
     }
 
+    public String room() {
+        return room;
+    }
+
+    /** The same refusal, naming the room. */
+    ProtocolException inRoom(String room) {
+        return new ProtocolException(code, getMessage(), id, room);
+    }
+
     /** The error frame to send back. */
     public ServerFrame.Error toFrame() {
-        return new ServerFrame.Error(code, getMessage(), id);
+        return new ServerFrame.Error(code, getMessage(), id, room, null);
     }
 }

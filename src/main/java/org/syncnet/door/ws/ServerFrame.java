@@ -3,6 +3,8 @@ package org.syncnet.door.ws;
 import java.util.List;
 import java.util.Objects;
 import org.syncnet.chat.ErrorCode;
+import org.syncnet.chat.ListEntry;
+import org.syncnet.chat.ModeChange;
 
 /** Frames the server sends a browser; {@link ServerFrameEncoder} writes them. Nullable fields are omitted. */
 public sealed interface ServerFrame {
@@ -43,11 +45,55 @@ public sealed interface ServerFrame {
         }
     }
 
-    /** The room's members, in join order, and its topic: sent on joining and on request. */
-    record Members(String room, List<String> nicks, String topic) implements ServerFrame {
+    /**
+     * The room's members, in join order, and its topic: sent on joining and on resuming. {@code channel}: who of
+     * them has {@code @} and {@code +}, the room's modes and creation time (protocol version 3; null before).
+     */
+    record Members(String room, List<String> nicks, String topic, Channel channel) implements ServerFrame {
         public Members {
             nicks = List.copyOf(nicks);
         }
+
+        public Members(String room, List<String> nicks, String topic) {
+            this(room, nicks, topic, null);
+        }
+    }
+
+    /** The members with {@code @} and with {@code +} (each in join order), the room's modes and creation time. */
+    record Channel(List<String> ops, List<String> voiced, Modes modes, long created) {
+        public Channel {
+            ops = List.copyOf(ops);
+            voiced = List.copyOf(voiced);
+            Objects.requireNonNull(modes);
+        }
+    }
+
+    /**
+     * A room's modes as they are: the letters set ({@code +ntk}), the key (empty: none; members see it), the user
+     * limit (0: none) and the ban list ({@code null}: not sent, as in a mode frame that changed no ban).
+     */
+    record Modes(String letters, String key, int limit, List<ListEntry> bans) {
+        public Modes {
+            bans = bans == null ? null : List.copyOf(bans);
+        }
+    }
+
+    /**
+     * A member changed {@code room}'s modes: the {@code changes} that took effect, in order (statuses, flags, key,
+     * limit, list entries), and the room's {@code modes} after them.
+     */
+    record Mode(String room, String nick, List<ModeChange> changes, Modes modes) implements ServerFrame {
+        public Mode {
+            changes = List.copyOf(changes);
+        }
+    }
+
+    /** {@code nick} kicked {@code target} out of {@code room}; {@code reason} may be empty. */
+    record Kick(String room, String nick, String target, String reason) implements ServerFrame {
+    }
+
+    /** {@code nick} invited {@code target} to {@code room} (to the target, the inviter and the room's operators). */
+    record Invite(String room, String nick, String target) implements ServerFrame {
     }
 
     /**
@@ -68,8 +114,14 @@ public sealed interface ServerFrame {
     record Topic(String room, String topic, String nick) implements ServerFrame {
     }
 
-    /** {@code id}: the client event id the error concerns, if any. */
-    record Error(ErrorCode code, String message, String id) implements ServerFrame {
+    /**
+     * {@code id}: the client event id the error concerns, if any; {@code room} and {@code nick}: the room and the
+     * nick it concerns, if any (protocol version 3; null before).
+     */
+    record Error(ErrorCode code, String message, String id, String room, String nick) implements ServerFrame {
+        public Error(ErrorCode code, String message, String id) {
+            this(code, message, id, null, null);
+        }
     }
 
     /** The cluster changed leader (or this server lost its quorum: leader null). */

@@ -6,6 +6,8 @@ import jakarta.json.stream.JsonGeneratorFactory;
 import java.io.StringWriter;
 import java.util.Locale;
 import java.util.Map;
+import org.syncnet.chat.ListEntry;
+import org.syncnet.chat.ModeChange;
 
 /** Writes {@link ServerFrame}s as one-line JSON objects; null fields are left out. Thread-safe. */
 public final class ServerFrameEncoder {
@@ -38,6 +40,9 @@ public final class ServerFrameEncoder {
             g.write("type", "members").write("room", f.room()).writeStartArray("nicks");
             f.nicks().forEach(g::write);
             g.writeEnd().write("topic", f.topic());
+            if (f.channel() != null) {
+                channel(g, f.channel());
+            }
         } else if (frame instanceof ServerFrame.Presence f) {
             g.write("type", "presence").write("room", f.room()).write("nick", f.nick())
                     .write("change", f.change().name().toLowerCase(Locale.ROOT));
@@ -53,14 +58,60 @@ public final class ServerFrameEncoder {
             g.writeEnd().write("complete", f.complete());
         } else if (frame instanceof ServerFrame.Topic f) {
             g.write("type", "topic").write("room", f.room()).write("topic", f.topic()).write("nick", f.nick());
+        } else if (frame instanceof ServerFrame.Mode f) {
+            g.write("type", "mode").write("room", f.room()).write("nick", f.nick()).writeStartArray("changes");
+            for (ModeChange c : f.changes()) {
+                g.writeStartObject().write("set", c.add()).write("mode", String.valueOf(c.mode()));
+                if (!c.argument().isEmpty()) {
+                    g.write("arg", c.argument());
+                }
+                g.writeEnd();
+            }
+            g.writeEnd();
+            modes(g, f.modes());
+        } else if (frame instanceof ServerFrame.Kick f) {
+            g.write("type", "kick").write("room", f.room()).write("nick", f.nick()).write("target", f.target())
+                    .write("reason", f.reason());
+        } else if (frame instanceof ServerFrame.Invite f) {
+            g.write("type", "invite").write("room", f.room()).write("nick", f.nick()).write("target", f.target());
         } else if (frame instanceof ServerFrame.Error f) {
             g.write("type", "error").write("code", f.code().name()).write("message", f.message());
             optional(g, "id", f.id());
+            optional(g, "room", f.room());
+            optional(g, "nick", f.nick());
         } else if (frame instanceof ServerFrame.Cluster f) {
             g.write("type", "cluster").write("server", f.server());
             optional(g, "leader", f.leader());
         } else {
             throw new IllegalArgumentException("unknown frame " + frame);
+        }
+    }
+
+    private static void channel(JsonGenerator g, ServerFrame.Channel c) {
+        g.writeStartArray("ops");
+        c.ops().forEach(g::write);
+        g.writeEnd().writeStartArray("voiced");
+        c.voiced().forEach(g::write);
+        g.writeEnd();
+        modes(g, c.modes());
+        g.write("created", c.created());
+    }
+
+    /** {@code modes}, then {@code key} and {@code limit} only when set, {@code bans} only when given. */
+    private static void modes(JsonGenerator g, ServerFrame.Modes m) {
+        g.write("modes", m.letters());
+        if (!m.key().isEmpty()) {
+            g.write("key", m.key());
+        }
+        if (m.limit() > 0) {
+            g.write("limit", m.limit());
+        }
+        if (m.bans() != null) {
+            g.writeStartArray("bans");
+            for (ListEntry b : m.bans()) {
+                g.writeStartObject().write("mask", b.mask()).write("by", b.setBy()).write("time", b.time()).writeEnd();
+            }
+            g.writeEnd();
         }
     }
 

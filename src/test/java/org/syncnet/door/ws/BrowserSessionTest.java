@@ -13,6 +13,7 @@ import org.syncnet.chat.ChatState;
 import org.syncnet.chat.ClientId;
 import org.syncnet.chat.Identity;
 import org.syncnet.chat.ErrorCode;
+import org.syncnet.chat.ModeChange;
 import org.syncnet.chat.TokenBucket;
 
 /** A browser session against a one-server "log" that commits every event at once. */
@@ -59,7 +60,7 @@ class BrowserSessionTest {
                 send(a, "{\"type\":\"hello\",\"nick\":\"alice\"}"));
         assertEquals(List.of(new ServerFrame.Error(ErrorCode.ALREADY_REGISTERED, "already registered", null)),
                 send(a, "{\"type\":\"hello\",\"nick\":\"al\"}"));
-        assertEquals(List.of(new ServerFrame.Error(ErrorCode.NICK_IN_USE, "ALICE", null)),
+        assertEquals(List.of(new ServerFrame.Error(ErrorCode.NICK_IN_USE, "the nick ALICE is taken", null)),
                 send(b, "{\"type\":\"hello\",\"nick\":\"ALICE\"}"));
         assertEquals(List.of(new ServerFrame.Welcome("server1", "server3", "bob")),
                 send(b, "{\"type\":\"hello\",\"nick\":\"bob\"}"));
@@ -99,6 +100,90 @@ class BrowserSessionTest {
                 a.onText("{\"type\":\"private\",\"id\":\"p1\",\"to\":\"bob\",\"text\":\"hi\"}", 0, 5).toLog());
         assertEquals(List.of(new ServerFrame.Error(ErrorCode.BAD_JSON, "invalid JSON", null)),
                 a.onText("{", 0, 0).reply());
+    }
+
+    @Test
+    void moderationFramesBecomeEventsStampedWithTheServersTime() {
+        BrowserSession a = session(A, 100);
+        send(a, "{\"type\":\"hello\",\"nick\":\"alice\",\"version\":3}");
+        assertEquals(List.of(new ChatEvent.RoomJoined(A, "#a", "s3cret", 40)),
+                a.onText("{\"type\":\"join\",\"room\":\"#a\",\"key\":\"s3cret\"}", 0, 40).toLog());
+        assertEquals(List.of(new ChatEvent.RoomJoined(A, "#b", "", 0)),
+                a.onText("{\"type\":\"join\",\"room\":\"#b\"}", 0, -5).toLog(), "a clock before 1970 counts as 0");
+        assertEquals(List.of(new ChatEvent.TopicSet(A, "#a", "news")),
+                a.onText("{\"type\":\"topic\",\"room\":\"#a\",\"topic\":\"news\"}", 0, 0).toLog());
+        assertEquals(List.of(new ChatEvent.ModesChanged(A, "#a", List.of(new ModeChange(true, 'v', "bob"),
+                        new ModeChange(false, 'm')), 77)),
+                a.onText("{\"type\":\"mode\",\"room\":\"#a\",\"changes\":[{\"set\":true,\"mode\":\"v\",\"arg\":\"bob\"},"
+                        + "{\"set\":false,\"mode\":\"m\"}]}", 0, 77).toLog());
+        assertEquals(List.of(new ChatEvent.Kicked(A, "#a", "bob", "spam")),
+                a.onText("{\"type\":\"kick\",\"room\":\"#a\",\"nick\":\"bob\",\"reason\":\"spam\"}", 0, 0).toLog());
+        assertEquals(List.of(new ChatEvent.Kicked(A, "#a", "bob", "")),
+                a.onText("{\"type\":\"kick\",\"room\":\"#a\",\"nick\":\"bob\"}", 0, 0).toLog());
+        assertEquals(List.of(new ChatEvent.Invited(A, "#a", "carol")),
+                a.onText("{\"type\":\"invite\",\"room\":\"#a\",\"nick\":\"carol\"}", 0, 0).toLog());
+        BrowserSession.Result bad = a.onText("{\"type\":\"mode\",\"room\":\"#a\",\"changes\":[]}", 0, 0);
+        assertEquals(List.of(), bad.toLog());
+        assertEquals(List.of(new ServerFrame.Error(ErrorCode.BAD_FIELD, "changes: 1 to 4 objects {set, mode, arg}", null,
+                "#a", null)), bad.reply());
+    }
+
+    @Test
+    void moderationFramesNeedAWelcomeFirst() {
+        BrowserSession a = session(A, 100);
+        BrowserSession.Result r = a.onText("{\"type\":\"kick\",\"room\":\"#a\",\"nick\":\"bob\"}", 0, 0);
+        assertEquals(List.of(), r.toLog());
+        assertEquals(List.of(new ServerFrame.Error(ErrorCode.NOT_REGISTERED, "send hello first", null)), r.reply());
+    }
+
+    /**
+     * Alice (version 3) kicks Bob (version 1) out of a moderated room: she sees the room's statuses, its modes and the
+     * kick; he sees what a version 1 client always saw, the kick as his own part, so his page drops the room.
+     */
+    @Test
+    void aVersion3ClientSeesModerationAnOlderOneWhatItUnderstands() {
+        BrowserSession a = session(A, 100);
+        BrowserSession b = session(B, 100);
+        send(a, "{\"type\":\"hello\",\"nick\":\"alice\",\"version\":3}");
+        send(b, "{\"type\":\"hello\",\"nick\":\"bob\",\"version\":2}");
+        List<ServerFrame> aliceJoin = send(a, "{\"type\":\"join\",\"room\":\"#a\"}");
+        assertEquals(new ServerFrame.Members("#a", List.of("alice"), "", new ServerFrame.Channel(List.of("alice"),
+                List.of(), new ServerFrame.Modes("+nt", "", 0, List.of()), 1000)), aliceJoin.get(1));
+        assertEquals(new ServerFrame.Members("#a", List.of("alice", "bob"), ""),
+                send(b, "{\"type\":\"join\",\"room\":\"#a\"}").get(1), "version 2: the fields it knows");
+
+        List<ServerFrame> toAlice = new ArrayList<>();
+        List<ServerFrame> toBob = new ArrayList<>();
+        deliver(a.onText("{\"type\":\"mode\",\"room\":\"#a\",\"changes\":[{\"set\":true,\"mode\":\"m\"}]}", 0, 1000),
+                a, toAlice, b, toBob);
+        deliver(b.onText("{\"type\":\"message\",\"id\":\"b1\",\"room\":\"#a\",\"text\":\"hi\"}", 0, 1000),
+                b, toBob, a, toAlice);
+        deliver(a.onText("{\"type\":\"kick\",\"room\":\"#a\",\"nick\":\"bob\",\"reason\":\"spam\"}", 0, 1000),
+                a, toAlice, b, toBob);
+        assertEquals(List.of(
+                new ServerFrame.Mode("#a", "alice", List.of(new ModeChange(true, 'm')),
+                        new ServerFrame.Modes("+mnt", "", 0, null)),
+                new ServerFrame.Kick("#a", "alice", "bob", "spam")), toAlice);
+        assertEquals(List.of(
+                new ServerFrame.Error(ErrorCode.MODERATED, "#a is moderated: only voiced users may speak", "b1"),
+                new ServerFrame.Presence("#a", "bob", ServerFrame.Presence.Change.PART, null, "kicked by alice: spam")),
+                toBob);
+    }
+
+    /** Sends what {@code r} logs, committing it, and collects what each of the two sessions receives. */
+    private void deliver(BrowserSession.Result r, BrowserSession s1, List<ServerFrame> to1, BrowserSession s2,
+                         List<ServerFrame> to2) {
+        to1.addAll(r.reply());
+        for (ChatEvent e : r.toLog()) {
+            for (ChatOutcome o : state.apply(++seq, e)) {
+                if (o.to().contains(s1.id())) {
+                    to1.addAll(s1.onOutcome(o, state, outcomeFrames, null));
+                }
+                if (o.to().contains(s2.id())) {
+                    to2.addAll(s2.onOutcome(o, state, outcomeFrames, null));
+                }
+            }
+        }
     }
 
     @Test

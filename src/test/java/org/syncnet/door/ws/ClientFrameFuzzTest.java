@@ -17,6 +17,10 @@ class ClientFrameFuzzTest {
         "{\"type\":\"join\",\"room\":\"#lobby\"}",
         "{\"type\":\"part\",\"room\":\"#lobby\",\"reason\":\"bye\"}",
         "{\"type\":\"message\",\"id\":\"c-1\",\"room\":\"#lobby\",\"text\":\"h\\u00e9llo \\ud83d\\ude00\"}",
+        "{\"type\":\"mode\",\"room\":\"#lobby\",\"changes\":[{\"set\":true,\"mode\":\"o\",\"arg\":\"bob\"},"
+                + "{\"set\":false,\"mode\":\"k\"}]}",
+        "{\"type\":\"kick\",\"room\":\"#lobby\",\"nick\":\"bob\",\"reason\":\"spam\"}",
+        "{\"type\":\"join\",\"room\":\"#lobby\",\"key\":\"s3cret\"}",
     };
     private static final String ALPHABET = "{}[]:,\"\\ntruefalsl0123456789.eE+-#abc u\u0000\u0007\ud800\udc00é😀";
 

@@ -47,7 +47,7 @@ class OutcomeFramesTest {
         ChatOutcome join = apply(new RoomJoined(A, "#Lobby"));
         assertEquals(List.of(
                 new ServerFrame.Presence("#lobby", "alice", Change.JOIN, null, null),
-                new ServerFrame.Members("#lobby", List.of("bob", "alice"), ""),
+                new ServerFrame.Members("#lobby", List.of("bob", "alice"), "", bobsLobby()),
                 new ServerFrame.History("#lobby", List.of(new ServerFrame.Event(4, "#lobby", "bob", "first", 10, null)),
                         true)), to(A, join));
         assertEquals(List.of(new ServerFrame.Presence("#lobby", "alice", Change.JOIN, null, null)), to(B, join));
@@ -56,14 +56,14 @@ class OutcomeFramesTest {
         assertEquals(List.of(new ServerFrame.Event(6, "#lobby", "alice", "hi", 11, "a1")), to(A, msg), "own: with id");
         assertEquals(List.of(new ServerFrame.Event(6, "#lobby", "alice", "hi", 11, null)), to(B, msg));
 
-        assertEquals(List.of(new ServerFrame.Error(ErrorCode.NOT_IN_ROOM, "#x", "a2")),
+        assertEquals(List.of(new ServerFrame.Error(ErrorCode.NOT_IN_ROOM, "you are not in #x", "a2", "#x", null)),
                 to(A, apply(new MessagePosted(A, "#x", "hi", "a2", 12))));
 
         // alice's server dies; she resumes on server3 having seen up to seq 4.
         ChatOutcome resumed = apply(new NickClaimed(A2, "alice", "k", ID));
         assertEquals(List.of(
                 new ServerFrame.Welcome("server1", "server3", "alice"),
-                new ServerFrame.Members("#lobby", List.of("bob", "alice"), ""),
+                new ServerFrame.Members("#lobby", List.of("bob", "alice"), "", bobsLobby()),
                 new ServerFrame.History("#lobby", List.of(new ServerFrame.Event(6, "#lobby", "alice", "hi", 11, "a1")),
                         true)), frames.framesFor(state, resumed, A2, 4, "server3"));
         assertEquals(List.of(new ServerFrame.Error(ErrorCode.REPLACED, "resumed on another connection", null)),
@@ -82,7 +82,8 @@ class OutcomeFramesTest {
         assertEquals(List.of(new ServerFrame.Presence("#lobby", "bobby", Change.QUIT, null, "Connection closed")),
                 to(A2, quit));
         ChatOutcome pm = apply(new ChatEvent.PrivateMessage(A2, "bobby", "psst", "a9", 20));
-        assertEquals(List.of(new ServerFrame.Error(ErrorCode.NO_SUCH_NICK, "bobby", "a9")), to(A2, pm), "bobby quit");
+        assertEquals(List.of(new ServerFrame.Error(ErrorCode.NO_SUCH_NICK, "nobody has the nick bobby", "a9", null,
+                "bobby")), to(A2, pm), "bobby quit");
         apply(new NickClaimed(B, "bob", "", ID));
         ChatOutcome pm2 = apply(new ChatEvent.PrivateMessage(A2, "BOB", "psst", "a9", 20));
         assertEquals(List.of(new ServerFrame.Private(seq, "alice", "bob", "psst", 20, "a9")), to(A2, pm2));
@@ -90,6 +91,11 @@ class OutcomeFramesTest {
         apply(new RoomJoined(A2, "#news"));  // +t (a new room's default): its creator sets the topic
         assertEquals(List.of(new ServerFrame.Topic("#news", "news", "alice")),
                 to(A2, apply(new ChatEvent.TopicSet(A2, "#news", "news"))));
+    }
+
+    /** #lobby as bob created it (his join logged without a time): bob is its operator, its modes a new room's. */
+    private static ServerFrame.Channel bobsLobby() {
+        return new ServerFrame.Channel(List.of("bob"), List.of(), new ServerFrame.Modes("+nt", "", 0, List.of()), 0);
     }
 
     @Test

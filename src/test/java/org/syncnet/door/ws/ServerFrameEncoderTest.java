@@ -10,6 +10,8 @@ import java.io.StringReader;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.syncnet.chat.ErrorCode;
+import org.syncnet.chat.ListEntry;
+import org.syncnet.chat.ModeChange;
 import org.syncnet.door.ws.ServerFrame.Presence.Change;
 
 class ServerFrameEncoderTest {
@@ -70,6 +72,42 @@ class ServerFrameEncoderTest {
                 encode(new ServerFrame.Topic("#a", "news", "alice")));
         assertEquals(json("{'type':'error','code':'NICK_IN_USE','message':'alice','id':'c-9'}"),
                 encode(new ServerFrame.Error(ErrorCode.NICK_IN_USE, "alice", "c-9")));
+    }
+
+    @Test
+    void membersOfVersion3TellStatusesAndModes() {
+        ServerFrame.Modes modes = new ServerFrame.Modes("+iklnt", "s3cret", 10,
+                List.of(new ListEntry("dave!*@*", "alice!web@server1", 77)));
+        assertEquals(json("{'type':'members','room':'#a','nicks':['alice','bob','carol'],'topic':'t',"
+                        + "'ops':['alice'],'voiced':['bob'],'modes':'+iklnt','key':'s3cret','limit':10,"
+                        + "'bans':[{'mask':'dave!*@*','by':'alice!web@server1','time':77}],'created':1790000000000}"),
+                encode(new ServerFrame.Members("#a", List.of("alice", "bob", "carol"), "t",
+                        new ServerFrame.Channel(List.of("alice"), List.of("bob"), modes, 1_790_000_000_000L))));
+        assertEquals(json("{'type':'members','room':'#a','nicks':['alice'],'topic':'','ops':[],'voiced':[],"
+                        + "'modes':'+nt','bans':[],'created':0}"),
+                encode(new ServerFrame.Members("#a", List.of("alice"), "", new ServerFrame.Channel(List.of(),
+                        List.of(), new ServerFrame.Modes("+nt", "", 0, List.of()), 0))),
+                "no key, no limit: left out");
+    }
+
+    @Test
+    void modeKickInvite() {
+        assertEquals(json("{'type':'mode','room':'#a','nick':'alice','changes':[{'set':true,'mode':'v','arg':'bob'},"
+                        + "{'set':false,'mode':'m'}],'modes':'+nt'}"),
+                encode(new ServerFrame.Mode("#a", "alice", List.of(new ModeChange(true, 'v', "bob"),
+                        new ModeChange(false, 'm')), new ServerFrame.Modes("+nt", "", 0, null))),
+                "no ban changed: no ban list");
+        assertEquals(json("{'type':'mode','room':'#a','nick':'alice','changes':[{'set':true,'mode':'b','arg':'b!*@*'}],"
+                        + "'modes':'+lnt','limit':5,'bans':[{'mask':'b!*@*','by':'alice!web@s1','time':9}]}"),
+                encode(new ServerFrame.Mode("#a", "alice", List.of(new ModeChange(true, 'b', "b!*@*")),
+                        new ServerFrame.Modes("+lnt", "", 5, List.of(new ListEntry("b!*@*", "alice!web@s1", 9))))));
+        assertEquals(json("{'type':'kick','room':'#a','nick':'alice','target':'bob','reason':''}"),
+                encode(new ServerFrame.Kick("#a", "alice", "bob", "")));
+        assertEquals(json("{'type':'invite','room':'#a','nick':'alice','target':'carol'}"),
+                encode(new ServerFrame.Invite("#a", "alice", "carol")));
+        assertEquals(json("{'type':'error','code':'NOT_IN_THAT_ROOM','message':'bob is not in #a','room':'#a',"
+                        + "'nick':'bob'}"),
+                encode(new ServerFrame.Error(ErrorCode.NOT_IN_THAT_ROOM, "bob is not in #a", null, "#a", "bob")));
     }
 
     @Test
