@@ -311,6 +311,11 @@ const handlers = {
                 chat.ws = null;
                 setStatus('replaced', 'this session continues in another window');
                 return;
+            case 'KILLED':
+                chat.nick = null; // stop: a server operator ended it; reconnecting would defy that
+                chat.ws = null;
+                setStatus('replaced', 'disconnected by a server operator: ' + f.message);
+                return;
             case 'TOO_SLOW':
                 notice('the server dropped this slow connection; reconnecting');
                 return; // the close that follows reconnects and resumes

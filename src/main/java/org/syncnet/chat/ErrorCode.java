@@ -71,5 +71,7 @@ public enum ErrorCode {
      * A mode change's argument is missing or invalid for its letter (a bad key, limit or mask); the detail is
      * "room letter argument", with {@code *} for a missing one (IRC 696; 525 for a key, 461 when missing).
      */
-    INVALID_MODE_ARGUMENT
+    INVALID_MODE_ARGUMENT,
+    /** A server operator ended this connection (IRC KILL); the message says who and why. */
+    KILLED
 }

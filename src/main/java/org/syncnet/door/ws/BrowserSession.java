@@ -44,6 +44,7 @@ public final class BrowserSession {
     /** A browser user is {@code nick!web@server}: the server it is connected to, not its address. */
     private final Identity identity;
     private Phase phase = Phase.NEW;
+    private ErrorCode closedBy = ErrorCode.RATE_LIMITED;
     /** The hello's resume point, for the rooms a session resume brings back. */
     private long resumeFrom;
     /** The protocol version of the last hello (before one: the first). */
@@ -72,6 +73,11 @@ public final class BrowserSession {
     /** Closed: the nick was resumed on another connection, or the client flooded; the endpoint closes it. */
     public boolean isClosed() {
         return phase == Phase.CLOSED;
+    }
+
+    /** Why the session closed: REPLACED, KILLED or RATE_LIMITED (flooding); null while it is open. */
+    public ErrorCode closedBy() {
+        return phase == Phase.CLOSED ? closedBy : null;
     }
 
     /**
@@ -166,6 +172,11 @@ public final class BrowserSession {
             phase = Phase.REGISTERED;
         } else if (outcome instanceof ChatOutcome.NickResumed o) {
             phase = o.client().equals(id) ? Phase.REGISTERED : Phase.CLOSED;
+            closedBy = ErrorCode.REPLACED;
+        } else if (outcome instanceof ChatOutcome.Killed o && o.victim().client().equals(id)) {
+            phase = Phase.CLOSED;
+            closedBy = ErrorCode.KILLED;
+            return List.of(new ServerFrame.Error(ErrorCode.KILLED, OutcomeFrames.killReason(o), null));
         } else if (outcome instanceof ChatOutcome.Rejected o && o.client().equals(id) && phase == Phase.CLAIMING
                 && o.code() == ErrorCode.NICK_IN_USE) {
             phase = Phase.NEW;  // may try another nick

@@ -176,20 +176,23 @@ public final class ClientConnection implements ChatConnection {
         }
     }
 
-    /** Sends what an applied event means for this client; closes the connection if the protocol says so (replaced). */
+    /**
+     * Sends what an applied event means for this client; closes the connection if the protocol says so (replaced, or
+     * killed by a server operator).
+     */
     @Override
     public void onOutcome(ChatOutcome outcome, ChatState state, String leader, SharedEncodings shared) {
         List<ServerFrame> out;
-        boolean closed;
+        ErrorCode closedBy;
         synchronized (protocol) {
             out = protocol.onOutcome(outcome, state, frames, leader);
-            closed = protocol.isClosed();
+            closedBy = protocol.closedBy();
         }
         for (ServerFrame f : out) {
             enqueue(shared.get(f, encoder::encode));
         }
-        if (closed) {
-            closeAfterSending(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "REPLACED"));
+        if (closedBy != null) {
+            closeAfterSending(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, closedBy.name()));
         }
     }
 

@@ -75,8 +75,7 @@ public final class OutcomeFrames {
         } else if (outcome instanceof ChatOutcome.Killed o) {
             // A server operator's KILL: to the victim's room mates it is a quit, as IRC shows it.
             for (String room : sharedRooms(state, o.rooms(), recipient)) {
-                out.add(new ServerFrame.Presence(room, o.victim().nick(), Change.QUIT, null,
-                        "Killed (" + o.by().nick() + (o.reason().isEmpty() ? "" : " (" + o.reason() + ")") + ")"));
+                out.add(new ServerFrame.Presence(room, o.victim().nick(), Change.QUIT, null, killReason(o)));
             }
         } else if (outcome instanceof ChatOutcome.Posted o) {
             out.add(event(o.message(), state.nickOf(recipient)));
@@ -128,5 +127,10 @@ public final class OutcomeFrames {
             }
         }
         return shared;
+    }
+
+    /** How a KILL reads, as IRC words it: {@code Killed (op (reason))}. */
+    static String killReason(ChatOutcome.Killed o) {
+        return "Killed (" + o.by().nick() + (o.reason().isEmpty() ? "" : " (" + o.reason() + ")") + ")";
     }
 }

@@ -243,4 +243,23 @@ class BrowserSessionTest {
         assertEquals(BrowserSession.Result.class, a.onText("{}", 0, 0).getClass());
         assertEquals(List.of(), a.onText("{\"type\":\"join\",\"room\":\"#b\"}", 0, 0).toLog());
     }
+
+    @Test
+    void aSessionKilledByAServerOperatorIsToldWhyAndClosed() {
+        BrowserSession a = session(A, 100);
+        send(a, "{\"type\":\"hello\",\"nick\":\"alice\"}");
+        assertEquals(null, a.closedBy());
+        ClientId oper = new ClientId("server2", 7);
+        state.apply(++seq, new ChatEvent.NickClaimed(oper, "root", "", new Identity("~r", "h", "R")));
+        state.apply(++seq, new ChatEvent.OperUp(oper, "admin"));
+        List<ServerFrame> got = new ArrayList<>();
+        for (ChatOutcome o : state.apply(++seq, new ChatEvent.Killed(oper, "alice", "spam"))) {
+            if (o.to().contains(A)) {
+                got.addAll(a.onOutcome(o, state, outcomeFrames, null));
+            }
+        }
+        assertEquals(List.of(new ServerFrame.Error(ErrorCode.KILLED, "Killed (root (spam))", null)), got);
+        assertTrue(a.isClosed());
+        assertEquals(ErrorCode.KILLED, a.closedBy());
+    }
 }
