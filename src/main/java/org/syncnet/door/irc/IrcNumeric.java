@@ -32,13 +32,22 @@ public enum IrcNumeric {
     RPL_LIST("322", null),
     RPL_LISTEND("323", "End of /LIST"),
     RPL_CHANNELMODEIS("324", null),
+    RPL_CREATIONTIME("329", null),
     RPL_NOTOPIC("331", "No topic is set"),
     RPL_TOPIC("332", null),
-    RPL_ENDOFINVITELIST("347", "End of channel invite list"),
+    /** A channel the client holds an invite to (INVITE without parameters), not the invite-exception list (346). */
+    RPL_INVITELIST("336", null),
+    RPL_ENDOFINVITELIST("337", "End of /INVITE list"),
+    RPL_INVITING("341", null),
+    /** An entry of a channel's invite-exception list ({@code +I}); RFC 2812 called it RPL_INVITELIST. */
+    RPL_INVEXLIST("346", null),
+    RPL_ENDOFINVEXLIST("347", "End of Channel Invite Exception List"),
+    RPL_EXCEPTLIST("348", null),
     RPL_ENDOFEXCEPTLIST("349", "End of channel exception list"),
     RPL_WHOREPLY("352", null),
     RPL_NAMREPLY("353", null),
     RPL_ENDOFNAMES("366", "End of /NAMES list"),
+    RPL_BANLIST("367", null),
     RPL_ENDOFBANLIST("368", "End of channel ban list"),
     RPL_INFO("371", null),
     RPL_MOTD("372", null),
@@ -62,12 +71,22 @@ public enum IrcNumeric {
     ERR_ERRONEUSNICKNAME("432", "Erroneous nickname"),
     ERR_NICKNAMEINUSE("433", "Nickname is already in use"),
     ERR_UNAVAILRESOURCE("437", "Nick/channel is temporarily unavailable"),
+    ERR_USERNOTINCHANNEL("441", "They aren't on that channel"),
     ERR_NOTONCHANNEL("442", "You're not on that channel"),
+    ERR_USERONCHANNEL("443", "is already on channel"),
     ERR_NOTREGISTERED("451", "You have not registered"),
     ERR_NEEDMOREPARAMS("461", "Not enough parameters"),
     ERR_ALREADYREGISTERED("462", "You may not reregister"),
+    ERR_CHANNELISFULL("471", "Cannot join channel (+l)"),
+    ERR_UNKNOWNMODE("472", "is unknown mode char to me"),
+    ERR_INVITEONLYCHAN("473", "Cannot join channel (+i)"),
+    ERR_BANNEDFROMCHAN("474", "Cannot join channel (+b)"),
+    ERR_BADCHANNELKEY("475", "Cannot join channel (+k)"),
+    ERR_BANLISTFULL("478", "Channel list is full"),
     ERR_CHANOPRIVSNEEDED("482", "You're not channel operator"),
-    ERR_USERSDONTMATCH("502", "Can't change mode for other users");
+    ERR_USERSDONTMATCH("502", "Can't change mode for other users"),
+    ERR_INVALIDKEY("525", "Key is not well-formed"),
+    ERR_INVALIDMODEPARAM("696", null);
 
     private final String code;
     private final String text;

@@ -1,21 +1,17 @@
 package org.syncnet.door.irc;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.syncnet.chat.Casemapping;
 import org.syncnet.chat.ChatState;
 import org.syncnet.chat.Member;
-import org.syncnet.chat.RoomSnapshot;
 import org.syncnet.door.irc.wire.IrcMessage;
 
 /**
- * MODE, enough that clients do not complain: the chat has no channel operators and no modes to change, so a room
- * shows its one fixed mode ({@code +n}: only members speak), its ban, exception and invite lists are empty, and any
- * change is refused (482). The client's own user modes {@code i} and {@code w} are accepted and remembered for 221
- * (they change nothing: the chat shows everyone to everyone), other letters are ignored; another user's modes are
- * not the client's business (502). Holds the connection's user modes.
+ * MODE on a nick (a channel's MODE is {@link ChannelModes}'s). The client's own user modes {@code i} and {@code w}
+ * are accepted and remembered for 221 (they change nothing: the chat shows everyone to everyone), other letters are
+ * ignored; another user's modes are not the client's business (502). Holds the connection's user modes.
  */
 final class Modes {
     private final Replies replies;
@@ -31,9 +27,6 @@ final class Modes {
         if (target == null || target.isEmpty()) {
             return List.of(replies.standard(IrcNumeric.ERR_NEEDMOREPARAMS, "MODE"));
         }
-        if (target.startsWith("#")) {
-            return channel(target, m.params().subList(1, m.params().size()), state);
-        }
         if (!Casemapping.equal(target, myNick)) {
             Optional<Member> other = state.memberByNick(target);
             return List.of(other.isPresent() ? replies.standard(IrcNumeric.ERR_USERSDONTMATCH)
@@ -43,30 +36,6 @@ final class Modes {
             return List.of(replies.numeric(IrcNumeric.RPL_UMODEIS, "+" + modeLetters()));
         }
         return changeUserModes(m.param(1), myNick);
-    }
-
-    private List<IrcMessage> channel(String room, List<String> args, ChatState state) {
-        Optional<RoomSnapshot> r = Rooms.peek(state, room);
-        if (r.isEmpty()) {
-            return List.of(replies.standard(IrcNumeric.ERR_NOSUCHCHANNEL, room));
-        }
-        String name = r.get().room();
-        if (args.isEmpty()) {
-            return List.of(replies.numeric(IrcNumeric.RPL_CHANNELMODEIS, name, "+" + WelcomeBurst.CHANNEL_MODES));
-        }
-        String modes = args.get(0);
-        String letters = modes.startsWith("+") ? modes.substring(1) : modes;
-        if (args.size() > 1 || letters.isEmpty() || !letters.chars().allMatch(c -> c == 'b' || c == 'e' || c == 'I')) {
-            return List.of(replies.standard(IrcNumeric.ERR_CHANOPRIVSNEEDED, name));
-        }
-        // A list query (MODE #room b): every list is empty.
-        List<IrcMessage> out = new ArrayList<>();
-        for (char c : letters.toCharArray()) {
-            IrcNumeric end = c == 'b' ? IrcNumeric.RPL_ENDOFBANLIST
-                    : c == 'e' ? IrcNumeric.RPL_ENDOFEXCEPTLIST : IrcNumeric.RPL_ENDOFINVITELIST;
-            out.add(replies.standard(end, name));
-        }
-        return out;
     }
 
     /**
