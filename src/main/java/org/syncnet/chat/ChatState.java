@@ -811,6 +811,17 @@ public final class ChatState {
         return Collections.unmodifiableList(names);
     }
 
+    /** Display names of the rooms {@code client} holds an unused invite to, oldest room first (IRC's INVITE list). */
+    public List<String> invitesOf(ClientId client) {
+        List<String> names = new ArrayList<>();
+        for (RoomState r : rooms.values()) {
+            if (r.isInvited(client)) {
+                names.add(r.name);
+            }
+        }
+        return names;
+    }
+
     /** The room with its modes, statuses and lists, without history; empty if no such room exists. */
     public Optional<ChannelView> channel(String room) {
         RoomState r = rooms.get(Casemapping.fold(room));

@@ -108,6 +108,17 @@ class KickInviteTest {
     }
 
     @Test
+    void theInvitesAClientHoldsAreListedUntilUsed() {
+        s.join(A, "#b");
+        s.only(new Invited(A, "#b", "dave"));
+        s.only(new Invited(A, "#a", "dave"));
+        assertEquals(List.of("#a", "#b"), s.state.invitesOf(D), "in room order");
+        s.only(new RoomJoined(D, "#a"));
+        assertEquals(List.of("#b"), s.state.invitesOf(D), "a join uses the invite up");
+        assertEquals(List.of(), s.state.invitesOf(B));
+    }
+
+    @Test
     void anInviteFollowsAResumedClient() {
         ClientId e = new ClientId("server1", 5);
         s.only(new ChatEvent.NickClaimed(e, "erin", "k-e", Events.ID));

@@ -35,7 +35,8 @@ import org.syncnet.testclient.IrcLine;
  * <ol>
  * <li>IRC users on server1 and server2 and a WebSocket user on server3 share #lobby: NAMES and the members frame
  * list everyone, messages go every way with full {@code nick!user@host} prefixes and no echo to the sender,
- * private messages cross servers, NOTICE stays a notice, TOPIC is seen by all, WHOIS finds the browser user;</li>
+ * private messages cross servers, NOTICE stays a notice, TOPIC is seen by all, WHOIS finds the browser user; a
+ * channel operator on server1 moderates, bans and kicks a user on server2, who is held to it;</li>
  * <li>a nick claimed over IRC on two servers at once: one gets 001, the other 433 and registers with another nick;</li>
  * <li>PART, QUIT and a dropped connection are seen by everyone;</li>
  * <li>an operator on server1 sets +m, bans and kicks a user of server3, and every server enforces it;</li>
@@ -98,8 +99,8 @@ class ThreeServerIrcIT extends ThreeServerCluster {
         alice.send("NAMES " + LOBBY);
         IrcLine names = alice.await("NAMES", numeric("353"), WAIT);
         assertEquals(LOBBY, names.param(2));
-        assertEquals(List.of("alice", "bob", "carol"), Arrays.asList(names.last().split(" ")),
-                "NAMES lists everyone across the cluster, browser users included");
+        assertEquals(List.of("@alice", "bob", "carol"), Arrays.asList(names.last().split(" ")),
+                "NAMES lists everyone across the cluster, browser users included; the first joiner is operator");
         alice.await("end of NAMES", numeric("366"), WAIT);
 
         alice.send("PRIVMSG " + LOBBY + " :hello from server1");
@@ -132,6 +133,22 @@ class ThreeServerIrcIT extends ThreeServerCluster {
         IrcLine whois = alice.await("WHOIS of a browser user", numeric("311"), WAIT);
         assertEquals(List.of("carol", "web", "server3"), whois.params().subList(1, 4));
         alice.await("end of WHOIS", numeric("318"), WAIT);
+
+        // Operators, modes, bans and kicks are chat state: alice (server1) rules #ops, bob (server2) is held to it.
+        alice.send("JOIN #ops");
+        alice.await("the own join of #ops", l -> "JOIN".equals(l.command()) && "#ops".equals(l.param(0)), WAIT);
+        bob.send("JOIN #ops");
+        alice.await("bob in #ops", l -> "JOIN".equals(l.command()) && "bob".equals(l.nick())
+                && "#ops".equals(l.param(0)), WAIT);
+        alice.send("MODE #ops +mb bob");
+        assertEquals(List.of("#ops", "+mb", "bob!*@*"), bob.await("alice's MODE", command("MODE", "alice"), WAIT)
+                .params());
+        bob.send("PRIVMSG #ops :let me speak");
+        assertEquals("#ops", bob.await("404 under +m", numeric("404"), WAIT).param(1));
+        alice.send("KICK #ops bob :out");
+        assertEquals(List.of("#ops", "bob", "out"), bob.await("the KICK", command("KICK", "alice"), WAIT).params());
+        bob.send("JOIN #ops");
+        assertEquals("#ops", bob.await("474: banned", numeric("474"), WAIT).param(1));
         stepPassed(1);
     }
 

@@ -11,10 +11,9 @@ import org.syncnet.door.irc.wire.IrcMessage;
  * IRCv3 capability negotiation for one connection ({@code CAP LS [302]}, {@code REQ}, {@code LIST}, {@code END}).
  * Offered, all cheap and what modern clients ask for: {@code server-time} (messages from others carry the time the
  * chat stamped them with), {@code echo-message} (the client's own messages come back, which tells it they were
- * accepted) and {@code multi-prefix} (NAMES, WHO and WHOIS would show all of a member's channel prefixes, not only
- * the highest; nobody has a prefix yet, so it changes nothing today, but clients can negotiate it now and the
- * prefix rendering asks {@code has(Cap.MULTI_PREFIX)}). A request naming anything else is refused whole (NAK), as
- * the spec says.
+ * accepted), {@code multi-prefix} (NAMES, WHO and WHOIS show all of a member's channel prefixes, {@code @+nick}, not
+ * only the highest) and {@code invite-notify} (a room's operators see the INVITE lines of its invites). A request
+ * naming anything else is refused whole (NAK), as the spec says.
  * <p>
  * A client that starts negotiating before it is registered holds registration until {@code CAP END}, so it can
  * finish negotiating before the welcome burst.
@@ -23,6 +22,7 @@ final class CapNegotiation {
     /** The capabilities this server offers. */
     enum Cap {
         ECHO_MESSAGE("echo-message"),
+        INVITE_NOTIFY("invite-notify"),
         MULTI_PREFIX("multi-prefix"),
         SERVER_TIME("server-time");
 

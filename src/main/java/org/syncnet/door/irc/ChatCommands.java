@@ -15,7 +15,8 @@ import org.syncnet.door.irc.wire.IrcMessage;
  * {@link ChatEvent}s for the log. Their effects come back later as outcomes; here they are only checked: what the
  * chat would refuse for its syntax is answered at once, and so is what the state already shows to be wrong (not a
  * member, no such nick), which is cheap. The log's own refusals still arrive as outcomes, since the state may change
- * between this check and the commit.
+ * between this check and the commit. Channel modes ({@code +m}, bans, {@code +i/+k/+l}, {@code +t}) are left to
+ * the state, whose refusals come back as 404 with the reason, 471/473/474/475 and 482 ({@link ChannelRefusals}).
  * <p>
  * Joins this connection sent and the log has not applied yet count as memberships, so a client (or a script
  * piping {@code JOIN #a} and {@code PRIVMSG #a :hi} in one go) is not refused a message to a room it is joining: the
@@ -47,8 +48,12 @@ final class ChatCommands {
         pendingJoins.clear();
     }
 
-    /** {@code JOIN #a,#b [keys]} (keys ignored) or {@code JOIN 0}: leave every room. */
-    IrcSession.Reply join(IrcMessage m, ChatState state) {
+    /**
+     * {@code JOIN #a,#b [key1,key2]} or {@code JOIN 0}: leave every room. Keys pair with rooms by position; a key
+     * that cannot be valid goes to the log as none (it could not match). {@code nowMillis} becomes the creation time
+     * of a room the join creates.
+     */
+    IrcSession.Reply join(IrcMessage m, ChatState state, long nowMillis) {
         ReplyBuilder out = new ReplyBuilder();
         String list = m.param(0);
         if (list == null || list.isEmpty()) {
@@ -64,9 +69,15 @@ final class ChatCommands {
         Set<String> in = Rooms.foldedRoomsOf(state, me);
         Set<String> counted = new HashSet<>(in);
         counted.addAll(pendingJoins);
-        for (String room : Targets.split(list)) {
+        String[] rooms = list.split(",", -1);
+        String[] keys = m.param(1) == null ? new String[0] : m.param(1).split(",", -1);
+        for (int i = 0; i < rooms.length; i++) {
+            String room = rooms[i];
             String key = Casemapping.fold(room);
-            if (!ChatLimits.isValidRoom(room)) {
+            String roomKey = i < keys.length && ChatLimits.isValidKey(keys[i]) ? keys[i] : "";
+            if (room.isEmpty()) {
+                continue;
+            } else if (!ChatLimits.isValidRoom(room)) {
                 out.send(replies.numeric(IrcNumeric.ERR_NOSUCHCHANNEL, room, "Illegal channel name"));
             } else if (counted.contains(key)) {
                 continue;  // already in it, or joining: IRC says nothing
@@ -75,7 +86,7 @@ final class ChatCommands {
             } else {
                 counted.add(key);
                 pendingJoins.add(key);
-                out.log(new ChatEvent.RoomJoined(me, room));
+                out.log(new ChatEvent.RoomJoined(me, room, roomKey, Math.max(0, nowMillis)));
             }
         }
         return out.build();
@@ -129,6 +140,9 @@ final class ChatCommands {
                 refusal = replies.standard(IrcNumeric.ERR_TOOMANYTARGETS, target);
             } else if (target.startsWith("#")) {
                 refusal = membershipRefusal(target, in, state, IrcNumeric.ERR_CANNOTSENDTOCHAN);
+                if (refusal != null && Rooms.acceptsOutsiders(state, target)) {
+                    refusal = null;  // a -n room: anyone may post (looked up only for non-members: messages are hot)
+                }
                 if (refusal == null) {
                     out.log(new ChatEvent.MessagePosted(me, target, text, ids.next(notice), time, notice));
                 }

@@ -25,9 +25,10 @@ import org.syncnet.door.irc.wire.IrcMessage;
  * Before registration only CAP, PASS (not checked), NICK, USER, PING, PONG and QUIT are allowed (else 451); the
  * welcome burst comes when the log accepts the nick claim ({@link Registration}). Commands sent while the claim is in
  * the log already go to the log behind it (see {@link Registration}). After registration, PASS and USER get 462,
- * unknown commands 421. The commands that change the chat are in {@link ChatCommands}, the queries in
- * {@link ChannelQueries}, {@link UserQueries}, {@link Modes}, {@link WelcomeBurst} and {@link ServerQueries},
- * outcomes in {@link OutcomeLines} (a join's outcome also brings the room's recent messages).
+ * unknown commands 421. The commands that change the chat are in {@link ChatCommands}, channel operators' MODE, KICK
+ * and INVITE in {@link ChannelModes} and {@link ChannelModeration}, the queries in {@link ChannelQueries},
+ * {@link UserQueries}, {@link UserModes}, {@link WelcomeBurst} and {@link ServerQueries}, outcomes in
+ * {@link OutcomeLines} (a join's outcome also brings the room's recent messages).
  */
 public final class IrcSession {
     /**
@@ -92,7 +93,8 @@ public final class IrcSession {
     private final ChatCommands commands;
     private final ChannelQueries channels;
     private final UserQueries users;
-    private final Modes modes;
+    private final ChannelModes channelModes;
+    private final ChannelModeration moderation;
     private final WelcomeBurst burst;
     private final ServerQueries serverQueries;
     private final OperCommands opers;
@@ -118,9 +120,11 @@ public final class IrcSession {
         this.replies = new Replies(server.name(), () -> nick() == null ? "*" : nick());
         this.registration = new Registration(id, host, replies, caps);
         this.commands = new ChatCommands(id, replies);
-        this.channels = new ChannelQueries(replies);
-        this.users = new UserQueries(server, replies, id);
-        this.modes = new Modes(replies);
+        ChannelStatus status = new ChannelStatus(id, caps);
+        this.channels = new ChannelQueries(replies, status);
+        this.users = new UserQueries(server, replies, id, status);
+        this.channelModes = new ChannelModes(id, replies);
+        this.moderation = new ChannelModeration(id, replies);
         this.burst = new WelcomeBurst(server, replies);
         this.serverQueries = new ServerQueries(server, replies);
         this.opers = new OperCommands(id, replies);
@@ -156,7 +160,8 @@ public final class IrcSession {
      * runs; else it is answered from the session alone (PING, PONG, PASS, QUIT, AWAY, MOTD, unknown commands).
      */
     public static boolean readsState(IrcMessage m) {
-        return READING_STATE.contains(m.command().toUpperCase(Locale.ROOT));
+        String command = m.command().toUpperCase(Locale.ROOT);
+        return READING_STATE.contains(command) || ChannelModeration.COMMANDS.contains(command);
     }
 
     /** Whether {@code m} is handled at once even while earlier events of the connection are in flight. */
@@ -207,7 +212,7 @@ public final class IrcSession {
     private Reply registeredCommand(String command, IrcMessage m, ChatState state, long nowMillis) {
         switch (command) {
             case "JOIN":
-                return commands.join(m, state);
+                return commands.join(m, state, nowMillis);
             case "PART":
                 return commands.part(m, state);
             case "PRIVMSG":
@@ -231,8 +236,12 @@ public final class IrcSession {
             case "ISON":
                 return lines(users.ison(m, state));
             case "MODE":
-                return m.param(0) != null && !m.param(0).isEmpty() && !m.param(0).startsWith("#")
-                        ? userModes.mode(m, state) : lines(modes.mode(m, state, replies.target()));
+                return ChannelModes.isChannelMode(m) ? channelModes.mode(m, state, nowMillis)
+                        : userModes.mode(m, state);
+            case "KICK":
+                return moderation.kick(m, state);
+            case "INVITE":
+                return moderation.invite(m, state);
             case "MOTD":
                 return lines(burst.motd());
             case "LUSERS":
@@ -358,6 +367,8 @@ public final class IrcSession {
             registration.onRenamed(o.newNick());
         } else if (outcome instanceof ChatOutcome.Killed o && o.victim().client().equals(id)) {
             return List.of(close(OutcomeLines.killReason(o)));
+        } else if (outcome instanceof ChatOutcome.Kicked o && o.target().client().equals(id)) {
+            commands.joinSettled(o.room());  // out of the room: a JOIN of it must go to the log again
         }
         return outcomes.lines(outcome, state);
     }

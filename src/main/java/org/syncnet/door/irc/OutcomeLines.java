@@ -26,6 +26,9 @@ import org.syncnet.door.irc.wire.IrcMessage;
  * A client that joins a room gets, after the JOIN, topic and NAMES, the room's last {@code joinHistoryLines}
  * messages as they were sent live (from their senders' masks of the time, tagged with their own times), its own
  * earlier messages included: they are history now, not echoes.
+ * <p>
+ * Channel operators' outcomes (MODE, KICK, INVITE) are {@link ModerationLines}', the state's channel refusals
+ * {@link ChannelRefusals}'.
  */
 final class OutcomeLines {
     private final ClientId me;
@@ -33,6 +36,8 @@ final class OutcomeLines {
     private final CapNegotiation caps;
     private final ChannelQueries channels;
     private final int joinHistoryLines;
+    private final ModerationLines moderation;
+    private final ChannelRefusals channelRefusals;
 
     /** @param joinHistoryLines how many of a room's last messages a join replays (0: none) */
     OutcomeLines(ClientId me, Replies replies, CapNegotiation caps, ChannelQueries channels, int joinHistoryLines) {
@@ -41,11 +46,13 @@ final class OutcomeLines {
         this.caps = caps;
         this.channels = channels;
         this.joinHistoryLines = joinHistoryLines;
+        this.moderation = new ModerationLines(me, replies, caps);
+        this.channelRefusals = new ChannelRefusals(replies);
     }
 
     List<IrcMessage> lines(ChatOutcome outcome, ChatState state) {
         if (outcome instanceof ChatOutcome.Joined o) {
-            return joined(o);
+            return joined(o, state);
         } else if (outcome instanceof ChatOutcome.Left o) {
             return List.of(o.reason().isEmpty() ? IrcMessage.of(o.member().mask(), "PART", o.room())
                     : IrcMessage.of(o.member().mask(), "PART", o.room(), o.reason()));
@@ -69,18 +76,24 @@ final class OutcomeLines {
             return List.of(IrcMessage.of(o.victim().mask(), "QUIT", killReason(o)));  // the victim's is the session's
         } else if (outcome instanceof ChatOutcome.WallopsSent o) {
             return List.of(IrcMessage.of(o.from().mask(), "WALLOPS", o.text()));
+        } else if (outcome instanceof ChatOutcome.ModesChanged o) {
+            return moderation.modesChanged(o);
+        } else if (outcome instanceof ChatOutcome.Kicked o) {
+            return moderation.kicked(o);
+        } else if (outcome instanceof ChatOutcome.Invited o) {
+            return moderation.invited(o, state);
         }
         return List.of();  // Duplicate: IRC clients do not resend, and a resend needs no answer
     }
 
-    private List<IrcMessage> joined(ChatOutcome.Joined o) {
+    private List<IrcMessage> joined(ChatOutcome.Joined o, ChatState state) {
         List<IrcMessage> out = new ArrayList<>();
         out.add(IrcMessage.of(o.member().mask(), "JOIN", o.room()));
         if (o.member().client().equals(me)) {
             if (!o.snapshot().topic().isEmpty()) {
                 out.add(channels.topicReply(o.room(), o.snapshot().topic()));
             }
-            out.addAll(channels.names(o.room(), o.snapshot().members()));
+            out.addAll(channels.names(o.room(), o.snapshot(), state));
             history(o.room(), o.snapshot().history(), out);
         }
         return out;
@@ -151,6 +164,10 @@ final class OutcomeLines {
         if (EventIds.isNotice(o.clientEventId())) {
             return List.of();
         }
+        IrcMessage channel = channelRefusals.line(o);
+        if (channel != null) {
+            return List.of(channel);
+        }
         String detail = o.detail() == null ? "" : o.detail();
         IrcMessage line = switch (o.code()) {
             case NICK_IN_USE -> replies.standard(IrcNumeric.ERR_NICKNAMEINUSE, detail);
@@ -164,6 +181,7 @@ final class OutcomeLines {
                     "Too many channels exist on this network");
             case NOT_REGISTERED -> replies.standard(IrcNumeric.ERR_NOTREGISTERED);
             case BAD_TEXT -> replies.standard(IrcNumeric.ERR_NOTEXTTOSEND);
+            case NOT_PRIVILEGED -> replies.standard(IrcNumeric.ERR_NOPRIVILEGES);
             default -> replies.command("NOTICE", replies.target(), "*** " + describe(o.code()) + ": " + detail);
         };
         return List.of(line);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.syncnet.chat.Casemapping;
+import org.syncnet.chat.ChatLimits;
 import org.syncnet.chat.ChatState;
 import org.syncnet.chat.ClientId;
 import org.syncnet.chat.RoomSnapshot;
@@ -28,6 +29,12 @@ final class Rooms {
             }
         }
         return false;
+    }
+
+    /** Whether {@code room} exists and is {@code -n}: non-members may post to it. */
+    static boolean acceptsOutsiders(ChatState state, String room) {
+        return ChatLimits.isValidRoom(room)
+                && state.channel(room).map(r -> r.modes().indexOf('n') < 0).orElse(false);
     }
 
     /** The folded names of the rooms {@code client} is in. */

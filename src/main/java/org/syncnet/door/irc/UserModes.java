@@ -7,7 +7,7 @@ import org.syncnet.chat.ClientId;
 import org.syncnet.door.irc.wire.IrcMessage;
 
 /**
- * {@code MODE <nick> [modes]} for the client's own user modes, which are chat state (so WALLOPS reaches every
+ * {@code MODE <nick> [modes]} (a channel's MODE is {@link ChannelModes}'s) for the client's own user modes, which are chat state (so WALLOPS reaches every
  * {@code +w} user and LUSERS counts the {@code +i} ones on every server): {@code i} (invisible: counted apart in LUSERS),
  * {@code w} (receives WALLOPS) and {@code o} (server operator, only by OPER; a client
  * may drop it). The change goes to the log as the client's whole new set; the {@code MODE} line comes with its
@@ -26,6 +26,9 @@ final class UserModes {
     IrcSession.Reply mode(IrcMessage m, ChatState state) {
         ReplyBuilder out = new ReplyBuilder();
         String target = m.param(0);
+        if (target == null || target.isEmpty()) {
+            return out.send(replies.standard(IrcNumeric.ERR_NEEDMOREPARAMS, "MODE")).build();
+        }
         String myNick = state.nickOf(me);
         if (myNick == null || !Casemapping.equal(target, myNick)) {
             return out.send(state.isNickTaken(target) ? replies.standard(IrcNumeric.ERR_USERSDONTMATCH)

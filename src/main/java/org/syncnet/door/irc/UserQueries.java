@@ -18,10 +18,10 @@ final class UserQueries {
     private final WhoQuery who;
     private final WhoisQuery whois;
 
-    UserQueries(IrcServerInfo server, Replies replies, ClientId me) {
+    UserQueries(IrcServerInfo server, Replies replies, ClientId me, ChannelStatus status) {
         this.replies = replies;
-        this.who = new WhoQuery(server, replies, me);
-        this.whois = new WhoisQuery(server, replies);
+        this.who = new WhoQuery(server, replies, me, status);
+        this.whois = new WhoisQuery(server, replies, status);
     }
 
     /** WHO, see {@link WhoQuery}. */

@@ -11,15 +11,15 @@ import org.syncnet.door.irc.wire.IrcMessage;
 /**
  * What a client gets once its nick is accepted: 001–004, the ISUPPORT tokens (005), the user counts
  * ({@link Lusers}) and the message of the day. Clients learn the server's rules from 005, so it announces exactly
- * what the chat enforces ({@link ChatLimits#ISUPPORT}) plus what the door adds: no channel prefixes ({@code PREFIX=}:
- * nobody is an operator), the one list mode it answers ({@code CHANMODES=b,,,n}) and how many targets a command
- * takes.
+ * what the chat enforces ({@link ChatLimits#ISUPPORT}: limits, {@code PREFIX}, {@code CHANMODES}, {@code MODES},
+ * lists) plus what the door adds: how many targets a command takes. 004's mode letters are derived from the same
+ * tokens ({@link ChannelModeTypes}), so the two cannot disagree.
  */
 final class WelcomeBurst {
     /** User modes a client may set (and gets back in 221); they change nothing. */
     static final String USER_MODES = "iw";
-    /** The one channel mode every room has: only members speak (the chat's rule). */
-    static final String CHANNEL_MODES = "n";
+    /** The user modes 004 lists: those a client sets on itself, and {@code o}, which OPER gives. */
+    static final String ANNOUNCED_USER_MODES = ChannelModeTypes.sorted(ChatLimits.USER_MODES + "o");
     /** Most targets one PRIVMSG or NOTICE may name: bounds what one line puts into the log. */
     static final int MAX_MESSAGE_TARGETS = 4;
     /** Tokens per 005 line (the customary limit, so the line stays short). */
@@ -45,8 +45,8 @@ final class WelcomeBurst {
         out.add(replies.numeric(IrcNumeric.RPL_YOURHOST,
                 "Your host is " + server.name() + ", running version " + server.version()));
         out.add(replies.numeric(IrcNumeric.RPL_CREATED, "This server was created " + server.created()));
-        out.add(replies.numeric(IrcNumeric.RPL_MYINFO, server.name(), server.version(), USER_MODES,
-                "b" + CHANNEL_MODES, "b"));
+        out.add(replies.numeric(IrcNumeric.RPL_MYINFO, server.name(), server.version(), ANNOUNCED_USER_MODES,
+                ChannelModeTypes.ANNOUNCED.allLetters(), ChannelModeTypes.ANNOUNCED.lettersWithArgument()));
         List<String> tokens = isupport();
         for (int i = 0; i < tokens.size(); i += TOKENS_PER_LINE) {
             List<String> params = new ArrayList<>(tokens.subList(i, Math.min(tokens.size(), i + TOKENS_PER_LINE)));
@@ -66,7 +66,7 @@ final class WelcomeBurst {
         }
         // PREFIX and CHANMODES are the chat's now (ChatLimits.ISUPPORT): channel operators and modes are its state.
         tokens.add("TARGMAX=JOIN:,PART:,NAMES:,LIST:,PRIVMSG:" + MAX_MESSAGE_TARGETS + ",NOTICE:"
-                + MAX_MESSAGE_TARGETS + ",WHOIS:1");
+                + MAX_MESSAGE_TARGETS + ",WHOIS:1,KICK:" + ChannelModeration.MAX_KICK_TARGETS);
         return tokens;
     }
 

@@ -1,15 +1,18 @@
 package org.syncnet.door.irc;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.syncnet.chat.Casemapping;
+import org.syncnet.chat.ChannelView;
 import org.syncnet.chat.ChatState;
 import org.syncnet.chat.ChatState.Profile;
 import org.syncnet.chat.ClientId;
 import org.syncnet.chat.Member;
-import org.syncnet.chat.RoomSnapshot;
+import org.syncnet.chat.RoomMember;
 import org.syncnet.door.irc.wire.IrcMessage;
 
 /**
@@ -23,8 +26,11 @@ import org.syncnet.door.irc.wire.IrcMessage;
  *       lists everyone too, and a name without wildcards that is no nick can still match a host or server.</li>
  * </ul>
  * Outside the channel form the channel field is a room the user is in — one the asker shares if any — or {@code *}.
- * All rooms are public and {@code +i} is not chat state, so every user is visible. At most {@link #MAX_REPLIES}
- * 352s; then, and always, 315 with the mask as the client sent it. With {@code o} only server operators are listed.
+ * The flags end with the user's status prefix in that room ({@code H@}, {@code G+}; all of them with
+ * {@code multi-prefix}). A secret room ({@code +s}) is shown only to its members: WHO of it lists nobody to others,
+ * and it is never another's channel field. {@code +i} is not chat state, so every user is visible. At most
+ * {@link #MAX_REPLIES} 352s; then, and always, 315 with the mask as the client sent it. With {@code o} only server
+ * operators are listed.
  */
 final class WhoQuery {
     /** Bounds what one WHO sends: a cluster may have 10,000 users. */
@@ -33,11 +39,13 @@ final class WhoQuery {
     private final IrcServerInfo server;
     private final Replies replies;
     private final ClientId me;
+    private final ChannelStatus status;
 
-    WhoQuery(IrcServerInfo server, Replies replies, ClientId me) {
+    WhoQuery(IrcServerInfo server, Replies replies, ClientId me, ChannelStatus status) {
         this.server = server;
         this.replies = replies;
         this.me = me;
+        this.status = status;
     }
 
     List<IrcMessage> who(IrcMessage m, ChatState state) {
@@ -47,17 +55,17 @@ final class WhoQuery {
         }
         Listing listing = new Listing(state, "o".equals(m.param(1)));
         if (mask.startsWith("#")) {
-            Optional<RoomSnapshot> room = Rooms.peek(state, mask);
+            Optional<ChannelView> room = state.channel(mask).filter(status::canSee);
             if (room.isPresent()) {
-                for (Member member : room.get().members()) {
-                    state.profile(member.client()).ifPresent(p -> listing.add(p, room.get().room()));
+                for (RoomMember member : room.get().members()) {
+                    state.profile(member.member().client()).ifPresent(p -> listing.add(p, room.get(), member));
                 }
             }
         } else {
             Optional<Profile> exact = IrcMask.hasWildcards(mask) ? Optional.empty()
                     : state.memberByNick(mask).flatMap(member -> state.profile(member.client()));
             if (exact.isPresent()) {
-                listing.add(exact.get(), null);
+                listing.add(exact.get());
             } else {
                 IrcMask pattern = mask.equals("0") ? null : new IrcMask(mask);
                 boolean wholeMask = mask.indexOf('!') >= 0 || mask.indexOf('@') >= 0;
@@ -66,7 +74,7 @@ final class WhoQuery {
                         break;
                     }
                     state.profile(member.client()).filter(p -> pattern == null || matches(pattern, wholeMask, p))
-                            .ifPresent(p -> listing.add(p, null));
+                            .ifPresent(listing::add);
                 }
             }
         }
@@ -88,6 +96,8 @@ final class WhoQuery {
         private final boolean operatorsOnly;
         /** The asker's rooms (folded), read when first needed. */
         private Set<String> mine;
+        /** Rooms looked at so far by folded name (a WHO of everyone would otherwise copy each room per member). */
+        private final Map<String, ChannelView> rooms = new HashMap<>();
 
         Listing(ChatState state, boolean operatorsOnly) {
             this.state = state;
@@ -98,39 +108,65 @@ final class WhoQuery {
             return out.size() >= MAX_REPLIES;
         }
 
-        /** A 352 for the user of {@code p}; {@code channel} null: one of its rooms. */
-        void add(Profile p, String channel) {
-            ClientId client = p.member().client();
-            if (!full() && (!operatorsOnly || ServerOperators.isOperator(state, client))) {
-                out.add(reply(channel != null ? channel : roomOf(client), p));
+        /** A 352 for the user of {@code p} in one of its rooms. */
+        void add(Profile p) {
+            if (wanted(p)) {
+                ChannelView room = roomOf(p.member().client());
+                out.add(reply(room, room == null ? null : ChannelStatus.member(room, p.member().client()), p));
             }
         }
 
-        private IrcMessage reply(String channel, Profile p) {
-            Member who = p.member();
-            String hops = who.client().server().equals(me.server()) ? "0" : "1";
-            // H(ere) or G(one), then '*' for a server operator; a channel prefix would follow once rooms have them.
-            String flags = (p.away().isEmpty() ? "H" : "G")
-                    + (ServerOperators.isOperator(state, who.client()) ? "*" : "");
-            return replies.numeric(IrcNumeric.RPL_WHOREPLY, channel, who.user(), who.host(),
-                    server.ircNameOf(who.client().server()), who.nick(), flags, hops + " " + p.realname());
+        /** A 352 for the user of {@code p}, with {@code channel} where it is {@code in}. */
+        void add(Profile p, ChannelView channel, RoomMember in) {
+            if (wanted(p)) {
+                out.add(reply(channel, in, p));
+            }
         }
 
-        /** A room {@code client} is in, preferring one the asker shares; {@code *} if it is in none. */
-        private String roomOf(ClientId client) {
-            List<String> rooms = state.roomsOf(client);
-            if (rooms.isEmpty()) {
-                return "*";
+        private boolean wanted(Profile p) {
+            return !full() && (!operatorsOnly || ServerOperators.isOperator(state, p.member().client()));
+        }
+
+        private IrcMessage reply(ChannelView channel, RoomMember in, Profile p) {
+            Member who = p.member();
+            String hops = who.client().server().equals(me.server()) ? "0" : "1";
+            // H(ere) or G(one), then '*' for a server operator.
+            String flags = (p.away().isEmpty() ? "H" : "G")
+                    + (ServerOperators.isOperator(state, who.client()) ? "*" : "");
+            flags += in == null ? "" : status.prefix(in);
+            return replies.numeric(IrcNumeric.RPL_WHOREPLY, channel == null ? "*" : channel.name(), who.user(),
+                    who.host(), server.ircNameOf(who.client().server()), who.nick(), flags,
+                    hops + " " + p.realname());
+        }
+
+        /**
+         * A room {@code client} is in that the asker may see, preferring one the asker shares; null if there is
+         * none.
+         */
+        private ChannelView roomOf(ClientId client) {
+            List<String> names = state.roomsOf(client);
+            if (names.isEmpty()) {
+                return null;
             }
             if (mine == null) {
                 mine = Rooms.foldedRoomsOf(state, me);
             }
-            for (String room : rooms) {
-                if (mine.contains(Casemapping.fold(room))) {
-                    return room;
+            ChannelView first = null;
+            for (String name : names) {
+                String key = Casemapping.fold(name);
+                if (mine.contains(key)) {
+                    return room(key, name);
+                }
+                ChannelView room = first == null ? room(key, name) : null;
+                if (room != null && status.canSee(room)) {
+                    first = room;
                 }
             }
-            return rooms.get(0);
+            return first;
+        }
+
+        private ChannelView room(String key, String name) {
+            return rooms.computeIfAbsent(key, k -> state.channel(name).orElse(null));
         }
     }
 }

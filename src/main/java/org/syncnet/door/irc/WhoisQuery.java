@@ -6,11 +6,13 @@ import java.util.Optional;
 import org.syncnet.chat.ChatState;
 import org.syncnet.chat.ChatState.Profile;
 import org.syncnet.chat.Member;
+import org.syncnet.chat.RoomMember;
 import org.syncnet.door.irc.wire.IrcMessage;
 
 /**
- * {@code WHOIS [<target>] <nick>} as modern.ircdocs.horse describes it: 311 (user, host, real name), 319 (its rooms,
- * as many lines as they need), 312 (the server it is connected to), 301 if it is away, and always 318 last, with the
+ * {@code WHOIS [<target>] <nick>} as modern.ircdocs.horse describes it: 311 (user, host, real name), 319 (its rooms
+ * with its status prefix in each, {@code @#room}, as many lines as they need; a secret room only if the asker is in it
+ * too or asks about itself), 312 (the server it is connected to), 301 if it is away, and always 318 last, with the
  * nick parameter exactly as the client sent it (case and any comma list kept). An unknown nick gets 401 and 318.
  * <p>
  * One nick per WHOIS (announced as TARGMAX WHOIS:1): the rest of a list is dropped silently, as the spec allows. No
@@ -21,10 +23,12 @@ import org.syncnet.door.irc.wire.IrcMessage;
 final class WhoisQuery {
     private final IrcServerInfo server;
     private final Replies replies;
+    private final ChannelStatus status;
 
-    WhoisQuery(IrcServerInfo server, Replies replies) {
+    WhoisQuery(IrcServerInfo server, Replies replies, ChannelStatus status) {
         this.server = server;
         this.replies = replies;
+        this.status = status;
     }
 
     List<IrcMessage> whois(IrcMessage m, ChatState state) {
@@ -50,7 +54,7 @@ final class WhoisQuery {
         List<IrcMessage> out = new ArrayList<>();
         out.add(replies.numeric(IrcNumeric.RPL_WHOISUSER, who.nick(), who.user(), who.host(), "*", p.realname()));
         int budget = 400;
-        for (String line : IrcText.chunk(state.roomsOf(who.client()), budget)) {
+        for (String line : IrcText.chunk(rooms(who, state), budget)) {
             out.add(replies.numeric(IrcNumeric.RPL_WHOISCHANNELS, who.nick(), line));
         }
         out.add(replies.numeric(IrcNumeric.RPL_WHOISSERVER, who.nick(), server.ircNameOf(who.client().server()),
@@ -63,5 +67,17 @@ final class WhoisQuery {
         }
         out.add(replies.standard(IrcNumeric.RPL_ENDOFWHOIS, list));
         return out;
+    }
+
+    /** {@code who}'s rooms as 319 lists them, with its prefix in each; those the asker may see. */
+    private List<String> rooms(Member who, ChatState state) {
+        List<String> shown = new ArrayList<>();
+        for (String name : state.roomsOf(who.client())) {
+            state.channel(name).filter(status::canSee).ifPresent(room -> {
+                RoomMember m = ChannelStatus.member(room, who.client());
+                shown.add((m == null ? "" : status.prefix(m)) + room.name());
+            });
+        }
+        return shown;
     }
 }

@@ -64,10 +64,10 @@ class IrcChatTest {
     @Test
     void joinPartAndMessagesBetweenServersWithFullPrefixesAndNoEcho() {
         assertEquals(List.of(":" + ALICE + " JOIN #lobby",
-                ":server1.syncnet 353 alice = #lobby alice",
+                ":server1.syncnet 353 alice = #lobby @alice",
                 ":server1.syncnet 366 alice #lobby :End of /NAMES list"), world.send(alice, "JOIN #lobby"));
         assertEquals(List.of(":" + BOB + " JOIN #lobby",
-                ":server2.syncnet 353 bob = #lobby :alice bob",
+                ":server2.syncnet 353 bob = #lobby :@alice bob",
                 ":server2.syncnet 366 bob #lobby :End of /NAMES list"), world.send(bob, "JOIN #LOBBY"));
         assertEquals(List.of(":" + BOB + " JOIN #lobby"), world.drain(alice));
 
@@ -302,7 +302,7 @@ class IrcChatTest {
         assertEquals(List.of(":server2.syncnet 332 bob #a :all about a"), world.send(bob, "TOPIC #a"));
         IrcSession carol = world.register("server3", 1, "10.0.0.3", "carol");
         assertEquals(List.of(":carol!~carol@10.0.0.3 JOIN #a", ":server3.syncnet 332 carol #a :all about a",
-                ":server3.syncnet 353 carol = #a :alice bob carol",
+                ":server3.syncnet 353 carol = #a :@alice bob carol",
                 ":server3.syncnet 366 carol #a :End of /NAMES list"),
                 world.send(carol, "JOIN #a"));
         world.drain(alice);

@@ -75,7 +75,7 @@ class IrcJoinHistoryTest {
         IrcSession dave = newcomer("dave", 20);
         assertEquals(List.of(":dave!~dave@10.0.0.9 JOIN #lobby",
                 ":server1.syncnet 332 dave #lobby :all about the lobby",
-                ":server1.syncnet 353 dave = #lobby :alice bob webby dave",
+                ":server1.syncnet 353 dave = #lobby :@alice bob webby dave",
                 ":server1.syncnet 366 dave #lobby :End of /NAMES list",
                 ":" + ALICE + " PRIVMSG #lobby hello",
                 ":" + BOB + " NOTICE #lobby :a notice",

@@ -79,7 +79,9 @@ class IrcLineLimitsTest {
             assertEquals(m, parse(line), "written whole, not cut");
             listed.addAll(List.of(m.param(3).split(" ")));
         }
-        assertEquals(nicks, listed);
+        List<String> expected = new ArrayList<>(nicks);
+        expected.set(0, "@" + nicks.get(0));  // the room's creator is its operator
+        assertEquals(expected, listed);
         // ":server1.syncnet 353 Longest_nick_16c = " + 197 bytes of room + " :" leave 271 bytes: 16 nicks a line.
         assertEquals(4, lines.size() - 1, "62 nicks, as many a line as fit");
         check(lines);
@@ -136,7 +138,7 @@ class IrcLineLimitsTest {
                 listed.addAll(List.of(m.param(2).split(" ")));
             }
         }
-        assertEquals(rooms, listed);
+        assertEquals(rooms.stream().map(room -> "@" + room).toList(), listed, "it created them all: @ in each");
     }
 
     @Test

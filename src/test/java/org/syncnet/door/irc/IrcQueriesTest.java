@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.syncnet.chat.ChatEvent;
 import org.syncnet.chat.ClientId;
 
-/** NAMES, WHO, WHOIS, LIST, MODE, USERHOST, ISON and LUSERS, answered from the replicated state. */
+/** NAMES, WHO, WHOIS, LIST, user MODE, USERHOST, ISON and LUSERS, answered from the replicated state. */
 class IrcQueriesTest {
     private final IrcWorld world = new IrcWorld();
     private IrcSession alice;
@@ -32,9 +32,9 @@ class IrcQueriesTest {
 
     @Test
     void namesListsIrcAndBrowserUsers() {
-        assertEquals(List.of(":server1.syncnet 353 alice = #a :alice webby bob",
+        assertEquals(List.of(":server1.syncnet 353 alice = #a :@alice webby bob",
                 ":server1.syncnet 366 alice #a :End of /NAMES list"), world.send(alice, "NAMES #A"));
-        assertEquals(List.of(":server1.syncnet 353 alice = #a :alice webby bob",
+        assertEquals(List.of(":server1.syncnet 353 alice = #a :@alice webby bob",
                 ":server1.syncnet 366 alice #a :End of /NAMES list",
                 ":server1.syncnet 366 alice #none :End of /NAMES list"), world.send(alice, "NAMES #a,#none"));
         assertEquals(List.of(":server1.syncnet 366 alice * :End of /NAMES list"), world.send(alice, "NAMES"));
@@ -42,7 +42,7 @@ class IrcQueriesTest {
 
     @Test
     void longNamesListsAreSplitIntoLinesThatFit() {
-        List<String> nicks = new ArrayList<>(List.of("alice", "webby", "bob"));
+        List<String> nicks = new ArrayList<>(List.of("@alice", "webby", "bob"));
         for (int i = 0; i < 60; i++) {
             String nick = "browser_user" + (1000 + i);  // 16 characters, the longest nick
             ClientId id = world.browser("server3", 100 + i, nick);
@@ -68,7 +68,7 @@ class IrcQueriesTest {
     void whoShowsEveryMemberWithServerAndAwayFlag() {
         world.send(bob, "AWAY :busy");
         assertEquals(List.of(
-                ":server1.syncnet 352 alice #a ~alice 10.0.0.1 server1.syncnet alice H :0 Alice",
+                ":server1.syncnet 352 alice #a ~alice 10.0.0.1 server1.syncnet alice H@ :0 Alice",
                 ":server1.syncnet 352 alice #a web server3 server3.syncnet webby H :1 ",
                 ":server1.syncnet 352 alice #a ~bob 10.0.0.2 server2.syncnet bob G :1 Bob",
                 ":server1.syncnet 315 alice #a :End of WHO list"), world.send(alice, "WHO #a"));
@@ -84,7 +84,7 @@ class IrcQueriesTest {
         world.send(bob, "AWAY :gone fishing");
         assertEquals(List.of(
                 ":server1.syncnet 311 alice bob ~bob 10.0.0.2 * Bob",
-                ":server1.syncnet 319 alice bob :#a #b",
+                ":server1.syncnet 319 alice bob :#a @#b",
                 ":server1.syncnet 312 alice bob server2.syncnet :SyncNet server server2",
                 ":server1.syncnet 301 alice bob :gone fishing",
                 ":server1.syncnet 318 alice BOB :End of /WHOIS list"), world.send(alice, "WHOIS BOB"));
@@ -112,19 +112,9 @@ class IrcQueriesTest {
                 ":server1.syncnet 323 alice :End of /LIST"), world.send(alice, "LIST #b,#none"));
     }
 
+    /** Channel MODE is {@link IrcChannelModesTest}'s. */
     @Test
-    void modeAnswersEnoughForClients() {
-        assertEquals(List.of(":server1.syncnet 324 alice #a +n"), world.send(alice, "MODE #A"));
-        assertEquals(List.of(":server1.syncnet 368 alice #a :End of channel ban list"), world.send(alice, "MODE #a b"));
-        assertEquals(List.of(":server1.syncnet 368 alice #a :End of channel ban list"),
-                world.send(alice, "MODE #a +b"));
-        assertEquals(List.of(":server1.syncnet 368 alice #a :End of channel ban list",
-                ":server1.syncnet 349 alice #a :End of channel exception list"), world.send(alice, "MODE #a be"));
-        assertEquals(List.of(":server1.syncnet 482 alice #a :You're not channel operator"),
-                world.send(alice, "MODE #a +o bob"));
-        assertEquals(List.of(":server1.syncnet 482 alice #a :You're not channel operator"),
-                world.send(alice, "MODE #a -n"));
-        assertEquals(List.of(":server1.syncnet 403 alice #none :No such channel"), world.send(alice, "MODE #none"));
+    void modeOfTheClientsOwnNick() {
         assertEquals(List.of(":server1.syncnet 221 alice +"), world.send(alice, "MODE alice"));
         assertEquals(List.of(":alice MODE alice +i"), world.send(alice, "MODE Alice +i"));
         assertEquals(List.of(), world.send(alice, "MODE alice +io"), "nothing changed, nothing said");

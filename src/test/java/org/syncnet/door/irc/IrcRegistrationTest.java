@@ -33,7 +33,8 @@ class IrcRegistrationTest {
                 ":server1.syncnet 001 alice :Welcome to the SyncNet IRC Network alice!~alice@127.0.0.1",
                 ":server1.syncnet 002 alice :Your host is server1.syncnet, running version syncnet-test",
                 ":server1.syncnet 003 alice :This server was created Fri Nov 27 2026",
-                ":server1.syncnet 004 alice server1.syncnet syncnet-test iw bn b"), burst.subList(0, 4));
+                ":server1.syncnet 004 alice server1.syncnet syncnet-test iow beIiklmnostv beIklov"),
+                burst.subList(0, 4));
         List<String> isupport = burst.stream().filter(l -> l.startsWith(":server1.syncnet 005 alice ")).toList();
         assertEquals(2, isupport.size());
         List<String> tokens = new java.util.ArrayList<>();
@@ -72,7 +73,7 @@ class IrcRegistrationTest {
     @Test
     void capNegotiationHoldsRegistrationUntilCapEnd() {
         IrcSession a = world.connect("server1", 1, "127.0.0.1");
-        assertEquals(List.of(":server1.syncnet CAP * LS :echo-message multi-prefix server-time"),
+        assertEquals(List.of(":server1.syncnet CAP * LS :echo-message invite-notify multi-prefix server-time"),
                 world.send(a, "CAP LS 302"));
         world.send(a, "NICK alice");
         assertEquals(List.of(), world.send(a, "USER alice 0 * :Alice"));
@@ -240,7 +241,7 @@ class IrcRegistrationTest {
         assertEquals(List.of(":server1.syncnet 433 * carol :Nickname is already in use",
                 ":server1.syncnet 451 * :You have not registered"), world.drain(a));
         world.send(a, "NICK carol2");
-        assertEquals(List.of(":carol2!~carol@127.0.0.1 JOIN #a", ":server1.syncnet 353 carol2 = #a carol2",
+        assertEquals(List.of(":carol2!~carol@127.0.0.1 JOIN #a", ":server1.syncnet 353 carol2 = #a @carol2",
                 ":server1.syncnet 366 carol2 #a :End of /NAMES list"), world.send(a, "JOIN #a"));
     }
 }

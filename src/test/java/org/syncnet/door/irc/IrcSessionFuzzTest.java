@@ -23,10 +23,11 @@ import org.syncnet.door.irc.wire.IrcMessage;
 class IrcSessionFuzzTest {
     private static final String[] COMMANDS = {"CAP", "PASS", "NICK", "USER", "PING", "PONG", "JOIN", "PART",
         "PRIVMSG", "NOTICE", "TOPIC", "AWAY", "NAMES", "LIST", "WHO", "WHOIS", "MODE", "MOTD", "LUSERS", "USERHOST",
-        "ISON", "TIME", "INFO", "FOO", "001"};
+        "ISON", "TIME", "INFO", "KICK", "INVITE", "FOO", "001"};
     private static final String[] PIECES = {"", "#", "#a", "#A", "#b,#a", "0", "alice", "bob", "Bob", ":", ",", " ",
         "LS", "REQ", "END", "server-time", "+i", "-i+w", "b", "+o", "\u0000", "\u0001", "\u0007", "\u0002", "\r",
-        "\ud800", "😀", "é", "~", "!", "@", "*", "-", "9"};
+        "\ud800", "😀", "é", "~", "!", "@", "*", "-", "9", "+o-v", "+b", "-k", "+kl", "+imnst-l", "e", "I", "+x",
+        "*!*@", ":", "n0", "n1", "10"};
 
     @Test
     void randomInputNeverBreaksASessionOrTheLog() {

@@ -17,8 +17,9 @@ import org.syncnet.chat.Identity;
  */
 class IrcWhoTest {
     private static final String ALICE = "~alice 10.0.0.1 server1.syncnet alice H :0 Alice";
-    private static final String BOB = "~bob 10.0.0.2 server2.syncnet bob H :1 Bob";
-    private static final String WEBBY = "web server3 server3.syncnet webby H :1 ";
+    /** bob created #zed and #a, webby #Web: each is operator ({@code @}) wherever WHO shows it. */
+    private static final String BOB = "~bob 10.0.0.2 server2.syncnet bob H@ :1 Bob";
+    private static final String WEBBY = "web server3 server3.syncnet webby H@ :1 ";
     private static final String CAROL = "~carol 192.168.7.9 server1.syncnet carol H :0 Carol Danvers";
 
     private final IrcWorld world = new IrcWorld();
@@ -69,7 +70,7 @@ class IrcWhoTest {
     void whoOfAChannelListsItsMembersWithThatChannel() {
         world.send(bob, "AWAY :busy");
         assertEquals(List.of(
-                ":server1.syncnet 352 alice #a " + BOB.replace(" H ", " G "),
+                ":server1.syncnet 352 alice #a " + BOB.replace(" H@ ", " G@ "),
                 ":server1.syncnet 352 alice #a " + ALICE,
                 ":server1.syncnet 315 alice #A :End of WHO list"), world.send(alice, "WHO #A"));
         assertEquals(List.of(":server1.syncnet 315 alice #none :End of WHO list"), world.send(alice, "WHO #none"));
@@ -137,7 +138,7 @@ class IrcWhoTest {
         world.send(bob, "AWAY :gone fishing");
         List<String> bobInfo = List.of(
                 ":server1.syncnet 311 alice bob ~bob 10.0.0.2 * Bob",
-                ":server1.syncnet 319 alice bob :#zed #a",
+                ":server1.syncnet 319 alice bob :@#zed @#a",
                 ":server1.syncnet 312 alice bob server2.syncnet :SyncNet server server2",
                 ":server1.syncnet 301 alice bob :gone fishing");
         assertEquals(concat(bobInfo, ":server1.syncnet 318 alice bob :End of /WHOIS list"),

@@ -150,7 +150,7 @@ class IrcReplyOrderTest {
         assertEquals(List.of("JOIN", "353", "366"), commands(joined));
         List<String> names = readThrough("366");
         assertEquals(List.of("353", "366"), commands(names));
-        assertTrue(names.get(0).endsWith(":alice"), names.get(0));
+        assertTrue(names.get(0).endsWith(":@alice"), names.get(0));
         Submitted away = nextSubmitted();
         assertSilent();
         commit(away);
