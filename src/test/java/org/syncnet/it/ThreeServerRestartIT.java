@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * are killed with SIGKILL and started again: each comes back ready only once caught up, server3 leads again, and
  * every server stores exactly the messages a listener received, in its order;</li>
  * <li>all three are stopped and started again: every server serves the same whole history, and a client joining the
- * room gets its topic and its last lines;</li>
+ * room gets its topic and its last lines; the room keeps its modes, its ban list and its creation time;</li>
  * <li>a server whose history database file is gone fetches its history from its peers as it starts;</li>
  * <li>a damaged database file is moved aside (and named in the log), and a new one filled the same way;</li>
  * <li>a server without its history, without its log on disk and with no peer running does not start, and names the
@@ -51,6 +51,8 @@ class ThreeServerRestartIT {
     /** The room's messages as the listener received them, in order: what everybody must store. */
     private static final List<String> heard = new ArrayList<>();
     private static final ScenarioSteps steps = new ScenarioSteps();
+    /** The room's creation time (329) before the restarts. */
+    private static String created;
 
     @Test
     @Order(1)
@@ -60,6 +62,11 @@ class ThreeServerRestartIT {
         listener.await("own JOIN", IrcClient.command("JOIN", "listener"), WAIT);
         listener.send("TOPIC " + ROOM + " :" + TOPIC);
         listener.await("TOPIC", l -> "TOPIC".equals(l.command()), WAIT);
+        listener.send("MODE " + ROOM + " +slb 50 troll!*@*");  // the creator is the room's operator
+        listener.await("the modes", IrcClient.command("MODE", "listener"), WAIT);
+        listener.send("MODE " + ROOM);
+        listener.await("324", IrcClient.numeric("324"), WAIT);
+        created = listener.await("329: the room's creation time", IrcClient.numeric("329"), WAIT).param(2);
 
         AtomicBoolean streaming = new AtomicBoolean(true);
         AtomicInteger sent = new AtomicInteger();
@@ -124,6 +131,13 @@ class ThreeServerRestartIT {
             last = newcomer.await("history line " + i, l -> "PRIVMSG".equals(l.command()), WAIT);
         }
         assertEquals(heard.get(heard.size() - 1), last.last(), "the join history ends with the last message");
+        newcomer.send("MODE " + ROOM);
+        assertEquals(List.of("+nstl", "50"), newcomer.await("the modes after the restart", IrcClient.numeric("324"),
+                WAIT).params().subList(2, 4));
+        assertEquals(created, newcomer.await("the same creation time", IrcClient.numeric("329"), WAIT).param(2));
+        newcomer.send("MODE " + ROOM + " b");
+        assertEquals("troll!*@*", newcomer.await("the ban after the restart", IrcClient.numeric("367"), WAIT)
+                .param(2));
         newcomer.close();
         steps.passed(2);
     }
