@@ -229,7 +229,7 @@ class ThreeServerIrcIT extends ThreeServerCluster {
         }
         alice.send("MODE " + room + " +m");
         for (IrcClient c : List.of(alice, frank, dave)) {
-            IrcLine mode = c.await("+m", command("MODE", "alice"), WAIT);
+            IrcLine mode = c.await("+m", inRoom("MODE", "alice", room), WAIT);
             assertEquals(List.of(room, "+m"), mode.params());
         }
         dave.send("PRIVMSG " + room + " :may I speak?");
@@ -238,8 +238,8 @@ class ThreeServerIrcIT extends ThreeServerCluster {
         alice.send("MODE " + room + " +b dave!*@*");
         alice.send("KICK " + room + " dave :behave");
         for (IrcClient c : List.of(alice, frank, dave)) {
-            assertEquals(List.of(room, "+b", "dave!*@*"), c.await("the ban", command("MODE", "alice"), WAIT).params());
-            IrcLine kick = c.await("the kick", command("KICK", "alice"), WAIT);
+            assertEquals(List.of(room, "+b", "dave!*@*"), c.await("the ban", inRoom("MODE", "alice", room), WAIT).params());
+            IrcLine kick = c.await("the kick", inRoom("KICK", "alice", room), WAIT);
             assertEquals(List.of(room, "dave", "behave"), kick.params());
         }
         dave.send("JOIN " + room);
@@ -255,11 +255,11 @@ class ThreeServerIrcIT extends ThreeServerCluster {
         assertEquals("@alice frank", frank.await("NAMES on server2", numeric("353"), WAIT).last());
 
         alice.send("MODE " + room + " -b+v dave!*@* frank");
-        frank.await("the unban and voice", command("MODE", "alice"), WAIT);
+        frank.await("the unban and voice", inRoom("MODE", "alice", room), WAIT);
         frank.send("PRIVMSG " + room + " :voiced, so heard");
         alice.await("frank speaks under +m", message("frank", room, "voiced, so heard"), WAIT);
         dave.send("JOIN " + room);
-        alice.await("dave back after the unban", command("JOIN", "dave"), WAIT);
+        alice.await("dave back after the unban", inRoom("JOIN", "dave", room), WAIT);
         stepPassed(4);
     }
 
@@ -347,6 +347,11 @@ class ThreeServerIrcIT extends ThreeServerCluster {
         c.await("NAMES on joining", numeric("353"), WAIT);
         c.await("end of NAMES", numeric("366"), WAIT);
         return joined;
+    }
+
+    /** A command from {@code nick} about {@code room} (its first parameter). */
+    private static java.util.function.Predicate<IrcLine> inRoom(String command, String nick, String room) {
+        return command(command, nick).and(l -> room.equals(l.param(0)));
     }
 
     /** ii makes its FIFOs and files as it goes: wait for one to appear. */
