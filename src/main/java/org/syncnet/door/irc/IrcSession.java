@@ -23,12 +23,13 @@ import org.syncnet.door.irc.wire.IrcMessage;
  * others get no state.
  * <p>
  * Before registration only CAP, PASS (not checked), NICK, USER, PING, PONG and QUIT are allowed (else 451); the
- * welcome burst comes when the log accepts the nick claim ({@link Registration}). Commands sent while the claim is in
- * the log already go to the log behind it (see {@link Registration}). After registration, PASS and USER get 462,
+ * welcome burst comes when the log accepts the nick claim ({@link Registration}); commands that arrive while the claim
+ * is in the log wait for it (see {@link #pipelined}). After registration, PASS and USER get 462,
  * unknown commands 421. The commands that change the chat are in {@link ChatCommands}, channel operators' MODE, KICK
- * and INVITE in {@link ChannelModes} and {@link ChannelModeration}, the queries in {@link ChannelQueries},
- * {@link UserQueries}, {@link UserModes}, {@link WelcomeBurst} and {@link ServerQueries}, outcomes in
- * {@link OutcomeLines} (a join's outcome also brings the room's recent messages).
+ * and INVITE in {@link ChannelModes} and {@link ChannelModeration}, server operators' OPER, KILL and WALLOPS in
+ * {@link OperCommands}, the queries in {@link ChannelQueries}, {@link UserQueries}, {@link UserModes},
+ * {@link WhowasQuery}, {@link WelcomeBurst} and {@link ServerQueries}, outcomes in {@link OutcomeLines} (a join's
+ * outcome also brings the room's recent messages).
  */
 public final class IrcSession {
     /**

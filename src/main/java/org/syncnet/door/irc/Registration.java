@@ -13,9 +13,10 @@ import org.syncnet.door.irc.wire.IrcMessage;
  * another client got the nick first (433) leaves it waiting for another NICK. After registration NICK claims a new
  * nick the same way; the change takes effect when the log says so.
  * <p>
- * While a claim is in the log's hands the client's other commands already go to the log, behind the claim (the log
- * keeps a connection's events in order): a script that sends NICK, USER and JOIN in one go works as it does with any
- * IRC server, and if the claim fails the chat refuses them as not registered (451).
+ * A script that sends NICK, USER and JOIN in one go works as with any IRC server: the JOIN waits in the connection
+ * until the claim is applied (the glue's reply order), then finds the client registered; messages sent meanwhile go
+ * to the log behind the claim (the log keeps a connection's events in order), and if the claim fails the chat refuses
+ * them as not registered (451).
  */
 final class Registration {
     enum Phase {
