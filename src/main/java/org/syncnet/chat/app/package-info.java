@@ -7,7 +7,9 @@
  * committed log to {@code LocalChat} (a {@link org.syncnet.cluster.LogListener}), whose applier thread
  * ({@link org.syncnet.chat.app.OrderedWorker}) runs the {@link org.syncnet.chat.app.LogApplier}: it applies each entry,
  * fans the outcomes out to this server's connections, flushes them a moment later, and publishes each entry to the
- * {@link org.syncnet.chat.app.CommittedEvents} subscriber (the history). At start the applier rebuilds the state from
+ * {@link org.syncnet.chat.app.CommittedEvents} subscriber (the history); it tells each connection when one of its own
+ * events is applied, so a {@link org.syncnet.chat.app.ReplyOrder} can keep the client's replies in the order of its
+ * commands. At start the applier rebuilds the state from
  * the {@link org.syncnet.chat.app.StoredEvents}. The container's bean ({@code org.syncnet.chat.service.ChatService})
  * only creates, schedules and stops it.
  */

@@ -19,12 +19,14 @@
  * PRIVMSG and NOTICE to channels and nicks (several targets; private messages cross servers; CTCP passes through as
  * text), TOPIC, NAMES, LIST, WHO (with wildcard masks), WHOIS, AWAY, MODE (channel modes {@code beIiklmnostv} —
  * operators, voice, bans, exceptions, invite exceptions, key, limit and flags, all chat state — and the client's own
- * user modes), KICK, INVITE, MOTD, LUSERS, TIME, INFO, USERHOST, ISON, and the numerics clients rely on. A join brings
+ * user modes {@code i w o}, all chat state), KICK, INVITE, OPER (hashes from the settings), KILL, WALLOPS, WHOWAS,
+ * MOTD, LUSERS, TIME, INFO, USERHOST, ISON, and the numerics clients rely on. Replies come in the order of the
+ * client's commands, whether answered at once or through the log. A join brings
  * the room's last messages from the chat state's in-memory history (a setting,
  * {@link org.syncnet.door.irc.IrcConfig}), with {@code server-time} tags for clients that asked for them.
  * <p>
  * Not supported: other channel modes (half-ops, quiets, extended bans), KNOCK, PASS checking or services, ELIST
- * filters, WHOWAS, idle times, {@code batch} and {@code chathistory} (the history on join is plain lines), session
+ * filters, idle times, {@code batch} and {@code chathistory} (the history on join is plain lines), session
  * resume (IRC clients do not reconnect with a session key), and message tags beyond {@code time} (client tags are
  * accepted within IRCv3's limit and ignored).
  */
