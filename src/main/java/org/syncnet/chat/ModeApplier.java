@@ -10,7 +10,7 @@ import org.syncnet.chat.ChatOutcome.Rejected;
  * Applies one MODE's changes to a room, in order, each on its own: a change that fails is refused and the others
  * still apply. A change that would change nothing (a flag already set, a mask already listed, an op made op) is
  * dropped without a word, as IRC servers do. The setter's right to change modes is checked before (by
- * {@link ChatState}).
+ * {@link ChannelModeration}).
  */
 final class ModeApplier {
     /** The changes that took effect, as the room now has them, and one refusal (to the setter) per failed change. */

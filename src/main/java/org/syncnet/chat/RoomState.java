@@ -167,6 +167,15 @@ final class RoomState {
         return List.copyOf(members.keySet());
     }
 
+    /** The members, and {@code actor} too if it acts from outside (a server operator, or a post on {@code -n}). */
+    List<ClientId> audienceAnd(ClientId actor) {
+        List<ClientId> to = new ArrayList<>(members.keySet());
+        if (!members.containsKey(actor)) {
+            to.add(actor);
+        }
+        return to;
+    }
+
     /** The members with {@code @}, in join order. */
     List<ClientId> operatorsInJoinOrder() {
         return new ArrayList<>(inJoinOrder(operators));
