@@ -46,33 +46,38 @@ public final class BanMask {
     }
 
     /**
-     * Whether {@code mask} matches {@code nickUserHost} (a client's {@link Member#mask()}). Linear backtracking over
-     * the last {@code *} only, so a mask full of stars costs at most length × length steps.
+     * Whether {@code mask} matches the whole of {@code subject} (a client's {@link Member#mask()}, or any name): {@code *}
+     * any run of characters, {@code ?} exactly one (a code point, not a UTF-16 unit). Greedy with one backtrack point
+     * (the last {@code *}), so a mask full of stars costs at most length × length steps.
      */
-    public static boolean matches(String mask, String nickUserHost) {
+    public static boolean matches(String mask, String subject) {
+        int[] m = folded(mask);
+        int[] s = folded(subject);
         int p = 0;
-        int s = 0;
+        int i = 0;
         int star = -1;
         int resume = 0;
-        while (s < nickUserHost.length()) {
-            char pc = p < mask.length() ? mask.charAt(p) : 0;
-            if (p < mask.length() && pc != '*'
-                    && (pc == '?' || Casemapping.fold(pc) == Casemapping.fold(nickUserHost.charAt(s)))) {
+        while (i < s.length) {
+            if (p < m.length && m[p] != '*' && (m[p] == '?' || m[p] == s[i])) {
                 p++;
-                s++;
-            } else if (p < mask.length() && pc == '*') {
+                i++;
+            } else if (p < m.length && m[p] == '*') {
                 star = p++;
-                resume = s;
+                resume = i;
             } else if (star >= 0) {
-                p = star + 1;
-                s = ++resume;
+                p = star + 1;  // let the last '*' take one more character
+                i = ++resume;
             } else {
                 return false;
             }
         }
-        while (p < mask.length() && mask.charAt(p) == '*') {
+        while (p < m.length && m[p] == '*') {
             p++;
         }
-        return p == mask.length();
+        return p == m.length;
+    }
+
+    private static int[] folded(String text) {
+        return Casemapping.fold(text).codePoints().toArray();
     }
 }

@@ -300,13 +300,7 @@ public final class ChatState {
 
     /** Display names of the rooms {@code client} holds an unused invite to, oldest room first (IRC's INVITE list). */
     public List<String> invitesOf(ClientId client) {
-        List<String> names = new ArrayList<>();
-        for (RoomState r : rooms.values()) {
-            if (r.isInvited(client)) {
-                names.add(r.name);
-            }
-        }
-        return names;
+        return rooms.invitedTo(client);
     }
 
     /** The room with its modes, statuses and lists, without history; empty if no such room exists. */

@@ -181,6 +181,17 @@ final class RoomRegistry {
         return Collections.unmodifiableList(names);
     }
 
+    /** Display names of the rooms {@code client} holds an unused invite to, oldest room first. */
+    List<String> invitedTo(ClientId client) {
+        List<String> names = new ArrayList<>();
+        for (RoomState r : rooms.values()) {
+            if (r.isInvited(client)) {
+                names.add(r.name);
+            }
+        }
+        return names;
+    }
+
     RoomSnapshot snapshot(RoomState room, long afterSeq, long maxResumeChars) {
         return room.snapshot(afterSeq, resume, maxResumeChars);
     }

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.syncnet.door.irc.IrcOperators;
+import org.syncnet.door.irc.OperPassword;
 import org.syncnet.testclient.IrcLine;
 
 /**
@@ -38,6 +40,7 @@ class SingleServerIrcIT {
     static final Duration WAIT = Duration.ofSeconds(20);
     static final int MAX_CONNECTIONS = 6;
     static final int JOIN_HISTORY_LINES = 3;
+    static final String OPER_PASSWORD = "letmein";
     private static final Pattern SERVER_TIME = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
 
     @Deployment(testable = false)
@@ -46,6 +49,8 @@ class SingleServerIrcIT {
                 "" + MAX_CONNECTIONS);
         settings = TestWars.with(settings, "syncnet.irc.ping-idle", "2s");
         settings = TestWars.with(settings, "syncnet.irc.join-history-lines", "" + JOIN_HISTORY_LINES);
+        settings = TestWars.with(settings, IrcOperators.SETTING, "admin=" + OperPassword.hash(
+                OPER_PASSWORD.toCharArray(), OperPassword.MIN_ITERATIONS));
         return TestWars.withSettings("syncnet.war", settings, null);
     }
 
@@ -102,6 +107,109 @@ class SingleServerIrcIT {
             }
             assertEquals(List.of("001", "JOIN", "366", "PONG 1", "TOPIC", "PONG 2", "366", "PONG 3", "306", "PONG 4",
                     "324", "PONG 5", "PART", "PONG 6", "404", "PONG 7"), order);
+        }
+    }
+
+    /**
+     * The commands and numerics of channel and server operators and the queries, each through a real socket, as
+     * modern.ircdocs.horse lays them out.
+     */
+    @Test
+    void commandsAndNumericsThroughARealSocket() throws Exception {
+        try (IrcClient op = IrcClient.register("opal", IRC, WAIT, "multi-prefix", "invite-notify");
+             IrcClient rex = IrcClient.register("rex", IRC, WAIT)) {
+            op.send("TIME");
+            IrcLine time = op.await("391", numeric("391"), WAIT);
+            assertEquals("solo.syncnet", time.param(1));
+            assertTrue(Pattern.matches("\\d+", time.param(2)), time.raw());
+            op.send("INFO");
+            op.await("371", numeric("371"), WAIT);
+            op.await("374", numeric("374"), WAIT);
+            op.send("LUSERS");
+            for (String code : List.of("251", "254", "255", "265", "266")) {
+                op.await(code, numeric(code), WAIT);
+            }
+            op.send("WHOWAS nobody");
+            op.await("406", numeric("406"), WAIT);
+            op.await("369", numeric("369"), WAIT);
+
+            op.send("JOIN #conf");
+            assertEquals("@opal", op.await("NAMES", numeric("353"), WAIT).last(), "the first member is operator");
+            rex.send("JOIN #conf");
+            op.await("rex joins", IrcClient.command("JOIN", "rex"), WAIT);
+            op.send("MODE #conf");
+            assertEquals("+nt", op.await("324", numeric("324"), WAIT).param(2));
+            assertTrue(Pattern.matches("\\d+", op.await("329 after 324", numeric("329"), WAIT).param(2)));
+            for (String[] list : new String[][] {{"b", "bad!*@*", "367", "368"}, {"e", "good!*@*", "348", "349"},
+                    {"I", "friend!*@*", "346", "347"}}) {
+                op.send("MODE #conf +" + list[0] + " " + list[1]);
+                op.send("MODE #conf " + list[0]);
+                IrcLine entry = op.await(list[2], numeric(list[2]), WAIT);
+                assertEquals(List.of("#conf", list[1], "opal!~opal@127.0.0.1"), entry.params().subList(1, 4));
+                op.await(list[3], numeric(list[3]), WAIT);
+            }
+            op.send("MODE #conf +Z");
+            assertEquals("Z", op.await("472", numeric("472"), WAIT).param(1));
+            op.send("KICK #conf");
+            op.await("461", numeric("461"), WAIT);
+            rex.send("MODE #conf +m");
+            rex.await("482 for a mode", numeric("482"), WAIT);
+            rex.send("TOPIC #conf :mine");
+            rex.await("482 for the topic under +t", numeric("482"), WAIT);
+            op.send("JOIN #other");
+            op.await("own join", l -> "JOIN".equals(l.command()) && "#other".equals(l.param(0)), WAIT);
+            rex.send("PART #other");
+            rex.await("442", numeric("442"), WAIT);
+            op.send("INVITE rex #other");
+            assertEquals(List.of("rex", "#other"), op.await("341", numeric("341"), WAIT).params().subList(1, 3));
+            assertEquals(List.of("rex", "#other"), rex.await("the INVITE", IrcClient.command("INVITE", "opal"), WAIT)
+                    .params());
+            op.send("INVITE rex #conf");
+            op.await("443", numeric("443"), WAIT);
+
+            op.send("MODE #conf +vv opal rex");
+            op.await("+vv", IrcClient.command("MODE", "opal"), WAIT);
+            op.send("NAMES #conf");
+            assertEquals("@+opal +rex", op.await("NAMES with multi-prefix", numeric("353"), WAIT).last());
+            op.send("WHO #conf");
+            assertEquals("H@+", op.await("352", numeric("352"), WAIT).param(6));
+            op.await("315", numeric("315"), WAIT);
+            rex.send("WHOIS opal");
+            rex.await("311", numeric("311"), WAIT);
+            assertTrue(rex.await("319", numeric("319"), WAIT).last().contains("@#conf"));
+            rex.await("312", numeric("312"), WAIT);
+            rex.await("318", numeric("318"), WAIT);
+
+            // the ban list holds 50: 1 + 13 × 4 is over
+            for (int i = 0; i < 13; i++) {
+                op.send("MODE #conf +bbbb x" + i + "a x" + i + "b x" + i + "c x" + i + "d");
+            }
+            assertEquals("b", op.await("478", numeric("478"), Duration.ofSeconds(30)).param(2));
+
+            op.send("OPER admin wrong");
+            op.await("464", numeric("464"), WAIT);
+            op.send("OPER nobody " + OPER_PASSWORD);
+            op.await("491", numeric("491"), WAIT);
+            op.send("OPER admin " + OPER_PASSWORD);
+            op.await("381", numeric("381"), WAIT);
+            rex.send("MODE rex +w");
+            rex.await("+w", IrcClient.command("MODE", "rex"), WAIT);
+            op.send("WALLOPS :maintenance at noon");
+            assertEquals("maintenance at noon", rex.await("WALLOPS", IrcClient.command("WALLOPS", "opal"), WAIT)
+                    .last());
+            op.send("KILL rex :enough");
+            rex.closed().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            assertEquals("Killed (opal (enough))", op.await("rex's quit", IrcClient.command("QUIT", "rex"), WAIT)
+                    .last());
+            op.send("WHOWAS rex");
+            assertEquals("rex", op.await("314", numeric("314"), WAIT).param(1));
+            op.await("312", numeric("312"), WAIT);
+            op.await("369", numeric("369"), WAIT);
+        }
+        try (IrcClient anonymous = IrcClient.connect("anonymous", IRC)) {
+            anonymous.send("NICK anonymous");
+            anonymous.send("USER anonymous 0 * :");
+            assertEquals("USER", anonymous.await("461 for an empty real name", numeric("461"), WAIT).param(1));
         }
     }
 

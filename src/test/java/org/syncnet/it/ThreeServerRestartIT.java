@@ -25,7 +25,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * <ol>
  * <li>while IRC clients on server2 stream messages into a room, server1 (a follower) and then server3 (the leader)
  * are killed with SIGKILL and started again: each comes back ready only once caught up, server3 leads again, and
- * every server stores exactly the messages a listener received, in its order;</li>
+ * every server stores exactly the messages a listener received, in its order; the restarted servers know the room's
+ * operator;</li>
  * <li>all three are stopped and started again: every server serves the same whole history, and a client joining the
  * room gets its topic and its last lines; the room keeps its modes, its ban list and its creation time;</li>
  * <li>a server whose history database file is gone fetches its history from its peers as it starts;</li>
@@ -111,6 +112,14 @@ class ThreeServerRestartIT {
         }
         assertEquals(total, heard.stream().distinct().count(), "every message once: " + heard);
         awaitHistory("all three store what the listener received", 1, 2, 3);
+        // server1 and server3 rebuilt the chat state as they started: the listener (on server2) is still operator
+        for (int n : new int[] {1, 3}) {
+            IrcClient probe = IrcClient.register("probe" + n, ScriptCluster.ircPort(n), WAIT);
+            probe.send("NAMES " + ROOM);
+            assertTrue(probe.await("NAMES on server" + n, IrcClient.numeric("353"), WAIT).last().startsWith("@listener"),
+                    "the operator as the restarted server" + n + " knows it");
+            probe.close();
+        }
         steps.passed(1);
     }
 
