@@ -170,7 +170,8 @@ class SingleServerIrcIT {
             op.send("MODE #conf +vv opal rex");
             op.await("+vv", IrcClient.command("MODE", "opal"), WAIT);
             op.send("NAMES #conf");
-            assertEquals("@+opal +rex", op.await("NAMES with multi-prefix", numeric("353"), WAIT).last());
+            assertEquals("@+opal +rex", op.await("NAMES with multi-prefix",
+                    l -> "353".equals(l.command()) && "#conf".equals(l.param(2)), WAIT).last());
             op.send("WHO #conf");
             assertEquals("H@+", op.await("352", numeric("352"), WAIT).param(6));
             op.await("315", numeric("315"), WAIT);
