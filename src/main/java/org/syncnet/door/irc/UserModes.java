@@ -7,12 +7,13 @@ import org.syncnet.chat.ClientId;
 import org.syncnet.door.irc.wire.IrcMessage;
 
 /**
- * {@code MODE <nick> [modes]} (a channel's MODE is {@link ChannelModes}'s) for the client's own user modes, which are chat state (so WALLOPS reaches every
- * {@code +w} user and LUSERS counts the {@code +i} ones on every server): {@code i} (invisible: counted apart in LUSERS),
- * {@code w} (receives WALLOPS) and {@code o} (server operator, only by OPER; a client
- * may drop it). The change goes to the log as the client's whole new set; the {@code MODE} line comes with its
- * outcome. Other letters are ignored quietly, as a client setting modes on connect must not see errors. Another user's
- * modes are not the client's business (502).
+ * {@code MODE <nick> [modes]} (a channel's MODE is {@link ChannelModes}'s) for the client's own user modes, which are
+ * chat state (so WALLOPS reaches every {@code +w} user and LUSERS counts the {@code +i} ones on every server):
+ * {@code i} (invisible: counted apart in LUSERS, hidden from the WHO masks of those who share no room with it),
+ * {@code w} (receives WALLOPS) and {@code o} (server operator, only by OPER; a client may drop it). The change goes to
+ * the log as the client's whole new set; the {@code MODE} line comes with its outcome. Other letters are ignored
+ * quietly, as a client setting modes on connect must not see errors. Another user's modes are not the client's
+ * business (502).
  */
 final class UserModes {
     private final ClientId me;

@@ -28,7 +28,8 @@ import org.syncnet.door.irc.wire.IrcMessage;
  * Outside the channel form the channel field is a room the user is in — one the asker shares if any — or {@code *}.
  * The flags end with the user's status prefix in that room ({@code H@}, {@code G+}; all of them with
  * {@code multi-prefix}). A secret room ({@code +s}) is shown only to its members: WHO of it lists nobody to others,
- * and it is never another's channel field. {@code +i} is not chat state, so every user is visible. At most
+ * and it is never another's channel field. An invisible user ({@code +i}) is listed by a mask or a room only to those
+ * who share a room with it (and to server operators); an exact nick finds it. At most
  * {@link #MAX_REPLIES} 352s; then, and always, 315 with the mask as the client sent it. With {@code o} only server
  * operators are listed.
  */
@@ -58,7 +59,8 @@ final class WhoQuery {
             Optional<ChannelView> room = state.channel(mask).filter(status::canSee);
             if (room.isPresent()) {
                 for (RoomMember member : room.get().members()) {
-                    state.profile(member.member().client()).ifPresent(p -> listing.add(p, room.get(), member));
+                    state.profile(member.member().client()).filter(listing::visible)
+                            .ifPresent(p -> listing.add(p, room.get(), member));
                 }
             }
         } else {
@@ -74,7 +76,7 @@ final class WhoQuery {
                         break;
                     }
                     state.profile(member.client()).filter(p -> pattern == null || matches(pattern, wholeMask, p))
-                            .ifPresent(listing::add);
+                            .filter(listing::visible).ifPresent(listing::add);
                 }
             }
         }
@@ -121,6 +123,26 @@ final class WhoQuery {
             if (wanted(p)) {
                 out.add(reply(channel, in, p));
             }
+        }
+
+        /**
+         * Whether a mask or a room's WHO lists {@code p}: an invisible user ({@code +i}) only to itself, to those who
+         * share a room with it and to server operators (an exact nick always finds it).
+         */
+        boolean visible(Profile p) {
+            ClientId who = p.member().client();
+            if (p.userModes().indexOf('i') < 0 || who.equals(me) || state.isOperator(me)) {
+                return true;
+            }
+            if (mine == null) {
+                mine = Rooms.foldedRoomsOf(state, me);
+            }
+            for (String room : state.roomsOf(who)) {
+                if (mine.contains(Casemapping.fold(room))) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private boolean wanted(Profile p) {

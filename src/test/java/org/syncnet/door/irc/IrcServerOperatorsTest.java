@@ -108,6 +108,16 @@ class IrcServerOperatorsTest {
                 world.send(bob, "MODE alice +i"));
         assertEquals(List.of(":server3.syncnet 401 bob nobody :No such nick/channel"),
                 world.send(bob, "MODE nobody"));
+        IrcSession carol = world.register("server2", 1, "10.0.0.2", "carol");
+        List<String> who = world.send(carol, "WHO *");
+        assertEquals(2, whoReplies(who), "carol sees bob and herself, not the invisible alice: " + who);
+        assertTrue(who.stream().noneMatch(l -> l.contains(" alice ")), who.toString());
+        assertEquals(1, whoReplies(world.send(carol, "WHO alice")), "an exact nick finds her");
+        assertEquals(3, whoReplies(world.send(bob, "WHO *")), "bob shares #a with her");
+    }
+
+    private static long whoReplies(List<String> lines) {
+        return lines.stream().filter(l -> l.contains(" 352 ")).count();
     }
 
     @Test
