@@ -246,9 +246,16 @@ public final class ChatState {
     public int invisibleCount() {
         int n = 0;
         for (Client c : clients.all()) {
-            if (c.invisible) {
-                n++;
-            }
+            n += c.invisible ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** How many clients are server operators (IRC LUSERS 252). */
+    public int operatorCount() {
+        int n = 0;
+        for (Client c : clients.all()) {
+            n += c.oper ? 1 : 0;
         }
         return n;
     }

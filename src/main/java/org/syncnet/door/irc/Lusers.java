@@ -28,7 +28,7 @@ final class Lusers {
         int local = state.clientsOf(me.server()).size();
         UserPeaks.Peaks peaks = server.peaks().observe(local, global);
         int servers = server.clusterSize();
-        int operators = ServerOperators.count(state);
+        int operators = state.operatorCount();
         int invisible = state.invisibleCount();
         List<IrcMessage> out = new ArrayList<>(7);
         out.add(replies.numeric(IrcNumeric.RPL_LUSERCLIENT,

@@ -146,7 +146,7 @@ final class WhoQuery {
         }
 
         private boolean wanted(Profile p) {
-            return !full() && (!operatorsOnly || ServerOperators.isOperator(state, p.member().client()));
+            return !full() && (!operatorsOnly || state.isOperator(p.member().client()));
         }
 
         private IrcMessage reply(ChannelView channel, RoomMember in, Profile p) {
@@ -154,7 +154,7 @@ final class WhoQuery {
             String hops = who.client().server().equals(me.server()) ? "0" : "1";
             // H(ere) or G(one), then '*' for a server operator.
             String flags = (p.away().isEmpty() ? "H" : "G")
-                    + (ServerOperators.isOperator(state, who.client()) ? "*" : "");
+                    + (state.isOperator(who.client()) ? "*" : "");
             flags += in == null ? "" : status.prefix(in);
             return replies.numeric(IrcNumeric.RPL_WHOREPLY, channel == null ? "*" : channel.name(), who.user(),
                     who.host(), server.ircNameOf(who.client().server()), who.nick(), flags,

@@ -59,7 +59,7 @@ final class WhoisQuery {
         }
         out.add(replies.numeric(IrcNumeric.RPL_WHOISSERVER, who.nick(), server.ircNameOf(who.client().server()),
                 server.network() + " server " + who.client().server()));
-        if (ServerOperators.isOperator(state, who.client())) {
+        if (state.isOperator(who.client())) {
             out.add(replies.standard(IrcNumeric.RPL_WHOISOPERATOR, who.nick()));
         }
         if (!p.away().isEmpty()) {
