@@ -13,10 +13,12 @@ import org.junit.jupiter.api.Test;
  */
 class IrcStateReadsTest {
     private static final List<String> WITHOUT_STATE = List.of("PING :x", "PONG :x", "PASS secret", "AWAY :lunch",
-            "AWAY", "MOTD", "TIME", "TIME server2.syncnet", "INFO", "FOO bar", "quit :bye");
+            "AWAY", "MOTD", "TIME", "TIME server2.syncnet", "INFO", "OPER admin secret", "FOO bar",
+            "quit :bye");
     private static final List<String> WITH_STATE = List.of("CAP LS 302", "NICK a", "USER a 0 * :A", "JOIN #a",
             "PART #a", "PRIVMSG #a :hi", "notice a :hi", "TOPIC #a", "NAMES #a", "LIST", "WHO #a", "WHOIS a",
-            "USERHOST a", "ISON a", "MODE a", "LUSERS");
+            "USERHOST a", "ISON a", "MODE a", "MODE #a +m", "LUSERS", "KICK #a b", "INVITE b #a", "KILL b :x",
+            "WALLOPS :x", "WHOWAS b");
 
     private final IrcWorld world = new IrcWorld();
 
