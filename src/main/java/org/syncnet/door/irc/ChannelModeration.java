@@ -3,7 +3,6 @@ package org.syncnet.door.irc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.syncnet.chat.ChannelView;
 import org.syncnet.chat.ChatEvent;
 import org.syncnet.chat.ChatLimits;
@@ -24,8 +23,6 @@ import org.syncnet.door.irc.wire.IrcMessage;
  * </ul>
  */
 final class ChannelModeration {
-    /** The commands handled here; both read the chat state. */
-    static final Set<String> COMMANDS = Set.of("KICK", "INVITE");
     /** Nicks one KICK may name: bounds what one line puts into the log. */
     static final int MAX_KICK_TARGETS = 4;
 

@@ -71,8 +71,8 @@ public final class IrcSession {
 
     /** The commands whose handling reads the chat state; every other one is answered from the session alone. */
     private static final Set<String> READING_STATE = Set.of("CAP", "NICK", "USER", "JOIN", "PART", "PRIVMSG",
-            "NOTICE", "TOPIC", "NAMES", "LIST", "WHO", "WHOIS", "USERHOST", "ISON", "MODE", "LUSERS", "KILL", "WALLOPS",
-            "WHOWAS");
+            "NOTICE", "TOPIC", "NAMES", "LIST", "WHO", "WHOIS", "USERHOST", "ISON", "MODE", "LUSERS", "KICK", "INVITE",
+            "KILL", "WALLOPS", "WHOWAS");
     /**
      * The commands handled as soon as they arrive even while the connection's earlier events are still in the log's
      * hands: messages (so a client's stream of them is not slowed to one commit at a time; the log keeps their order)
@@ -162,7 +162,7 @@ public final class IrcSession {
      */
     public static boolean readsState(IrcMessage m) {
         String command = m.command().toUpperCase(Locale.ROOT);
-        return READING_STATE.contains(command) || ChannelModeration.COMMANDS.contains(command);
+        return READING_STATE.contains(command);
     }
 
     /** Whether {@code m} is handled at once even while earlier events of the connection are in flight. */

@@ -139,14 +139,12 @@ final class OutcomeLines {
     /** The client's own user modes changed: 381 first when it just became an operator, then the MODE line. */
     private List<IrcMessage> userModes(ChatOutcome.UserModesChanged o) {
         List<IrcMessage> out = new ArrayList<>(2);
-        if (o.added().indexOf('o') >= 0) {
+        String change = (o.added().isEmpty() ? "" : "+" + o.added()) + (o.removed().isEmpty() ? "" : "-" + o.removed());
+        if (o.added().indexOf('o') >= 0 || change.isEmpty()) {  // empty: an OPER by one who already is
             out.add(replies.standard(IrcNumeric.RPL_YOUREOPER));
         }
-        String change = (o.added().isEmpty() ? "" : "+" + o.added()) + (o.removed().isEmpty() ? "" : "-" + o.removed());
         if (!change.isEmpty()) {
             out.add(IrcMessage.of(o.member().nick(), "MODE", o.member().nick(), change));
-        } else {
-            out.add(replies.standard(IrcNumeric.RPL_YOUREOPER));  // OPER again: already one
         }
         return out;
     }

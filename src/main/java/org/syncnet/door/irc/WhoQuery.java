@@ -134,11 +134,8 @@ final class WhoQuery {
             if (p.userModes().indexOf('i') < 0 || who.equals(me) || state.isOperator(me)) {
                 return true;
             }
-            if (mine == null) {
-                mine = Rooms.foldedRoomsOf(state, me);
-            }
             for (String room : state.roomsOf(who)) {
-                if (mine.contains(Casemapping.fold(room))) {
+                if (mine().contains(Casemapping.fold(room))) {
                     return true;
                 }
             }
@@ -170,13 +167,10 @@ final class WhoQuery {
             if (names.isEmpty()) {
                 return null;
             }
-            if (mine == null) {
-                mine = Rooms.foldedRoomsOf(state, me);
-            }
             ChannelView first = null;
             for (String name : names) {
                 String key = Casemapping.fold(name);
-                if (mine.contains(key)) {
+                if (mine().contains(key)) {
                     return room(key, name);
                 }
                 ChannelView room = first == null ? room(key, name) : null;
@@ -185,6 +179,13 @@ final class WhoQuery {
                 }
             }
             return first;
+        }
+
+        private Set<String> mine() {
+            if (mine == null) {
+                mine = Rooms.foldedRoomsOf(state, me);
+            }
+            return mine;
         }
 
         private ChannelView room(String key, String name) {
