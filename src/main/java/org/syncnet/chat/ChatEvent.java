@@ -1,5 +1,6 @@
 package org.syncnet.chat;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -203,6 +204,147 @@ public sealed interface ChatEvent {
         public Wallops {
             Objects.requireNonNull(client);
             require(ChatLimits.isValidText(text), "text");
+        }
+    }
+
+    // ---- Accounts (AccountActions). A door checks a password before it logs anything; only credentials and
+    // ---- hashes of browser tokens enter the log.
+
+    /**
+     * The client registers the nick it holds as an account ({@code account} is that nick) and is logged in to it.
+     * {@code email}: stored only (empty: none). {@code address}: where the client connects from, for the
+     * per-address registration limit.
+     */
+    record AccountRegistered(ClientId client, String account, PasswordCredential credential, String email,
+                             String address, long time) implements ChatEvent {
+        public AccountRegistered {
+            Objects.requireNonNull(client);
+            require(ChatLimits.isValidNick(account), "account");
+            Objects.requireNonNull(credential);
+            require(ChatLimits.isValidEmail(email), "email");
+            require(ChatLimits.isValidHost(address), "address");
+            require(time >= 0, "time");
+        }
+    }
+
+    /**
+     * The client's door checked its password (or browser token) for {@code account}, whose password was at version
+     * {@code passwordVersion} then: the client is logged in, unless the password changed or the account was dropped
+     * meanwhile. Also sent right after the {@link NickClaimed} of a client that authenticated before registering.
+     */
+    record LoggedIn(ClientId client, String account, int passwordVersion) implements ChatEvent {
+        public LoggedIn {
+            Objects.requireNonNull(client);
+            require(ChatLimits.isValidNick(account), "account");
+            require(passwordVersion >= 0, "password version");
+        }
+    }
+
+    /**
+     * A wrong password for {@code account} from {@code address}: counted cluster-wide, per account and per address,
+     * so that further attempts wait ({@link LoginThrottle}). The client need not be registered yet (SASL).
+     */
+    record LoginFailed(ClientId client, String account, String address, long time) implements ChatEvent {
+        public LoginFailed {
+            Objects.requireNonNull(client);
+            require(ChatLimits.isValidNick(account), "account");
+            require(ChatLimits.isValidHost(address), "address");
+            require(time >= 0, "time");
+        }
+    }
+
+    /**
+     * The client logs out; {@code session}, the SHA-256 of the browser token it logged in with (empty: none), is
+     * revoked with it.
+     */
+    record LoggedOut(ClientId client, byte[] session) implements ChatEvent {
+        public LoggedOut {
+            Objects.requireNonNull(client);
+            require(session.length == 0 || session.length == ChatLimits.SESSION_HASH_BYTES, "session");
+            session = session.clone();
+        }
+
+        @Override
+        public byte[] session() {
+            return session.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof LoggedOut e && client.equals(e.client) && Arrays.equals(session, e.session);
+        }
+
+        @Override
+        public int hashCode() {
+            return client.hashCode();
+        }
+    }
+
+    /** The logged-in client's account gets a new password; every browser session of the account is revoked. */
+    record PasswordChanged(ClientId client, PasswordCredential credential) implements ChatEvent {
+        public PasswordChanged {
+            Objects.requireNonNull(client);
+            Objects.requireNonNull(credential);
+        }
+    }
+
+    /** The logged-in client drops its account: everyone logged in to it is logged out, its nick is free. */
+    record AccountDropped(ClientId client) implements ChatEvent {
+        public AccountDropped {
+            Objects.requireNonNull(client);
+        }
+    }
+
+    /**
+     * A browser login token for the logged-in client's account: {@code session} is the SHA-256 of the token (the
+     * token itself stays with the browser and its door), valid on every server until {@code expires} (ms since
+     * 1970), a logout with it or a password change.
+     */
+    record SessionIssued(ClientId client, byte[] session, long expires) implements ChatEvent {
+        public SessionIssued {
+            Objects.requireNonNull(client);
+            require(session.length == ChatLimits.SESSION_HASH_BYTES, "session");
+            require(expires > 0, "expiry");
+            session = session.clone();
+        }
+
+        @Override
+        public byte[] session() {
+            return session.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SessionIssued e && client.equals(e.client) && Arrays.equals(session, e.session)
+                    && expires == e.expires;
+        }
+
+        @Override
+        public int hashCode() {
+            return client.hashCode();
+        }
+    }
+
+    /**
+     * The logged-in owner of the registered nick {@code nick} takes it back from whoever holds it: GHOST ends that
+     * connection; REGAIN ({@code regain}) also gives the nick to the owner, and a holder not logged in to the
+     * account is renamed to a guest nick instead of disconnected.
+     */
+    record NickRecovered(ClientId client, String nick, boolean regain) implements ChatEvent {
+        public NickRecovered {
+            Objects.requireNonNull(client);
+            require(ChatLimits.isValidNick(nick), "nick");
+        }
+    }
+
+    /**
+     * The grace period of a client holding a registered nick without being logged in to it is over: if it still
+     * holds {@code nick} and is still not logged in to it, it is renamed to a guest nick.
+     */
+    record NickEnforced(ClientId client, String nick) implements ChatEvent {
+        public NickEnforced {
+            Objects.requireNonNull(client);
+            require(ChatLimits.isValidNick(nick), "nick");
         }
     }
 

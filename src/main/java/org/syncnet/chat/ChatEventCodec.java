@@ -7,25 +7,34 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.syncnet.chat.ChatEvent.AccountDropped;
+import org.syncnet.chat.ChatEvent.AccountRegistered;
 import org.syncnet.chat.ChatEvent.AwaySet;
 import org.syncnet.chat.ChatEvent.ClientGone;
 import org.syncnet.chat.ChatEvent.Invited;
 import org.syncnet.chat.ChatEvent.Kicked;
 import org.syncnet.chat.ChatEvent.Killed;
+import org.syncnet.chat.ChatEvent.LoggedIn;
+import org.syncnet.chat.ChatEvent.LoggedOut;
+import org.syncnet.chat.ChatEvent.LoginFailed;
 import org.syncnet.chat.ChatEvent.MessagePosted;
 import org.syncnet.chat.ChatEvent.ModesChanged;
 import org.syncnet.chat.ChatEvent.NickClaimed;
+import org.syncnet.chat.ChatEvent.NickEnforced;
+import org.syncnet.chat.ChatEvent.NickRecovered;
 import org.syncnet.chat.ChatEvent.OperUp;
+import org.syncnet.chat.ChatEvent.PasswordChanged;
 import org.syncnet.chat.ChatEvent.PrivateMessage;
 import org.syncnet.chat.ChatEvent.RoomJoined;
 import org.syncnet.chat.ChatEvent.RoomLeft;
 import org.syncnet.chat.ChatEvent.ServerGone;
+import org.syncnet.chat.ChatEvent.SessionIssued;
 import org.syncnet.chat.ChatEvent.TopicSet;
 import org.syncnet.chat.ChatEvent.UserModesSet;
 import org.syncnet.chat.ChatEvent.Wallops;
 
 /**
- * The payload format of chat events in the replicated log, version 4:
+ * The payload format of chat events in the replicated log, version 5:
  * <pre>
  *   version 1 | type 1 | fields
  *   client id = server (len 1 + UTF-8, at most 64 bytes) | connection 8
@@ -42,10 +51,19 @@ import org.syncnet.chat.ChatEvent.Wallops;
  *   INVITED        client | room | target nick       OPER_UP      client | oper name
  *   USER_MODES_SET client | modes                    KILLED       client | target nick | reason
  *   WALLOPS        client | text
+ *   credential     = iterations 4 | salt (len 1, 8..64 bytes) | stored key 32 | server key 32
+ *   session        = len 1 (0 or 32) | SHA-256 of a browser token
+ *   ACCOUNT_REGISTERED client | account | credential | email | address | time 8
+ *   LOGGED_IN      client | account | password version 4
+ *   LOGIN_FAILED   client | account | address | time 8
+ *   LOGGED_OUT     client | session                  PASSWORD_CHANGED client | credential
+ *   ACCOUNT_DROPPED client                           SESSION_ISSUED   client | session (32) | expires 8
+ *   NICK_RECOVERED client | nick | flags 1 (bit 0: regain)
+ *   NICK_ENFORCED  client | nick
  * </pre>
- * Version 3 (earlier releases, still in stored history and replayed at start) is decoded too: it is version 4
- * without the types from MODES_CHANGED on, and its ROOM_JOINED is {@code client | room} (key empty, time 0).
- * Only version 4 is written.
+ * Versions 3 and 4 (earlier releases, still in stored history and replayed at start) are decoded too: version 4 is
+ * version 5 without the types from ACCOUNT_REGISTERED on; version 3 is version 4 without the types from MODES_CHANGED
+ * on, and its ROOM_JOINED is {@code client | room} (key empty, time 0). Only version 5 is written.
  * <p>
  * <b>Size.</b> The largest event is a message with 4096 bytes of text: {@link #MAX_ENCODED_BYTES} (4447) bytes
  * (a WALLOPS has the same text but no room, id or time: 4173; a MODE with four arguments of 100 characters of up to
@@ -62,8 +80,9 @@ import org.syncnet.chat.ChatEvent.Wallops;
  * peers would fork the chat state, so every server refuses the same bytes the same way.
  */
 public final class ChatEventCodec {
-    public static final byte VERSION = 4;
-    /** The previous version, still decoded. */
+    public static final byte VERSION = 5;
+    /** Earlier versions, still decoded. */
+    static final byte VERSION_4 = 4;
     static final byte VERSION_3 = 3;
     public static final int MAX_SERVER_BYTES = 64;
     /** '#' and 49 code points of up to 4 bytes each. */
@@ -94,6 +113,16 @@ public final class ChatEventCodec {
     static final byte USER_MODES_SET = 14;
     static final byte KILLED = 15;
     static final byte WALLOPS = 16;
+    static final byte ACCOUNT_REGISTERED = 17;
+    static final byte LOGGED_IN = 18;
+    static final byte LOGIN_FAILED = 19;
+    static final byte LOGGED_OUT = 20;
+    static final byte PASSWORD_CHANGED = 21;
+    static final byte ACCOUNT_DROPPED = 22;
+    static final byte SESSION_ISSUED = 23;
+    static final byte NICK_RECOVERED = 24;
+    static final byte NICK_ENFORCED = 25;
+    private static final byte REGAIN = 1;
 
     private ChatEventCodec() {
     }
@@ -194,6 +223,50 @@ public final class ChatEventCodec {
             out.put(WALLOPS);
             putClient(out, e.client());
             putString(out, e.text());
+        } else if (event instanceof AccountRegistered e) {
+            out.put(ACCOUNT_REGISTERED);
+            putClient(out, e.client());
+            putString(out, e.account());
+            putCredential(out, e.credential());
+            putString(out, e.email());
+            putString(out, e.address());
+            out.putLong(e.time());
+        } else if (event instanceof LoggedIn e) {
+            out.put(LOGGED_IN);
+            putClient(out, e.client());
+            putString(out, e.account());
+            out.putInt(e.passwordVersion());
+        } else if (event instanceof LoginFailed e) {
+            out.put(LOGIN_FAILED);
+            putClient(out, e.client());
+            putString(out, e.account());
+            putString(out, e.address());
+            out.putLong(e.time());
+        } else if (event instanceof LoggedOut e) {
+            out.put(LOGGED_OUT);
+            putClient(out, e.client());
+            putBytes(out, e.session());
+        } else if (event instanceof PasswordChanged e) {
+            out.put(PASSWORD_CHANGED);
+            putClient(out, e.client());
+            putCredential(out, e.credential());
+        } else if (event instanceof AccountDropped e) {
+            out.put(ACCOUNT_DROPPED);
+            putClient(out, e.client());
+        } else if (event instanceof SessionIssued e) {
+            out.put(SESSION_ISSUED);
+            putClient(out, e.client());
+            putBytes(out, e.session());
+            out.putLong(e.expires());
+        } else if (event instanceof NickRecovered e) {
+            out.put(NICK_RECOVERED);
+            putClient(out, e.client());
+            putString(out, e.nick());
+            out.put(e.regain() ? REGAIN : 0);
+        } else if (event instanceof NickEnforced e) {
+            out.put(NICK_ENFORCED);
+            putClient(out, e.client());
+            putString(out, e.nick());
         } else {
             throw new IllegalArgumentException("unknown event " + event);
         }
@@ -208,13 +281,13 @@ public final class ChatEventCodec {
         }
         ByteBuffer in = ByteBuffer.wrap(payload);
         byte version = in.get();
-        if (version != VERSION && version != VERSION_3) {
+        if (version != VERSION && version != VERSION_4 && version != VERSION_3) {
             throw new MalformedEventException("unknown version " + version);
         }
         try {
             byte type = in.get();
-            if (version == VERSION_3 && type >= MODES_CHANGED) {
-                throw new MalformedEventException("type " + type + " is not in version 3");
+            if (version == VERSION_3 && type >= MODES_CHANGED || version == VERSION_4 && type >= ACCOUNT_REGISTERED) {
+                throw new MalformedEventException("type " + type + " is not in version " + version);
             }
             ChatEvent event = switch (type) {
                 case NICK_CLAIMED -> new NickClaimed(getClient(in), getString(in, ChatLimits.MAX_NICK_CHARS),
@@ -248,6 +321,20 @@ public final class ChatEventCodec {
                 case KILLED -> new Killed(getClient(in), getString(in, ChatLimits.MAX_NICK_CHARS),
                         getString(in, ChatLimits.MAX_REASON_BYTES));
                 case WALLOPS -> new Wallops(getClient(in), getString(in, ChatLimits.MAX_TEXT_BYTES));
+                case ACCOUNT_REGISTERED -> new AccountRegistered(getClient(in), getString(in, ChatLimits.MAX_NICK_CHARS),
+                        getCredential(in), getString(in, ChatLimits.MAX_EMAIL_CHARS),
+                        getString(in, ChatLimits.MAX_HOST_CHARS), in.getLong());
+                case LOGGED_IN -> new LoggedIn(getClient(in), getString(in, ChatLimits.MAX_NICK_CHARS), in.getInt());
+                case LOGIN_FAILED -> new LoginFailed(getClient(in), getString(in, ChatLimits.MAX_NICK_CHARS),
+                        getString(in, ChatLimits.MAX_HOST_CHARS), in.getLong());
+                case LOGGED_OUT -> new LoggedOut(getClient(in), getBytes(in, ChatLimits.SESSION_HASH_BYTES));
+                case PASSWORD_CHANGED -> new PasswordChanged(getClient(in), getCredential(in));
+                case ACCOUNT_DROPPED -> new AccountDropped(getClient(in));
+                case SESSION_ISSUED -> new SessionIssued(getClient(in), getBytes(in, ChatLimits.SESSION_HASH_BYTES),
+                        in.getLong());
+                case NICK_RECOVERED -> new NickRecovered(getClient(in), getString(in, ChatLimits.MAX_NICK_CHARS),
+                        regain(in));
+                case NICK_ENFORCED -> new NickEnforced(getClient(in), getString(in, ChatLimits.MAX_NICK_CHARS));
                 default -> throw new MalformedEventException("unknown type " + type);
             };
             if (in.hasRemaining()) {
@@ -285,6 +372,43 @@ public final class ChatEventCodec {
             throw new MalformedEventException("unknown flags " + flags);
         }
         return flags == NOTICE;
+    }
+
+    private static boolean regain(ByteBuffer in) throws MalformedEventException {
+        byte flags = in.get();
+        if ((flags & ~REGAIN) != 0) {
+            throw new MalformedEventException("unknown flags " + flags);
+        }
+        return flags == REGAIN;
+    }
+
+    private static void putCredential(ByteBuffer out, PasswordCredential c) {
+        out.putInt(c.iterations());
+        putBytes(out, c.salt());
+        out.put(c.storedKey()).put(c.serverKey());
+    }
+
+    private static PasswordCredential getCredential(ByteBuffer in) throws MalformedEventException {
+        int iterations = in.getInt();
+        byte[] salt = getBytes(in, PasswordCredential.MAX_SALT_BYTES);
+        byte[] storedKey = new byte[PasswordCredential.KEY_BYTES];
+        byte[] serverKey = new byte[PasswordCredential.KEY_BYTES];
+        in.get(storedKey).get(serverKey);
+        return new PasswordCredential(iterations, salt, storedKey, serverKey);
+    }
+
+    private static void putBytes(ByteBuffer out, byte[] bytes) {
+        out.put((byte) bytes.length).put(bytes);
+    }
+
+    private static byte[] getBytes(ByteBuffer in, int maxBytes) throws MalformedEventException {
+        int length = Byte.toUnsignedInt(in.get());
+        if (length > maxBytes || length > in.remaining()) {
+            throw new MalformedEventException("byte string length " + length);
+        }
+        byte[] bytes = new byte[length];
+        in.get(bytes);
+        return bytes;
     }
 
     private static void putClient(ByteBuffer out, ClientId client) {

@@ -73,6 +73,22 @@ public final class ChatLimits {
     public static final int MAX_MASK_CHARS = 100;
     /** The name an OPER command logged in with. */
     public static final int MAX_OPER_NAME_CHARS = 32;
+    /** An account's stored e-mail address. */
+    public static final int MAX_EMAIL_CHARS = 100;
+    /** Passwords: at least this many characters, at most {@link #MAX_PASSWORD_BYTES} of UTF-8, one line. */
+    public static final int MIN_PASSWORD_CHARS = 8;
+    public static final int MAX_PASSWORD_BYTES = 300;
+    /** A browser login token's hash (SHA-256) as events and the state keep it. */
+    public static final int SESSION_HASH_BYTES = 32;
+    /** How long a browser login token is valid; a new login issues a new one. */
+    public static final long SESSION_LIFETIME_MILLIS = 30L * 24 * 3600 * 1000;
+    /** Browser logins an account holds at once; a new one ends the oldest. */
+    public static final int MAX_SESSIONS_PER_ACCOUNT = 10;
+    /** Accounts one address may register within {@link #REGISTRATION_WINDOW_MILLIS}. */
+    public static final int REGISTRATIONS_PER_ADDRESS = 3;
+    public static final long REGISTRATION_WINDOW_MILLIS = 3600_000;
+    /** Guest nicks, given to a client holding a registered nick it is not logged in to: this and five digits. */
+    public static final String GUEST_PREFIX = "Guest";
     /** User modes a client may set on itself; {@code o} (server operator) is only given by OPER, and only dropped. */
     public static final String USER_MODES = "iw";
 
@@ -203,6 +219,24 @@ public final class ChatLimits {
             return false;
         }
         return key.indexOf(',') < 0 && key.indexOf(':') < 0;
+    }
+
+    /** An account's e-mail address as stored (never sent anything): empty, or {@code local@domain} in ASCII. */
+    public static boolean isValidEmail(String email) {
+        if (email == null || email.isEmpty()) {
+            return email != null;
+        }
+        int at = email.indexOf('@');
+        if (email.length() > MAX_EMAIL_CHARS || at < 1 || at != email.lastIndexOf('@') || at == email.length() - 1) {
+            return false;
+        }
+        return email.chars().allMatch(c -> c > ' ' && c < 0x7F);
+    }
+
+    /** A password a client chooses: {@value #MIN_PASSWORD_CHARS} characters or more, one line, no control chars. */
+    public static boolean isValidPassword(String password) {
+        return password != null && password.codePointCount(0, password.length()) >= MIN_PASSWORD_CHARS
+                && isLineWithin(password, MAX_PASSWORD_BYTES);
     }
 
     /** The name an OPER logged in with: 1–{@value #MAX_OPER_NAME_CHARS} visible ASCII characters. */

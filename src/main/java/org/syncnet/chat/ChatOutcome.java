@@ -191,4 +191,32 @@ public sealed interface ChatOutcome {
             to = List.copyOf(to);
         }
     }
+
+    /** Why a client's account changed ({@link AccountChanged}). */
+    enum AccountChange { REGISTERED, LOGGED_IN, LOGGED_OUT, DROPPED }
+
+    /**
+     * {@code member} is now logged in to {@code member.account()} (empty: logged out): told to itself and to its
+     * room mates (IRC account-notify).
+     */
+    record AccountChanged(Member member, AccountChange change, List<ClientId> to) implements ChatOutcome {
+        public AccountChanged {
+            to = List.copyOf(to);
+        }
+
+        public ClientId client() {
+            return member.client();
+        }
+    }
+
+    /** What only the requester hears of an account change ({@link AccountDone}). */
+    enum AccountStep { PASSWORD_CHANGED, SESSION_ISSUED }
+
+    /** The client's account request took effect. */
+    record AccountDone(ClientId client, AccountStep step, String account) implements ChatOutcome {
+        @Override
+        public List<ClientId> to() {
+            return List.of(client);
+        }
+    }
 }

@@ -4,19 +4,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.syncnet.chat.ChatEvent.AccountDropped;
+import org.syncnet.chat.ChatEvent.AccountRegistered;
 import org.syncnet.chat.ChatEvent.AwaySet;
 import org.syncnet.chat.ChatEvent.ClientGone;
 import org.syncnet.chat.ChatEvent.Invited;
 import org.syncnet.chat.ChatEvent.Kicked;
 import org.syncnet.chat.ChatEvent.Killed;
+import org.syncnet.chat.ChatEvent.LoggedIn;
+import org.syncnet.chat.ChatEvent.LoggedOut;
+import org.syncnet.chat.ChatEvent.LoginFailed;
 import org.syncnet.chat.ChatEvent.MessagePosted;
 import org.syncnet.chat.ChatEvent.ModesChanged;
 import org.syncnet.chat.ChatEvent.NickClaimed;
+import org.syncnet.chat.ChatEvent.NickEnforced;
+import org.syncnet.chat.ChatEvent.NickRecovered;
 import org.syncnet.chat.ChatEvent.OperUp;
+import org.syncnet.chat.ChatEvent.PasswordChanged;
 import org.syncnet.chat.ChatEvent.PrivateMessage;
 import org.syncnet.chat.ChatEvent.RoomJoined;
 import org.syncnet.chat.ChatEvent.RoomLeft;
 import org.syncnet.chat.ChatEvent.ServerGone;
+import org.syncnet.chat.ChatEvent.SessionIssued;
 import org.syncnet.chat.ChatEvent.TopicSet;
 import org.syncnet.chat.ChatEvent.UserModesSet;
 import org.syncnet.chat.ChatEvent.Wallops;
@@ -39,8 +48,11 @@ import org.syncnet.chat.ChatOutcome.Rejected;
  *   <li>{@link ChannelModeration}: channel operators and modes: who may join, post and set the topic; MODE, KICK and
  *       INVITE (with {@link ModeApplier} and {@link RoomState}).</li>
  *   <li>{@link ServerOperatorActions}: OPER, user modes, KILL and WALLOPS.</li>
+ *   <li>{@link AccountActions}: accounts, logins, browser sessions and registered nicks (with
+ *       {@link AccountRegistry}).</li>
  * </ul>
- * Rules of the whole: events from a connection without a nick are refused ({@code NOT_REGISTERED}); events of a
+ * Rules of the whole: events from a connection without a nick are refused ({@code NOT_REGISTERED}), except a failed
+ * login (SASL comes before the nick); events of a
  * client already gone are refused the same way, and a second goodbye ({@link ClientGone}) is ignored. An away
  * message is set as given (empty: back) and confirmed to its client.
  * <p>
@@ -52,7 +64,10 @@ public final class ChatState {
     private final Messaging messaging;
     private final ChannelModeration moderation;
     private final ServerOperatorActions operators;
+    private final AccountRegistry accountRegistry = new AccountRegistry();
+    private final AccountActions accounts;
     private long lastSeq;
+    private boolean accountsRequired;
 
     public ChatState() {
         this(ChatLimits.HISTORY_PER_ROOM, ChatLimits.MAX_ROOMS);
@@ -73,6 +88,15 @@ public final class ChatState {
         this.messaging = new Messaging(clients, rooms);
         this.moderation = new ChannelModeration(clients, rooms);
         this.operators = new ServerOperatorActions(clients);
+        this.accounts = new AccountActions(accountRegistry, clients, rooms);
+    }
+
+    /**
+     * From now on a client must be logged in to an account to join rooms and send messages ({@code ACCOUNT_REQUIRED});
+     * every server of a cluster must say the same, before it applies anything.
+     */
+    public void requireAccounts() {
+        accountsRequired = true;
     }
 
     /**
@@ -123,6 +147,24 @@ public final class ChatState {
             return e.client();
         } else if (event instanceof Wallops e) {
             return e.client();
+        } else if (event instanceof AccountRegistered e) {
+            return e.client();
+        } else if (event instanceof LoggedIn e) {
+            return e.client();
+        } else if (event instanceof LoginFailed e) {
+            return e.client();
+        } else if (event instanceof LoggedOut e) {
+            return e.client();
+        } else if (event instanceof PasswordChanged e) {
+            return e.client();
+        } else if (event instanceof AccountDropped e) {
+            return e.client();
+        } else if (event instanceof SessionIssued e) {
+            return e.client();
+        } else if (event instanceof NickRecovered e) {
+            return e.client();
+        } else if (event instanceof NickEnforced e) {
+            return e.client();
         }
         return null;  // ServerGone
     }
@@ -146,6 +188,8 @@ public final class ChatState {
             return clients.claim(e);
         } else if (event instanceof ServerGone e) {
             return clients.removeServer(e);
+        } else if (event instanceof LoginFailed e) {
+            return accounts.failed(e);
         }
         ClientId id = clientOf(event);
         Client c = clients.get(id);
@@ -158,6 +202,10 @@ public final class ChatState {
 
     /** An event of the registered client {@code c}. */
     private List<ChatOutcome> dispatch(long seq, Client c, ChatEvent event) {
+        if (accountsRequired && !c.loggedIn() && needsAccount(event)) {
+            return List.of(new Rejected(c.id, ErrorCode.ACCOUNT_REQUIRED, event instanceof RoomJoined j ? j.room()
+                    : null, event.clientEventId()));
+        }
         if (event instanceof RoomJoined e) {
             return rooms.join(c, e);
         } else if (event instanceof RoomLeft e) {
@@ -187,8 +235,29 @@ public final class ChatState {
             return operators.kill(c, e);
         } else if (event instanceof Wallops e) {
             return operators.wallops(c, e);
+        } else if (event instanceof AccountRegistered e) {
+            return accounts.register(c, e);
+        } else if (event instanceof LoggedIn e) {
+            return accounts.login(c, e);
+        } else if (event instanceof LoggedOut e) {
+            return accounts.logout(c, e);
+        } else if (event instanceof PasswordChanged e) {
+            return accounts.changePassword(c, e);
+        } else if (event instanceof AccountDropped) {
+            return accounts.drop(c);
+        } else if (event instanceof SessionIssued e) {
+            return accounts.issueSession(c, e);
+        } else if (event instanceof NickRecovered e) {
+            return accounts.recover(seq, c, e);
+        } else if (event instanceof NickEnforced e) {
+            return accounts.enforce(seq, c, e);
         }
         throw new IllegalArgumentException("unknown event " + event);
+    }
+
+    private static boolean needsAccount(ChatEvent e) {
+        return e instanceof RoomJoined || e instanceof MessagePosted || e instanceof PrivateMessage
+                || e instanceof TopicSet;
     }
 
     // ---- Queries, for welcome frames, NAMES, WHO, WHOIS, LIST and resumes ----
@@ -263,6 +332,65 @@ public final class ChatState {
     /** What WHOWAS knows of {@code nick} (any case), newest first, at most {@code max} entries (≤ 0: all). */
     public List<WhowasEntry> whowas(String nick, int max) {
         return clients.whowas(nick, max);
+    }
+
+    // ---- Accounts ----
+
+    /** The account of that name (any case), or empty. */
+    public Optional<AccountView> account(String name) {
+        Account a = accountRegistry.get(name);
+        return a == null ? Optional.empty() : Optional.of(a.view());
+    }
+
+    /** The account the client is logged in to; empty if none or not online. */
+    public String accountOf(ClientId client) {
+        Client c = clients.get(client);
+        return c == null ? "" : c.account;
+    }
+
+    /**
+     * Whether the client holds a registered nick without being logged in to its account (it gets a guest nick
+     * when its grace period ends); false if it is not online.
+     */
+    public boolean holdsUnownedNick(ClientId client) {
+        Client c = clients.get(client);
+        return c != null && !accounts.ownsNick(c);
+    }
+
+    /** The account a browser token's hash logs in to at {@code now}, or empty if unknown, ended or expired. */
+    public Optional<AccountView> sessionAccount(byte[] session, long now) {
+        Account a = accountRegistry.bySession(session, now);
+        return a == null ? Optional.empty() : Optional.of(a.view());
+    }
+
+    /** How long from {@code now} a login for {@code account} from {@code address} must wait (0: go ahead). */
+    public long loginWaitMillis(String account, String address, long now) {
+        return Math.max(accountRegistry.failuresByAccount.waitMillis(Casemapping.fold(account), now),
+                accountRegistry.failuresByAddress.waitMillis(address, now));
+    }
+
+    /** Failed logins in a row for {@code account} as of {@code now} (for the log line of a failure). */
+    public int loginFailures(String account, long now) {
+        return accountRegistry.failuresByAccount.failures(Casemapping.fold(account), now);
+    }
+
+    /** Whether {@code address} may register another account at {@code now}. */
+    public boolean registrationAllowed(String address, long now) {
+        return accountRegistry.registrations.allows(address, now);
+    }
+
+    /** The REST view's account counters at {@code now}. */
+    public AccountCounters accountCounters(long now) {
+        return new AccountCounters(accountRegistry.count(), accountRegistry.failedLogins,
+                accountRegistry.failuresByAccount.blocked(now), accountRegistry.failuresByAddress.blocked(now));
+    }
+
+    /**
+     * @param failedLogins     every wrong password the log holds
+     * @param blockedAccounts  accounts whose next login must wait
+     * @param blockedAddresses addresses whose next login must wait
+     */
+    public record AccountCounters(int accounts, long failedLogins, int blockedAccounts, int blockedAddresses) {
     }
 
     /** The clients connected to {@code server}, in order of registration. */

@@ -5,8 +5,8 @@ import java.util.Set;
 
 /**
  * A registered connection in {@link ChatState}: its nick, the identity it registered with, its away message, user
- * modes and rooms. {@link ClientRegistry} indexes it; {@link RoomRegistry} keeps {@link #rooms} in step with the
- * rooms' members.
+ * modes, rooms and account. {@link ClientRegistry} indexes it; {@link RoomRegistry} keeps {@link #rooms} in step
+ * with the rooms' members.
  */
 final class Client {
     /** Changes on a resume: the nick moves to the new connection. */
@@ -24,6 +24,8 @@ final class Client {
     boolean invisible;
     /** User mode {@code w}: receives WALLOPS. */
     boolean wallops;
+    /** The display name of the account it is logged in to; empty: none. */
+    String account = "";
 
     Client(ClientId id, String nick, String session, Identity identity) {
         this.id = id;
@@ -32,8 +34,12 @@ final class Client {
         this.identity = identity;
     }
 
+    boolean loggedIn() {
+        return !account.isEmpty();
+    }
+
     Member member() {
-        return new Member(id, nick, identity.user(), identity.host());
+        return new Member(id, nick, identity.user(), identity.host(), account);
     }
 
     /** The user modes set, sorted. */

@@ -82,7 +82,7 @@ final class ClientRegistry {
             if (self.nick.equals(e.nick())) {
                 return List.of();  // IRC: NICK to one's own nick does nothing
             }
-            return List.of(rename(self, e.nick(), key));
+            return List.of(rename(self, e.nick()));
         }
         if (self == null && !e.session().isEmpty() && e.session().equals(holder.session)) {
             return List.of(resume(holder, e.client()));
@@ -90,7 +90,9 @@ final class ClientRegistry {
         return List.of(new Rejected(e.client(), ErrorCode.NICK_IN_USE, e.nick()));
     }
 
-    private NickChanged rename(Client self, String nick, String key) {
+    /** {@code self} takes the free nick {@code nick}; told to itself and its room mates. */
+    NickChanged rename(Client self, String nick) {
+        String key = Casemapping.fold(nick);
         Member before = self.member();
         whowas.add(self.whowas());
         byNick.remove(Casemapping.fold(before.nick()));
@@ -120,6 +122,30 @@ final class ClientRegistry {
         byNick.remove(Casemapping.fold(c.nick));
         whowas.add(c.whowas());
         return new Quit(c.member(), reason, names, to);
+    }
+
+    /**
+     * A free guest nick, {@link ChatLimits#GUEST_PREFIX} and five digits: the first free one from a number the log
+     * position gives, so every server picks the same.
+     */
+    String guestNick(long seq) {
+        for (int i = 0; i < 100_000; i++) {
+            String nick = ChatLimits.GUEST_PREFIX + String.format("%05d", (seq + i) % 100_000);
+            if (byNick(nick) == null) {
+                return nick;
+            }
+        }
+        throw new IllegalStateException("no free guest nick");
+    }
+
+    /** {@code by} ends {@code victim}'s connection (KILL, GHOST); the victim, its room mates and {@code by} hear it. */
+    ChatOutcome.Killed kill(Client by, Client victim, String reason) {
+        Quit gone = remove(victim, reason);
+        Set<ClientId> to = new LinkedHashSet<>();
+        to.add(victim.id);
+        to.addAll(gone.to());
+        to.add(by.id);
+        return new ChatOutcome.Killed(by.member(), gone.member(), reason, gone.rooms(), new ArrayList<>(to));
     }
 
     /** The server's clients with a connection below the event's bound are gone, in order of registration. */

@@ -73,5 +73,31 @@ public enum ErrorCode {
      */
     INVALID_MODE_ARGUMENT,
     /** A server operator ended this connection (IRC KILL); the message says who and why. */
-    KILLED
+    KILLED,
+    /** Registering an account that exists, or a nick that is already an account (IRC FAIL REGISTER ACCOUNT_EXISTS). */
+    ACCOUNT_EXISTS,
+    /** An account can only be registered for the nick one holds; the detail is the nick. */
+    ACCOUNT_NOT_NICK,
+    /** No account of that name; the detail is the name. */
+    NO_SUCH_ACCOUNT,
+    /** The action needs the client to be logged in to an account (IRC NickServ, FAIL ... ACCOUNT_REQUIRED). */
+    NOT_LOGGED_IN,
+    /** Logging in or registering while logged in to an account (IRC 907). */
+    ALREADY_LOGGED_IN,
+    /** A wrong account or password, or the password changed meanwhile (IRC 904). */
+    LOGIN_FAILED,
+    /** Too many failed logins for the account or from the address; the detail says when to try again. */
+    LOGIN_THROTTLED,
+    /** Too many registrations from the client's address lately (IRC FAIL REGISTER TEMPORARILY_UNAVAILABLE). */
+    REGISTRATION_LIMITED,
+    /** The nick is registered to an account the client is not logged in to; the detail is the nick. */
+    NICK_REGISTERED,
+    /** The nick is registered to another account than the client's (GHOST, REGAIN); the detail is the nick. */
+    NOT_NICK_OWNER,
+    /** A password that is too short, too long, or not one line (IRC FAIL REGISTER WEAK_PASSWORD). */
+    BAD_PASSWORD,
+    /** A malformed e-mail address (IRC FAIL REGISTER INVALID_EMAIL). */
+    BAD_EMAIL,
+    /** The server requires an account to chat ({@code syncnet.accounts.required}); log in or register first. */
+    ACCOUNT_REQUIRED
 }

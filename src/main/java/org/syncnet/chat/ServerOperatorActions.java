@@ -1,13 +1,10 @@
 package org.syncnet.chat;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.syncnet.chat.ChatEvent.Killed;
 import org.syncnet.chat.ChatEvent.UserModesSet;
 import org.syncnet.chat.ChatEvent.Wallops;
-import org.syncnet.chat.ChatOutcome.Quit;
 import org.syncnet.chat.ChatOutcome.Rejected;
 import org.syncnet.chat.ChatOutcome.UserModesChanged;
 import org.syncnet.chat.ChatOutcome.WallopsSent;
@@ -68,13 +65,7 @@ final class ServerOperatorActions {
         if (victim == null) {
             return List.of(new Rejected(c.id, ErrorCode.NO_SUCH_NICK, e.targetNick()));
         }
-        Quit gone = clients.remove(victim, e.reason());
-        Set<ClientId> to = new LinkedHashSet<>();
-        to.add(victim.id);
-        to.addAll(gone.to());
-        to.add(c.id);
-        return List.of(new ChatOutcome.Killed(c.member(), gone.member(), e.reason(), gone.rooms(),
-                new ArrayList<>(to)));
+        return List.of(clients.kill(c, victim, e.reason()));
     }
 
     List<ChatOutcome> wallops(Client c, Wallops e) {

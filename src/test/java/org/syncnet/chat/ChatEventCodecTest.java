@@ -73,6 +73,44 @@ class ChatEventCodecTest {
     }
 
     @Test
+    void version4PayloadsStillDecodeAndHaveNoAccounts() throws MalformedEventException {
+        for (ChatEvent e : Events.oneOfEach()) {
+            byte[] b = ChatEventCodec.encode(e);
+            if (b[1] < ChatEventCodec.ACCOUNT_REGISTERED) {
+                assertEquals(e, ChatEventCodec.decode(Version3.encodeVersion4(e)), e::toString);
+            } else {
+                b[0] = 4;
+                assertThrows(MalformedEventException.class, () -> ChatEventCodec.decode(b), e::toString);
+            }
+        }
+    }
+
+    @Test
+    void accountFieldsAreStrict() {
+        byte[] registered = ChatEventCodec.encode(Events.oneOfEach().stream()
+                .filter(e -> e instanceof ChatEvent.AccountRegistered).findFirst().orElseThrow());
+        int iterations = 2 + 1 + "server1".length() + 8 + 2 + "alice".length();
+        byte[] few = registered.clone();
+        few[iterations + 2] = 0x0F;  // 4096 -> 3840: below SCRAM's minimum
+        assertThrows(MalformedEventException.class, () -> ChatEventCodec.decode(few));
+        byte[] shortSalt = registered.clone();
+        shortSalt[iterations + 4] = 7;
+        assertThrows(MalformedEventException.class, () -> ChatEventCodec.decode(shortSalt));
+        byte[] logout = ChatEventCodec.encode(new ChatEvent.LoggedOut(Events.A, Events.SESSION));
+        logout[logout.length - 33] = 31;  // a session hash of 31 bytes (and one trailing byte)
+        assertThrows(MalformedEventException.class, () -> ChatEventCodec.decode(logout));
+        byte[] recovered = ChatEventCodec.encode(new ChatEvent.NickRecovered(Events.A, "bob", true));
+        recovered[recovered.length - 1] = 2;
+        assertThrows(MalformedEventException.class, () -> ChatEventCodec.decode(recovered), "unknown flag");
+        assertThrows(IllegalArgumentException.class, () -> new ChatEvent.AccountRegistered(Events.A, "alice",
+                Events.CREDENTIAL, "no-at-sign", "h", 0));
+        assertThrows(IllegalArgumentException.class, () -> new ChatEvent.LoggedIn(Events.A, "9x", 0));
+        assertThrows(IllegalArgumentException.class, () -> new ChatEvent.SessionIssued(Events.A, new byte[3], 1));
+        assertThrows(IllegalArgumentException.class, () -> new PasswordCredential(100, new byte[16], new byte[32],
+                new byte[32]));
+    }
+
+    @Test
     void modeChangesAreBoundedAndStrict() {
         ChatEvent.ModesChanged one = new ChatEvent.ModesChanged(Events.A, "#a", List.of(new ModeChange(true, 'm')), 5);
         byte[] bytes = ChatEventCodec.encode(one);
@@ -143,7 +181,7 @@ class ChatEventCodecTest {
             v[0] = (byte) version;
             assertThrows(MalformedEventException.class, () -> ChatEventCodec.decode(v), "version " + version);
         }
-        for (int type : new int[] {0, 9, 17, 127, -1}) {
+        for (int type : new int[] {0, 9, 26, 127, -1}) {
             byte[] t = bytes.clone();
             t[1] = (byte) type;
             assertThrows(MalformedEventException.class, () -> ChatEventCodec.decode(t), "type " + type);
@@ -221,11 +259,11 @@ class ChatEventCodecTest {
     void encodingIsStable() {
         // Every server must encode alike (resends compare payloads): pin one encoding.
         byte[] bytes = ChatEventCodec.encode(new ChatEvent.RoomJoined(new ClientId("s1", 2), "#a", "k", 258));
-        assertArrayEquals(new byte[] {4, 2, 2, 's', '1', 0, 0, 0, 0, 0, 0, 0, 2, 0, 2, '#', 'a', 0, 1, 'k',
+        assertArrayEquals(new byte[] {5, 2, 2, 's', '1', 0, 0, 0, 0, 0, 0, 0, 2, 0, 2, '#', 'a', 0, 1, 'k',
                 0, 0, 0, 0, 0, 0, 1, 2}, bytes);
         byte[] modes = ChatEventCodec.encode(new ChatEvent.ModesChanged(new ClientId("s1", 2), "#a",
                 List.of(new ModeChange(true, 'b', "x"), new ModeChange(false, 'm')), 1));
-        assertArrayEquals(new byte[] {4, 10, 2, 's', '1', 0, 0, 0, 0, 0, 0, 0, 2, 0, 2, '#', 'a', 2,
+        assertArrayEquals(new byte[] {5, 10, 2, 's', '1', 0, 0, 0, 0, 0, 0, 0, 2, 0, 2, '#', 'a', 2,
                 1, 'b', 0, 1, 'x', 0, 'm', 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}, modes);
     }
 }

@@ -48,8 +48,25 @@ final class Events {
                 new ChatEvent.UserModesSet(A, "wio"),
                 new ChatEvent.UserModesSet(B, ""),
                 new ChatEvent.Killed(A, "Bob[away]", "spam"),
-                new ChatEvent.Wallops(A, "server3 restarts at noon"));
+                new ChatEvent.Wallops(A, "server3 restarts at noon"),
+                new ChatEvent.AccountRegistered(A, "alice", CREDENTIAL, "alice@example.org", "192.168.0.10", 11),
+                new ChatEvent.AccountRegistered(B, "Bob[away]", CREDENTIAL, "", "0::1", 0),
+                new ChatEvent.LoggedIn(A, "alice", 3),
+                new ChatEvent.LoginFailed(B, "alice", "10.0.0.1", 12),
+                new ChatEvent.LoggedOut(A, new byte[0]),
+                new ChatEvent.LoggedOut(B, SESSION),
+                new ChatEvent.PasswordChanged(A, CREDENTIAL),
+                new ChatEvent.AccountDropped(B),
+                new ChatEvent.SessionIssued(A, SESSION, 1_790_000_000_789L),
+                new ChatEvent.NickRecovered(A, "Bob[away]", false),
+                new ChatEvent.NickRecovered(A, "carol", true),
+                new ChatEvent.NickEnforced(B, "alice"));
     }
+
+    /** A password credential with the smallest iteration count (tests hash many). */
+    static final PasswordCredential CREDENTIAL = PasswordCredential.of("pencil-sharpener",
+            "salt-of-16-bytes".getBytes(java.nio.charset.StandardCharsets.US_ASCII), PasswordCredential.MIN_ITERATIONS);
+    static final byte[] SESSION = PasswordCredential.sha256(new byte[] {1, 2, 3});
 
     /** The largest MODE: four changes whose arguments are 100 characters of 3 bytes each. */
     static ChatEvent.ModesChanged largestModes() {

@@ -3,7 +3,7 @@ package org.syncnet.chat;
 import java.util.Arrays;
 
 /**
- * Payloads as releases before version 4 wrote them (the codec now writes only version 4): stored history holds them
+ * Payloads as releases before version 5 wrote them (the codec now writes only version 5): stored history holds them
  * and is replayed at start, so the decoder must still read them.
  */
 final class Version3 {
@@ -30,6 +30,16 @@ final class Version3 {
             b = Arrays.copyOf(b, b.length - 2 - 8);  // version 4 appended the key (empty: its length) and the time
         }
         b[0] = 3;
+        return b;
+    }
+
+    /** The event as version 4 wrote it: version 5 without the account types. */
+    static byte[] encodeVersion4(ChatEvent e) {
+        byte[] b = ChatEventCodec.encode(e);
+        if (b[1] >= ChatEventCodec.ACCOUNT_REGISTERED) {
+            throw new IllegalArgumentException("not in version 4: " + e);
+        }
+        b[0] = 4;
         return b;
     }
 

@@ -30,6 +30,7 @@ public final class LocalChat implements ChatApplication, LogListener {
     private final LogApplier applier;
     private final OrderedWorker worker;
     private final GhostSweeper sweeper;
+    private final NickGuard guard;
     private final BooleanSupplier caughtUp;
 
     /**
@@ -37,13 +38,20 @@ public final class LocalChat implements ChatApplication, LogListener {
      * @param log         where the clients' events go
      * @param subscriber  told of every applied entry (the history)
      * @param caughtUp    whether this server's log is as far as the cluster's
+     * @param nickGraceMillis  how long a client may hold a registered nick without logging in to it
+     * @param accountsRequired whether only logged-in clients may join and send ({@link ChatState#requireAccounts})
      */
     public LocalChat(String self, long incarnation, int maxConnections, LogSubmitter log,
-                     CommittedEvents subscriber, BooleanSupplier caughtUp) {
+                     CommittedEvents subscriber, BooleanSupplier caughtUp, long nickGraceMillis,
+                     boolean accountsRequired) {
         this.self = self;
+        if (accountsRequired) {
+            state.requireAccounts();
+        }
         this.caughtUp = caughtUp;
         this.connections = new ConnectionRegistry(self, incarnation, maxConnections, log);
-        this.applier = new LogApplier(self, state, stateLock, connections, subscriber);
+        this.guard = new NickGuard(nickGraceMillis, connections::contains);
+        this.applier = new LogApplier(self, state, stateLock, connections, subscriber, guard);
         this.worker = new OrderedWorker("chat applier", applier::flush, LogApplier.FLUSH_LINGER_NANOS);
         this.sweeper = new GhostSweeper(self, state, stateLock, connections::contains, connections::submitGoneAgain);
     }
@@ -95,6 +103,19 @@ public final class LocalChat implements ChatApplication, LogListener {
     public void expireReplies(long timeoutMillis) {
         long before = System.nanoTime() - timeoutMillis * 1_000_000;
         connections.forEach(c -> c.expireReplies(before));
+    }
+
+    /**
+     * Logs the end of the grace period of this server's clients that still hold a registered nick they are not logged
+     * in to ({@link NickGuard}); the log renames them.
+     */
+    public void enforceNicks() {
+        for (NickGuard.Watch w : guard.due(System.nanoTime())) {
+            ChatConnection c = connections.local(w.client());
+            if (c != null && connections.submit(c, new ChatEvent.NickEnforced(w.client(), w.nick())) == 0) {
+                guard.retry(w);
+            }
+        }
     }
 
     /** Lets every connection's door keep its transport alive ({@link ChatConnection#keepAlive()}). */

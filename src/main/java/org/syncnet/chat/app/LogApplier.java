@@ -34,6 +34,7 @@ public final class LogApplier {
     private final Object stateLock;
     private final ConnectionRegistry connections;
     private final CommittedEvents subscriber;
+    private final NickGuard guard;
     /** Connections the applier queued frames for since its last flush (applier thread only). */
     private final Set<ChatConnection> unflushed = new LinkedHashSet<>();
     /** The leader with a quorum, as the cluster last reported it, null while none (applier thread only). */
@@ -41,9 +42,10 @@ public final class LogApplier {
     /** Events up to this seq were applied from the stored history at start: the log may deliver some again. */
     private long restoredSeq;
 
-    public LogApplier(String self, ChatState state, Object stateLock, ConnectionRegistry connections,
-                      CommittedEvents subscriber) {
+    LogApplier(String self, ChatState state, Object stateLock, ConnectionRegistry connections,
+               CommittedEvents subscriber, NickGuard guard) {
         this.self = self;
+        this.guard = guard;
         this.state = state;
         this.stateLock = stateLock;
         this.connections = connections;
@@ -88,6 +90,7 @@ public final class LogApplier {
                     ChatEvent event = ChatEventCodec.decode(d.payload());
                     outcomes = state.apply(d.seq(), d.originServer(), event);
                     fanOut(outcomes);
+                    guard.review(outcomes, state, System.nanoTime());
                 } catch (MalformedEventException | RuntimeException e) {
                     // Every server skips the same entry alike: the state stays the same everywhere.
                     LOG.log(Level.WARNING, self + ": skipping log entry " + d.seq() + " from " + d.originServer(), e);

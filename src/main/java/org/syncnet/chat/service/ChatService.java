@@ -58,13 +58,16 @@ public class ChatService {
     private ScheduledFuture<?> sweeping;
     private ScheduledFuture<?> pinging;
     private ScheduledFuture<?> expiring;
+    private ScheduledFuture<?> enforcing;
+    private AccountConfig accounts;
 
     @PostConstruct
     void start() {
         config = settings.load();
+        accounts = settings.loadAccounts();
         self = cluster.config().selfId();
         chat = new LocalChat(self, cluster.incarnation(), config.maxConnections(), cluster.submitter(),
-                history.feed(), cluster::isCaughtUp);
+                history.feed(), cluster::isCaughtUp, accounts.nickGraceMillis(), accounts.required());
         chat.restore(new StoredHistory(history));
         long first = chat.firstConnection();
         reaper = new ServerReaper(self, cluster, election, chat, first);
@@ -81,9 +84,13 @@ public class ChatService {
                 config.pingIntervalMillis(), TimeUnit.MILLISECONDS);
         expiring = scheduler.scheduleWithFixedDelay(() -> chat.expireReplies(config.replyTimeoutMillis()),
                 EXPIRE_MILLIS, EXPIRE_MILLIS, TimeUnit.MILLISECONDS);
+        enforcing = scheduler.scheduleWithFixedDelay(chat::enforceNicks, EXPIRE_MILLIS, EXPIRE_MILLIS,
+                TimeUnit.MILLISECONDS);
         LOG.info(() -> self + ": chat ready; rate " + config.ratePerSecond() + "/s (burst " + config.rateBurst()
                 + "), outbound queue " + config.outboundQueueKib() + " KiB, at most " + config.maxConnections()
-                + " connections");
+                + " connections; accounts hashed with " + accounts.hashIterations() + " iterations, "
+                + (accounts.required() ? "required to chat" : "optional") + ", registered nicks free for "
+                + accounts.nickGraceMillis() / 1000 + " s");
     }
 
     @PreDestroy
@@ -92,6 +99,7 @@ public class ChatService {
         sweeping.cancel(false);
         pinging.cancel(false);
         expiring.cancel(false);
+        enforcing.cancel(false);
         chat.stop();
     }
 
@@ -106,6 +114,11 @@ public class ChatService {
     /** The chat's settings, for the doors (rate limit, outbound queue). */
     public ChatConfig config() {
         return config;
+    }
+
+    /** The account settings, for the doors (hash cost, grace of registered nicks). */
+    public AccountConfig accounts() {
+        return accounts;
     }
 
     /** Connections open now, for the REST view and tests. */

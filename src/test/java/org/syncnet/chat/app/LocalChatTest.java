@@ -100,7 +100,7 @@ class LocalChatTest {
     private final LogApplier applier = new LogApplier("server1", state, lock, registry, (d, outcomes) -> {
         published.add(d.seq());
         publishedOutcomes.add(outcomes);
-    });
+    }, new NickGuard(30_000, id -> true));
 
     private static ChatEvent decode(byte[] payload) {
         try {
@@ -269,7 +269,7 @@ class LocalChatTest {
     @Test
     void theApplicationAnswersTheDoorsAndStopsItsConnections() {
         LocalChat chat = new LocalChat("server1", 1, 10, (client, number, payload) -> true, CommittedEvents.NONE,
-                () -> caughtUp);
+                () -> caughtUp, 30_000, false);
         assertEquals("server1", chat.server());
         assertFalse(chat.catchingUp());
         caughtUp = false;

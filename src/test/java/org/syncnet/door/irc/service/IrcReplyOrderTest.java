@@ -50,7 +50,7 @@ class IrcReplyOrderTest {
     @BeforeEach
     void start() throws IOException {
         chat = new LocalChat("server1", 1, 10, (client, number, payload) -> log.add(new Submitted(client, number,
-                payload)), (d, outcomes) -> { }, () -> true);
+                payload)), (d, outcomes) -> { }, () -> true, 30_000, false);
         chat.start(applier);
         String opers = "admin=" + OperPassword.hash("secret".toCharArray(), OperPassword.MIN_ITERATIONS);
         IrcConfig config = IrcConfig.fromSettings(name -> name.equals(IrcOperators.SETTING) ? opers : null);
