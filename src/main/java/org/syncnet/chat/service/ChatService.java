@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.syncnet.chat.ChatEvent;
+import org.syncnet.chat.app.AccountDesk;
 import org.syncnet.chat.app.ChatApplication;
 import org.syncnet.chat.app.LocalChat;
 import org.syncnet.cluster.service.ClusterService;
@@ -60,6 +61,7 @@ public class ChatService {
     private ScheduledFuture<?> expiring;
     private ScheduledFuture<?> enforcing;
     private AccountConfig accounts;
+    private AccountDesk desk;
 
     @PostConstruct
     void start() {
@@ -69,6 +71,7 @@ public class ChatService {
         chat = new LocalChat(self, cluster.incarnation(), config.maxConnections(), cluster.submitter(),
                 history.feed(), cluster::isCaughtUp, accounts.nickGraceMillis(), accounts.required());
         chat.restore(new StoredHistory(history));
+        desk = new AccountDesk(self, chat, accounts.hashIterations());
         long first = chat.firstConnection();
         reaper = new ServerReaper(self, cluster, election, chat, first);
         // Clients an earlier run of this server left in the log are gone; the bound spares this run's.
@@ -119,6 +122,11 @@ public class ChatService {
     /** The account settings, for the doors (hash cost, grace of registered nicks). */
     public AccountConfig accounts() {
         return accounts;
+    }
+
+    /** Passwords and browser tokens, for both doors. */
+    public AccountDesk accountDesk() {
+        return desk;
     }
 
     /** Connections open now, for the REST view and tests. */
