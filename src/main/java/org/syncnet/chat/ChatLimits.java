@@ -125,6 +125,11 @@ public final class ChatLimits {
         return true;
     }
 
+    /** Nicks no client may take: the IRC door's NickServ answers to this one on every server. */
+    public static boolean isReservedNick(String nick) {
+        return Casemapping.fold(nick).equals(Casemapping.fold("NickServ"));
+    }
+
     public static boolean isValidRoom(String room) {
         if (room == null || room.length() < 2 || room.charAt(0) != '#' || !isWellFormedUtf16(room)) {
             return false;

@@ -19,7 +19,8 @@ import org.syncnet.chat.ChatOutcome.Rejected;
 /**
  * Who is online in {@link ChatState}, by connection and by nick, and who was (WHOWAS). Rules:
  * <ul>
- *   <li>Nicks compare under {@link Casemapping rfc1459}; each keeps the spelling of its claim.</li>
+ *   <li>Nicks compare under {@link Casemapping rfc1459}; each keeps the spelling of its claim. A reserved nick
+ *       ({@link ChatLimits#isReservedNick}) is refused ({@code BAD_NICK}).</li>
  *   <li>The first claim of a nick in the log wins; a later claim by another connection is {@link Rejected} with
  *       {@link ErrorCode#NICK_IN_USE} — unless it carries the holder's resume session, which moves the nick and its
  *       rooms to the new connection ({@link NickResumed}). A registered client claiming a free nick renames.</li>
@@ -69,6 +70,9 @@ final class ClientRegistry {
     }
 
     List<ChatOutcome> claim(NickClaimed e) {
+        if (ChatLimits.isReservedNick(e.nick())) {
+            return List.of(new Rejected(e.client(), ErrorCode.BAD_NICK, e.nick()));
+        }
         String key = Casemapping.fold(e.nick());
         Client holder = byNick.get(key);
         Client self = byId.get(e.client());

@@ -17,7 +17,7 @@ import org.syncnet.chat.PasswordCredential;
  */
 public final class AccountDesk {
     private static final Logger LOG = Logger.getLogger("org.syncnet.chat");
-    private static final int SALT_BYTES = 16;
+    public static final int SALT_BYTES = 16;
     private static final int TOKEN_BYTES = 32;
 
     /** How a login went. */

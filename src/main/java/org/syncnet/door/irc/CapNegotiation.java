@@ -12,8 +12,11 @@ import org.syncnet.door.irc.wire.IrcMessage;
  * Offered, all cheap and what modern clients ask for: {@code server-time} (messages from others carry the time the
  * chat stamped them with), {@code echo-message} (the client's own messages come back, which tells it they were
  * accepted), {@code multi-prefix} (NAMES, WHO and WHOIS show all of a member's channel prefixes, {@code @+nick}, not
- * only the highest) and {@code invite-notify} (a room's operators see the INVITE lines of its invites). A request
- * naming anything else is refused whole (NAK), as the spec says.
+ * only the highest), {@code invite-notify} (a room's operators see the INVITE lines of its invites), and for accounts
+ * {@code sasl} (its mechanisms as the value, shown to {@code CAP LS 302}), {@code account-tag}, {@code account-notify},
+ * {@code extended-join} and {@code draft/account-registration} (REGISTER once connected: no value, so neither
+ * {@code before-connect} nor {@code custom-account-name}). A request naming anything else is refused whole (NAK), as
+ * the spec says.
  * <p>
  * A client that starts negotiating before it is registered holds registration until {@code CAP END}, so it can
  * finish negotiating before the welcome burst.
@@ -21,9 +24,14 @@ import org.syncnet.door.irc.wire.IrcMessage;
 final class CapNegotiation {
     /** The capabilities this server offers. */
     enum Cap {
+        ACCOUNT_NOTIFY("account-notify"),
+        ACCOUNT_REGISTRATION("draft/account-registration"),
+        ACCOUNT_TAG("account-tag"),
         ECHO_MESSAGE("echo-message"),
+        EXTENDED_JOIN("extended-join"),
         INVITE_NOTIFY("invite-notify"),
         MULTI_PREFIX("multi-prefix"),
+        SASL("sasl"),
         SERVER_TIME("server-time");
 
         final String token;
@@ -43,7 +51,13 @@ final class CapNegotiation {
     }
 
     private final Set<Cap> enabled = EnumSet.noneOf(Cap.class);
+    /** {@code sasl}'s value: the mechanisms this connection is offered, comma-separated. */
+    private final String saslMechanisms;
     private boolean negotiating;
+
+    CapNegotiation(String saslMechanisms) {
+        this.saslMechanisms = saslMechanisms;
+    }
 
     boolean has(Cap cap) {
         return enabled.contains(cap);
@@ -67,7 +81,7 @@ final class CapNegotiation {
         switch (sub.toUpperCase(Locale.ROOT)) {
             case "LS":
                 negotiating |= !registered;
-                return List.of(cap(replies, "LS", offered()));
+                return List.of(cap(replies, "LS", offered(isVersion302(m.param(1)))));
             case "LIST":
                 return List.of(cap(replies, "LIST", tokens(enabled)));
             case "REQ":
@@ -109,8 +123,17 @@ final class CapNegotiation {
         return replies.command("CAP", replies.target(), sub, caps);
     }
 
-    private static String offered() {
-        return tokens(EnumSet.allOf(Cap.class));
+    private static boolean isVersion302(String version) {
+        try {
+            return version != null && Integer.parseInt(version) >= 302;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private String offered(boolean withValues) {
+        String all = tokens(EnumSet.allOf(Cap.class));
+        return withValues ? all.replace(Cap.SASL.token, Cap.SASL.token + "=" + saslMechanisms) : all;
     }
 
     private static String tokens(Set<Cap> caps) {

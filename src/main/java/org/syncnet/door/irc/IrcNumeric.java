@@ -30,6 +30,7 @@ public enum IrcNumeric {
     RPL_ENDOFWHO("315", "End of WHO list"),
     RPL_ENDOFWHOIS("318", "End of /WHOIS list"),
     RPL_WHOISCHANNELS("319", null),
+    RPL_WHOISACCOUNT("330", "is logged in as"),
     RPL_LISTSTART("321", null),
     RPL_LIST("322", null),
     RPL_LISTEND("323", "End of /LIST"),
@@ -94,7 +95,17 @@ public enum IrcNumeric {
     ERR_NOOPERHOST("491", "No O-lines for your host"),
     ERR_USERSDONTMATCH("502", "Can't change mode for other users"),
     ERR_INVALIDKEY("525", "Key is not well-formed"),
-    ERR_INVALIDMODEPARAM("696", null);
+    RPL_WHOISSECURE("671", "is using a secure connection"),
+    ERR_INVALIDMODEPARAM("696", null),
+    RPL_LOGGEDIN("900", null),
+    RPL_LOGGEDOUT("901", "You are now logged out"),
+    ERR_NICKLOCKED("902", "You must use a nick assigned to you"),
+    RPL_SASLSUCCESS("903", "SASL authentication successful"),
+    ERR_SASLFAIL("904", "SASL authentication failed"),
+    ERR_SASLTOOLONG("905", "SASL message too long"),
+    ERR_SASLABORTED("906", "SASL authentication aborted"),
+    ERR_SASLALREADY("907", "You have already authenticated using SASL"),
+    RPL_SASLMECHS("908", "are available SASL mechanisms");
 
     private final String code;
     private final String text;

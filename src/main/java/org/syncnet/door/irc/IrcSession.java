@@ -12,6 +12,8 @@ import org.syncnet.chat.ClientId;
 import org.syncnet.chat.ErrorCode;
 import org.syncnet.chat.Identity;
 import org.syncnet.chat.Member;
+import org.syncnet.chat.PasswordCredential;
+import org.syncnet.chat.app.AccountDesk;
 import org.syncnet.door.irc.wire.IrcMessage;
 
 /**
@@ -40,7 +42,7 @@ public final class IrcSession {
      * @param closeReason null: the connection stays open; else send {@code send}, then close it and log the client's
      *                    end with this reason ({@code "Quit: bye"}, {@code "Client Quit"})
      */
-    public record Reply(List<IrcMessage> send, List<ChatEvent> toLog, String closeReason, OperAttempt operAttempt) {
+    public record Reply(List<IrcMessage> send, List<ChatEvent> toLog, String closeReason, SlowCheck check) {
         public static final Reply NONE = new Reply(List.of(), List.of(), null);
 
         public Reply {
@@ -52,32 +54,22 @@ public final class IrcSession {
             this(send, toLog, closeReason, null);
         }
 
-        /** Nothing yet: the glue checks the OPER and hands the result to {@link #onOperChecked}. */
-        static Reply check(OperAttempt attempt) {
-            return new Reply(List.of(), List.of(), null, attempt);
-        }
-    }
-
-    /**
-     * An OPER for the glue to check against the configured operators ({@link IrcOperators#check}), off its loop: the
-     * check is slow by design. The connection's later input waits for it.
-     */
-    public record OperAttempt(String name, String password) {
-        @Override
-        public String toString() {
-            return "OPER " + name;  // never the password, should anything log it
+        /** Nothing yet: the glue does the slow work and hands the result back ({@link SlowCheck}). */
+        static Reply check(SlowCheck check) {
+            return new Reply(List.of(), List.of(), null, check);
         }
     }
 
     /** The commands whose handling reads the chat state; every other one is answered from the session alone. */
     private static final Set<String> READING_STATE = Set.of("CAP", "NICK", "USER", "JOIN", "PART", "PRIVMSG",
             "NOTICE", "TOPIC", "NAMES", "LIST", "WHO", "WHOIS", "USERHOST", "ISON", "MODE", "LUSERS", "KICK", "INVITE",
-            "KILL", "WALLOPS", "WHOWAS");
+            "KILL", "WALLOPS", "WHOWAS", "AUTHENTICATE", "REGISTER", "NICKSERV", "NS");
     /**
      * The commands handled as soon as they arrive even while the connection's earlier events are still in the log's
      * hands: messages (so a client's stream of them is not slowed to one commit at a time; the log keeps their order)
      * and PING/PONG (whose PONG waits behind the earlier replies all the same). Every other command waits until the
-     * connection's earlier events are applied, so it sees their effect (NAMES after JOIN lists the joiner).
+     * connection's earlier events are applied, so it sees their effect (NAMES after JOIN lists the joiner); so do
+     * messages to NickServ, which has at most one account request of a connection in the log.
      */
     private static final Set<String> PIPELINED = Set.of("PRIVMSG", "NOTICE", "PING", "PONG");
     private static final String QUIT_PREFIX = "Quit: ";
@@ -89,7 +81,7 @@ public final class IrcSession {
     private final IrcServerInfo server;
     private final String host;
     private final Replies replies;
-    private final CapNegotiation caps = new CapNegotiation();
+    private final CapNegotiation caps;
     private final Registration registration;
     private final ChatCommands commands;
     private final ChannelQueries channels;
@@ -102,6 +94,14 @@ public final class IrcSession {
     private final UserModes userModes;
     private final WhowasQuery whowas;
     private final OutcomeLines outcomes;
+    private final SessionOptions options;
+    private final AccountAnswers accountAnswers;
+    private final AccountLines accountLines;
+    private final AccountCommands accounts;
+    private final NickServ nickServ;
+    private final SaslLogin sasl;
+    /** PASS gave the server's password (only asked where one is configured). */
+    private boolean serverPasswordGiven;
     private String closeReason;
 
     /**
@@ -111,12 +111,19 @@ public final class IrcSession {
      *                         {@link ChatLimits#HISTORY_PER_ROOM}, all a room keeps)
      */
     public IrcSession(ClientId id, IrcServerInfo server, String clientHost, int joinHistoryLines) {
+        this(id, server, clientHost, joinHistoryLines, SessionOptions.PLAIN);
+    }
+
+    public IrcSession(ClientId id, IrcServerInfo server, String clientHost, int joinHistoryLines,
+                      SessionOptions options) {
         if (joinHistoryLines < 0 || joinHistoryLines > ChatLimits.HISTORY_PER_ROOM) {
             throw new IllegalArgumentException("join history of " + joinHistoryLines + " lines, not 0 to "
                     + ChatLimits.HISTORY_PER_ROOM);
         }
         this.id = id;
         this.server = server;
+        this.options = options;
+        this.caps = new CapNegotiation(String.join(",", options.saslMechanisms()));
         this.host = IrcIdentity.host(clientHost);
         this.replies = new Replies(server.name(), () -> nick() == null ? "*" : nick());
         this.registration = new Registration(id, host, replies, caps);
@@ -132,6 +139,11 @@ public final class IrcSession {
         this.userModes = new UserModes(id, replies);
         this.whowas = new WhowasQuery(server, replies);
         this.outcomes = new OutcomeLines(id, replies, caps, channels, joinHistoryLines);
+        this.accountAnswers = new AccountAnswers(replies);
+        this.accountLines = new AccountLines(id, replies, caps, accountAnswers, options.nickGraceMillis());
+        this.accounts = new AccountCommands(id, host, accountAnswers, accountLines);
+        this.nickServ = new NickServ(id, accountAnswers, accounts);
+        this.sasl = new SaslLogin(id, host, replies, options, accountLines);
     }
 
     public ClientId id() {
@@ -167,7 +179,7 @@ public final class IrcSession {
 
     /** Whether {@code m} is handled at once even while earlier events of the connection are in flight. */
     public static boolean pipelined(IrcMessage m) {
-        return PIPELINED.contains(m.command().toUpperCase(Locale.ROOT));
+        return PIPELINED.contains(m.command().toUpperCase(Locale.ROOT)) && !NickServ.isAddressed(m.param(0));
     }
 
     /**
@@ -183,16 +195,17 @@ public final class IrcSession {
         String command = m.command().toUpperCase(Locale.ROOT);
         switch (command) {
             case "CAP":
-                return cap(m, state);
+                return cap(m, state, nowMillis);
             case "PASS":
-                return registration.registered() ? reply(replies.standard(IrcNumeric.ERR_ALREADYREGISTERED))
-                        : m.param(0) == null ? reply(replies.standard(IrcNumeric.ERR_NEEDMOREPARAMS, command))
-                        : Reply.NONE;  // no password is checked
+                return pass(m);
             case "NICK":
-                return registration.onNick(m, state);
+                return registering(registration.onNick(m, state), nowMillis);
             case "USER":
                 return registration.registered() ? reply(replies.standard(IrcNumeric.ERR_ALREADYREGISTERED))
-                        : registration.onUser(m, state);
+                        : registering(registration.onUser(m, state), nowMillis);
+            case "AUTHENTICATE":
+                return sasl.authenticate(m, state, registration.registered(), caps.has(CapNegotiation.Cap.SASL),
+                        nowMillis);
             case "PING":
                 return m.param(0) == null ? reply(replies.standard(IrcNumeric.ERR_NEEDMOREPARAMS, command))
                         : reply(replies.command("PONG", server.name(), m.param(0)));
@@ -205,13 +218,26 @@ public final class IrcSession {
         }
         if (!registration.started()) {
             // A NOTICE gets no error, not even this one.
-            return command.equals("NOTICE") ? Reply.NONE : reply(replies.standard(IrcNumeric.ERR_NOTREGISTERED));
+            return command.equals("NOTICE") ? Reply.NONE
+                    : command.equals("REGISTER") ? accountAnswers.refuse(AccountRequest.REGISTER_COMMAND,
+                    ErrorCode.NOT_REGISTERED, "*")
+                    : reply(replies.standard(IrcNumeric.ERR_NOTREGISTERED));
         }
         return registeredCommand(command, m, state, nowMillis);
     }
 
     private Reply registeredCommand(String command, IrcMessage m, ChatState state, long nowMillis) {
+        if ((command.equals("PRIVMSG") || command.equals("NOTICE")) && NickServ.isAddressed(m.param(0))) {
+            return command.equals("NOTICE") ? Reply.NONE : nickServ.handle(m.param(1), nick(), state, nowMillis);
+        }
         switch (command) {
+            case "NICKSERV":
+            case "NS":
+                return nickServ.handle(String.join(" ", m.params()), nick(), state, nowMillis);
+            case "REGISTER":
+                return accounts.register(m, nick(), state, nowMillis);
+            case "VERIFY":
+                return accounts.verify(m);
             case "JOIN":
                 return commands.join(m, state, nowMillis);
             case "PART":
@@ -264,9 +290,32 @@ public final class IrcSession {
         }
     }
 
-    /** The glue checked this session's OPER ({@link Reply#operAttempt}). */
+    /** The glue checked this session's OPER ({@link SlowCheck.OperAttempt}). */
     public Reply onOperChecked(String name, IrcOperators.Check check) {
         return closeReason != null ? Reply.NONE : opers.checked(name, check);
+    }
+
+    /** The glue checked an account password ({@link SlowCheck.AccountPassword}). */
+    public Reply onLoginChecked(SlowCheck.AccountPassword check, AccountDesk.Login login, long nowMillis) {
+        if (closeReason != null) {
+            return Reply.NONE;
+        }
+        return check.request() == AccountRequest.SASL ? sasl.onPlainChecked(check, login, registration.registered(),
+                nowMillis) : accounts.onLoginChecked(check, login, nowMillis);
+    }
+
+    /** The glue made the credential of a new password ({@link SlowCheck.NewPassword}). */
+    public Reply onCredential(SlowCheck.NewPassword request, PasswordCredential credential, long nowMillis) {
+        return closeReason != null ? Reply.NONE : accounts.onCredential(request, credential, nick(), nowMillis);
+    }
+
+    /** The glue checked PASS against the server's password ({@link SlowCheck.ServerPassword}). */
+    public Reply onServerPasswordChecked(boolean matches) {
+        if (closeReason != null) {
+            return Reply.NONE;
+        }
+        serverPasswordGiven = matches;
+        return matches ? Reply.NONE : reply(replies.standard(IrcNumeric.ERR_PASSWDMISMATCH));
     }
 
     /** The glue's line framer met a line longer than IRC allows (and dropped it). */
@@ -347,8 +396,16 @@ public final class IrcSession {
         if (closeReason != null) {
             return List.of();
         }
+        if (AccountLines.handles(outcome)) {
+            ChatOutcome.Rejected refused = outcome instanceof ChatOutcome.Rejected r ? r : null;
+            if (refused != null && refused.code() == ErrorCode.ACCOUNT_REQUIRED && refused.detail() != null) {
+                commands.joinSettled(refused.detail());
+            }
+            return accountLines.lines(outcome);
+        }
         if (outcome instanceof ChatOutcome.NickAccepted o && o.client().equals(id)) {
-            return registration.onAccepted(o.nick()) ? welcome(state) : List.of();
+            return registration.onAccepted(o.nick())
+                    ? concat(welcome(state), accountLines.onNick(o.nick(), state, sasl.loginComing())) : List.of();
         } else if (outcome instanceof ChatOutcome.NickResumed o) {
             if (o.replaced().equals(id)) {
                 return List.of(close(REPLACED));
@@ -366,12 +423,47 @@ public final class IrcSession {
             commands.joinSettled(o.room());
         } else if (outcome instanceof ChatOutcome.NickChanged o && o.client().equals(id)) {
             registration.onRenamed(o.newNick());
+            return concat(outcomes.lines(outcome, state), accountLines.onNick(o.newNick(), state, false));
         } else if (outcome instanceof ChatOutcome.Killed o && o.victim().client().equals(id)) {
             return List.of(close(OutcomeLines.killReason(o)));
+        } else if (outcome instanceof ChatOutcome.Killed o && o.by().client().equals(id)) {
+            return concat(outcomes.lines(outcome, state), accountLines.onKilled(o));
         } else if (outcome instanceof ChatOutcome.Kicked o && o.target().client().equals(id)) {
             commands.joinSettled(o.room());  // out of the room: a JOIN of it must go to the log again
         }
         return outcomes.lines(outcome, state);
+    }
+
+    /**
+     * PASS before registration: checked by the glue where the server has a password ({@code syncnet.irc.password}),
+     * else accepted and ignored, as servers without one do.
+     */
+    private Reply pass(IrcMessage m) {
+        if (registration.registered()) {
+            return reply(replies.standard(IrcNumeric.ERR_ALREADYREGISTERED));
+        } else if (m.param(0) == null) {
+            return reply(replies.standard(IrcNumeric.ERR_NEEDMOREPARAMS, "PASS"));
+        }
+        return options.serverPasswordRequired() ? Reply.check(new SlowCheck.ServerPassword(m.param(0))) : Reply.NONE;
+    }
+
+    /**
+     * A registration step's reply: if it makes the first nick claim, the server's password must have been given (else
+     * 464 and the connection closes), and a SASL login made before registering follows the claim into the log.
+     */
+    private Reply registering(Reply step, long nowMillis) {
+        boolean firstClaim = step.toLog().stream().anyMatch(e -> e instanceof ChatEvent.NickClaimed)
+                && registration.phase() == Registration.Phase.CLAIMING && !registration.registered();
+        if (!firstClaim) {
+            return step;
+        }
+        if (options.serverPasswordRequired() && !serverPasswordGiven) {
+            IrcMessage error = close("Bad password");
+            return new Reply(List.of(replies.standard(IrcNumeric.ERR_PASSWDMISMATCH), error), List.of(), closeReason);
+        }
+        ChatEvent login = sasl.loginAfterClaim();
+        return login == null ? step : new Reply(step.send(), Stream.concat(step.toLog().stream(), Stream.of(login))
+                .toList(), step.closeReason(), step.check());
     }
 
     private List<IrcMessage> welcome(ChatState state) {
@@ -379,11 +471,11 @@ public final class IrcSession {
         return burst.welcome(new Member(id, nick(), who.user(), who.host()), state);
     }
 
-    private Reply cap(IrcMessage m, ChatState state) {
+    private Reply cap(IrcMessage m, ChatState state, long nowMillis) {
         List<IrcMessage> lines = caps.handle(m, registration.registered(), replies);
         if (registration.phase() == Registration.Phase.NEW && !caps.holdsRegistration()) {
-            Reply claim = registration.onCapEnd(state);
-            return new Reply(concat(lines, claim.send()), claim.toLog(), null);
+            Reply claim = registering(registration.onCapEnd(state), nowMillis);
+            return new Reply(concat(lines, claim.send()), claim.toLog(), claim.closeReason());
         }
         return lines(lines);
     }

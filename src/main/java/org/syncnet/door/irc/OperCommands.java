@@ -8,7 +8,7 @@ import org.syncnet.door.irc.wire.IrcMessage;
 
 /**
  * The server operators' commands. OPER is checked by the glue against the configured hashes ({@link IrcOperators},
- * slow by design, so off the connection loop): the session asks for the check ({@link IrcSession.OperAttempt}) and
+ * slow by design, so off the connection loop): the session asks for the check ({@link SlowCheck.OperAttempt}) and
  * hears its result in {@link #checked}; a granted OPER goes to the log, so every server knows the operator. KILL and
  * WALLOPS go to the log too, where the chat refuses them to anyone who is not an operator (481); the door's own check
  * only spares the log an event that must fail.
@@ -29,7 +29,7 @@ final class OperCommands {
         if (m.params().size() < 2 || m.param(0).isEmpty()) {
             return new ReplyBuilder().send(replies.standard(IrcNumeric.ERR_NEEDMOREPARAMS, "OPER")).build();
         }
-        return IrcSession.Reply.check(new IrcSession.OperAttempt(m.param(0), m.param(1)));
+        return IrcSession.Reply.check(new SlowCheck.OperAttempt(m.param(0), m.param(1)));
     }
 
     /** The glue checked an OPER: a granted one goes to the log (381 comes with its outcome), else 491 or 464. */

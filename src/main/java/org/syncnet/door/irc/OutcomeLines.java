@@ -1,7 +1,9 @@
 package org.syncnet.door.irc;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.syncnet.chat.ChatOutcome;
 import org.syncnet.chat.ChatState;
@@ -20,8 +22,9 @@ import org.syncnet.door.irc.wire.IrcMessage;
  * The chat confirms a message to its sender by delivering it to the sender too; IRC clients show their own
  * messages themselves, so that confirmation is dropped unless the client negotiated {@code echo-message}.
  * Others' lines carry the sender's full {@code nick!user@host}; messages carry the chat's time stamp as the
- * {@code time} tag when the client negotiated {@code server-time} (for a room message, its recipients share two
- * encodings at most: with and without the tag).
+ * {@code time} tag when the client negotiated {@code server-time}, and the sender's account as the {@code account}
+ * tag with {@code account-tag} (for a room message, its recipients share four encodings at most); a join is
+ * {@code JOIN #room <account|*> :<real name>} with {@code extended-join}.
  * <p>
  * A client that joins a room gets, after the JOIN, topic and NAMES, the room's last {@code joinHistoryLines}
  * messages as they were sent live (from their senders' masks of the time, tagged with their own times), its own
@@ -88,7 +91,13 @@ final class OutcomeLines {
 
     private List<IrcMessage> joined(ChatOutcome.Joined o, ChatState state) {
         List<IrcMessage> out = new ArrayList<>();
-        out.add(IrcMessage.of(o.member().mask(), "JOIN", o.room()));
+        Member m = o.member();
+        if (caps.has(Cap.EXTENDED_JOIN)) {  // JOIN #room <account|*> :<real name>
+            String realname = state.profile(m.client()).map(ChatState.Profile::realname).orElse("");
+            out.add(IrcMessage.of(m.mask(), "JOIN", o.room(), m.loggedIn() ? m.account() : "*", realname));
+        } else {
+            out.add(IrcMessage.of(m.mask(), "JOIN", o.room()));
+        }
         if (o.member().client().equals(me)) {
             if (!o.snapshot().topic().isEmpty()) {
                 out.add(channels.topicReply(o.room(), o.snapshot().topic()));
@@ -150,8 +159,18 @@ final class OutcomeLines {
     }
 
     private IrcMessage message(Member from, String target, String text, long time, boolean notice) {
-        return new IrcMessage(caps.has(Cap.SERVER_TIME) ? ServerTime.tags(time) : null, from.mask(),
-                notice ? "NOTICE" : "PRIVMSG", List.of(target, text));
+        return new IrcMessage(tags(from, time), from.mask(), notice ? "NOTICE" : "PRIVMSG", List.of(target, text));
+    }
+
+    /** {@code time} with server-time, {@code account} (the sender's, if logged in) with account-tag; else none. */
+    private Map<String, String> tags(Member from, long time) {
+        boolean timed = caps.has(Cap.SERVER_TIME);
+        if (!from.loggedIn() || !caps.has(Cap.ACCOUNT_TAG)) {
+            return timed ? ServerTime.tags(time) : null;
+        }
+        Map<String, String> tags = new LinkedHashMap<>(timed ? ServerTime.tags(time) : Map.of());
+        tags.put("account", from.account());
+        return tags;
     }
 
     /**

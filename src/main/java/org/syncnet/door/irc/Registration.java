@@ -83,7 +83,7 @@ final class Registration {
         if (wanted == null || wanted.isEmpty()) {
             return out.send(replies.standard(IrcNumeric.ERR_NONICKNAMEGIVEN)).build();
         }
-        if (!ChatLimits.isValidNick(wanted)) {
+        if (!ChatLimits.isValidNick(wanted) || ChatLimits.isReservedNick(wanted)) {
             return out.send(replies.standard(IrcNumeric.ERR_ERRONEUSNICKNAME, wanted)).build();
         }
         if (phase == Phase.REGISTERED && wanted.equals(nick)) {

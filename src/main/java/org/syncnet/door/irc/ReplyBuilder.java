@@ -9,6 +9,7 @@ import org.syncnet.door.irc.wire.IrcMessage;
 final class ReplyBuilder {
     private final List<IrcMessage> send = new ArrayList<>();
     private final List<ChatEvent> toLog = new ArrayList<>();
+    private SlowCheck check;
 
     ReplyBuilder send(IrcMessage m) {
         send.add(m);
@@ -25,7 +26,13 @@ final class ReplyBuilder {
         return this;
     }
 
+    /** Work for the glue, whose result comes back to the session (at most one per reply). */
+    ReplyBuilder check(SlowCheck slow) {
+        this.check = slow;
+        return this;
+    }
+
     IrcSession.Reply build() {
-        return new IrcSession.Reply(send, toLog, null);
+        return new IrcSession.Reply(send, toLog, null, check);
     }
 }

@@ -62,6 +62,9 @@ final class WhoisQuery {
         if (state.isOperator(who.client())) {
             out.add(replies.standard(IrcNumeric.RPL_WHOISOPERATOR, who.nick()));
         }
+        if (who.loggedIn()) {
+            out.add(replies.standard(IrcNumeric.RPL_WHOISACCOUNT, who.nick(), who.account()));
+        }
         if (!p.away().isEmpty()) {
             out.add(replies.numeric(IrcNumeric.RPL_AWAY, who.nick(), p.away()));
         }

@@ -31,9 +31,9 @@ class IrcServerOperatorsTest {
     /** OPER as the glue runs it: the session asks for a check, the glue answers with its result. */
     private List<String> oper(IrcSession s, String name, IrcOperators.Check result) {
         IrcSession.Reply ask = s.onMessage(Lines.parse("OPER " + name + " secret"), world.state, world.now);
-        assertNotNull(ask.operAttempt(), "the session asks the glue to check");
-        assertEquals(new IrcSession.OperAttempt(name, "secret"), ask.operAttempt());
-        assertEquals("OPER " + name, ask.operAttempt().toString(), "never the password");
+        assertNotNull(ask.check(), "the session asks the glue to check");
+        assertEquals(new SlowCheck.OperAttempt(name, "secret"), ask.check());
+        assertEquals("OPER " + name, ask.check().toString(), "never the password");
         return world.take(s, s.onOperChecked(name, result));
     }
 

@@ -4,12 +4,15 @@ import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.logging.Logger;
 import org.syncnet.chat.ChatEvent;
 import org.syncnet.chat.ChatOutcome;
 import org.syncnet.chat.ChatState;
 import org.syncnet.chat.ClientId;
+import org.syncnet.chat.PasswordCredential;
+import org.syncnet.chat.app.AccountDesk;
 import org.syncnet.chat.app.ChatApplication;
 import org.syncnet.chat.app.ChatConnection;
 import org.syncnet.chat.app.ReplyOrder;
@@ -18,6 +21,7 @@ import org.syncnet.door.irc.IrcConfig;
 import org.syncnet.door.irc.IrcOperators;
 import org.syncnet.door.irc.IrcServerInfo;
 import org.syncnet.door.irc.IrcSession;
+import org.syncnet.door.irc.SlowCheck;
 import org.syncnet.door.irc.net.TcpConnection;
 import org.syncnet.door.irc.wire.FloodPenalty;
 import org.syncnet.door.irc.wire.FramedLine;
@@ -55,8 +59,9 @@ final class IrcConnection implements ChatConnection {
     private final IrcServerInfo server;
     private final IrcConfig config;
     private final ChatApplication chat;
-    /** Where an OPER's password is checked: slow by design, so never on the connector's loop. */
+    /** Where passwords are checked: slow by design, so never on the connector's loop. */
     private final Executor checker;
+    private final IrcAccounts accounts;
     private final IrcLineFramer framer = new IrcLineFramer();
     private final FloodPenalty penalty;
     /** Lines the penalty clock or the reply order holds back, parsed (loop thread only). */
@@ -71,8 +76,8 @@ final class IrcConnection implements ChatConnection {
     private final ReplyOrder<byte[]> order = new ReplyOrder<>();
     /** Whether the held input waits for the connection's events to be applied (then the applier wakes the loop). */
     private volatile boolean inputWaits;
-    /** Whether an OPER is being checked: all input waits for its answer, which the checker's wake lets go on. */
-    private volatile boolean checkingOper;
+    /** Whether a password is being checked: all input waits for its answer, which the checker's wake lets go on. */
+    private volatile boolean checking;
 
     /**
      * A client line as framed, in the order of the client's lines: its size for the penalty clock, and the message,
@@ -91,14 +96,14 @@ final class IrcConnection implements ChatConnection {
     }
 
     IrcConnection(TcpConnection<IrcConnection> tcp, ClientId id, IrcServerInfo server, IrcConfig config,
-                  ChatApplication chat, Executor checker, long nowNanos) {
+                  ChatApplication chat, Executor checker, IrcAccounts accounts, long nowNanos) {
         this.tcp = tcp;
         this.server = server;
         this.config = config;
         this.chat = chat;
         this.checker = checker;
-        this.session = new IrcSession(id, server, tcp.remoteAddress().getAddress().getHostAddress(),
-                config.joinHistoryLines());
+        this.accounts = accounts;
+        this.session = new IrcSession(id, server, address(), config.joinHistoryLines(), accounts.options(false));
         this.penalty = new FloodPenalty(config.floodPenaltyMillis(), config.floodWindowMillis());
         this.lastHeardNanos = nowNanos;
     }
@@ -155,7 +160,7 @@ final class IrcConnection implements ChatConnection {
 
     /** Whether {@code input} must wait for the connection's events in flight; if so, the loop is woken once they are. */
     private boolean mustWait(Input input) {
-        if (checkingOper) {
+        if (checking) {
             return true;
         }
         if (input.message() == null || IrcSession.pipelined(input.message())) {
@@ -200,6 +205,7 @@ final class IrcConnection implements ChatConnection {
             send(IrcLineWriter.write(m));
         }
         for (ChatEvent e : reply.toLog()) {
+            logAccountEvent(e);
             long number = chat.submit(this, e);
             if (number == 0) {
                 for (IrcMessage m : chat.read(state -> refused(e, state))) {
@@ -214,37 +220,79 @@ final class IrcConnection implements ChatConnection {
         if (reply.closeReason() != null) {
             tcp.closeAfterSending(new byte[0], reply.closeReason());
         }
-        if (reply.operAttempt() != null) {
-            checkOper(reply.operAttempt());
+        if (reply.check() != null) {
+            runCheck(reply.check());
         }
     }
 
-    /** Checks an OPER on the checker; the input behind it waits for the answer. */
-    private void checkOper(IrcSession.OperAttempt attempt) {
-        checkingOper = true;
+    /** Does the session's slow work on the checker; the input behind it waits for the answer. */
+    private void runCheck(SlowCheck check) {
+        checking = true;
         checker.execute(() -> {
             try {
-                IrcOperators.Check check = config.operators().check(attempt.name(), attempt.password());
-                IrcSession.Reply reply;
-                String nick;
-                synchronized (sessionLock) {
-                    reply = session.onOperChecked(attempt.name(), check);
-                    nick = session.nick();
-                }
-                String who = id().server() + ": OPER as " + attempt.name() + " by " + nick + " from "
-                        + tcp.remoteAddress().getAddress().getHostAddress();
-                if (check == IrcOperators.Check.ACCEPTED) {
-                    LOG.info(() -> who + " accepted");
-                } else {
-                    LOG.warning(() -> who + " refused: " + check.name().toLowerCase(java.util.Locale.ROOT)
-                            .replace('_', ' '));
-                }
-                handle(reply);
+                handle(perform(check, System.currentTimeMillis()));
             } finally {
-                checkingOper = false;
+                checking = false;
                 tcp.wake();
             }
         });
+    }
+
+    private IrcSession.Reply perform(SlowCheck check, long nowMillis) {
+        if (check instanceof SlowCheck.OperAttempt a) {
+            IrcOperators.Check result = config.operators().check(a.name(), a.password());
+            logOper(a.name(), result);
+            synchronized (sessionLock) {
+                return session.onOperChecked(a.name(), result);
+            }
+        } else if (check instanceof SlowCheck.AccountPassword p) {
+            AccountDesk.Login login = accounts.desk().login(p.account(), p.password(), address(), nowMillis);
+            synchronized (sessionLock) {
+                return session.onLoginChecked(p, login, nowMillis);
+            }
+        } else if (check instanceof SlowCheck.NewPassword n) {
+            PasswordCredential credential = accounts.desk().credential(n.password());
+            synchronized (sessionLock) {
+                return session.onCredential(n, credential, nowMillis);
+            }
+        }
+        boolean matches = accounts.config().serverPassword().matches(((SlowCheck.ServerPassword) check).password());
+        if (!matches) {
+            LOG.warning(() -> id().server() + ": wrong server password (PASS) from " + address());
+        }
+        synchronized (sessionLock) {
+            return session.onServerPasswordChecked(matches);
+        }
+    }
+
+    private void logOper(String name, IrcOperators.Check result) {
+        String nick;
+        synchronized (sessionLock) {
+            nick = session.nick();
+        }
+        String who = id().server() + ": OPER as " + name + " by " + nick + " from " + address();
+        if (result == IrcOperators.Check.ACCEPTED) {
+            LOG.info(() -> who + " accepted");
+        } else {
+            LOG.warning(() -> who + " refused: " + result.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        }
+    }
+
+    /** Failed logins are logged (and counted, by the log), whichever way they came. */
+    private void logAccountEvent(ChatEvent e) {
+        if (e instanceof ChatEvent.LoginFailed f) {
+            accounts.desk().failed(f.account(), f.address(), "IRC");
+        } else if (e instanceof ChatEvent.LoggedIn in) {
+            LOG.info(() -> id().server() + ": IRC client " + id() + " from " + address() + " logs in to account "
+                    + in.account());
+        } else if (e instanceof ChatEvent.AccountRegistered r) {
+            LOG.info(() -> id().server() + ": IRC client " + id() + " from " + address() + " registers account "
+                    + r.account());
+        }
+    }
+
+    private String address() {
+        return tcp.remoteAddress().getAddress().getHostAddress();
     }
 
     private List<IrcMessage> refused(ChatEvent e, ChatState state) {

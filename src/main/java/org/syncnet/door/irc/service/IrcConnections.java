@@ -24,13 +24,16 @@ final class IrcConnections implements TcpHandler<IrcConnection> {
     private final IrcServerInfo info;
     private final IrcConfig config;
     private final Executor checker;
+    private final IrcAccounts accounts;
 
-    /** @param checker runs the (slow) checks of OPER passwords, off the connector's loop */
-    IrcConnections(ChatApplication chat, IrcServerInfo info, IrcConfig config, Executor checker) {
+    /** @param checker runs the (slow) checks of passwords, off the connector's loop */
+    IrcConnections(ChatApplication chat, IrcServerInfo info, IrcConfig config, Executor checker,
+                   IrcAccounts accounts) {
         this.chat = chat;
         this.info = info;
         this.config = config;
         this.checker = checker;
+        this.accounts = accounts;
     }
 
     @Override
@@ -44,7 +47,7 @@ final class IrcConnections implements TcpHandler<IrcConnection> {
             c.closeAfterSending(FULL, "server full");
             return;
         }
-        IrcConnection irc = new IrcConnection(c, id, info, config, chat, checker, System.nanoTime());
+        IrcConnection irc = new IrcConnection(c, id, info, config, chat, checker, accounts, System.nanoTime());
         c.attach(irc);
         chat.attach(irc);
     }

@@ -11,16 +11,20 @@ import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
+import java.security.SecureRandom;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.logging.Logger;
+import org.syncnet.chat.PasswordCredential;
+import org.syncnet.chat.app.AccountDesk;
 import org.syncnet.chat.app.ChatApplication;
 import org.syncnet.chat.service.ChatService;
 import org.syncnet.cluster.Member;
 import org.syncnet.cluster.service.ClusterService;
 import org.syncnet.door.irc.IrcConfig;
 import org.syncnet.door.irc.IrcServerInfo;
+import org.syncnet.door.irc.ScramSettings;
 import org.syncnet.door.irc.net.TcpServer;
 import org.syncnet.door.irc.net.TcpServerOptions;
 
@@ -62,7 +66,12 @@ public class IrcDoor {
         ChatApplication chat = chatService.application();
         TcpServerOptions options = new TcpServerOptions(self.id() + ": IRC connector", self.host(),
                 config.clientPort(self.port()), config.maxConnections(), IrcConnections.FULL, config.sendQBytes());
-        server = new TcpServer<>(options, threads, new IrcConnections(chat, info, config, executor));
+        // SCRAM's decoys must look alike on every server: derived from the secret they share.
+        ScramSettings scram = new ScramSettings(PasswordCredential.hmac(cluster.config().secret(), "SCRAM decoys"),
+                chatService.accounts().hashIterations(), AccountDesk.SALT_BYTES, new SecureRandom());
+        IrcAccounts accounts = new IrcAccounts(chatService.accountDesk(), settings.loadAccounts(),
+                chatService.accounts().nickGraceMillis(), scram);
+        server = new TcpServer<>(options, threads, new IrcConnections(chat, info, config, executor, accounts));
         server.start();
         LOG.info(() -> self.id() + ": IRC door open on " + self.host() + ":" + server.port() + " (at most "
                 + config.maxConnections() + " connections, PING after " + config.pingIdleMillis() / 1000
