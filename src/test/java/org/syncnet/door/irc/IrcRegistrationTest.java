@@ -73,7 +73,8 @@ class IrcRegistrationTest {
     @Test
     void capNegotiationHoldsRegistrationUntilCapEnd() {
         IrcSession a = world.connect("server1", 1, "127.0.0.1");
-        assertEquals(List.of(":server1.syncnet CAP * LS :echo-message invite-notify multi-prefix server-time"),
+        assertEquals(List.of(":server1.syncnet CAP * LS :account-notify draft/account-registration account-tag"
+                + " echo-message extended-join invite-notify multi-prefix sasl=SCRAM-SHA-256 server-time"),
                 world.send(a, "CAP LS 302"));
         world.send(a, "NICK alice");
         assertEquals(List.of(), world.send(a, "USER alice 0 * :Alice"));
@@ -105,7 +106,7 @@ class IrcRegistrationTest {
         assertEquals(List.of(":server1.syncnet CAP * ACK -multi-prefix"), world.send(a, "CAP REQ -multi-prefix"));
         assertEquals(List.of(":server1.syncnet CAP * LIST echo-message"), world.send(a, "CAP LIST"));
 
-        CapNegotiation caps = new CapNegotiation();
+        CapNegotiation caps = new CapNegotiation("SCRAM-SHA-256");
         Replies replies = new Replies("server1.syncnet", () -> "*");
         assertFalse(caps.has(CapNegotiation.Cap.MULTI_PREFIX));
         caps.handle(Lines.parse("CAP REQ multi-prefix"), false, replies);
