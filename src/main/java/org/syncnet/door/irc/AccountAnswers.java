@@ -39,7 +39,7 @@ final class AccountAnswers {
     IrcMessage refusal(AccountRequest via, ErrorCode code, String subject) {
         String text = describe(code, subject);
         if (via == AccountRequest.REGISTER_COMMAND) {
-            return replies.command("FAIL", "REGISTER", registerCode(code), subject.isEmpty() ? "*" : subject, text);
+            return replies.fail("REGISTER", registerCode(code), subject, text);
         } else if (via == AccountRequest.SASL) {
             return replies.numeric(IrcNumeric.ERR_SASLFAIL, text);
         }
@@ -47,7 +47,7 @@ final class AccountAnswers {
     }
 
     IrcSession.Reply failVerify(String account) {
-        return reply(replies.command("FAIL", "VERIFY", "INVALID_CODE", account,
+        return reply(replies.fail("VERIFY", "INVALID_CODE", account,
                 "No verification is pending: accounts here need none"));
     }
 

@@ -23,6 +23,8 @@ import org.syncnet.door.irc.wire.IrcMessage;
 final class Replies {
     /** Room kept for a numeric's last parameter (its text) before middle parameters are cut. */
     private static final int LAST_PARAM_RESERVE = 32;
+    /** A FAIL's context (an account name, or what a client sent as one) is never longer. */
+    private static final int FAIL_CONTEXT_BYTES = 64;
 
     private final String server;
     private final Supplier<String> target;
@@ -62,6 +64,14 @@ final class Replies {
     /** A command from the server itself, e.g. {@code :server PONG server :token} or a server NOTICE. */
     IrcMessage command(String command, String... params) {
         return IrcMessage.of(server, command, params);
+    }
+
+    /**
+     * An IRCv3 standard reply, {@code :server FAIL <command> <code> <context> :<text>}: the context echoes the client,
+     * so a word that cannot be a middle parameter is sent as {@code *}, and a long one is cut.
+     */
+    IrcMessage fail(String command, String code, String context, String text) {
+        return command("FAIL", command, code, middle(IrcText.clip(context, FAIL_CONTEXT_BYTES)), text);
     }
 
     /**

@@ -9,6 +9,8 @@ import org.syncnet.chat.ChatOutcome;
 import org.syncnet.chat.ChatState;
 import org.syncnet.chat.ClientId;
 import org.syncnet.chat.Identity;
+import org.syncnet.chat.PasswordCredential;
+import org.syncnet.chat.app.AccountDesk;
 import org.syncnet.door.irc.wire.IrcMessage;
 
 /**
@@ -36,6 +38,12 @@ final class IrcWorld {
     IrcSession.Reply lastReply;
     /** How many of a room's last messages sessions connected from now on get when they join. */
     int joinHistoryLines = IrcConfig.DEFAULT_JOIN_HISTORY_LINES;
+    /** The server password PASS is checked against (by {@link #perform}). */
+    OperPassword serverPassword;
+    /** The options of sessions connected from now on. */
+    SessionOptions options = SessionOptions.PLAIN;
+    /** Passwords and logins, as the glue's: against this world's state, with the cheapest hash. */
+    final AccountDesk desk = new AccountDesk("server1", new StateOnly(state), PasswordCredential.MIN_ITERATIONS);
 
     IrcSession connect(String server, long connection, String host) {
         return connect(server, connection, host, MOTD);
@@ -47,7 +55,7 @@ final class IrcWorld {
                 key -> IrcServerInfo.forCluster(server, CLUSTER, VERSION, CREATED, MOTD));
         IrcServerInfo info = motd.equals(base.motd()) ? base : new IrcServerInfo(base.name(), base.network(),
                 base.version(), base.created(), motd, base.serverNames(), base.clusterServers(), base.peaks());
-        IrcSession s = new IrcSession(id, info, host, joinHistoryLines);
+        IrcSession s = new IrcSession(id, info, host, joinHistoryLines, options);
         sessions.put(id, s);
         inboxes.put(id, new ArrayList<>());
         return s;
@@ -72,10 +80,29 @@ final class IrcWorld {
         return id;
     }
 
-    /** Sends a line, commits its events, returns what the sender received since its last drain. */
+    /**
+     * Sends a line, does the slow work it asks for as the glue does (passwords; the OPER check is the test's own),
+     * commits its events, returns what the sender received since its last drain.
+     */
     List<String> send(IrcSession s, String line) {
-        commit(s, sendUncommitted(s, line));
+        IrcSession.Reply reply = sendUncommitted(s, line);
+        commit(s, reply);
+        while (reply.check() != null && !(reply.check() instanceof SlowCheck.OperAttempt)) {
+            reply = perform(s, reply.check());
+            inboxes.get(s.id()).addAll(reply.send());
+            commit(s, reply);
+        }
         return drain(s);
+    }
+
+    /** The glue's slow work for {@code check}, as it does it; the session's answer. */
+    IrcSession.Reply perform(IrcSession s, SlowCheck check) {
+        if (check instanceof SlowCheck.AccountPassword p) {
+            return s.onLoginChecked(p, desk.login(p.account(), p.password(), "10.0.0.99", now), now);
+        } else if (check instanceof SlowCheck.NewPassword n) {
+            return s.onCredential(n, desk.credential(n.password()), now);
+        }
+        return s.onServerPasswordChecked(serverPassword.matches(((SlowCheck.ServerPassword) check).password()));
     }
 
     /** Sends a line and keeps its events out of the log, so the test can change the state first. */

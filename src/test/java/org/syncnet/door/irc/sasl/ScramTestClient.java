@@ -13,7 +13,7 @@ import org.syncnet.chat.PasswordCredential;
  * The client side of SCRAM-SHA-256, written from RFC 5802 independently of the server's code, so that the tests check
  * the server against the RFC and not against itself.
  */
-final class ScramTestClient {
+public final class ScramTestClient {
     private final String user;
     private final String password;
     private final String clientNonce;
@@ -21,7 +21,7 @@ final class ScramTestClient {
     private String authMessage;
     private byte[] saltedPassword;
 
-    ScramTestClient(String user, String password, String clientNonce) {
+    public ScramTestClient(String user, String password, String clientNonce) {
         this(user, password, clientNonce, "n,,");
     }
 
@@ -36,12 +36,12 @@ final class ScramTestClient {
         return "n=" + user.replace("=", "=3D").replace(",", "=2C") + ",r=" + clientNonce;
     }
 
-    String clientFirst() {
+    public String clientFirst() {
         return gs2Header + clientFirstBare();
     }
 
     /** The final message answering {@code serverFirst}. */
-    String clientFinal(String serverFirst) {
+    public String clientFinal(String serverFirst) {
         return clientFinal(serverFirst, "");
     }
 
@@ -65,7 +65,7 @@ final class ScramTestClient {
     }
 
     /** The {@code v=} message a server that knows the password must send. */
-    String expectedServerFinal() {
+    public String expectedServerFinal() {
         byte[] serverKey = PasswordCredential.hmac(saltedPassword, "Server Key");
         return "v=" + Base64.getEncoder().encodeToString(PasswordCredential.hmac(serverKey, authMessage));
     }
