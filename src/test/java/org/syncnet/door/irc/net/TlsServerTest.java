@@ -17,11 +17,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntSupplier;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -313,6 +316,79 @@ class TlsServerTest {
 
         fine.send("still served\r\n".getBytes(StandardCharsets.US_ASCII));
         assertEquals("still served", reader.readLine());
+    }
+
+    @Test
+    void concurrentSendsOverTlsArriveWholeAndInOrderPerThread() throws Exception {
+        RecordingHandler handler = new RecordingHandler();
+        start(handler, 10, 64 * 1024 * 1024);
+        SSLSocket socket = tlsSocket(16 * 1024);  // small, so that sends queue and the loop encrypts too
+        socket.startHandshake();
+        TcpConnection<String> c = handler.nextOpened();
+        int threads = 8;
+        int perThread = 500;
+        CountDownLatch full = new CountDownLatch(1);
+        Future<List<String>> lines = pool.submit(() -> {
+            full.await(30, TimeUnit.SECONDS);
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII));
+            List<String> all = new ArrayList<>();
+            for (int i = 0; i < threads * perThread; i++) {
+                all.add(in.readLine());
+            }
+            return all;
+        });
+        AtomicBoolean queued = new AtomicBoolean();
+        List<Future<?>> senders = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            senders.add(pool.submit(() -> {
+                Random random = new Random(thread);
+                for (int seq = 0; seq < perThread; seq++) {
+                    int padding = random.nextInt(3000);
+                    String body = String.valueOf((char) ('a' + (thread + seq) % 26)).repeat(padding);
+                    c.send((thread + " " + seq + " " + body + "\n").getBytes(StandardCharsets.US_ASCII));
+                    if (c.queuedBytes() > 0) {
+                        queued.set(true);
+                        full.countDown();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> sender : senders) {
+            sender.get(30, TimeUnit.SECONDS);
+        }
+        full.countDown();
+        int[] next = new int[threads];
+        for (String line : lines.get(30, TimeUnit.SECONDS)) {
+            String[] parts = line.split(" ", 3);
+            int thread = Integer.parseInt(parts[0]);
+            int seq = Integer.parseInt(parts[1]);
+            assertEquals(next[thread]++, seq, "thread " + thread + "'s sends in order");
+            char fill = (char) ('a' + (thread + seq) % 26);
+            assertTrue(parts[2].chars().allMatch(ch -> ch == fill), () -> "line " + seq + " arrived cut or mixed");
+        }
+        assertTrue(queued.get(), "the socket was full at times: the loop encrypted queued sends too");
+        assertEquals(0, c.queuedBytes());
+    }
+
+    @Test
+    void closeAfterSendingDeliversEverythingQueuedBeforeCloseNotify() throws Exception {
+        RecordingHandler handler = new RecordingHandler();
+        start(handler, 10, 4 * 1024 * 1024);
+        TlsTestClient client = tlsClient().handshake();
+        TcpConnection<String> c = handler.nextOpened();
+        String big = ("y".repeat(999) + "\n").repeat(2048);  // 2 MB: more than the socket takes at once
+        c.send(big.getBytes(StandardCharsets.US_ASCII));
+        c.closeAfterSending("ERROR :Closing Link: bye\r\n".getBytes(StandardCharsets.US_ASCII), "Quit: bye");
+        for (int i = 0; i < 2048; i++) {
+            assertEquals(999, client.readLine().length());
+        }
+        assertEquals("ERROR :Closing Link: bye", client.readLine());
+        assertTrue(client.readToClose(), "close_notify after the last line");
+        client.close();
+        assertEquals(c.id() + " Quit: bye", handler.nextClosed());
     }
 
     @Test
