@@ -76,7 +76,7 @@ class ArchitectureTest {
     @Test
     void chatAndClusterDoNotDependOnDoorsOrWeb() {
         noClasses().that().resideInAnyPackage("org.syncnet.chat..", "org.syncnet.cluster..", "org.syncnet.history..",
-                        "org.syncnet.settings..")
+                        "org.syncnet.settings..", "org.syncnet.tls..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.syncnet.door..", "org.syncnet.web..")
                 .check(classes);
     }

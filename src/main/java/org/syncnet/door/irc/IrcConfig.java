@@ -24,6 +24,9 @@ import org.syncnet.settings.Settings;
  * {@value #MOTD_MAX_LINE_BYTES} bytes of UTF-8 each (a 372 RPL_MOTD line must fit IRC's 512 bytes), no NUL.
  *
  * @param port               the client TCP port, or 0 when unset: then {@link #clientPort(int)} derives it
+ * @param tlsPort            the client TCP port for IRC over TLS ({@value #TLS_PORT}; by default
+ *                           {@value #DEFAULT_TLS_PORT} + WildFly's port offset {@value #PORT_OFFSET}); open only with a
+ *                           key store ({@code org.syncnet.tls.TlsConfig})
  * @param maxConnections     IRC connections this server holds at once; one more gets an ERROR and is closed
  * @param pingIdleMillis     a client silent this long gets a PING, and is disconnected ("Ping timeout") if it stays
  *                           silent as long again
@@ -36,10 +39,13 @@ import org.syncnet.settings.Settings;
  *                           {@value org.syncnet.chat.ChatLimits#HISTORY_PER_ROOM} a room keeps)
  * @param operators          the server operators (OPER), from {@value IrcOperators#SETTING}
  */
-public record IrcConfig(int port, int maxConnections, long pingIdleMillis, int sendQKib, long floodPenaltyMillis,
-                        long floodWindowMillis, int floodMaxHeldKib, List<String> motd, int joinHistoryLines,
-                        IrcOperators operators) {
+public record IrcConfig(int port, int tlsPort, int maxConnections, long pingIdleMillis, int sendQKib,
+                        long floodPenaltyMillis, long floodWindowMillis, int floodMaxHeldKib, List<String> motd,
+                        int joinHistoryLines, IrcOperators operators) {
     public static final String PORT = "syncnet.irc.port";
+    public static final String TLS_PORT = "syncnet.irc.tls-port";
+    /** WildFly's port offset (a system property), which the default TLS port follows like the server's own ports. */
+    public static final String PORT_OFFSET = "jboss.socket.binding.port-offset";
     public static final String MAX_CONNECTIONS = "syncnet.irc.max-connections";
     public static final String PING_IDLE = "syncnet.irc.ping-idle";
     public static final String SENDQ_KIB = "syncnet.irc.sendq-kib";
@@ -51,6 +57,8 @@ public record IrcConfig(int port, int maxConnections, long pingIdleMillis, int s
 
     /** The client port is the member's cluster UDP port minus this when {@value #PORT} is unset (8020 → 8000). */
     public static final int PORT_BELOW_UDP = 20;
+    /** IRC over TLS's port (RFC 7194); plus the port offset, so that each server on one host has its own. */
+    public static final int DEFAULT_TLS_PORT = 6697;
     public static final int MOTD_MAX_LINES = 200;
     public static final int MOTD_MAX_LINE_BYTES = 400;
     /**
@@ -72,6 +80,7 @@ public record IrcConfig(int port, int maxConnections, long pingIdleMillis, int s
      */
     public static IrcConfig fromSettings(Function<String, String> lookup) {
         int port = lookup.apply(PORT) == null ? 0 : Settings.wholeNumber(lookup, PORT, 0, 1, 65535);
+        int tlsPort = tlsPort(lookup);
         int maxConnections = Settings.wholeNumber(lookup, MAX_CONNECTIONS, 1000, 1, 1_000_000);
         // a client must have time to answer a PING
         long pingIdle = Settings.duration(lookup, PING_IDLE, 120_000, 1000);
@@ -94,8 +103,8 @@ public record IrcConfig(int port, int maxConnections, long pingIdleMillis, int s
         // the chat state keeps no more than this per room: a larger number could never be honoured
         int joinHistory = Settings.wholeNumber(lookup, JOIN_HISTORY_LINES, DEFAULT_JOIN_HISTORY_LINES, 0,
                 ChatLimits.HISTORY_PER_ROOM);
-        return new IrcConfig(port, maxConnections, pingIdle, sendQKib, penalty, window, maxHeldKib, motd, joinHistory,
-                IrcOperators.parse(lookup.apply(IrcOperators.SETTING)));
+        return new IrcConfig(port, tlsPort, maxConnections, pingIdle, sendQKib, penalty, window, maxHeldKib, motd,
+                joinHistory, IrcOperators.parse(lookup.apply(IrcOperators.SETTING)));
     }
 
     /**
@@ -115,12 +124,42 @@ public record IrcConfig(int port, int maxConnections, long pingIdleMillis, int s
         return derived;
     }
 
+    /**
+     * Checks that the TLS port is not the plain one as well (when both are open).
+     *
+     * @throws InvalidSettingException naming {@value #TLS_PORT} if it is {@code clientPort}
+     */
+    public void checkTlsPortBesides(int clientPort) {
+        if (tlsPort == clientPort) {
+            throw new InvalidSettingException(TLS_PORT, tlsPort + " is the plain IRC port (" + PORT + ") too");
+        }
+    }
+
     public int sendQBytes() {
         return sendQKib * 1024;
     }
 
     public int floodMaxHeldBytes() {
         return floodMaxHeldKib * 1024;
+    }
+
+    private static int tlsPort(Function<String, String> lookup) {
+        if (lookup.apply(TLS_PORT) != null) {
+            return Settings.wholeNumber(lookup, TLS_PORT, 0, 1, 65535);
+        }
+        String offsetText = lookup.apply(PORT_OFFSET);
+        int offset;
+        try {
+            offset = offsetText == null ? 0 : Integer.parseInt(offsetText.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidSettingException(PORT_OFFSET, "'" + offsetText + "' is not a whole number");
+        }
+        int derived = DEFAULT_TLS_PORT + offset;
+        if (derived < 1 || derived > 65535) {
+            throw new InvalidSettingException(TLS_PORT, "not set, and " + DEFAULT_TLS_PORT + " plus the port offset "
+                    + offset + " is no port; set it");
+        }
+        return derived;
     }
 
     private static List<String> motd(String text, String serverId) {

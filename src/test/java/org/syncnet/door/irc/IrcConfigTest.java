@@ -54,7 +54,8 @@ class IrcConfigTest {
         IrcConfig c = read(IrcConfig.PORT, " 8001 ", IrcConfig.MAX_CONNECTIONS, "5", IrcConfig.PING_IDLE, "90s",
                 IrcConfig.SENDQ_KIB, "4096", IrcConfig.FLOOD_PENALTY, "500ms", IrcConfig.FLOOD_WINDOW, "0.5",
                 IrcConfig.FLOOD_MAX_HELD_KIB, "64", IrcConfig.MOTD, "one line", IrcConfig.JOIN_HISTORY_LINES, "7");
-        assertEquals(new IrcConfig(8001, 5, 90_000, 4096, 500, 500, 64, List.of("one line"), 7, IrcOperators.NONE), c);
+        assertEquals(new IrcConfig(8001, 6697, 5, 90_000, 4096, 500, 500, 64, List.of("one line"), 7,
+                IrcOperators.NONE), c);
         assertEquals(2_500, read(IrcConfig.PING_IDLE, "2.5").pingIdleMillis());
         assertEquals(1_000, read(IrcConfig.PING_IDLE, "1000ms").pingIdleMillis());
         assertEquals(3_600_000, read(IrcConfig.PING_IDLE, "3600s").pingIdleMillis());
@@ -78,6 +79,33 @@ class IrcConfigTest {
         InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> read().clientPort(20));
         assertEquals(IrcConfig.PORT, e.setting());
         assertEquals(1, read().clientPort(21));
+    }
+
+    @Test
+    void theTlsPortIsTheSettingOr6697PlusThePortOffset() {
+        assertEquals(6697, read().tlsPort());
+        assertEquals(6697, read(IrcConfig.PORT_OFFSET, "0").tlsPort());
+        assertEquals(6698, read(IrcConfig.PORT_OFFSET, "1").tlsPort(), "server2 of a hand-started cluster");
+        assertEquals(6797, read(IrcConfig.PORT_OFFSET, " 100 ").tlsPort(), "the first test server");
+        assertEquals(7000, read(IrcConfig.TLS_PORT, "7000", IrcConfig.PORT_OFFSET, "100").tlsPort(), "no offset added");
+        assertEquals(1, read(IrcConfig.TLS_PORT, "1").tlsPort());
+        assertEquals(65535, read(IrcConfig.TLS_PORT, "65535").tlsPort());
+        for (String bad : new String[] {"", " ", "0", "-1", "1.5", "ten", "0x10", "99999999999", "65536"}) {
+            assertInvalid(IrcConfig.TLS_PORT, bad);
+        }
+        assertInvalid(IrcConfig.PORT_OFFSET, "ten");
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> read(IrcConfig.PORT_OFFSET, "64000"));
+        assertEquals(IrcConfig.TLS_PORT, e.setting(), "unset, and the derived number is no port: set it");
+    }
+
+    @Test
+    void theTlsPortMustNotBeThePlainPortToo() {
+        read(IrcConfig.TLS_PORT, "6697").checkTlsPortBesides(8000);
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> read(IrcConfig.TLS_PORT, "8000").checkTlsPortBesides(8000));
+        assertEquals(IrcConfig.TLS_PORT, e.setting());
+        assertTrue(e.getMessage().contains(IrcConfig.PORT), e.getMessage());
     }
 
     @Test

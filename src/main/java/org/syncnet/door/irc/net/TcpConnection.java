@@ -23,6 +23,10 @@ import java.util.Objects;
  * then shuts the output down and waits (reading and discarding) for the client to close, at most
  * {@link TcpServerOptions#closeDeadline} — waiting for the client's close keeps the last line from being lost to a
  * TCP reset. Either way the socket is closed on the loop thread, which then tells {@link TcpHandler#closed} once.
+ * <p>
+ * TLS ({@link #secure()}): a connection of a TLS listener first shakes hands, on the loop, before the handler hears
+ * of it; then the same holds, for the application's bytes: they are queued and counted before encryption, and either
+ * ending sends close_notify (an abrupt close as best effort) before the socket's own end.
  *
  * @param <A> the type of the {@link #attachment()}
  */
@@ -33,11 +37,16 @@ public final class TcpConnection<A> {
     public static final String SENDQ_EXCEEDED = "SendQ exceeded";
     /** Why a connection ended when the server stopped (unless it was already closing for another reason). */
     public static final String SERVER_STOPPING = "server stopping";
+    /** Why a TLS connection ended that had not finished its handshake by its deadline (the handler never hears it). */
+    static final String HANDSHAKE_TIMEOUT = "TLS handshake not done in time";
     /** Why a connection ended when the handler threw. */
     public static final String INTERNAL_ERROR = "Internal error";
 
-    /** OPEN → FLUSHING (last bytes queued) → DRAINING (all written, output shut) → CLOSING → CLOSED. */
-    enum State { OPEN, FLUSHING, DRAINING, CLOSING, CLOSED }
+    /**
+     * (TLS: HANDSHAKING →) OPEN → FLUSHING (last bytes queued) → DRAINING (all written, output shut) → CLOSING →
+     * CLOSED.
+     */
+    enum State { HANDSHAKING, OPEN, FLUSHING, DRAINING, CLOSING, CLOSED }
 
     private final long id;
     private final TcpServer<A> server;
@@ -45,6 +54,10 @@ public final class TcpConnection<A> {
     private final SelectionKey key;
     private final InetSocketAddress remote;
     private final long sendQBytes;
+    /** The connection's TLS; null for plain TCP. */
+    private final TlsWire tls;
+    /** When an unfinished handshake is given up (TLS only). */
+    private final long handshakeDeadlineNanos;
 
     private final Object lock = new Object();
     // Guarded by lock:
@@ -54,23 +67,29 @@ public final class TcpConnection<A> {
     /** The first reason given for ending; what {@link TcpHandler#closed} reports. */
     private String reason;
     // Written under lock, read by the loop without it:
-    private volatile State state = State.OPEN;
+    private volatile State state;
     private volatile boolean readingSuspended;
 
     private volatile A attachment;
 
     // Loop thread only:
+    /** Whether the handler was told {@link TcpHandler#opened} (so it must hear {@link TcpHandler#closed}). */
+    private boolean announced;
     private boolean deadlineSet;
     private long deadlineNanos;
 
+    /** {@code tls} null: plain TCP (then the deadline is not used). */
     TcpConnection(long id, TcpServer<A> server, SocketChannel channel, SelectionKey key, InetSocketAddress remote,
-                  long sendQBytes) {
+                  long sendQBytes, TlsWire tls, long handshakeDeadlineNanos) {
         this.id = id;
         this.server = server;
         this.channel = channel;
         this.key = key;
         this.remote = remote;
         this.sendQBytes = sendQBytes;
+        this.tls = tls;
+        this.handshakeDeadlineNanos = handshakeDeadlineNanos;
+        this.state = tls == null ? State.OPEN : State.HANDSHAKING;
     }
 
     /**
@@ -113,7 +132,7 @@ public final class TcpConnection<A> {
             this.reason = reason;
             state = State.FLUSHING;
             wake = last != null && last.length > 0 && queueLocked(ByteBuffer.wrap(last));
-            if (state == State.FLUSHING && queue.isEmpty()) {
+            if (state == State.FLUSHING && allWrittenLocked()) {
                 drainLocked();
             }
             wake |= updateInterestLocked();
@@ -165,7 +184,12 @@ public final class TcpConnection<A> {
         return state == State.OPEN;
     }
 
-    /** Bytes queued and not yet taken by the socket. */
+    /** Whether the connection speaks TLS (it came through a TLS listener; the handler sees it once it shook hands). */
+    public boolean secure() {
+        return tls != null;
+    }
+
+    /** Bytes queued and not yet taken by the socket (over TLS: not yet encrypted). */
     public long queuedBytes() {
         synchronized (lock) {
             return queuedBytes;
@@ -214,7 +238,7 @@ public final class TcpConnection<A> {
     /** Writes what is queued (the socket is writable); {@code gather} is the loop's scratch array. */
     void flush(ByteBuffer[] gather) {
         synchronized (lock) {
-            if (state != State.OPEN && state != State.FLUSHING) {
+            if (state != State.HANDSHAKING && state != State.OPEN && state != State.FLUSHING) {
                 return;
             }
             try {
@@ -225,10 +249,61 @@ public final class TcpConnection<A> {
             } finally {
                 Arrays.fill(gather, null);
             }
-            if (state == State.FLUSHING && queue.isEmpty()) {
+            openIfShookHandsLocked();
+            if (state == State.FLUSHING && allWrittenLocked()) {
                 drainLocked();
             }
             updateInterestLocked();
+        }
+    }
+
+    /**
+     * Reads TLS records from the socket into {@code net} after what was left of the last read, flipped for
+     * {@link #unwrap}; returns what the socket's read returned.
+     */
+    int readRecords(ByteBuffer net) throws IOException {
+        synchronized (lock) {
+            return tls.read(net);
+        }
+    }
+
+    /** Decrypts the records in {@code net} into {@code app} ({@link TlsWire#unwrap}); opens once hands are shaken. */
+    TlsWire.Step unwrap(ByteBuffer net, ByteBuffer app) throws IOException {
+        synchronized (lock) {
+            TlsWire.Step step = tls.unwrap(net, app);
+            openIfShookHandsLocked();
+            updateInterestLocked();
+            return step;
+        }
+    }
+
+    /** A TLS connection still shaking hands after its deadline is closed. */
+    void checkHandshakeDeadline(long nowNanos) {
+        if (nowNanos - handshakeDeadlineNanos >= 0) {
+            close(HANDSHAKE_TIMEOUT);
+        }
+    }
+
+    /** Whether the handler heard {@link TcpHandler#opened} for this connection. */
+    boolean announced() {
+        return announced;
+    }
+
+    void markAnnounced() {
+        announced = true;
+    }
+
+    /** Closes the socket (the loop, after {@link #markClosed}); over TLS, after close_notify if the socket takes it. */
+    void closeSocket() {
+        synchronized (lock) {
+            if (tls != null) {
+                tls.sayGoodbye();
+            }
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // closed either way
         }
     }
 
@@ -267,6 +342,9 @@ public final class TcpConnection<A> {
 
     /** Writes {@code bytes} now if nothing is queued, queues the rest; true if the loop must wake up to see OP_WRITE. */
     private boolean queueLocked(ByteBuffer bytes) {
+        if (tls != null) {
+            return queueEncryptedLocked(bytes);
+        }
         if (queue.isEmpty()) {
             try {
                 channel.write(bytes);
@@ -286,7 +364,27 @@ public final class TcpConnection<A> {
         return false;
     }
 
+    /** Over TLS: {@link #queueLocked} with the queue counted before encryption. */
+    private boolean queueEncryptedLocked(ByteBuffer bytes) {
+        boolean wasIdle = queue.isEmpty() && !tls.hasUnsent();
+        queue.add(bytes);
+        queuedBytes += bytes.remaining();
+        if (wasIdle) {
+            try {
+                queuedBytes -= tls.write(queue);
+            } catch (IOException e) {
+                endLocked(reasonOf(e));
+                return false;
+            }
+        }
+        return updateInterestLocked();
+    }
+
     private void writeQueueLocked(ByteBuffer[] gather) throws IOException {
+        if (tls != null) {
+            queuedBytes -= tls.write(queue);
+            return;
+        }
         while (!queue.isEmpty()) {
             int n = 0;
             for (ByteBuffer b : queue) {
@@ -305,8 +403,34 @@ public final class TcpConnection<A> {
         }
     }
 
-    /** Everything is written: send FIN and wait for the client's close (or the deadline). */
+    /** Whether nothing waits for the socket, queued or (over TLS) encrypted. */
+    private boolean allWrittenLocked() {
+        return queue.isEmpty() && (tls == null || !tls.hasUnsent());
+    }
+
+    private void openIfShookHandsLocked() {
+        if (state == State.HANDSHAKING && tls.handshakeDone()) {
+            state = State.OPEN;
+        }
+    }
+
+    /**
+     * Everything is written: send FIN (over TLS, close_notify first, and FIN once the socket took it) and wait for the
+     * client's close (or the deadline).
+     */
     private void drainLocked() {
+        if (tls != null && !tls.closeSent()) {
+            tls.requestClose();
+            try {
+                tls.write(queue);
+            } catch (IOException e) {
+                endLocked(reasonOf(e));
+                return;
+            }
+            if (tls.hasUnsent()) {
+                return;  // flush() comes back here once the socket took it
+            }
+        }
         state = State.DRAINING;
         try {
             channel.shutdownOutput();
@@ -331,12 +455,16 @@ public final class TcpConnection<A> {
     /** Sets the interest set the state calls for; true if it gained an operation that a waiting select must see. */
     private boolean updateInterestLocked() {
         int ops;
+        int write = allWrittenLocked() ? 0 : SelectionKey.OP_WRITE;
         switch (state) {
+            case HANDSHAKING:
+                ops = SelectionKey.OP_READ | write;
+                break;
             case OPEN:
-                ops = (readingSuspended ? 0 : SelectionKey.OP_READ) | (queue.isEmpty() ? 0 : SelectionKey.OP_WRITE);
+                ops = (readingSuspended ? 0 : SelectionKey.OP_READ) | write;
                 break;
             case FLUSHING:
-                ops = SelectionKey.OP_READ | (queue.isEmpty() ? 0 : SelectionKey.OP_WRITE);
+                ops = SelectionKey.OP_READ | write;
                 break;
             case DRAINING:
                 ops = SelectionKey.OP_READ;  // to see the client's close

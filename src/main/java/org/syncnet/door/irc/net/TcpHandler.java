@@ -11,12 +11,15 @@ import java.nio.ByteBuffer;
  * @param <A> the type of the connection's attachment (the glue's per-connection object)
  */
 public interface TcpHandler<A> {
-    /** A new connection, within the connection limit; reading starts when this returns. */
+    /**
+     * A new connection, within the connection limit; reading starts when this returns. A TLS connection is new once its
+     * handshake succeeded ({@link TcpConnection#secure()}); one whose handshake fails is never heard of.
+     */
     void opened(TcpConnection<A> connection);
 
     /**
-     * Bytes from the client, as they came (any split). {@code bytes} is the server's one read buffer, between its
-     * position and limit: valid only during this call, so copy what you keep.
+     * Bytes from the client, as they came (any split; over TLS, decrypted). {@code bytes} is the server's one read
+     * buffer, between its position and limit: valid only during this call, so copy what you keep.
      */
     void received(TcpConnection<A> connection, ByteBuffer bytes);
 

@@ -13,12 +13,14 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * A non-blocking TCP server: one {@link Selector} and one loop thread (made by the given {@link ThreadFactory}; in
@@ -26,10 +28,15 @@ import java.util.logging.Logger;
  * spoken: the {@link TcpHandler} gets the bytes, on the loop thread, and answers through {@link TcpConnection#send}
  * from any thread.
  * <p>
- * The loop accepts connections (one beyond {@link TcpServerOptions#maxConnections} gets the rejection bytes and is
- * closed, never reaching the handler), reads into one buffer it owns (no per-connection read buffers), writes what
- * connections have queued, ticks every connection, and closes connections whoever asked. An exception from the
- * handler closes that one connection ({@link TcpConnection#INTERNAL_ERROR}) and is logged; the loop goes on.
+ * The loop accepts connections on every listener (one beyond {@link TcpServerOptions#maxConnections}, counted over all
+ * listeners, gets the rejection bytes and is closed, never reaching the handler), reads into one buffer it owns (no
+ * per-connection read buffers), writes what connections have queued, ticks every connection, and closes connections
+ * whoever asked. An exception from the handler closes that one connection ({@link TcpConnection#INTERNAL_ERROR}) and is
+ * logged; the loop goes on.
+ * <p>
+ * TLS listeners ({@link TlsOptions}): the loop also decrypts, into the same read buffer, and shakes hands; the handler
+ * hears of a TLS connection only once its handshake succeeded. A handshake that fails (a plain-text client, an old
+ * protocol, no common cipher suite) or is not done by its deadline closes the connection, logged at FINE.
  * <p>
  * Stopping: {@link #stop(byte[])} stops accepting, sends every open connection the farewell bytes (may be null) and
  * closes it with {@link TcpConnection#SERVER_STOPPING} once written and the client has closed, at most
@@ -47,7 +54,6 @@ public final class TcpServer<A> {
     private static final int ACCEPTS_PER_ROUND = 64;
     /** Queued buffers written by one gathering write. */
     private static final int GATHER = 64;
-    private static final int BACKLOG = 1024;
     /** How long {@link #stop} waits for the loop beyond the close deadline. */
     private static final long STOP_GRACE_MILLIS = 5000;
 
@@ -61,19 +67,20 @@ public final class TcpServer<A> {
 
     private volatile Selector selector;
     private volatile Thread loop;
-    private volatile InetSocketAddress bound;
+    private volatile List<InetSocketAddress> bound = List.of();
     private volatile int connectionCount;
     private volatile boolean stopRequested;
     private volatile byte[] farewell;
 
     // Loop thread only (after start):
-    private ServerSocketChannel listener;
-    private SelectionKey acceptKey;
+    private ListeningSockets listeners;
     private boolean acceptPaused;
     private boolean stopping;
     private long nextId;
     private final Set<TcpConnection<A>> connections = new HashSet<>();
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_BYTES);
+    /** TLS records as read, before {@link #readBuffer} gets them decrypted; allocated with the first TLS listener. */
+    private final ByteBuffer recordBuffer;
     private final ByteBuffer[] gather = new ByteBuffer[GATHER];
 
     public TcpServer(TcpServerOptions options, ThreadFactory threads, TcpHandler<A> handler) {
@@ -82,56 +89,62 @@ public final class TcpServer<A> {
         this.handler = Objects.requireNonNull(handler, "handler");
         this.logName = options.logName();
         this.rejection = options.rejection();
+        boolean anyTls = options.listeners().stream().anyMatch(TcpListener::secure);
+        this.recordBuffer = anyTls ? ByteBuffer.allocateDirect(READ_BUFFER_BYTES) : null;
     }
 
     /**
-     * Binds the port and starts the loop thread.
+     * Binds every listener's port and starts the loop thread.
      *
-     * @throws UncheckedIOException naming host:port if the port cannot be bound
+     * @throws UncheckedIOException naming host:port if a port cannot be bound
      * @throws IllegalStateException if started before
      */
     public synchronized void start() {
         if (selector != null) {
             throw new IllegalStateException(logName + ": a TcpServer starts only once");
         }
-        String where = options.host() + ":" + options.port();
-        InetSocketAddress address = new InetSocketAddress(options.host(), options.port());
-        if (address.isUnresolved()) {
-            throw new UncheckedIOException(new IOException(logName + ": cannot listen on " + where + ": unknown host"));
-        }
-        Selector sel = null;
-        ServerSocketChannel channel = null;
+        Selector sel;
         try {
             sel = Selector.open();
-            channel = ServerSocketChannel.open();
-            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            channel.bind(address, BACKLOG);
-            channel.configureBlocking(false);
-            acceptKey = channel.register(sel, SelectionKey.OP_ACCEPT);
         } catch (IOException e) {
-            closeQuietly(channel);
-            closeQuietly(sel);
-            throw new UncheckedIOException(logName + ": cannot listen on " + where + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(logName + ": cannot open a selector: " + e.getMessage(), e);
         }
-        listener = channel;
-        bound = (InetSocketAddress) channel.socket().getLocalSocketAddress();
-        selector = sel;
+        ListeningSockets sockets;
+        try {
+            sockets = ListeningSockets.bind(logName, options.host(), options.listeners(), sel);
+        } catch (UncheckedIOException e) {
+            closeQuietly(sel);
+            throw e;
+        }
         Thread thread = threads.newThread(this::run);
         if (thread == null) {
-            closeQuietly(channel);
+            sockets.close();
             closeQuietly(sel);
             throw new IllegalStateException(logName + ": the thread factory gave no thread");
         }
+        listeners = sockets;
+        bound = sockets.bound();
+        selector = sel;
         thread.setName(logName + " loop");
         loop = thread;
         thread.start();
-        LOG.info(() -> logName + " listening on " + bound.getAddress().getHostAddress() + ":" + bound.getPort());
+        for (int i = 0; i < bound.size(); i++) {
+            String tls = options.listeners().get(i).secure() ? " (TLS)" : "";
+            InetSocketAddress address = bound.get(i);
+            LOG.info(() -> logName + " listening on " + address.getAddress().getHostAddress() + ":"
+                    + address.getPort() + tls);
+        }
     }
 
-    /** The bound port (useful when the options said 0); 0 before {@link #start}. */
+    /** The bound port of the first listener (useful when the options said 0); 0 before {@link #start}. */
     public int port() {
-        InetSocketAddress b = bound;
-        return b == null ? 0 : b.getPort();
+        List<InetSocketAddress> b = bound;
+        return b.isEmpty() ? 0 : b.get(0).getPort();
+    }
+
+    /** The bound ports, in the order of the options' listeners; empty before {@link #start}. */
+    public List<Integer> boundPorts() {
+        return bound.stream().map(InetSocketAddress::getPort).toList();
     }
 
     /** Connections currently held, closing ones included. */
@@ -246,9 +259,9 @@ public final class TcpServer<A> {
         Set<SelectionKey> keys = selector.selectedKeys();
         try {
             for (SelectionKey key : keys) {
-                if (key == acceptKey) {
+                if (listeners.isAcceptKey(key)) {
                     if (key.isValid()) {
-                        acceptSome();
+                        acceptSome(key);
                     }
                     continue;
                 }
@@ -261,6 +274,7 @@ public final class TcpServer<A> {
                     }
                     if ((ready & SelectionKey.OP_WRITE) != 0) {
                         c.flush(gather);
+                        announceIfShookHands(c);
                     }
                 } catch (CancelledKeyException e) {
                     c.close("connection cancelled");
@@ -283,16 +297,17 @@ public final class TcpServer<A> {
         }
     }
 
-    private void acceptSome() {
+    private void acceptSome(SelectionKey acceptKey) {
+        TcpListener listener = (TcpListener) acceptKey.attachment();
+        ServerSocketChannel socket = (ServerSocketChannel) acceptKey.channel();
         for (int i = 0; i < ACCEPTS_PER_ROUND; i++) {
             SocketChannel channel;
             try {
-                channel = listener.accept();
+                channel = socket.accept();
             } catch (IOException e) {
-                // e.g. out of file descriptors: the socket would stay acceptable and spin the loop
                 LOG.warning(() -> logName + ": cannot accept a connection (" + e.getMessage()
                         + "); pausing accepts until the next tick");
-                acceptKey.interestOps(0);
+                listeners.pauseAccepts();
                 acceptPaused = true;
                 return;
             }
@@ -300,18 +315,18 @@ public final class TcpServer<A> {
                 return;
             }
             if (connections.size() >= options.maxConnections()) {
-                reject(channel);
+                reject(channel, listener);
             } else {
-                open(channel);
+                open(channel, listener);
             }
         }
     }
 
-    private void reject(SocketChannel channel) {
+    private void reject(SocketChannel channel, TcpListener listener) {
         String from = describe(channel);
         try {
             channel.configureBlocking(false);
-            if (rejection.length > 0) {
+            if (rejection.length > 0 && !listener.secure()) {
                 channel.write(ByteBuffer.wrap(rejection));
             }
         } catch (IOException e) {
@@ -322,23 +337,41 @@ public final class TcpServer<A> {
         LOG.fine(() -> logName + ": refused " + from + ": " + connections.size() + " connections already");
     }
 
-    private void open(SocketChannel channel) {
+    private void open(SocketChannel channel, TcpListener listener) {
         TcpConnection<A> c;
         try {
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);  // chat lines are small and latency counts
             InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
+            TlsWire tls = null;
+            long handshakeDeadline = 0;
+            if (listener.secure()) {
+                tls = new TlsWire(listener.tls().newEngine(remote), channel);
+                handshakeDeadline = System.nanoTime() + listener.tls().handshakeDeadline().toNanos();
+            }
             SelectionKey key = channel.register(selector, 0);
-            c = new TcpConnection<>(++nextId, this, channel, key, remote, options.sendQBytes());
+            c = new TcpConnection<>(++nextId, this, channel, key, remote, options.sendQBytes(), tls,
+                    handshakeDeadline);
             key.attach(c);
-        } catch (IOException e) {
-            LOG.fine(() -> logName + ": dropped a connection while accepting it: " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            LOG.fine(() -> logName + ": dropped a connection while accepting it: " + e);
             closeQuietly(channel);
             return;
         }
         connections.add(c);
         connectionCount = connections.size();
-        LOG.fine(() -> logName + ": connection " + c + " opened (" + connections.size() + " open)");
+        LOG.fine(() -> logName + ": connection " + c + (c.secure() ? " (TLS)" : "") + " opened ("
+                + connections.size() + " open)");
+        if (c.secure()) {
+            c.updateInterest();  // the handler hears of it once it has shaken hands
+        } else {
+            announce(c);
+        }
+    }
+
+    /** Tells the handler of an open connection, once. */
+    private void announce(TcpConnection<A> c) {
+        c.markAnnounced();
         try {
             handler.opened(c);
         } catch (RuntimeException | Error e) {
@@ -347,10 +380,22 @@ public final class TcpServer<A> {
         c.updateInterest();
     }
 
+    /** A TLS connection that has just finished its handshake is announced. */
+    private void announceIfShookHands(TcpConnection<A> c) {
+        if (!c.announced() && c.state() == TcpConnection.State.OPEN) {
+            LOG.fine(() -> logName + ": connection " + c + " shook hands (TLS)");
+            announce(c);
+        }
+    }
+
     private void read(TcpConnection<A> c) {
         TcpConnection.State state = c.state();
         if (state == TcpConnection.State.CLOSING || state == TcpConnection.State.CLOSED
                 || state == TcpConnection.State.OPEN && c.isReadingSuspended()) {
+            return;
+        }
+        if (c.secure() && (state == TcpConnection.State.HANDSHAKING || state == TcpConnection.State.OPEN)) {
+            readRecords(c);
             return;
         }
         readBuffer.clear();
@@ -373,14 +418,64 @@ public final class TcpServer<A> {
         }
     }
 
+    /**
+     * Reads a TLS connection's records and hands the handler what they hold, announcing the connection first if
+     * they finish its handshake. A closing connection's input is not read this way: it is dropped like plain input.
+     */
+    private void readRecords(TcpConnection<A> c) {
+        recordBuffer.clear();
+        int n;
+        try {
+            n = c.readRecords(recordBuffer);
+        } catch (IOException e) {
+            c.close(TcpConnection.reasonOf(e));
+            return;
+        }
+        while (true) {
+            readBuffer.clear();
+            TlsWire.Step step;
+            try {
+                step = c.unwrap(recordBuffer, readBuffer);
+            } catch (IOException e) {
+                c.close(TcpConnection.reasonOf(e));
+                return;
+            }
+            announceIfShookHands(c);
+            readBuffer.flip();
+            if (readBuffer.hasRemaining() && c.state() == TcpConnection.State.OPEN) {
+                try {
+                    handler.received(c, readBuffer);
+                } catch (RuntimeException | Error e) {
+                    handlerFailed(c, "received", e);
+                    return;
+                }
+            }
+            if (step == TlsWire.Step.CLOSED) {
+                c.close(TcpConnection.PEER_CLOSED);
+                return;
+            }
+            TcpConnection.State state = c.state();
+            if (step == TlsWire.Step.DONE
+                    || state != TcpConnection.State.OPEN && state != TcpConnection.State.HANDSHAKING) {
+                break;
+            }
+        }
+        if (n < 0) {
+            c.close(TcpConnection.PEER_CLOSED);
+        }
+    }
+
     private void tick(long now, long closeDeadlineNanos) {
         if (acceptPaused && !stopping) {
-            acceptKey.interestOps(SelectionKey.OP_ACCEPT);
+            listeners.resumeAccepts();
             acceptPaused = false;
         }
         // Handlers cannot change the set here: closes wait in the closing queue.
         for (TcpConnection<A> c : connections) {
             switch (c.state()) {
+                case HANDSHAKING:
+                    c.checkHandshakeDeadline(now);
+                    break;
                 case OPEN:
                     try {
                         handler.tick(c, now);
@@ -400,13 +495,17 @@ public final class TcpServer<A> {
 
     private void beginStop() {
         stopping = true;
-        acceptKey.cancel();
-        closeQuietly(listener);
-        LOG.info(() -> logName + " stopped listening on " + bound.getAddress().getHostAddress() + ":" + bound.getPort()
+        listeners.close();
+        LOG.info(() -> logName + " stopped listening on " + bound.stream()
+                .map(a -> a.getAddress().getHostAddress() + ":" + a.getPort()).collect(Collectors.joining(" and "))
                 + "; closing " + connections.size() + " connections");
         byte[] last = farewell;
         for (TcpConnection<A> c : connections) {
-            c.closeAfterSending(last, TcpConnection.SERVER_STOPPING);
+            if (c.state() == TcpConnection.State.HANDSHAKING) {
+                c.close(TcpConnection.SERVER_STOPPING);
+            } else {
+                c.closeAfterSending(last, TcpConnection.SERVER_STOPPING);
+            }
         }
     }
 
@@ -418,10 +517,14 @@ public final class TcpServer<A> {
                 continue;
             }
             c.key().cancel();
-            closeQuietly(c.channel());
+            c.closeSocket();
             connections.remove(c);
             connectionCount = connections.size();
             TcpConnection<A> closed = c;
+            if (!c.announced()) {
+                LOG.fine(() -> logName + ": TLS handshake with " + closed + " failed: " + reason);
+                continue;
+            }
             LOG.fine(() -> logName + ": connection " + closed + " closed: " + reason);
             try {
                 handler.closed(c, reason);
@@ -438,7 +541,9 @@ public final class TcpServer<A> {
             }
             finishClosing();
         } finally {
-            closeQuietly(listener);
+            if (listeners != null) {
+                listeners.close();
+            }
             closeQuietly(selector);
             connectionCount = 0;
             LOG.fine(() -> logName + ": connector loop ended");

@@ -53,6 +53,8 @@ import org.syncnet.door.irc.wire.IrcSyntaxException;
 final class IrcConnection implements ChatConnection {
     private static final Logger LOG = Logger.getLogger("org.syncnet.irc");
     private final TcpConnection<IrcConnection> tcp;
+    /** Whether the client came over TLS. */
+    private final boolean secure;
     /** Guards the session: the loop thread's input and the applier's outcomes. */
     private final Object sessionLock = new Object();
     private final IrcSession session;
@@ -98,12 +100,13 @@ final class IrcConnection implements ChatConnection {
     IrcConnection(TcpConnection<IrcConnection> tcp, ClientId id, IrcServerInfo server, IrcConfig config,
                   ChatApplication chat, Executor checker, IrcAccounts accounts, long nowNanos) {
         this.tcp = tcp;
+        this.secure = tcp.secure();
         this.server = server;
         this.config = config;
         this.chat = chat;
         this.checker = checker;
         this.accounts = accounts;
-        this.session = new IrcSession(id, server, address(), config.joinHistoryLines(), accounts.options(false));
+        this.session = new IrcSession(id, server, address(), config.joinHistoryLines(), accounts.options(secure));
         this.penalty = new FloodPenalty(config.floodPenaltyMillis(), config.floodWindowMillis());
         this.lastHeardNanos = nowNanos;
     }
@@ -111,6 +114,11 @@ final class IrcConnection implements ChatConnection {
     @Override
     public ClientId id() {
         return session.id();
+    }
+
+    /** Whether the client's connection is encrypted (it came through the TLS port and finished its handshake). */
+    boolean secure() {
+        return secure;
     }
 
     // ---- input, on the loop thread ----

@@ -25,14 +25,17 @@ import org.syncnet.cluster.service.ClusterService;
 import org.syncnet.door.irc.IrcConfig;
 import org.syncnet.door.irc.IrcServerInfo;
 import org.syncnet.door.irc.ScramSettings;
+import org.syncnet.door.irc.net.TcpListener;
 import org.syncnet.door.irc.net.TcpServer;
 import org.syncnet.door.irc.net.TcpServerOptions;
+import org.syncnet.tls.TlsConfig;
 
 /**
  * The IRC door: listens on this server's client port (the {@code syncnet.irc.*} settings; by default the member's
- * cluster UDP port − 20, so 8000–8002) from start-up to shutdown; {@link IrcConnections} gives each connection an
+ * cluster UDP port − 20, so 8000–8002) and, with a key store ({@code syncnet.tls.*}), on its IRC-over-TLS port (by
+ * default 6697 + the port offset) from start-up to shutdown; {@link IrcConnections} gives each connection an
  * {@link IrcConnection} attached to the chat. One selector thread from the container's thread factory serves every
- * connection.
+ * connection of both ports, within one connection limit.
  */
 @Singleton
 @Startup
@@ -58,14 +61,17 @@ public class IrcDoor {
     @PostConstruct
     void start() {
         IrcConfig config = settings.load();
+        TlsConfig tls = settings.loadTls();
         Member self = cluster.config().self();
         // Every configured server, up or not: LUSERS counts them, TIME and WHOIS accept their names.
         List<String> servers = cluster.config().membership().ring().stream().map(Member::id).toList();
         IrcServerInfo info = IrcServerInfo.forCluster(self.id(), servers, "syncnet-0.1",
                 ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME), config.motd());
         ChatApplication chat = chatService.application();
-        TcpServerOptions options = new TcpServerOptions(self.id() + ": IRC connector", self.host(),
-                config.clientPort(self.port()), config.maxConnections(), IrcConnections.FULL, config.sendQBytes());
+        List<TcpListener> listeners = IrcListeners.of(config, tls, self);
+        TcpServerOptions options = new TcpServerOptions(self.id() + ": IRC connector", self.host(), listeners,
+                config.maxConnections(), IrcConnections.FULL, config.sendQBytes(), TcpServerOptions.DEFAULT_TICK,
+                TcpServerOptions.DEFAULT_CLOSE_DEADLINE);
         // SCRAM's decoys must look alike on every server: derived from the secret they share.
         ScramSettings scram = new ScramSettings(PasswordCredential.hmac(cluster.config().secret(), "SCRAM decoys"),
                 chatService.accounts().hashIterations(), AccountDesk.SALT_BYTES, new SecureRandom());
@@ -73,9 +79,11 @@ public class IrcDoor {
                 chatService.accounts().nickGraceMillis(), scram);
         server = new TcpServer<>(options, threads, new IrcConnections(chat, info, config, executor, accounts));
         server.start();
-        LOG.info(() -> self.id() + ": IRC door open on " + self.host() + ":" + server.port() + " (at most "
-                + config.maxConnections() + " connections, PING after " + config.pingIdleMillis() / 1000
-                + " s idle, " + config.joinHistoryLines() + " lines of history on JOIN)");
+        String where = IrcListeners.describe(listeners, server.boundPorts(), self.host());
+        LOG.info(() -> self.id() + ": IRC door open on " + where + " (at most " + config.maxConnections()
+                + " connections" + (listeners.size() > 1 ? " over both ports" : "") + ", PING after "
+                + config.pingIdleMillis() / 1000 + " s idle, " + config.joinHistoryLines()
+                + " lines of history on JOIN)");
     }
 
     @PreDestroy

@@ -5,8 +5,12 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 import org.syncnet.door.irc.IrcAccountConfig;
 import org.syncnet.door.irc.IrcConfig;
+import org.syncnet.tls.TlsConfig;
 
-/** Reads the IRC door's settings through MicroProfile Config (system properties and environment override). */
+/**
+ * Reads the IRC door's settings, and the TLS settings it uses, through MicroProfile Config (system properties and
+ * environment override).
+ */
 @ApplicationScoped
 public class IrcSettings {
     @Inject
@@ -20,6 +24,15 @@ public class IrcSettings {
     /** @throws org.syncnet.settings.InvalidSettingException naming the first account setting that cannot work */
     public IrcAccountConfig loadAccounts() {
         return IrcAccountConfig.fromSettings(this::lookup);
+    }
+
+    /**
+     * The {@code syncnet.tls.*} settings, with the key store loaded.
+     *
+     * @throws org.syncnet.settings.InvalidSettingException naming the first setting that cannot work
+     */
+    public TlsConfig loadTls() {
+        return TlsConfig.fromSettings(this::lookup);
     }
 
     private String lookup(String name) {

@@ -38,6 +38,11 @@ final class TestClient implements AutoCloseable {
         socket.getOutputStream().flush();
     }
 
+    void send(byte[] bytes) throws IOException {
+        socket.getOutputStream().write(bytes);
+        socket.getOutputStream().flush();
+    }
+
     /** One line without its "\n" (and "\r"), or null at the end of the stream. */
     String readLine() throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();

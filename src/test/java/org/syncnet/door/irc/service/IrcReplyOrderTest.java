@@ -22,11 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.syncnet.chat.app.LocalChat;
 import org.syncnet.cluster.log.Delivery;
-import org.syncnet.chat.PasswordCredential;
-import org.syncnet.chat.app.AccountDesk;
-import org.syncnet.door.irc.IrcAccountConfig;
 import org.syncnet.door.irc.IrcConfig;
-import org.syncnet.door.irc.SessionOptions;
 import org.syncnet.door.irc.IrcOperators;
 import org.syncnet.door.irc.OperPassword;
 import org.syncnet.door.irc.IrcServerInfo;
@@ -65,9 +61,7 @@ class IrcReplyOrderTest {
             Thread t = new Thread(r);
             t.setDaemon(true);
             return t;
-        }, new IrcConnections(chat, info, config, checker, new IrcAccounts(new AccountDesk("server1", chat,
-                PasswordCredential.MIN_ITERATIONS), IrcAccountConfig.fromSettings(name -> null), 30_000,
-                SessionOptions.PLAIN.scram())));
+        }, new IrcConnections(chat, info, config, checker, TestAccounts.of(chat)));
         server.start();
         socket = new Socket("127.0.0.1", server.port());
         in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));

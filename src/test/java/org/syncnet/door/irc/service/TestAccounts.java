@@ -1,0 +1,18 @@
+package org.syncnet.door.irc.service;
+
+import org.syncnet.chat.PasswordCredential;
+import org.syncnet.chat.app.AccountDesk;
+import org.syncnet.chat.app.ChatApplication;
+import org.syncnet.door.irc.IrcAccountConfig;
+import org.syncnet.door.irc.SessionOptions;
+
+/** The IRC door's accounts for the glue tests: default settings, the cheapest hash. */
+final class TestAccounts {
+    private TestAccounts() {
+    }
+
+    static IrcAccounts of(ChatApplication chat) {
+        return new IrcAccounts(new AccountDesk("server1", chat, PasswordCredential.MIN_ITERATIONS),
+                IrcAccountConfig.fromSettings(name -> null), 30_000, SessionOptions.PLAIN.scram());
+    }
+}
