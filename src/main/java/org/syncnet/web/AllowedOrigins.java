@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.syncnet.settings.InvalidSettingException;
@@ -19,7 +20,7 @@ import org.syncnet.settings.InvalidSettingException;
  */
 public final class AllowedOrigins {
     public static final String SETTING = "syncnet.web.allowed-origins";
-    private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost");
+    private static final List<String> LOOPBACK = List.of("127.0.0.1", "localhost");
 
     /** Normalised origins: lower case, without a default port; in the order given. */
     private final Set<String> origins;
