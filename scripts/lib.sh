@@ -7,6 +7,8 @@
 #   $SN_ROOT/runtime/serverN/            server N's base dir (configuration, deployments, data, log)
 #   $SN_ROOT/runtime/serverN/server.pid  the JVM's PID while it runs (standalone.sh writes it)
 #   $SN_ROOT/runtime/cluster.secret      the local cluster's secret (0600), created on first start
+#   $SN_ROOT/runtime/tls-keystore.p12    the local cluster's self-signed HTTPS certificate, created on first start
+#   $SN_ROOT/runtime/tls-keystore.password  its random password (0600)
 #
 # Settings read from the environment (all optional):
 #   SYNCNET_SERVERS          number of servers (default 3); the members list is derived from it
@@ -16,6 +18,10 @@
 #                            own SYNCNET_RUNTIME_DIR) runs beside a hand-started one
 #   SYNCNET_RUNTIME_DIR      base dirs, PID files and secret (default runtime/)
 #   SYNCNET_CLUSTER_SECRET   cluster secret; default: the contents of runtime/cluster.secret
+#   SYNCNET_TLS_KEYSTORE, SYNCNET_TLS_KEYSTORE_PASSWORD
+#                            the HTTPS key store (PKCS12 or JKS; one password for the store and its key), passed to
+#                            every server; default: runtime/tls-keystore.p12, self-signed for localhost and 127.0.0.1
+#   SYNCNET_TLS_REQUIRE      true: plain HTTP does not serve the chat (passed through like the cluster settings)
 #   SYNCNET_CLUSTER_HEARTBEAT_INTERVAL, SYNCNET_CLUSTER_FAILURE_TIMEOUT, SYNCNET_CLUSTER_QUORUM:
 #                            passed through to every server (MicroProfile Config reads the environment)
 #   SYNCNET_IO_THREADS       Undertow I/O threads per server (default: the machine's cores / SYNCNET_SERVERS, at least 1)
@@ -96,6 +102,7 @@ sn_all() { seq 1 "$SN_SERVERS"; }
 sn_id() { printf 'server%s\n' "$1"; }
 sn_offset() { echo $(( SN_OFFSET_BASE + $1 - 1 )); }
 sn_http_port() { echo $(( 8080 + SN_OFFSET_BASE + $1 - 1 )); }
+sn_https_port() { echo $(( 8443 + SN_OFFSET_BASE + $1 - 1 )); }
 sn_mgmt_port() { echo $(( 9990 + SN_OFFSET_BASE + $1 - 1 )); }
 sn_base() { printf '%s/server%s\n' "$SN_RUNTIME" "$1"; }
 sn_pidfile() { printf '%s/server.pid\n' "$(sn_base "$1")"; }
@@ -161,8 +168,8 @@ sn_port_owner() {
 # Prints one line per taken port of server N and returns 1 if any is taken.
 sn_check_ports() {
     local n=$1 ok=0 p owner
-    for p in "tcp $(sn_http_port "$n") HTTP" "tcp $(sn_mgmt_port "$n") management" "udp $(sn_udp_port "$n") cluster" \
-             "tcp $(sn_irc_port "$n") IRC"; do
+    for p in "tcp $(sn_http_port "$n") HTTP" "tcp $(sn_https_port "$n") HTTPS" "tcp $(sn_mgmt_port "$n") management" \
+             "udp $(sn_udp_port "$n") cluster" "tcp $(sn_irc_port "$n") IRC"; do
         set -- $p
         if sn_port_in_use "$1" "$2"; then
             owner=$(sn_port_owner "$1" "$2")
@@ -311,6 +318,63 @@ sn_secret() {
     SYNCNET_CLUSTER_SECRET=$(tr -d '\r\n' <"$SN_SECRET_FILE")
     [[ -n "$SYNCNET_CLUSTER_SECRET" ]] || sn_die "$SN_SECRET_FILE is empty"
     export SYNCNET_CLUSTER_SECRET
+}
+
+SN_TLS_KEYSTORE_FILE="$SN_RUNTIME/tls-keystore.p12"
+SN_TLS_PASSWORD_FILE="$SN_RUNTIME/tls-keystore.password"
+
+# The JDK's keytool: from JAVA_HOME, the PATH, or beside the java on the PATH.
+sn_keytool() {
+    local java
+    if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/keytool" ]]; then
+        echo "$JAVA_HOME/bin/keytool"
+    elif command -v keytool 2>/dev/null; then
+        :
+    elif java=$(command -v java 2>/dev/null) && java=$(readlink -f "$java") && [[ -x "${java%/*}/keytool" ]]; then
+        echo "${java%/*}/keytool"
+    else
+        return 1
+    fi
+}
+
+# Exports SYNCNET_TLS_KEYSTORE and SYNCNET_TLS_KEYSTORE_PASSWORD for the servers' HTTPS (wildfly-config/https.cli):
+# from the environment (a real certificate), else runtime/tls-keystore.p12, a self-signed certificate for localhost and
+# 127.0.0.1 (EC P-256, 825 days, the longest some browsers accept even for a certificate they were told to trust) made
+# with the JDK's keytool when missing or older than 800 days, its random password in runtime/tls-keystore.password
+# (0600). Sets SN_TLS_NOTE to the line that says how to use a real one (empty when one is given).
+sn_tls() {
+    SN_TLS_NOTE=
+    if [[ -n "${SYNCNET_TLS_KEYSTORE:-}" ]]; then
+        [[ -f $SYNCNET_TLS_KEYSTORE ]] || sn_die "SYNCNET_TLS_KEYSTORE names no file: $SYNCNET_TLS_KEYSTORE"
+        [[ -n "${SYNCNET_TLS_KEYSTORE_PASSWORD:-}" ]] \
+            || sn_die "SYNCNET_TLS_KEYSTORE is set but SYNCNET_TLS_KEYSTORE_PASSWORD is not; it opens the key store"
+        # absolute: each server runs in its own base directory
+        SYNCNET_TLS_KEYSTORE="$(cd "$(dirname "$SYNCNET_TLS_KEYSTORE")" && pwd)/$(basename "$SYNCNET_TLS_KEYSTORE")"
+        export SYNCNET_TLS_KEYSTORE SYNCNET_TLS_KEYSTORE_PASSWORD
+        return
+    fi
+    mkdir -p "$SN_RUNTIME"
+    if [[ ! -s $SN_TLS_KEYSTORE_FILE || ! -s $SN_TLS_PASSWORD_FILE
+          || -n $(find "$SN_TLS_KEYSTORE_FILE" -mtime +800 2>/dev/null) ]]; then
+        local keytool
+        keytool=$(sn_keytool) || sn_die "keytool (part of the JDK) is not found: set JAVA_HOME, or give a key store" \
+            "with SYNCNET_TLS_KEYSTORE and SYNCNET_TLS_KEYSTORE_PASSWORD"
+        rm -f "$SN_TLS_KEYSTORE_FILE"
+        (umask 077 && od -An -tx1 -N24 /dev/urandom | tr -d ' \n' >"$SN_TLS_PASSWORD_FILE")
+        chmod 600 "$SN_TLS_PASSWORD_FILE"
+        SYNCNET_TLS_KEYSTORE_PASSWORD=$(<"$SN_TLS_PASSWORD_FILE")
+        export SYNCNET_TLS_KEYSTORE_PASSWORD
+        # the password through the environment, not the command line (ps)
+        (umask 077 && "$keytool" -genkeypair -alias syncnet -keyalg EC -groupname secp256r1 -validity 825 \
+            -dname CN=localhost -ext SAN=dns:localhost,ip:127.0.0.1 -ext EKU=serverAuth -storetype PKCS12 \
+            -keystore "$SN_TLS_KEYSTORE_FILE" -storepass:env SYNCNET_TLS_KEYSTORE_PASSWORD) >"$SN_RUNTIME/keytool.log" 2>&1 \
+            || { cat "$SN_RUNTIME/keytool.log" >&2; sn_die "keytool could not create $SN_TLS_KEYSTORE_FILE"; }
+        sn_info "Created a self-signed HTTPS certificate for localhost and 127.0.0.1 in $SN_TLS_KEYSTORE_FILE"
+    fi
+    SYNCNET_TLS_KEYSTORE=$SN_TLS_KEYSTORE_FILE
+    SYNCNET_TLS_KEYSTORE_PASSWORD=$(tr -d '\r\n' <"$SN_TLS_PASSWORD_FILE")
+    export SYNCNET_TLS_KEYSTORE SYNCNET_TLS_KEYSTORE_PASSWORD
+    SN_TLS_NOTE="HTTPS uses a self-signed certificate (browsers warn); for a real one set SYNCNET_TLS_KEYSTORE and SYNCNET_TLS_KEYSTORE_PASSWORD"
 }
 
 # A fresh base dir for server N: a copy of the provisioned standalone/ with only our WAR deployed.
@@ -578,9 +642,9 @@ sn_number_of() {
 # Prints the URLs of server N.
 sn_print_urls() {
     local n=$1
-    printf '  %-8s page http://%s:%s/syncnet/   IRC %s:%s   REST http://%s:%s/syncnet/api/cluster   health http://%s:%s/health/ready   (cluster UDP %s)\n' \
-        "$(sn_id "$n")" "$SN_HOST" "$(sn_http_port "$n")" "$SN_HOST" "$(sn_irc_port "$n")" "$SN_HOST" \
-        "$(sn_http_port "$n")" "$SN_HOST" "$(sn_mgmt_port "$n")" "$(sn_udp_port "$n")"
+    printf '  %-8s page http://%s:%s/syncnet/ https://%s:%s/syncnet/   IRC %s:%s   REST http://%s:%s/syncnet/api/cluster   health http://%s:%s/health/ready   (cluster UDP %s)\n' \
+        "$(sn_id "$n")" "$SN_HOST" "$(sn_http_port "$n")" "$SN_HOST" "$(sn_https_port "$n")" "$SN_HOST" \
+        "$(sn_irc_port "$n")" "$SN_HOST" "$(sn_http_port "$n")" "$SN_HOST" "$(sn_mgmt_port "$n")" "$(sn_udp_port "$n")"
 }
 
 # ---------------------------------------------------------------------------------------------- benchmarks

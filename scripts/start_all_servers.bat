@@ -5,6 +5,8 @@ rem   set SKIP_BUILD=1              use the existing target\syncnet.war and targ
 rem   set SYNCNET_JVM_OPTS=...      JVM flags (default: sized for three servers on a small machine)
 rem   set SYNCNET_IO_THREADS=N      Undertow I/O threads per server (default: the cores / the servers, at least 1)
 rem   set SYNCNET_CLUSTER_SECRET=.. the cluster secret (default: runtime\cluster.secret, created once)
+rem   set SYNCNET_TLS_KEYSTORE=..   the HTTPS key store, with SYNCNET_TLS_KEYSTORE_PASSWORD (default:
+rem                                 runtime\tls-keystore.p12, self-signed for localhost and 127.0.0.1, created once)
 setlocal EnableExtensions EnableDelayedExpansion
 
 for %%I in ("%~dp0..") do set "ROOT=%%~fI"
@@ -18,11 +20,12 @@ if %SYNCNET_IO_THREADS% LSS 1 set "SYNCNET_IO_THREADS=1"
 if "%SYNCNET_JVM_OPTS%"=="" set "SYNCNET_JVM_OPTS=-XX:+UseG1GC -XX:MaxGCPauseMillis=10 -XX:TieredStopAtLevel=1 -Xss512k -Xms384m -Xmx384m -XX:MetaspaceSize=96m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m"
 set "NOPAUSE=true"
 
-rem --- already running / ports taken? (HTTP 8080+o, management 9990+o, cluster UDP 8020+o, o = N-1)
+rem --- already running / ports taken? (HTTP 8080+o, HTTPS 8443+o, management 9990+o, cluster UDP 8020+o, o = N-1)
 set "BAD="
 for /L %%N in (1,1,%SYNCNET_SERVERS%) do (
-    set /a HTTP=8079+%%N, MGMT=9989+%%N, UDP=8019+%%N
+    set /a HTTP=8079+%%N, HTTPS=8442+%%N, MGMT=9989+%%N, UDP=8019+%%N
     netstat -ano -p TCP | findstr /R /C:":!HTTP! .*LISTENING" >nul && (echo   server%%N: HTTP port !HTTP! is already in use& set "BAD=1")
+    netstat -ano -p TCP | findstr /R /C:":!HTTPS! .*LISTENING" >nul && (echo   server%%N: HTTPS port !HTTPS! is already in use& set "BAD=1")
     netstat -ano -p TCP | findstr /R /C:":!MGMT! .*LISTENING" >nul && (echo   server%%N: management port !MGMT! is already in use& set "BAD=1")
     netstat -ano -p UDP | findstr /C:":!UDP! " >nul && (echo   server%%N: cluster UDP port !UDP! is already in use& set "BAD=1")
 )
@@ -55,6 +58,25 @@ if "%SYNCNET_CLUSTER_SECRET%"=="" (
         echo Created a random cluster secret in %RUNTIME%\cluster.secret
     )
     set /p SYNCNET_CLUSTER_SECRET=<"%RUNTIME%\cluster.secret"
+)
+
+rem --- HTTPS key store: from the environment, else runtime\tls-keystore.p12, a self-signed certificate for localhost and
+rem     127.0.0.1 made once with the JDK's keytool, its random password in runtime\tls-keystore.password
+set "TLS_NOTE="
+if "%SYNCNET_TLS_KEYSTORE%"=="" (
+    set "KEYTOOL=keytool"
+    if exist "%JAVA_HOME%\bin\keytool.exe" set "KEYTOOL=%JAVA_HOME%\bin\keytool.exe"
+    if not exist "%RUNTIME%\tls-keystore.p12" (
+        powershell -NoProfile -Command "$b = New-Object byte[] 24; [Security.Cryptography.RandomNumberGenerator]::Create().GetBytes($b); [IO.File]::WriteAllText('%RUNTIME%\tls-keystore.password', (($b | ForEach-Object { $_.ToString('x2') }) -join ''))"
+        if errorlevel 1 (echo ERROR: could not create %RUNTIME%\tls-keystore.password& exit /b 1)
+        set /p SYNCNET_TLS_KEYSTORE_PASSWORD=<"%RUNTIME%\tls-keystore.password"
+        "!KEYTOOL!" -genkeypair -alias syncnet -keyalg EC -groupname secp256r1 -validity 825 -dname CN=localhost -ext "SAN=dns:localhost,ip:127.0.0.1" -ext EKU=serverAuth -storetype PKCS12 -keystore "%RUNTIME%\tls-keystore.p12" -storepass:env SYNCNET_TLS_KEYSTORE_PASSWORD >nul
+        if errorlevel 1 (echo ERROR: keytool could not create %RUNTIME%\tls-keystore.p12; set JAVA_HOME or SYNCNET_TLS_KEYSTORE& exit /b 1)
+        echo Created a self-signed HTTPS certificate for localhost and 127.0.0.1 in %RUNTIME%\tls-keystore.p12
+    )
+    set /p SYNCNET_TLS_KEYSTORE_PASSWORD=<"%RUNTIME%\tls-keystore.password"
+    set "SYNCNET_TLS_KEYSTORE=%RUNTIME%\tls-keystore.p12"
+    set "TLS_NOTE=HTTPS uses a self-signed certificate; for a real one set SYNCNET_TLS_KEYSTORE and SYNCNET_TLS_KEYSTORE_PASSWORD"
 )
 
 rem --- members list derived from the server count (unless SYNCNET_CLUSTER_MEMBERS is set)
@@ -100,9 +122,10 @@ if errorlevel 1 (
 
 echo.
 for /L %%N in (1,1,%SYNCNET_SERVERS%) do (
-    set /a HTTP=8079+%%N, MGMT=9989+%%N
-    echo   server%%N  page http://127.0.0.1:!HTTP!/syncnet/   REST http://127.0.0.1:!HTTP!/syncnet/api/cluster   health http://127.0.0.1:!MGMT!/health/ready
+    set /a HTTP=8079+%%N, HTTPS=8442+%%N, MGMT=9989+%%N
+    echo   server%%N  page http://127.0.0.1:!HTTP!/syncnet/ https://127.0.0.1:!HTTPS!/syncnet/   REST http://127.0.0.1:!HTTP!/syncnet/api/cluster   health http://127.0.0.1:!MGMT!/health/ready
 )
 powershell -NoProfile -Command "$v = Invoke-RestMethod -TimeoutSec 3 http://127.0.0.1:8080/syncnet/api/cluster; Write-Host ('Leader: ' + $v.leader + ' (epoch ' + $v.epoch + ')')"
+if defined TLS_NOTE echo %TLS_NOTE%
 echo Logs: %RUNTIME%\serverN\log\server.log   Stop: scripts\stop_all_servers.bat
 exit /b 0

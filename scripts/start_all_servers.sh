@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds SyncNet, then starts all servers (SYNCNET_SERVERS, default 3) on 127.0.0.1 at once and waits until
-# every one is ready (knows a leader with quorum). Prints the URLs and the leader.
+# every one is ready (knows a leader with quorum). Prints the URLs and the leader. HTTPS uses SYNCNET_TLS_KEYSTORE, or
+# a self-signed certificate made on the first start (scripts/lib.sh, sn_tls).
 #   SKIP_BUILD=1                  use the existing target/syncnet.war and target/server
 #   SYNCNET_START_TIMEOUT=90      readiness deadline in seconds
 #   SYNCNET_JVM_OPTS / JAVA_OPTS  JVM flags (see scripts/lib.sh)
@@ -37,6 +38,7 @@ else
 fi
 
 sn_secret
+sn_tls
 launch_ms=$(sn_now_ms)
 sn_info "Starting $SN_SERVERS servers (members: $(sn_members)) ..."
 for n in $(sn_all); do
@@ -71,4 +73,5 @@ if sn_current_leader; then
 else
     sn_info "Leader: none"
 fi
+[[ -n $SN_TLS_NOTE ]] && sn_info "$SN_TLS_NOTE"
 sn_info "Logs: $SN_RUNTIME/serverN/log/server.log   Status: scripts/cluster_status.sh   Stop: scripts/stop_all_servers.sh"

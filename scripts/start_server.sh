@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts one server (N = 1..SYNCNET_SERVERS) with a fresh base dir and waits until it is ready.
-# Builds first only when no build exists. Uses the cluster secret of the running cluster (runtime/cluster.secret).
+# Builds first only when no build exists. Uses the cluster secret of the running cluster (runtime/cluster.secret) and
+# its HTTPS key store (SYNCNET_TLS_KEYSTORE, or runtime/tls-keystore.p12, made when missing).
 set -u
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 [[ $# -eq 1 ]] || sn_die "usage: $0 N   (N = 1..$SN_SERVERS)"
@@ -15,6 +16,7 @@ if [[ ! -f "$SN_WAR" || ! -x "$SN_SERVER_HOME/bin/standalone.sh" ]]; then
     sn_build
 fi
 sn_secret
+sn_tls
 start_ms=$(sn_now_ms)
 sn_info "Starting $(sn_id "$n") ..."
 sn_prepare_base "$n"

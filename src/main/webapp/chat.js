@@ -4,7 +4,9 @@
 'use strict';
 
 const $ = (id) => document.getElementById(id);
-const BASE = new URL('.', location.href).href.replace(/\/$/, ''); // http://host:port/syncnet
+const BASE = new URL('.', location.href).href.replace(/\/$/, ''); // http(s)://host:port/syncnet
+// A page loaded over HTTPS reaches every member over HTTPS and WSS (a browser would block plain ones from it).
+const SECURE = location.protocol === 'https:';
 const RETRY_NICK_MS = 2000;   // a reconnect's nick may be held until the old server's failure is noticed (5 s)
 const RETRY_NICK_TIMES = 15;
 const RESEND_LATER_MS = 1000; // after RATE_LIMITED
@@ -67,7 +69,8 @@ async function fetchServers() {
             const response = await fetch(base + '/api/cluster', { cache: 'no-store', signal: AbortSignal.timeout(2000) });
             if (!response.ok) continue;
             const view = await response.json();
-            const servers = view.members.filter((m) => typeof m.url === 'string').map((m) => ({ id: m.id, url: m.url }));
+            const servers = view.members.map((m) => ({ id: m.id, url: SECURE ? m.httpsUrl : m.url }))
+                .filter((s) => typeof s.url === 'string');
             if (servers.length) {
                 chat.servers = servers;
                 return;
@@ -79,7 +82,7 @@ async function fetchServers() {
 }
 
 function wsUrl(base) {
-    return base.replace(/^http/, 'ws') + '/chat';
+    return base.replace(/^http/, 'ws') + '/chat'; // https: -> wss:
 }
 
 function connect(base) {

@@ -44,6 +44,7 @@ public class ClusterResource {
                     .add("alive", m.alive())
                     .add("state", m.state().name());
             nullable(member, "url", web.urls().url(m.id()));
+            nullable(member, "httpsUrl", web.urls().secureUrl(m.id()));
             if (m.lastHeardMillisAgo() == null) {
                 member.addNull("lastHeardMillisAgo");
             } else {

@@ -19,10 +19,15 @@ import org.syncnet.cluster.Membership;
  * From the setting {@value #SETTING} ({@code server1=http://127.0.0.1:8080/syncnet,...}, every member once) or,
  * when it is absent, derived from the members list: {@code http://<host>:<udp port + 60>/syncnet}, which is the
  * local port table (UDP 8020 -> HTTP 8080).
+ *
+ * <p>Each member's HTTPS base URL follows from its HTTP one as WildFly's socket bindings do, shifted alike by the port
+ * offset: port + 363 (8080 -> 8443, and 80 -> 443). A URL given as {@code https://} is its member's HTTPS URL itself.
  */
 public final class MemberUrls {
     public static final String SETTING = "syncnet.web.urls";
     static final int DERIVED_PORT_DISTANCE = 60;
+    /** From the http socket binding to the https one: 8443 - 8080. */
+    static final int HTTPS_PORT_DISTANCE = 363;
     static final String CONTEXT_ROOT = "/syncnet";
     /**
      * What a URL may contain: it ends up in a Content-Security-Policy header and in JSON, so no spaces, quotes,
@@ -32,9 +37,12 @@ public final class MemberUrls {
 
     /** Member id to URL, in ring order. */
     private final Map<String, String> urls;
+    /** Member id to HTTPS URL, in ring order. */
+    private final Map<String, String> secureUrls = new LinkedHashMap<>();
 
     private MemberUrls(Map<String, String> urls) {
         this.urls = Collections.unmodifiableMap(urls);
+        urls.forEach((id, url) -> secureUrls.put(id, secure(id, url)));
     }
 
     /** @throws InvalidSettingException naming {@value #SETTING} when {@code setting} cannot work */
@@ -80,6 +88,19 @@ public final class MemberUrls {
         return "http://" + m.host() + ":" + port + CONTEXT_ROOT;
     }
 
+    private static String secure(String id, String url) {
+        URI uri = URI.create(url);
+        if (uri.getScheme().equals("https")) {
+            return url;
+        }
+        int port = (uri.getPort() < 0 ? 80 : uri.getPort()) + HTTPS_PORT_DISTANCE;
+        if (port > 65535) {
+            throw new InvalidSettingException(SETTING, "cannot derive the HTTPS URL of '" + id + "' (HTTP port + "
+                    + HTTPS_PORT_DISTANCE + " is out of range); give it as https://");
+        }
+        return "https://" + uri.getHost() + (port == 443 ? "" : ":" + port) + uri.getRawPath();
+    }
+
     private static String checked(String id, String url) {
         String trimmed = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         try {
@@ -105,22 +126,50 @@ public final class MemberUrls {
         return urls;
     }
 
-    /** Every member's HTTP origin ({@code http://host:port}), in ring order, without repeats. */
+    /** The HTTPS URL of member {@code id}, or null for an unknown id. */
+    public String secureUrl(String id) {
+        return secureUrls.get(id);
+    }
+
+    /** Every member's HTTP origin ({@code http://host:port}, as its URL says), in ring order, without repeats. */
     public List<String> httpOrigins() {
-        Set<String> origins = new LinkedHashSet<>();
-        for (String url : urls.values()) {
-            URI uri = URI.create(url);
-            origins.add(uri.getScheme() + "://" + uri.getRawAuthority());
-        }
+        return origins(urls.values());
+    }
+
+    /** Every member's HTTPS origin ({@code https://host:port}), in ring order, without repeats. */
+    public List<String> httpsOrigins() {
+        return origins(secureUrls.values());
+    }
+
+    /**
+     * The origins of every member's pages: the HTTPS ones, and first the HTTP ones if {@code plain} HTTP serves them.
+     */
+    public List<String> pageOrigins(boolean plain) {
+        Set<String> origins = new LinkedHashSet<>(plain ? httpOrigins() : List.of());
+        origins.addAll(httpsOrigins());
         return new ArrayList<>(origins);
     }
 
     /** Every member's WebSocket origin ({@code ws://host:port}, {@code wss://} for https), without repeats. */
     public List<String> webSocketOrigins() {
+        return webSocketOrigins(httpOrigins());
+    }
+
+    /** The WebSocket origins of these page origins: {@code ws://} for {@code http://}, {@code wss://} for https. */
+    public static List<String> webSocketOrigins(List<String> pageOrigins) {
         List<String> origins = new ArrayList<>();
-        for (String origin : httpOrigins()) {
+        for (String origin : pageOrigins) {
             origins.add(origin.startsWith("https:") ? "wss:" + origin.substring(6) : "ws:" + origin.substring(5));
         }
         return origins;
+    }
+
+    private static List<String> origins(Iterable<String> urls) {
+        Set<String> origins = new LinkedHashSet<>();
+        for (String url : urls) {
+            URI uri = URI.create(url);
+            origins.add(uri.getScheme() + "://" + uri.getRawAuthority());
+        }
+        return new ArrayList<>(origins);
     }
 }

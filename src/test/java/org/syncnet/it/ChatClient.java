@@ -43,11 +43,13 @@ final class ChatClient implements AutoCloseable {
     private int cursor;
 
     private ChatClient(String label, int httpPort, int version) throws Exception {
+        this(label, HTTP, URI.create("ws://127.0.0.1:" + httpPort + "/syncnet/chat"), version);
+    }
+
+    private ChatClient(String label, HttpClient http, URI uri, int version) throws Exception {
         this.label = label;
         this.version = version;
-        this.ws = HTTP.newWebSocketBuilder()
-                .buildAsync(URI.create("ws://127.0.0.1:" + httpPort + "/syncnet/chat"), new Listener())
-                .get(20, TimeUnit.SECONDS);
+        this.ws = http.newWebSocketBuilder().buildAsync(uri, new Listener()).get(20, TimeUnit.SECONDS);
     }
 
     /** Counts down the server's WebSocket pings. */
@@ -59,6 +61,11 @@ final class ChatClient implements AutoCloseable {
 
     static ChatClient connect(String label, int httpPort, int version) throws Exception {
         return new ChatClient(label, httpPort, version);
+    }
+
+    /** To any endpoint URI ({@code wss://} through an {@code http} client that has the test servers' SSLContext). */
+    static ChatClient connect(String label, HttpClient http, URI uri) throws Exception {
+        return new ChatClient(label, http, uri, 2);
     }
 
     private final class Listener implements WebSocket.Listener {

@@ -57,7 +57,9 @@ final class ChatPage implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile,
                 // A wheel or key scroll lands at once, as on a slow machine's page: where it lands is then testable.
-                "--disable-smooth-scrolling");
+                "--disable-smooth-scrolling",
+                // The test servers' HTTPS certificate is self-signed (TestTls).
+                "--ignore-certificate-errors");
         ChromeDriver driver;
         try {
             driver = new ChromeDriver(service, options);
@@ -138,6 +140,11 @@ final class ChatPage implements AutoCloseable {
                         + "return [li.getBoundingClientRect().top - list.getBoundingClientRect().top,"
                         + " list.clientHeight, list.scrollTop];", seq);
         return place.stream().map(Number::doubleValue).toList();
+    }
+
+    /** The URL of the page's WebSocket, or null while it has none. */
+    String webSocketUrl() {
+        return (String) ((JavascriptExecutor) driver).executeScript("return chat.ws && chat.ws.url");
     }
 
     String status() {

@@ -183,7 +183,8 @@ class SingleServerIT {
         String csp = response.headers().firstValue("Content-Security-Policy").orElse("");
         String where = response.uri() + ": " + csp;
         assertTrue(csp.startsWith("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                + "connect-src 'self' http://127.0.0.1:" + HTTP + " ws://127.0.0.1:" + HTTP + ";"), where);
+                + "connect-src 'self' http://127.0.0.1:" + HTTP + " https://127.0.0.1:" + (HTTP + 363)
+                + " ws://127.0.0.1:" + HTTP + " wss://127.0.0.1:" + (HTTP + 363) + ";"), where);
         assertTrue(csp.contains("frame-ancestors 'none'; base-uri 'none'; form-action 'none'"), where);
         assertFalse(csp.contains("unsafe"), where);
         assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(null), where);

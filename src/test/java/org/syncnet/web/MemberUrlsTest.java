@@ -1,6 +1,8 @@
 package org.syncnet.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,11 +40,53 @@ class MemberUrlsTest {
 
     @Test
     void policyNamesEveryMemberOriginForConnectOnly() {
-        String policy = SecurityHeadersFilter.policy(MemberUrls.of(null, THREE));
+        String policy = SecurityHeadersFilter.policy(MemberUrls.of(null, THREE), true);
         assertTrue(policy.contains("connect-src 'self' http://127.0.0.1:8080 http://127.0.0.1:8081 "
-                + "http://127.0.0.1:8082 ws://127.0.0.1:8080 ws://127.0.0.1:8081 ws://127.0.0.1:8082;"), policy);
+                + "http://127.0.0.1:8082 https://127.0.0.1:8443 https://127.0.0.1:8444 https://127.0.0.1:8445 "
+                + "ws://127.0.0.1:8080 ws://127.0.0.1:8081 ws://127.0.0.1:8082 "
+                + "wss://127.0.0.1:8443 wss://127.0.0.1:8444 wss://127.0.0.1:8445;"), policy);
         assertTrue(policy.startsWith("default-src 'self'; script-src 'self'; style-src 'self';"), policy);
         assertTrue(policy.contains("frame-ancestors 'none'; base-uri 'none'; form-action 'none'"), policy);
+    }
+
+    /** With syncnet.tls.require the page may reach the members over HTTPS and WSS only. */
+    @Test
+    void policyWithoutPlainHttpNamesOnlyTheSecureOrigins() {
+        String policy = SecurityHeadersFilter.policy(MemberUrls.of(null, THREE), false);
+        assertTrue(policy.contains("connect-src 'self' https://127.0.0.1:8443 https://127.0.0.1:8444 "
+                + "https://127.0.0.1:8445 wss://127.0.0.1:8443 wss://127.0.0.1:8444 wss://127.0.0.1:8445;"), policy);
+        assertFalse(policy.contains("http:") || policy.contains("ws:"), policy);
+    }
+
+    /** WildFly's https socket binding is the http one + 363, both shifted by the port offset: UDP + 423. */
+    @Test
+    void httpsUrlsFollowFromTheHttpPorts() {
+        MemberUrls derived = MemberUrls.of(null, THREE);
+        assertEquals("https://127.0.0.1:8443/syncnet", derived.secureUrl("server1"));
+        assertEquals("https://127.0.0.1:8445/syncnet", derived.secureUrl("server3"));
+        assertEquals(List.of("https://127.0.0.1:8443", "https://127.0.0.1:8444", "https://127.0.0.1:8445"),
+                derived.httpsOrigins());
+        assertEquals("https://127.0.0.1:8553/syncnet",
+                MemberUrls.of(null, Membership.parse("a@127.0.0.1:8130/0")).secureUrl("a"), "the single IT server");
+
+        MemberUrls given = MemberUrls.of("server1=http://a.example/syncnet,server2=https://b.example:9443/chat,"
+                + "server3=http://[::1]:8082/syncnet", THREE);
+        assertEquals("https://a.example/syncnet", given.secureUrl("server1"), "80 -> 443, the default port");
+        assertEquals("https://b.example:9443/chat", given.secureUrl("server2"), "an https URL is its own");
+        assertEquals("https://[::1]:8445/syncnet", given.secureUrl("server3"));
+        assertEquals(List.of("http://a.example", "https://b.example:9443", "http://[::1]:8082",
+                "https://a.example", "https://[::1]:8445"), given.pageOrigins(true));
+        assertEquals(List.of("https://a.example", "https://b.example:9443", "https://[::1]:8445"),
+                given.pageOrigins(false));
+        assertNull(given.secureUrl("server4"));
+    }
+
+    @Test
+    void underivableHttpsPortIsRejected() {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> MemberUrls.of("server1=http://h:65300/s,server2=http://h/s,server3=http://h/s", THREE));
+        assertEquals(MemberUrls.SETTING, e.setting());
+        assertTrue(e.getMessage().contains("HTTPS URL of 'server1'"), e.getMessage());
     }
 
     @ParameterizedTest

@@ -13,23 +13,32 @@ import java.nio.ByteBuffer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.syncnet.chat.ErrorCode;
+import org.syncnet.web.WebSettings;
 
 /**
- * The browser door, {@code ws://host:port/syncnet/chat}: moves text between the socket and the connection's
- * {@link ClientConnection} (made by the {@link BrowserDoor}), which puts the client's events into the chat; the
- * protocol lives in {@link BrowserSession}, {@link ClientFrameDecoder} and {@link ServerFrameEncoder}
- * (docs/websocket-protocol.md).
+ * The browser door, {@code wss://host:port/syncnet/chat} (and {@code ws://} while plain HTTP serves the chat): moves
+ * text between the socket and the connection's {@link ClientConnection} (made by the {@link BrowserDoor}), which puts
+ * the client's events into the chat; the protocol lives in {@link BrowserSession}, {@link ClientFrameDecoder} and
+ * {@link ServerFrameEncoder} (docs/websocket-protocol.md). A handshake from another site's page is refused before
+ * it gets here ({@link OriginFilter}, {@link OriginCheck}).
  */
-@ServerEndpoint("/chat")
+@ServerEndpoint(value = "/chat", configurator = OriginCheck.class)
 public class ChatEndpoint {
     private static final Logger LOG = Logger.getLogger("org.syncnet.chat");
     private static final String CONNECTION = "syncnet.connection";
 
     @Inject
     BrowserDoor door;
+    @Inject
+    WebSettings web;
 
     @OnOpen
     public void open(Session ws) throws IOException {
+        if (!ws.isSecure() && !web.tls().plainHttp()) {
+            // org.syncnet.web.PlainHttpFilter refuses this handshake already; this holds whatever the filters' order
+            ws.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "plain ws:// is off here; use wss://"));
+            return;
+        }
         // Room above the protocol's limit, so an oversized frame is read and answered with FRAME_TOO_LARGE;
         // beyond this the container closes the connection (1009).
         ws.setMaxTextMessageBufferSize(2 * ClientFrameDecoder.MAX_FRAME_CHARS);

@@ -9,6 +9,7 @@
  * to frames through {@link org.syncnet.door.ws.OutcomeFrames}), {@link org.syncnet.door.ws.ClientFrameDecoder} turns
  * a text frame into a {@link org.syncnet.door.ws.ClientFrame} or a {@link org.syncnet.door.ws.ProtocolException}
  * with a stable code; {@link org.syncnet.door.ws.ServerFrameEncoder} writes {@link org.syncnet.door.ws.ServerFrame}s.
- * See docs/websocket-protocol.md.
+ * A handshake from another site's page is refused with 403 ({@link org.syncnet.door.ws.OriginFilter}, and inside the
+ * WebSocket container {@link org.syncnet.door.ws.OriginCheck}). See docs/websocket-protocol.md.
  */
 package org.syncnet.door.ws;
