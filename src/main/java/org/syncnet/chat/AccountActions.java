@@ -182,6 +182,7 @@ final class AccountActions {
 
     private AccountChanged changed(Client c, String account, AccountChange change) {
         c.account = account;
+        rooms.renamed(c);  // the rooms' members show the account too
         Set<ClientId> to = new LinkedHashSet<>();
         to.add(c.id);
         to.addAll(rooms.roommates(c));

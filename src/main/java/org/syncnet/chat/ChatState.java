@@ -204,7 +204,7 @@ public final class ChatState {
     private List<ChatOutcome> dispatch(long seq, Client c, ChatEvent event) {
         if (accountsRequired && !c.loggedIn() && needsAccount(event)) {
             return List.of(new Rejected(c.id, ErrorCode.ACCOUNT_REQUIRED, event instanceof RoomJoined j ? j.room()
-                    : null, event.clientEventId()));
+                    : "", event.clientEventId()));
         }
         if (event instanceof RoomJoined e) {
             return rooms.join(c, e);

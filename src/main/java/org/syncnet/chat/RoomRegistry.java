@@ -120,7 +120,7 @@ final class RoomRegistry {
         return names;
     }
 
-    /** {@code c} has a new nick: its rooms show the new member, in the same place in join order. */
+    /** {@code c} has a new nick or account: its rooms show the new member, in the same place in join order. */
     void renamed(Client c) {
         for (String key : c.rooms) {
             rooms.get(key).members.put(c.id, c.member());  // same key: keeps its place in join order

@@ -58,6 +58,8 @@ class AccountsTest {
         assertTrue(view.credential().matches("pencil-sharpener"));
         assertFalse(view.credential().matches("pencil-sharpened"));
         assertEquals(1, s.state.accountCounters(TIME).accounts());
+        assertEquals("alice", s.state.room("#lobby", 0).orElseThrow().members().get(0).account(),
+                "the room's member list shows it");
     }
 
     @Test

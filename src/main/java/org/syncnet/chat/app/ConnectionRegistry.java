@@ -87,10 +87,14 @@ public final class ConnectionRegistry {
         return a == null ? 0 : submit(a, e);
     }
 
+    /** Numbered and submitted under the connection's lock: the door's threads and the scheduler may both submit. */
     private long submit(Attached a, ChatEvent e) {
-        a.spoke = true;
-        long number = a.nextEventNumber.getAndIncrement();
-        return log.submit(a.logKey, number, ChatEventCodec.encode(e)) ? number : 0;
+        byte[] payload = ChatEventCodec.encode(e);
+        synchronized (a) {
+            a.spoke = true;
+            long number = a.nextEventNumber.getAndIncrement();
+            return log.submit(a.logKey, number, payload) ? number : 0;
+        }
     }
 
     /** The connection ended: forgotten, and if it ever spoke, its client's end goes to the log. */

@@ -15,8 +15,8 @@ import org.syncnet.door.irc.wire.IrcMessage;
  * only the highest), {@code invite-notify} (a room's operators see the INVITE lines of its invites), and for accounts
  * {@code sasl} (its mechanisms as the value, shown to {@code CAP LS 302}), {@code account-tag}, {@code account-notify},
  * {@code extended-join} and {@code draft/account-registration} (REGISTER once connected: no value, so neither
- * {@code before-connect} nor {@code custom-account-name}). A request naming anything else is refused whole (NAK), as
- * the spec says.
+ * {@code before-connect} nor {@code custom-account-name}); where configured, {@code sts} (the policy; never
+ * requested). A request naming anything else is refused whole (NAK), as the spec says.
  * <p>
  * A client that starts negotiating before it is registered holds registration until {@code CAP END}, so it can
  * finish negotiating before the welcome burst.
@@ -53,10 +53,13 @@ final class CapNegotiation {
     private final Set<Cap> enabled = EnumSet.noneOf(Cap.class);
     /** {@code sasl}'s value: the mechanisms this connection is offered, comma-separated. */
     private final String saslMechanisms;
+    /** The value of {@code sts}, the server's Strict Transport Security policy; null: none. */
+    private final String sts;
     private boolean negotiating;
 
-    CapNegotiation(String saslMechanisms) {
+    CapNegotiation(String saslMechanisms, String sts) {
         this.saslMechanisms = saslMechanisms;
+        this.sts = sts;
     }
 
     boolean has(Cap cap) {
@@ -131,9 +134,14 @@ final class CapNegotiation {
         }
     }
 
+    /** Values only for CAP LS 302, as the spec says; {@code sts} always has one, so only then. */
     private String offered(boolean withValues) {
         String all = tokens(EnumSet.allOf(Cap.class));
-        return withValues ? all.replace(Cap.SASL.token, Cap.SASL.token + "=" + saslMechanisms) : all;
+        if (!withValues) {
+            return all;
+        }
+        all = all.replace(Cap.SASL.token, Cap.SASL.token + "=" + saslMechanisms);
+        return sts == null ? all : all + " sts=" + sts;
     }
 
     private static String tokens(Set<Cap> caps) {

@@ -123,7 +123,7 @@ public final class IrcSession {
         this.id = id;
         this.server = server;
         this.options = options;
-        this.caps = new CapNegotiation(String.join(",", options.saslMechanisms()));
+        this.caps = new CapNegotiation(String.join(",", options.saslMechanisms()), options.sts());
         this.host = IrcIdentity.host(clientHost);
         this.replies = new Replies(server.name(), () -> nick() == null ? "*" : nick());
         this.registration = new Registration(id, host, replies, caps);

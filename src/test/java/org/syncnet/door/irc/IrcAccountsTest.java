@@ -187,7 +187,7 @@ class IrcAccountsTest {
 
     @Test
     void saslPlainBeforeRegistrationLogsInWithTheNickClaim() {
-        world.options = new SessionOptions(true, false, 30_000, false, SessionOptions.PLAIN.scram());
+        world.options = new SessionOptions(true, false, 30_000, false, null, SessionOptions.PLAIN.scram());
         IrcSession alice = world.register("server1", 1, "10.0.0.1", "alice");
         world.send(alice, "REGISTER * * " + PASSWORD);
         quit(alice);
@@ -218,7 +218,7 @@ class IrcAccountsTest {
         world.send(s, "CAP REQ sasl");
         assertEquals(List.of(":server1.syncnet 908 * SCRAM-SHA-256 :are available SASL mechanisms",
                 ":server1.syncnet 904 * :SASL authentication failed"), world.send(s, "AUTHENTICATE PLAIN"));
-        world.options = new SessionOptions(false, true, 30_000, false, SessionOptions.PLAIN.scram());
+        world.options = new SessionOptions(false, true, 30_000, false, null, SessionOptions.PLAIN.scram());
         IrcSession allowed = world.connect("server1", 3, "10.0.0.3");
         world.send(allowed, "CAP REQ sasl");
         world.send(allowed, "AUTHENTICATE PLAIN");
@@ -276,7 +276,7 @@ class IrcAccountsTest {
     void aServerPasswordIsCheckedBeforeRegistration() {
         world.serverPassword = OperPassword.parse(OperPassword.hash("letmein".toCharArray(),
                 OperPassword.MIN_ITERATIONS));
-        world.options = new SessionOptions(false, false, 30_000, true, SessionOptions.PLAIN.scram());
+        world.options = new SessionOptions(false, false, 30_000, true, null, SessionOptions.PLAIN.scram());
         IrcSession good = world.connect("server1", 1, "10.0.0.1");
         assertEquals(List.of(), world.send(good, "PASS letmein"));
         world.send(good, "NICK alice");
@@ -297,6 +297,25 @@ class IrcAccountsTest {
     private void quit(IrcSession s) {
         world.send(s, "QUIT");
         world.commit(s.id().server(), new ChatEvent.ClientGone(s.id(), "Client Quit"));
+    }
+
+    @Test
+    void aStsPolicySendsPlainClientsToTheTlsPort() {
+        IrcSecurityConfig sts = IrcSecurityConfig.fromSettings(name -> name.equals(IrcSecurityConfig.STS_SECONDS)
+                ? "2592000" : null);
+        world.options = sts.sessionOptions(false, 6697, 30_000, SessionOptions.PLAIN.scram());
+        IrcSession plain = world.connect("server1", 1, "10.0.0.1");
+        assertTrue(world.send(plain, "CAP LS 302").get(0).endsWith(" server-time sts=port=6697"));
+        assertFalse(world.send(plain, "CAP LS").get(0).contains("sts"), "values only for 302");
+        assertTrue(world.send(plain, "CAP REQ sts").get(0).contains(" NAK "), "a policy, not a capability to ask for");
+        world.options = sts.sessionOptions(true, 6697, 30_000, SessionOptions.PLAIN.scram());
+        IrcSession secure = world.connect("server1", 2, "10.0.0.2");
+        assertTrue(world.send(secure, "CAP LS 302").get(0).endsWith(" sasl=PLAIN,SCRAM-SHA-256 server-time"
+                + " sts=duration=2592000"));
+        world.options = IrcSecurityConfig.fromSettings(name -> null).sessionOptions(false, 6697, 30_000,
+                SessionOptions.PLAIN.scram());
+        assertFalse(world.send(world.connect("server1", 3, "10.0.0.3"), "CAP LS 302").get(0).contains("sts"),
+                "none by default");
     }
 
     private static String decode(List<String> lines) {

@@ -106,7 +106,7 @@ class IrcRegistrationTest {
         assertEquals(List.of(":server1.syncnet CAP * ACK -multi-prefix"), world.send(a, "CAP REQ -multi-prefix"));
         assertEquals(List.of(":server1.syncnet CAP * LIST echo-message"), world.send(a, "CAP LIST"));
 
-        CapNegotiation caps = new CapNegotiation("SCRAM-SHA-256");
+        CapNegotiation caps = new CapNegotiation("SCRAM-SHA-256", null);
         Replies replies = new Replies("server1.syncnet", () -> "*");
         assertFalse(caps.has(CapNegotiation.Cap.MULTI_PREFIX));
         caps.handle(Lines.parse("CAP REQ multi-prefix"), false, replies);

@@ -75,7 +75,8 @@ public class IrcDoor {
         // SCRAM's decoys must look alike on every server: derived from the secret they share.
         ScramSettings scram = new ScramSettings(PasswordCredential.hmac(cluster.config().secret(), "SCRAM decoys"),
                 chatService.accounts().hashIterations(), AccountDesk.SALT_BYTES, new SecureRandom());
-        IrcAccounts accounts = new IrcAccounts(chatService.accountDesk(), settings.loadAccounts(),
+        int tlsPort = listeners.stream().anyMatch(TcpListener::secure) ? config.tlsPort() : 0;
+        IrcAccounts accounts = new IrcAccounts(chatService.accountDesk(), settings.loadSecurity(), tlsPort,
                 chatService.accounts().nickGraceMillis(), scram);
         server = new TcpServer<>(options, threads, new IrcConnections(chat, info, config, executor, accounts));
         server.start();

@@ -3,7 +3,7 @@ package org.syncnet.door.irc.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
-import org.syncnet.door.irc.IrcAccountConfig;
+import org.syncnet.door.irc.IrcSecurityConfig;
 import org.syncnet.door.irc.IrcConfig;
 import org.syncnet.tls.TlsConfig;
 
@@ -21,9 +21,9 @@ public class IrcSettings {
         return IrcConfig.fromSettings(this::lookup);
     }
 
-    /** @throws org.syncnet.settings.InvalidSettingException naming the first account setting that cannot work */
-    public IrcAccountConfig loadAccounts() {
-        return IrcAccountConfig.fromSettings(this::lookup);
+    /** @throws org.syncnet.settings.InvalidSettingException naming the first security setting that cannot work */
+    public IrcSecurityConfig loadSecurity() {
+        return IrcSecurityConfig.fromSettings(this::lookup);
     }
 
     /**

@@ -3,7 +3,7 @@ package org.syncnet.door.irc.service;
 import org.syncnet.chat.PasswordCredential;
 import org.syncnet.chat.app.AccountDesk;
 import org.syncnet.chat.app.ChatApplication;
-import org.syncnet.door.irc.IrcAccountConfig;
+import org.syncnet.door.irc.IrcSecurityConfig;
 import org.syncnet.door.irc.SessionOptions;
 
 /** The IRC door's accounts for the glue tests: default settings, the cheapest hash. */
@@ -13,6 +13,7 @@ final class TestAccounts {
 
     static IrcAccounts of(ChatApplication chat) {
         return new IrcAccounts(new AccountDesk("server1", chat, PasswordCredential.MIN_ITERATIONS),
-                IrcAccountConfig.fromSettings(name -> null), 30_000, SessionOptions.PLAIN.scram());
+                IrcSecurityConfig.fromSettings(name -> null), 0, 30_000,
+                SessionOptions.PLAIN.scram());
     }
 }
