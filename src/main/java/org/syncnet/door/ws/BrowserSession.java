@@ -266,7 +266,7 @@ public final class BrowserSession {
         } else if (outcome instanceof ChatOutcome.Joined j && j.member().client().equals(id)) {
             Long pending = pendingJoins.remove(Casemapping.fold(j.room()));
             from = pending == null ? 0 : pending;
-        } else if (outcome instanceof ChatOutcome.Rejected r && r.client().equals(id)) {
+        } else if (outcome instanceof ChatOutcome.Rejected r && r.client().equals(id) && r.detail() != null) {
             pendingJoins.remove(Casemapping.fold(r.detail()));  // a refused join (its detail is the room)
         }
         return forVersion(frames.framesFor(state, outcome, id, from, leader));

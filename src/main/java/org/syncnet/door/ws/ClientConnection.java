@@ -113,11 +113,14 @@ public final class ClientConnection implements ChatConnection {
 
     /**
      * Logs the result's events, then sends its replies (after those events are applied: a failed login's error
-     * follows its logged failure); runs its check, a password's on the checker. True if one runs there now.
+     * follows its logged failure; if the log cannot take them, the client hears only that, so that a password is
+     * not told right or wrong without its failure counting); runs its check, a password's on the checker. True if
+     * one runs there now.
      */
     private boolean carryOut(BrowserSession.Result result) {
-        submit(result.toLog());
-        reply(result.reply());
+        if (submit(result.toLog())) {
+            reply(result.reply());
+        }
         closeIfEnded();
         AccountCheck check = result.check();
         if (check == null) {
@@ -163,9 +166,9 @@ public final class ClientConnection implements ChatConnection {
 
     /**
      * Submits the events in order; one the log cannot take gets {@code UNAVAILABLE}, and those after it, which
-     * depend on it (a login after its claim), are not submitted.
+     * depend on it (a login after its claim), are not submitted. False if one was not.
      */
-    private void submit(List<ChatEvent> events) {
+    private boolean submit(List<ChatEvent> events) {
         for (int i = 0; i < events.size(); i++) {
             ChatEvent e = events.get(i);
             long number = chat.submit(this, e);
@@ -175,12 +178,13 @@ public final class ClientConnection implements ChatConnection {
                 synchronized (protocol) {
                     events.subList(i, events.size()).forEach(protocol::notLogged);
                 }
-                return;
+                return false;
             }
             synchronized (queueLock) {
                 order.submitted(number, e, System.nanoTime());
             }
         }
+        return true;
     }
 
     /** Replies to the client's own frame: sent at once, or after its earlier events ({@link ReplyOrder}). */

@@ -355,4 +355,18 @@ class BrowserAccountsTest {
         assertEquals(List.of(registered("bob")), d.send(c, "{\"type\":\"hello\",\"nick\":\"bob\"}"),
                 "a registered nick is refused whatever the version");
     }
+
+    @Test
+    void whereAnAccountIsRequiredAGuestIsToldWhatToDo() {
+        d.state.requireAccounts();
+        BrowserSession a = d.session(A, 100);
+        d.send(a, hello("alice"));
+        String why = "log in or register first: only logged-in users may chat here";
+        assertEquals(List.of(new ServerFrame.Error(ErrorCode.ACCOUNT_REQUIRED, why, null, "#r", null)),
+                d.send(a, frame("join", "room", "#r")));
+        assertEquals(List.of(new ServerFrame.Error(ErrorCode.ACCOUNT_REQUIRED, why, "m1")),
+                d.send(a, frame("private", "id", "m1", "to", "alice", "text", "hi")), "a refusal without a room");
+        d.send(a, frame("register", "password", PW));
+        assertEquals(ServerFrame.Presence.class, d.send(a, frame("join", "room", "#r")).get(0).getClass());
+    }
 }
