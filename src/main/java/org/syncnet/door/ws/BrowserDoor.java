@@ -14,8 +14,9 @@ import org.syncnet.chat.service.ChatService;
 
 /**
  * The browser door's wiring, shared by every WebSocket connection ({@link ChatEndpoint} instances are one per
- * connection): obtains the {@link ChatApplication} from the chat's bean once, and makes each new socket a
- * {@link ClientConnection} with its {@link BrowserSession}, attached to the chat.
+ * connection): obtains the {@link ChatApplication} and the accounts' desk from the chat's bean once, and makes each new
+ * socket a {@link ClientConnection} with its {@link BrowserSession}, attached to the chat. The container's executor
+ * closes sockets and checks passwords.
  */
 @ApplicationScoped
 public class BrowserDoor {
@@ -27,6 +28,7 @@ public class BrowserDoor {
     private ChatApplication chat;
     private ChatConfig config;
     private OutcomeFrames frames;
+    private AccountClerk clerk;
     private final ServerFrameEncoder encoder = new ServerFrameEncoder();
     private final ClientFrameDecoder decoder = new ClientFrameDecoder();
 
@@ -37,6 +39,7 @@ public class BrowserDoor {
         // Half the outbound queue: a resume's history goes out as one frame, and the queue takes it even with
         // events queued behind (2 Mi characters by default, over 10 s of a busy room's messages).
         frames = new OutcomeFrames(chat.server(), config.outboundQueueKib() * 1024L / 2);
+        clerk = new AccountClerk(chatService.accountDesk(), chat);
     }
 
     /** See {@link ChatApplication#catchingUp()}: the endpoint turns the browser away then. */
@@ -50,9 +53,9 @@ public class BrowserDoor {
         if (id == null) {
             return null;
         }
-        BrowserSession protocol = new BrowserSession(id,
+        BrowserSession protocol = new BrowserSession(id, PeerAddress.of(ws, chat.server()),
                 new TokenBucket(config.rateBurst(), config.ratePerSecond(), System.nanoTime()), decoder);
-        ClientConnection c = new ClientConnection(ws, protocol, encoder, frames, executor, chat,
+        ClientConnection c = new ClientConnection(ws, protocol, encoder, frames, executor, chat, clerk,
                 (long) config.outboundQueueKib() * 1024);
         chat.attach(c);
         return c;

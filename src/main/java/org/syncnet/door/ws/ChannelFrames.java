@@ -1,7 +1,9 @@
 package org.syncnet.door.ws;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.syncnet.chat.ChannelView;
 import org.syncnet.chat.ChatOutcome;
 import org.syncnet.chat.ChatState;
@@ -10,16 +12,20 @@ import org.syncnet.chat.ModeChange;
 import org.syncnet.chat.RoomSnapshot;
 
 /**
- * A room's statuses and modes as the browser sees them: with the {@code members} a joiner gets, and in the
- * {@code mode} frame of a change. Read from the state as the outcome's event left it, so every member is told the
+ * A room's statuses, modes and members' accounts as the browser sees them: with the {@code members} a joiner gets,
+ * and (statuses and modes) in the {@code mode} frame of a change. Read from the state as the outcome's event left it, so every member is told the
  * room's modes as they now are, not only what changed, and a page needs no mode logic of its own to show them.
  */
 final class ChannelFrames {
     private ChannelFrames() {
     }
 
-    /** The members frame of a snapshot, with its statuses and the room's modes (key and bans included: for members). */
+    /**
+     * The members frame of a snapshot, with its statuses, the room's modes (key and bans included: for members) and
+     * the members' accounts.
+     */
     static ServerFrame.Members members(ChatState state, RoomSnapshot r) {
+        Map<String, String> accounts = new LinkedHashMap<>();
         List<String> ops = new ArrayList<>();
         List<String> voiced = new ArrayList<>();
         List<String> nicks = new ArrayList<>(r.members().size());
@@ -31,11 +37,15 @@ final class ChannelFrames {
             if (r.isVoiced(m.client())) {
                 voiced.add(m.nick());
             }
+            String account = state.accountOf(m.client());  // now: a snapshot's member is as it joined
+            if (!account.isEmpty()) {
+                accounts.put(m.nick(), account);
+            }
         }
         ServerFrame.Channel channel = state.channel(r.room())
                 .map(v -> new ServerFrame.Channel(ops, voiced, modes(v, true), v.created()))
                 .orElse(null);
-        return new ServerFrame.Members(r.room(), nicks, r.topic(), channel);
+        return new ServerFrame.Members(r.room(), nicks, r.topic(), channel, accounts);
     }
 
     /** The mode frame of a change; the ban list comes along only if a ban was set or lifted. */

@@ -32,7 +32,8 @@ import org.syncnet.chat.app.SharedEncodings;
  * out of this class, so the chat's applier thread (which holds the chat state) can always send.
  * <p>
  * Reply order: a frame answered at once (an error) waits in the {@link ReplyOrder} behind the connection's events the
- * log has not applied yet, so the client hears of its frames in the order it sent them.
+ * log has not applied yet, so the client hears of its frames in the order it sent them. A frame whose account check
+ * needs a password runs it on the checker; the frames after it wait for it ({@link CheckedInput}).
  */
 public final class ClientConnection implements ChatConnection {
     private static final Logger LOG = Logger.getLogger("org.syncnet.chat");
@@ -43,7 +44,9 @@ public final class ClientConnection implements ChatConnection {
     private final OutcomeFrames frames;
     private final Executor closer;
     private final ChatApplication chat;
+    private final AccountClerk clerk;
     private final long maxQueuedChars;
+    private final CheckedInput input = new CheckedInput();
 
     private final Object queueLock = new Object();
     private final ArrayDeque<String> queue = new ArrayDeque<>();
@@ -59,19 +62,21 @@ public final class ClientConnection implements ChatConnection {
     private boolean closeStarted;
 
     /**
-     * @param closer runs the closing of the socket, which may block
+     * @param closer runs the closing of the socket, which may block, and the checks of passwords, which take long
      * @param chat   where the client's events go, and is told when the connection ends ({@link #ended}), or (on the
      *               closer) when this server drops the client, so its end need not wait for the close handshake a
      *               client which does not read never completes
+     * @param clerk  checks the account frames' passwords and tokens
      */
-    public ClientConnection(Session ws, BrowserSession protocol, ServerFrameEncoder encoder, OutcomeFrames frames,
-                            Executor closer, ChatApplication chat, long maxQueuedChars) {
+    ClientConnection(Session ws, BrowserSession protocol, ServerFrameEncoder encoder, OutcomeFrames frames,
+                     Executor closer, ChatApplication chat, AccountClerk clerk, long maxQueuedChars) {
         this.ws = ws;
         this.protocol = protocol;
         this.encoder = encoder;
         this.frames = frames;
         this.closer = closer;
         this.chat = chat;
+        this.clerk = clerk;
         try {
             ws.getAsyncRemote().setBatchingAllowed(true);  // drain() flushes each batch itself
         } catch (IOException e) {
@@ -87,23 +92,99 @@ public final class ClientConnection implements ChatConnection {
 
     /** A text frame from the client: its events go to the log, any immediate reply back to it. */
     public void received(String text) {
+        switch (input.arrived(text)) {
+            case HANDLE_NOW -> handle(text);
+            case HELD -> { }
+            case FLOODING -> {
+                reply(List.of(new ServerFrame.Error(ErrorCode.RATE_LIMITED, "flooding: disconnected", null)));
+                closeAfterSending(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "RATE_LIMITED"));
+            }
+        }
+    }
+
+    /** Handles one frame; true if it started a check of a password, which the frames after it wait for. */
+    private boolean handle(String text) {
         BrowserSession.Result result;
         synchronized (protocol) {
             result = protocol.onText(text, System.nanoTime(), System.currentTimeMillis());
         }
-        reply(result.reply());
-        for (ChatEvent e : result.toLog()) {
+        return carryOut(result);
+    }
+
+    /**
+     * Logs the result's events, then sends its replies (after those events are applied: a failed login's error
+     * follows its logged failure; if the log cannot take them, the client hears only that, so that a password is
+     * not told right or wrong without its failure counting); runs its check, a password's on the checker. True if
+     * one runs there now.
+     */
+    private boolean carryOut(BrowserSession.Result result) {
+        if (submit(result.toLog())) {
+            reply(result.reply());
+        }
+        closeIfEnded();
+        AccountCheck check = result.check();
+        if (check == null) {
+            return false;
+        }
+        if (!check.slow()) {
+            return carryOut(verified(check));
+        }
+        input.checking();
+        closer.execute(() -> {
+            carryOut(verified(check));
+            handleHeld();
+        });
+        return true;
+    }
+
+    private BrowserSession.Result verified(AccountCheck check) {
+        long now = System.currentTimeMillis();
+        AccountVerdict verdict;
+        try {
+            verdict = clerk.verify(check, now);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, id().server() + ": the account check of " + id() + " failed", e);
+            verdict = new AccountVerdict.Refused(new ServerFrame.Error(ErrorCode.UNAVAILABLE,
+                    "the account could not be checked now; try again", null));
+        }
+        synchronized (protocol) {
+            return protocol.onVerified(check, verdict, now);
+        }
+    }
+
+    /** After a check, on the checker: the frames that waited for it, until none is left or one starts a check. */
+    private void handleHeld() {
+        for (String text = input.next(); text != null; text = input.next()) {
+            if (handle(text)) {
+                return;
+            }
+        }
+        if (input.endedDuringCheck()) {
+            chat.closed(this, quitReason());
+        }
+    }
+
+    /**
+     * Submits the events in order; one the log cannot take gets {@code UNAVAILABLE}, and those after it, which
+     * depend on it (a login after its claim), are not submitted. False if one was not.
+     */
+    private boolean submit(List<ChatEvent> events) {
+        for (int i = 0; i < events.size(); i++) {
+            ChatEvent e = events.get(i);
             long number = chat.submit(this, e);
             if (number == 0) {
                 reply(List.of(new ServerFrame.Error(ErrorCode.UNAVAILABLE,
                         "the cluster cannot take events now; resend later", e.clientEventId())));
-            } else {
-                synchronized (queueLock) {
-                    order.submitted(number, e, System.nanoTime());
+                synchronized (protocol) {
+                    events.subList(i, events.size()).forEach(protocol::notLogged);
                 }
+                return false;
+            }
+            synchronized (queueLock) {
+                order.submitted(number, e, System.nanoTime());
             }
         }
-        closeIfEnded();
+        return true;
     }
 
     /** Replies to the client's own frame: sent at once, or after its earlier events ({@link ReplyOrder}). */
@@ -147,9 +228,14 @@ public final class ClientConnection implements ChatConnection {
         flush();
     }
 
-    /** The WebSocket closed, from either side, or this server dropped the client: its client leaves the chat. */
+    /**
+     * The WebSocket closed, from either side, or this server dropped the client: its client leaves the chat, after the
+     * events of an account check that runs now.
+     */
     public void ended() {
-        chat.closed(this, quitReason());
+        if (input.endNow()) {
+            chat.closed(this, quitReason());
+        }
     }
 
     /** The quit reason others see when this connection ends. */

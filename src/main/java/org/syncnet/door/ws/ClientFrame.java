@@ -10,15 +10,24 @@ public sealed interface ClientFrame {
      * First frame of a connection. {@code resumeFrom}: the sequence of the last event the client saw, when it
      * reconnects; {@code session}: its resume key (empty if none) so it can take its nick back from its old,
      * not yet removed connection. {@code version}: the protocol version the client speaks ({@value #FIRST_VERSION}
-     * if it does not say; see {@link FrameLines} for what version 2 changes, {@link OlderVersions} for version 3).
+     * if it does not say; see {@link FrameLines} for what version 2 changes, {@link OlderVersions} for versions 3
+     * and 4). {@code token} or {@code password} (version 4, at most one of them): what logs the client in, to the
+     * token's account or to the account named like the nick.
      */
-    record Hello(String nick, OptionalLong resumeFrom, String session, int version) implements ClientFrame {
+    record Hello(String nick, OptionalLong resumeFrom, String session, int version, Secret token, Secret password)
+            implements ClientFrame {
         public static final int FIRST_VERSION = 1;
         /** From this version on, a server frame may hold several objects, a line each ({@link FrameLines}). */
         public static final int LINES_VERSION = 2;
         /** From this version on, the server sends channel statuses, modes, kicks and invites ({@link OlderVersions}). */
         public static final int MODERATION_VERSION = 3;
-        public static final int LATEST_VERSION = 3;
+        /** From this version on, a client may log in, and hears of its own and its room mates' accounts. */
+        public static final int ACCOUNTS_VERSION = 4;
+        public static final int LATEST_VERSION = 4;
+
+        public Hello(String nick, OptionalLong resumeFrom, String session, int version) {
+            this(nick, resumeFrom, session, version, Secret.NONE, Secret.NONE);
+        }
 
         public Hello(String nick, OptionalLong resumeFrom, String session) {
             this(nick, resumeFrom, session, FIRST_VERSION);
@@ -68,5 +77,34 @@ public sealed interface ClientFrame {
 
     /** Lets {@code nick} join {@code room} past its +i, +k and +l, once. */
     record Invite(String room, String nick) implements ClientFrame {
+    }
+
+    // ---- accounts (protocol version 4) ----
+
+    /** Registers the nick the client holds as an account, with a password and an e-mail address (empty: none). */
+    record Register(Secret password, String email) implements ClientFrame {
+    }
+
+    /** Logs in to {@code account}, whatever nick the client holds. */
+    record Login(String account, Secret password) implements ClientFrame {
+    }
+
+    /** Logs out of the account; the browser token the connection logged in with ends too. */
+    record Logout() implements ClientFrame {
+    }
+
+    /** A new password for the account the client is logged in to; every browser token of the account ends. */
+    record ChangePassword(Secret password, Secret newPassword) implements ClientFrame {
+    }
+
+    /** Deletes the account the client is logged in to. */
+    record DropAccount(Secret password) implements ClientFrame {
+    }
+
+    /**
+     * Takes the registered nick {@code nick} of the client's account back from whoever holds it: {@code regain} also
+     * gives it to the client (a guest holder is renamed); else (GHOST) the holder is disconnected.
+     */
+    record Recover(String nick, boolean regain) implements ClientFrame {
     }
 }

@@ -31,7 +31,11 @@ public final class ClientFrameDecoder {
      */
     public static final int MAX_FRAME_CHARS = 32 * 1024;
 
-    private static final Set<String> HELLO = Set.of("type", "nick", "resumeFrom", "session", "version");
+    /** A browser login token: what {@code AccountDesk.newToken} makes fits with room to spare. */
+    static final int MAX_TOKEN_CHARS = 64;
+
+    private static final Set<String> HELLO = Set.of("type", "nick", "resumeFrom", "session", "version", "token",
+            "password");
     private static final Set<String> JOIN = Set.of("type", "room", "resumeFrom", "key");
     private static final Set<String> PART = Set.of("type", "room", "reason");
     private static final Set<String> MESSAGE = Set.of("type", "id", "room", "text");
@@ -40,6 +44,12 @@ public final class ClientFrameDecoder {
     private static final Set<String> MODE = Set.of("type", "room", "changes");
     private static final Set<String> KICK = Set.of("type", "room", "nick", "reason");
     private static final Set<String> INVITE = Set.of("type", "room", "nick");
+    private static final Set<String> REGISTER = Set.of("type", "password", "email");
+    private static final Set<String> LOGIN = Set.of("type", "account", "password");
+    private static final Set<String> LOGOUT = Set.of("type");
+    private static final Set<String> PASSWORD = Set.of("type", "password", "newPassword");
+    private static final Set<String> DROP_ACCOUNT = Set.of("type", "password");
+    private static final Set<String> RECOVER = Set.of("type", "nick");
 
     private final JsonParserFactory parsers = Json.createParserFactory(Map.of(
             JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE,
@@ -67,6 +77,17 @@ public final class ClientFrameDecoder {
                 case "mode" -> mode(only(frame, MODE));
                 case "kick" -> kick(only(frame, KICK));
                 case "invite" -> invite(only(frame, INVITE));
+                case "register" -> register(only(frame, REGISTER));
+                case "login" -> new ClientFrame.Login(account(only(frame, LOGIN)), password(frame, "password"));
+                case "logout" -> {
+                    only(frame, LOGOUT);
+                    yield new ClientFrame.Logout();
+                }
+                case "password" -> new ClientFrame.ChangePassword(password(only(frame, PASSWORD), "password"),
+                        password(frame, "newPassword"));
+                case "dropAccount" -> new ClientFrame.DropAccount(password(only(frame, DROP_ACCOUNT), "password"));
+                case "regain" -> new ClientFrame.Recover(nick(only(frame, RECOVER)), true);
+                case "ghost" -> new ClientFrame.Recover(nick(only(frame, RECOVER)), false);
                 default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown frame type");
             };
         } catch (RuntimeException e) {
@@ -104,7 +125,56 @@ public final class ClientFrameDecoder {
         if (!ChatLimits.isValidSession(session)) {
             throw new ProtocolException(ErrorCode.BAD_FIELD, "session: up to 64 of A-Z a-z 0-9 . _ : -");
         }
-        return new ClientFrame.Hello(nick, resumeFrom, session, version(f));
+        int version = version(f);
+        Secret token = f.containsKey("token") ? token(f) : Secret.NONE;
+        Secret password = f.containsKey("password") ? password(f, "password") : Secret.NONE;
+        if (!token.isEmpty() && !password.isEmpty()) {
+            throw new ProtocolException(ErrorCode.BAD_FIELD, "token or password: one of them, not both");
+        }
+        if ((!token.isEmpty() || !password.isEmpty()) && version < ClientFrame.Hello.ACCOUNTS_VERSION) {
+            throw new ProtocolException(ErrorCode.BAD_FIELD,
+                    "token and password: protocol version " + ClientFrame.Hello.ACCOUNTS_VERSION);
+        }
+        return new ClientFrame.Hello(nick, resumeFrom, session, version, token, password);
+    }
+
+    /** A browser login token as the server issued it: a well-formed one the server does not know is refused later. */
+    private static Secret token(JsonObject f) throws ProtocolException {
+        String token = string(f, "token", true);
+        if (token.isEmpty() || token.length() > MAX_TOKEN_CHARS || !token.chars().allMatch(c -> c >= 'a' && c <= 'z'
+                || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
+            throw new ProtocolException(ErrorCode.BAD_FIELD,
+                    "token: 1-" + MAX_TOKEN_CHARS + " of A-Z a-z 0-9 - _, as the server issued it");
+        }
+        return new Secret(token);
+    }
+
+    /** A password, current or new: no account can have one that breaks the rules, so both are checked alike. */
+    private static Secret password(JsonObject f, String name) throws ProtocolException {
+        String password = string(f, name, true);
+        if (!ChatLimits.isValidPassword(password)) {
+            throw new ProtocolException(ErrorCode.BAD_PASSWORD, name + ": at least " + ChatLimits.MIN_PASSWORD_CHARS
+                    + " characters, at most " + ChatLimits.MAX_PASSWORD_BYTES + " bytes of UTF-8, one line");
+        }
+        return new Secret(password);
+    }
+
+    private static ClientFrame register(JsonObject f) throws ProtocolException {
+        Secret password = password(f, "password");
+        String email = f.containsKey("email") ? string(f, "email", true) : "";
+        if (!ChatLimits.isValidEmail(email)) {
+            throw new ProtocolException(ErrorCode.BAD_EMAIL, "email: name@domain, at most "
+                    + ChatLimits.MAX_EMAIL_CHARS + " visible ASCII characters");
+        }
+        return new ClientFrame.Register(password, email);
+    }
+
+    private static String account(JsonObject f) throws ProtocolException {
+        String account = string(f, "account", true);
+        if (!ChatLimits.isValidNick(account)) {
+            throw new ProtocolException(ErrorCode.BAD_NICK, "account: an account's name, which is a nick");
+        }
+        return account;
     }
 
     private static int version(JsonObject f) throws ProtocolException {
@@ -190,7 +260,7 @@ public final class ClientFrameDecoder {
         }
     }
 
-    /** The nick a kick or an invite is for. */
+    /** The nick a kick, an invite, a regain or a ghost is for. */
     private static String nick(JsonObject f) throws ProtocolException {
         String nick = string(f, "nick", true);
         if (!ChatLimits.isValidNick(nick)) {

@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.syncnet.chat.Casemapping;
 import org.syncnet.chat.ChatOutcome;
+import org.syncnet.chat.ChatOutcome.AccountStep;
 import org.syncnet.chat.ChatState;
 import org.syncnet.chat.ClientId;
 import org.syncnet.chat.ErrorCode;
 import org.syncnet.chat.HistoryEntry;
 import org.syncnet.chat.RoomSnapshot;
+import org.syncnet.door.ws.ServerFrame.Account.AccountChange;
 import org.syncnet.door.ws.ServerFrame.Presence.Change;
 
 /**
@@ -54,13 +56,17 @@ public final class OutcomeFrames {
                 out.add(new ServerFrame.Error(ErrorCode.REPLACED, "resumed on another connection", null));
             }
         } else if (outcome instanceof ChatOutcome.NickChanged o) {
+            if (recipient.equals(o.client())) {
+                out.add(new ServerFrame.Nick(o.oldNick(), o.newNick()));
+            }
             for (String room : sharedRooms(state, state.roomsOf(o.client()), recipient)) {
                 out.add(new ServerFrame.Presence(room, o.oldNick(), Change.NICK, o.newNick(), null));
             }
         } else if (outcome instanceof ChatOutcome.Rejected o) {
             out.add(Refusals.frame(o));
         } else if (outcome instanceof ChatOutcome.Joined o) {
-            out.add(new ServerFrame.Presence(o.room(), o.member().nick(), Change.JOIN, null, null));
+            out.add(new ServerFrame.Presence(o.room(), o.member().nick(), Change.JOIN, null, null,
+                    o.member().loggedIn() ? o.member().account() : null));
             if (recipient.equals(o.member().client())) {
                 RoomSnapshot r = resumeFrom == 0 ? o.snapshot()
                         : state.room(o.room(), resumeFrom, resumeChars).orElse(o.snapshot());
@@ -97,8 +103,23 @@ public final class OutcomeFrames {
             out.add(new ServerFrame.Kick(o.room(), o.by().nick(), o.target().nick(), o.reason()));
         } else if (outcome instanceof ChatOutcome.Invited o) {
             out.add(new ServerFrame.Invite(o.room(), o.by().nick(), o.target().nick()));
+        } else if (outcome instanceof ChatOutcome.AccountChanged o) {
+            out.add(recipient.equals(o.client()) ? new ServerFrame.Account(o.member().account(), change(o.change()))
+                    : new ServerFrame.MemberAccount(o.member().nick(), o.member().account()));
+        } else if (outcome instanceof ChatOutcome.AccountDone o && o.step() == AccountStep.PASSWORD_CHANGED) {
+            out.add(new ServerFrame.Account(o.account(), AccountChange.PASSWORD));
         }
+        // AccountDone SESSION_ISSUED: the token it confirms is the recipient's session's to send (BrowserSession).
         return out;
+    }
+
+    private static AccountChange change(ChatOutcome.AccountChange change) {
+        return switch (change) {
+            case REGISTERED -> AccountChange.REGISTER;
+            case LOGGED_IN -> AccountChange.LOGIN;
+            case LOGGED_OUT -> AccountChange.LOGOUT;
+            case DROPPED -> AccountChange.DROP;
+        };
     }
 
     private static void addRoom(List<ServerFrame> out, ChatState state, RoomSnapshot r, String ownNick) {

@@ -7,17 +7,26 @@ import org.syncnet.chat.ErrorCode;
 /**
  * A refusal by the chat state as the browser sees it: an {@code error} frame with a sentence a page can show as it
  * is, and the room and nick it concerns as fields of their own, so a client need not parse the sentence. The state's
- * detail is a room, a nick, "nick room", "room letter" or "room letter argument" depending on the code
- * ({@link ErrorCode}); one that does not have the expected shape is shown as it is.
+ * detail is a room, a nick, an account, "nick room", "room letter" or "room letter argument" depending on the code
+ * ({@link ErrorCode}), or none; one that does not have the expected shape is shown as it is.
  */
 final class Refusals {
     private Refusals() {
     }
 
     static ServerFrame.Error frame(ChatOutcome.Rejected r) {
+        return frame(r.code(), r.detail(), r.clientEventId());
+    }
+
+    /**
+     * A refusal the door decides itself in the state's words (a registered nick, a registration over the limit), or
+     * one only the door makes: {@code LOGIN_THROTTLED}, whose detail is the seconds to wait.
+     */
+    static ServerFrame.Error frame(ErrorCode code, String detail, String clientEventId) {
+        Refusal r = new Refusal(code, detail == null ? "" : detail, clientEventId);
         String d = r.detail();
         String[] p = d.split(" ", -1);
-        return switch (r.code()) {
+        return switch (code) {
             case NICK_IN_USE -> error(r, "the nick " + d + " is taken", null, d);
             case NO_SUCH_NICK -> error(r, "nobody has the nick " + d, null, d);
             case NOT_IN_ROOM -> error(r, "you are not in " + d, d, null);
@@ -38,8 +47,25 @@ final class Refusals {
                     : plain(r);
             case INVALID_MODE_ARGUMENT -> p.length == 3 ? error(r, invalidArgument(p[1], p[2]), p[0], null) : plain(r);
             case NOT_PRIVILEGED -> error(r, "only server operators may use " + d, null, null);
+            case NICK_REGISTERED -> error(r, "the nick " + d + " is registered; log in with its password", null, d);
+            case NOT_NICK_OWNER -> error(r, "the nick " + d + " is not registered to your account", null, d);
+            case NO_SUCH_ACCOUNT -> error(r, "there is no account " + d, null, null);
+            case LOGIN_FAILED -> error(r, "login to " + d + " failed: its password changed meanwhile", null, null);
+            case ACCOUNT_EXISTS -> error(r, d + " is registered already", null, d);
+            case ACCOUNT_NOT_NICK -> error(r, "you can register only the nick you hold, " + d, null, d);
+            case ALREADY_LOGGED_IN -> error(r, "you are logged in to " + d + " already; log out first", null, null);
+            case NOT_LOGGED_IN -> error(r, "you are not logged in to an account", null, null);
+            case REGISTRATION_LIMITED -> error(r, "too many accounts were registered from your address lately; "
+                    + "try again later", null, null);
+            case LOGIN_THROTTLED -> error(r, "too many failed logins: try again in " + d + " s", null, null);
+            case ACCOUNT_REQUIRED -> error(r, "log in or register first: only logged-in users may chat here",
+                    d.isEmpty() ? null : d, null);
             default -> plain(r);
         };
+    }
+
+    /** A refusal's parts: its code, its detail ("" if none) and the client event id it names (or null). */
+    private record Refusal(ErrorCode code, String detail, String clientEventId) {
     }
 
     private static String list(String letter) {
@@ -63,11 +89,11 @@ final class Refusals {
         return "mode " + letter + " needs " + what + (argument.equals("*") ? "" : ", not " + argument);
     }
 
-    private static ServerFrame.Error error(ChatOutcome.Rejected r, String message, String room, String nick) {
+    private static ServerFrame.Error error(Refusal r, String message, String room, String nick) {
         return new ServerFrame.Error(r.code(), message, r.clientEventId(), room, nick);
     }
 
-    private static ServerFrame.Error plain(ChatOutcome.Rejected r) {
+    private static ServerFrame.Error plain(Refusal r) {
         return new ServerFrame.Error(r.code(), r.detail(), r.clientEventId());
     }
 }

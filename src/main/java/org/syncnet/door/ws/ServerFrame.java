@@ -1,6 +1,9 @@
 package org.syncnet.door.ws;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.syncnet.chat.ErrorCode;
 import org.syncnet.chat.ListEntry;
@@ -48,10 +51,17 @@ public sealed interface ServerFrame {
     /**
      * The room's members, in join order, and its topic: sent on joining and on resuming. {@code channel}: who of
      * them has {@code @} and {@code +}, the room's modes and creation time (protocol version 3; null before).
+     * {@code accounts}: the account of each member logged in to one, by nick in join order (version 4; null before).
      */
-    record Members(String room, List<String> nicks, String topic, Channel channel) implements ServerFrame {
+    record Members(String room, List<String> nicks, String topic, Channel channel, Map<String, String> accounts)
+            implements ServerFrame {
         public Members {
             nicks = List.copyOf(nicks);
+            accounts = accounts == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(accounts));
+        }
+
+        public Members(String room, List<String> nicks, String topic, Channel channel) {
+            this(room, nicks, topic, channel, null);
         }
 
         public Members(String room, List<String> nicks, String topic) {
@@ -98,10 +108,16 @@ public sealed interface ServerFrame {
 
     /**
      * A change of a room's members: {@code join}, {@code part}, {@code quit} (with {@code reason}) or {@code nick}
-     * (with {@code newNick}).
+     * (with {@code newNick}). {@code account}: on a join, the account the joiner is logged in to (version 4; null if
+     * none or before).
      */
-    record Presence(String room, String nick, Change change, String newNick, String reason) implements ServerFrame {
+    record Presence(String room, String nick, Change change, String newNick, String reason, String account)
+            implements ServerFrame {
         public enum Change { JOIN, PART, QUIT, NICK }
+
+        public Presence(String room, String nick, Change change, String newNick, String reason) {
+            this(room, nick, change, newNick, reason, null);
+        }
     }
 
     /** Recent messages of a room, oldest first; {@code complete} false if older ones after the resume point are lost. */
@@ -126,5 +142,27 @@ public sealed interface ServerFrame {
 
     /** The cluster changed leader (or this server lost its quorum: leader null). */
     record Cluster(String server, String leader) implements ServerFrame {
+    }
+
+    // ---- accounts (protocol version 4) ----
+
+    /**
+     * The client's own account changed: the account it is now logged in to ({@code ""}: none) and why; {@code token}
+     * a new browser login token to keep ({@link Secret#NONE}: none), valid on every server of the cluster.
+     */
+    record Account(String account, AccountChange change, Secret token) implements ServerFrame {
+        public enum AccountChange { REGISTER, LOGIN, LOGOUT, DROP, PASSWORD, SESSION }
+
+        public Account(String account, AccountChange change) {
+            this(account, change, Secret.NONE);
+        }
+    }
+
+    /** A room mate logged in to {@code account}, or out ({@code ""}). */
+    record MemberAccount(String nick, String account) implements ServerFrame {
+    }
+
+    /** The client's own nick changed to {@code newNick}: a guest rename, or a regain. */
+    record Nick(String nick, String newNick) implements ServerFrame {
     }
 }

@@ -43,11 +43,17 @@ public final class ServerFrameEncoder {
             if (f.channel() != null) {
                 channel(g, f.channel());
             }
+            if (f.accounts() != null) {
+                g.writeStartObject("accounts");
+                f.accounts().forEach(g::write);
+                g.writeEnd();
+            }
         } else if (frame instanceof ServerFrame.Presence f) {
             g.write("type", "presence").write("room", f.room()).write("nick", f.nick())
                     .write("change", f.change().name().toLowerCase(Locale.ROOT));
             optional(g, "newNick", f.newNick());
             optional(g, "reason", f.reason());
+            optional(g, "account", f.account());
         } else if (frame instanceof ServerFrame.History f) {
             g.write("type", "history").write("room", f.room()).writeStartArray("messages");
             for (ServerFrame.Event e : f.messages()) {
@@ -82,6 +88,16 @@ public final class ServerFrameEncoder {
         } else if (frame instanceof ServerFrame.Cluster f) {
             g.write("type", "cluster").write("server", f.server());
             optional(g, "leader", f.leader());
+        } else if (frame instanceof ServerFrame.Account f) {
+            g.write("type", "account").write("account", f.account())
+                    .write("change", f.change().name().toLowerCase(Locale.ROOT));
+            if (!f.token().isEmpty()) {
+                g.write("token", f.token().value());
+            }
+        } else if (frame instanceof ServerFrame.MemberAccount f) {
+            g.write("type", "memberAccount").write("nick", f.nick()).write("account", f.account());
+        } else if (frame instanceof ServerFrame.Nick f) {
+            g.write("type", "nick").write("nick", f.nick()).write("newNick", f.newNick());
         } else {
             throw new IllegalArgumentException("unknown frame " + frame);
         }

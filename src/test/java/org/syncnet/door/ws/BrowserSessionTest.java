@@ -4,50 +4,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.syncnet.chat.ChatEvent;
-import org.syncnet.chat.ChatOutcome;
 import org.syncnet.chat.ChatState;
 import org.syncnet.chat.ClientId;
 import org.syncnet.chat.Identity;
 import org.syncnet.chat.ErrorCode;
 import org.syncnet.chat.ModeChange;
-import org.syncnet.chat.TokenBucket;
 
-/** A browser session against a one-server "log" that commits every event at once. */
+/** A browser session against a one-server "log" that commits every event at once ({@link SessionDriver}). */
 class BrowserSessionTest {
     private static final ClientId A = new ClientId("server1", 1);
     private static final ClientId B = new ClientId("server1", 2);
 
-    private final ChatState state = new ChatState();
-    private final OutcomeFrames outcomeFrames = new OutcomeFrames("server1", 1 << 20);
-    private final ClientFrameDecoder decoder = new ClientFrameDecoder();
-    private long seq;
-    private long now;
+    private final SessionDriver driver = new SessionDriver();
+    private final ChatState state = driver.state;
 
     private BrowserSession session(ClientId id, int burst) {
-        return new BrowserSession(id, new TokenBucket(burst, 1, 0), decoder);
+        return driver.session(id, burst);
     }
 
-    /** Sends a frame; commits what it logs; returns what every listed session receives, replies first. */
-    private List<ServerFrame> send(BrowserSession s, String json, BrowserSession... others) {
-        BrowserSession.Result r = s.onText(json, now, 1000);
-        List<ServerFrame> got = new ArrayList<>(r.reply());
-        for (ChatEvent e : r.toLog()) {
-            for (ChatOutcome o : state.apply(++seq, e)) {
-                if (o.to().contains(s.id())) {
-                    got.addAll(s.onOutcome(o, state, outcomeFrames, "server3"));
-                }
-                for (BrowserSession other : others) {
-                    if (o.to().contains(other.id())) {
-                        other.onOutcome(o, state, outcomeFrames, "server3");
-                    }
-                }
-            }
-        }
-        return got;
+    /** Sends a frame, checks, commits what it logs; returns what the session receives. */
+    private List<ServerFrame> send(BrowserSession s, String json) {
+        return driver.send(s, json);
     }
 
     @Test
@@ -81,6 +61,10 @@ class BrowserSessionTest {
     void aPendingHelloBlocksOtherFrames() {
         BrowserSession a = session(A, 100);
         BrowserSession.Result r = a.onText("{\"type\":\"hello\",\"nick\":\"alice\"}", 0, 0);
+        assertEquals(List.of(), r.toLog(), "the accounts are asked first");
+        assertEquals(ErrorCode.NOT_REGISTERED, ((ServerFrame.Error) a.onText("{\"type\":\"hello\",\"nick\":\"x\"}", 0, 0)
+                .reply().get(0)).code());
+        r = a.onVerified(r.check(), driver.clerk.verify(r.check(), 0), 0);
         assertEquals(List.of(new ChatEvent.NickClaimed(A, "alice", "", new Identity("web", A.server(), ""))), r.toLog());
         assertEquals(List.of(new ServerFrame.Error(ErrorCode.NOT_REGISTERED, "waiting for the nick", "m1")),
                 a.onText("{\"type\":\"message\",\"id\":\"m1\",\"room\":\"#a\",\"text\":\"x\"}", 0, 0).reply());
@@ -152,38 +136,19 @@ class BrowserSessionTest {
         assertEquals(new ServerFrame.Members("#a", List.of("alice", "bob"), ""),
                 send(b, "{\"type\":\"join\",\"room\":\"#a\"}").get(1), "version 2: the fields it knows");
 
-        List<ServerFrame> toAlice = new ArrayList<>();
-        List<ServerFrame> toBob = new ArrayList<>();
-        deliver(a.onText("{\"type\":\"mode\",\"room\":\"#a\",\"changes\":[{\"set\":true,\"mode\":\"m\"}]}", 0, 1000),
-                a, toAlice, b, toBob);
-        deliver(b.onText("{\"type\":\"message\",\"id\":\"b1\",\"room\":\"#a\",\"text\":\"hi\"}", 0, 1000),
-                b, toBob, a, toAlice);
-        deliver(a.onText("{\"type\":\"kick\",\"room\":\"#a\",\"nick\":\"bob\",\"reason\":\"spam\"}", 0, 1000),
-                a, toAlice, b, toBob);
+        driver.take(a);
+        driver.take(b);
+        send(a, "{\"type\":\"mode\",\"room\":\"#a\",\"changes\":[{\"set\":true,\"mode\":\"m\"}]}");
+        send(b, "{\"type\":\"message\",\"id\":\"b1\",\"room\":\"#a\",\"text\":\"hi\"}");
+        send(a, "{\"type\":\"kick\",\"room\":\"#a\",\"nick\":\"bob\",\"reason\":\"spam\"}");
         assertEquals(List.of(
                 new ServerFrame.Mode("#a", "alice", List.of(new ModeChange(true, 'm')),
                         new ServerFrame.Modes("+mnt", "", 0, null)),
-                new ServerFrame.Kick("#a", "alice", "bob", "spam")), toAlice);
+                new ServerFrame.Kick("#a", "alice", "bob", "spam")), driver.take(a));
         assertEquals(List.of(
                 new ServerFrame.Error(ErrorCode.MODERATED, "#a is moderated: only voiced users may speak", "b1"),
                 new ServerFrame.Presence("#a", "bob", ServerFrame.Presence.Change.PART, null, "kicked by alice: spam")),
-                toBob);
-    }
-
-    /** Sends what {@code r} logs, committing it, and collects what each of the two sessions receives. */
-    private void deliver(BrowserSession.Result r, BrowserSession s1, List<ServerFrame> to1, BrowserSession s2,
-                         List<ServerFrame> to2) {
-        to1.addAll(r.reply());
-        for (ChatEvent e : r.toLog()) {
-            for (ChatOutcome o : state.apply(++seq, e)) {
-                if (o.to().contains(s1.id())) {
-                    to1.addAll(s1.onOutcome(o, state, outcomeFrames, null));
-                }
-                if (o.to().contains(s2.id())) {
-                    to2.addAll(s2.onOutcome(o, state, outcomeFrames, null));
-                }
-            }
-        }
+                driver.take(b));
     }
 
     @Test
@@ -194,8 +159,8 @@ class BrowserSessionTest {
         BrowserSession.Result r = a.onText("{\"type\":\"message\",\"id\":\"m1\",\"room\":\"#a\",\"text\":\"x\"}", 0, 0);
         assertEquals(List.of(), r.toLog());
         assertEquals(List.of(new ServerFrame.Error(ErrorCode.RATE_LIMITED, "slow down; resend later", "m1")), r.reply());
-        now = 1_000_000_000L;
-        assertEquals(1, a.onText("{\"type\":\"message\",\"id\":\"m1\",\"room\":\"#a\",\"text\":\"x\"}", now, 0)
+        driver.nanos = 1_000_000_000L;
+        assertEquals(1, a.onText("{\"type\":\"message\",\"id\":\"m1\",\"room\":\"#a\",\"text\":\"x\"}", driver.nanos, 0)
                 .toLog().size());
     }
 
@@ -235,7 +200,7 @@ class BrowserSessionTest {
         BrowserSession a2 = session(new ClientId("server2", 1), 100);
         send(a, "{\"type\":\"hello\",\"nick\":\"alice\",\"session\":\"k\"}");
         send(a, "{\"type\":\"join\",\"room\":\"#a\"}");
-        List<ServerFrame> got = send(a2, "{\"type\":\"hello\",\"nick\":\"alice\",\"session\":\"k\",\"resumeFrom\":2}", a);
+        List<ServerFrame> got = send(a2, "{\"type\":\"hello\",\"nick\":\"alice\",\"session\":\"k\",\"resumeFrom\":2}");
         assertEquals(new ServerFrame.Welcome("server1", "server3", "alice"), got.get(0));
         assertEquals(new ServerFrame.Members("#a", List.of("alice"), ""), got.get(1));
         assertTrue(a.isClosed());
@@ -250,15 +215,11 @@ class BrowserSessionTest {
         send(a, "{\"type\":\"hello\",\"nick\":\"alice\"}");
         assertEquals(null, a.closedBy());
         ClientId oper = new ClientId("server2", 7);
-        state.apply(++seq, new ChatEvent.NickClaimed(oper, "root", "", new Identity("~r", "h", "R")));
-        state.apply(++seq, new ChatEvent.OperUp(oper, "admin"));
-        List<ServerFrame> got = new ArrayList<>();
-        for (ChatOutcome o : state.apply(++seq, new ChatEvent.Killed(oper, "alice", "spam"))) {
-            if (o.to().contains(A)) {
-                got.addAll(a.onOutcome(o, state, outcomeFrames, null));
-            }
-        }
-        assertEquals(List.of(new ServerFrame.Error(ErrorCode.KILLED, "Killed (root (spam))", null)), got);
+        driver.commit(new ChatEvent.NickClaimed(oper, "root", "", new Identity("~r", "h", "R")));
+        driver.commit(new ChatEvent.OperUp(oper, "admin"));
+        driver.take(a);
+        driver.commit(new ChatEvent.Killed(oper, "alice", "spam"));
+        assertEquals(List.of(new ServerFrame.Error(ErrorCode.KILLED, "Killed (root (spam))", null)), driver.take(a));
         assertTrue(a.isClosed());
         assertEquals(ErrorCode.KILLED, a.closedBy());
     }

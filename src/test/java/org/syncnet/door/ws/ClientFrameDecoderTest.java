@@ -41,13 +41,14 @@ class ClientFrameDecoderTest {
     }
 
     @Test
-    void helloSaysTheProtocolVersionOneToThree() {
+    void helloSaysTheProtocolVersionOneToFour() {
         assertEquals(1, ((ClientFrame.Hello) ok("{\"type\":\"hello\",\"nick\":\"a\"}")).version());
         assertEquals(1, ((ClientFrame.Hello) ok("{\"type\":\"hello\",\"nick\":\"a\",\"version\":1}")).version());
         assertEquals(new ClientFrame.Hello("a", OptionalLong.empty(), "", 2),
                 ok("{\"type\":\"hello\",\"nick\":\"a\",\"version\":2}"));
         assertEquals(3, ((ClientFrame.Hello) ok("{\"type\":\"hello\",\"nick\":\"a\",\"version\":3}")).version());
-        for (String bad : new String[] {"0", "4", "-1", "1.5", "\"2\"", "null", "true", "99999999999999999999999"}) {
+        assertEquals(4, ((ClientFrame.Hello) ok("{\"type\":\"hello\",\"nick\":\"a\",\"version\":4}")).version());
+        for (String bad : new String[] {"0", "5", "-1", "1.5", "\"2\"", "null", "true", "99999999999999999999999"}) {
             assertEquals(ErrorCode.BAD_FIELD, refused("{\"type\":\"hello\",\"nick\":\"a\",\"version\":" + bad + "}"),
                     bad);
         }

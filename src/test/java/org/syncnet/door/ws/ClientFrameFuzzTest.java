@@ -21,6 +21,9 @@ class ClientFrameFuzzTest {
                 + "{\"set\":false,\"mode\":\"k\"}]}",
         "{\"type\":\"kick\",\"room\":\"#lobby\",\"nick\":\"bob\",\"reason\":\"spam\"}",
         "{\"type\":\"join\",\"room\":\"#lobby\",\"key\":\"s3cret\"}",
+        "{\"type\":\"hello\",\"nick\":\"alice\",\"version\":4,\"token\":\"aB3-_x\"}",
+        "{\"type\":\"register\",\"password\":\"pencil-sharpener\",\"email\":\"a@example.org\"}",
+        "{\"type\":\"password\",\"password\":\"pencil-sharpener\",\"newPassword\":\"battery-staple\"}",
     };
     private static final String ALPHABET = "{}[]:,\"\\ntruefalsl0123456789.eE+-#abc u\u0000\u0007\ud800\udc00é😀";
 

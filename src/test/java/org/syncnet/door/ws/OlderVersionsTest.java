@@ -3,6 +3,7 @@ package org.syncnet.door.ws;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.syncnet.chat.ErrorCode;
 import org.syncnet.chat.ModeChange;
@@ -29,13 +30,31 @@ class OlderVersionsTest {
                         new ServerFrame.Kick("#a", "alice", "bob", "spam"),
                         new ServerFrame.Invite("#a", "alice", "carol"),
                         new ServerFrame.Kick("#a", "alice", "carol", ""),
-                        message, join)));
+                        message, join), 2));
     }
 
     @Test
     void framesWithoutNewFieldsPassUnchanged() {
         ServerFrame.Error plain = new ServerFrame.Error(ErrorCode.BAD_JSON, "invalid JSON", null);
         ServerFrame.Members members = new ServerFrame.Members("#a", List.of("alice"), "");
-        assertEquals(List.of(plain, members), OlderVersions.downgrade(List.of(plain, members)));
+        assertEquals(List.of(plain, members), OlderVersions.downgrade(List.of(plain, members), 1));
+    }
+
+    @Test
+    void beforeVersion4NoAccounts() {
+        ServerFrame.Members members = new ServerFrame.Members("#a", List.of("alice"), "t",
+                new ServerFrame.Channel(List.of("alice"), List.of(), MODES, 5), Map.of("alice", "alice"));
+        assertEquals(List.of(
+                        new ServerFrame.Members("#a", List.of("alice"), "t",
+                                new ServerFrame.Channel(List.of("alice"), List.of(), MODES, 5)),
+                        new ServerFrame.Presence("#a", "bob", Change.JOIN, null, null)),
+                OlderVersions.downgrade(List.of(
+                        new ServerFrame.Account("alice", ServerFrame.Account.AccountChange.LOGIN),
+                        members,
+                        new ServerFrame.MemberAccount("bob", "bob"),
+                        new ServerFrame.Nick("alice", "Guest00001"),
+                        new ServerFrame.Presence("#a", "bob", Change.JOIN, null, null, "bob")), 3));
+        assertEquals(List.of(new ServerFrame.Members("#a", List.of("alice"), "t")),
+                OlderVersions.downgrade(List.of(members), 2), "and before 3 no moderation either");
     }
 }

@@ -39,4 +39,21 @@ class RefusalsTest {
         assertEquals(new ServerFrame.Error(ErrorCode.NOT_REGISTERED, "no nick, or already gone", "m1"),
                 Refusals.frame(new Rejected(A, ErrorCode.NOT_REGISTERED, "no nick, or already gone", "m1")));
     }
+
+    @Test
+    void accounts() {
+        assertEquals(new ServerFrame.Error(ErrorCode.NICK_REGISTERED,
+                "the nick alice is registered; log in with its password", null, null, "alice"),
+                frame(ErrorCode.NICK_REGISTERED, "alice"));
+        assertEquals(new ServerFrame.Error(ErrorCode.LOGIN_THROTTLED, "too many failed logins: try again in 4 s", null),
+                Refusals.frame(ErrorCode.LOGIN_THROTTLED, "4", null));
+        assertEquals(new ServerFrame.Error(ErrorCode.ACCOUNT_REQUIRED,
+                "log in or register first: only logged-in users may chat here", "m1", "#a", null),
+                Refusals.frame(new Rejected(A, ErrorCode.ACCOUNT_REQUIRED, "#a", "m1")));
+        assertEquals(new ServerFrame.Error(ErrorCode.ACCOUNT_REQUIRED,
+                "log in or register first: only logged-in users may chat here", "m2"),
+                Refusals.frame(new Rejected(A, ErrorCode.ACCOUNT_REQUIRED, null, "m2")), "no detail: no room");
+        assertEquals(new ServerFrame.Error(ErrorCode.LOGIN_FAILED, "login to alice failed: its password changed meanwhile",
+                null), frame(ErrorCode.LOGIN_FAILED, "alice"));
+    }
 }

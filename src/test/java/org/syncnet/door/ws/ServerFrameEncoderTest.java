@@ -8,6 +8,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.syncnet.chat.ErrorCode;
 import org.syncnet.chat.ListEntry;
@@ -139,5 +140,21 @@ class ServerFrameEncoderTest {
                 new ServerFrame.Event(5, "#r", "ann", "hi", 1000, "m1", true))) {
             assertNotEquals(e, other);
         }
+    }
+
+    @Test
+    void accountsOfTheClientAndItsRoomMates() {
+        assertEquals(json("{'type':'account','account':'alice','change':'session','token':'t0k3n'}"),
+                encode(new ServerFrame.Account("alice", ServerFrame.Account.AccountChange.SESSION, new Secret("t0k3n"))));
+        assertEquals(json("{'type':'account','account':'','change':'logout'}"),
+                encode(new ServerFrame.Account("", ServerFrame.Account.AccountChange.LOGOUT)), "no token: left out");
+        assertEquals(json("{'type':'memberAccount','nick':'bob','account':'bob'}"),
+                encode(new ServerFrame.MemberAccount("bob", "bob")));
+        assertEquals(json("{'type':'nick','nick':'alice','newNick':'Guest00042'}"),
+                encode(new ServerFrame.Nick("alice", "Guest00042")));
+        assertEquals(json("{'type':'members','room':'#a','nicks':['alice','bob'],'topic':'','accounts':{'bob':'robert'}}"),
+                encode(new ServerFrame.Members("#a", List.of("alice", "bob"), "", null, Map.of("bob", "robert"))));
+        assertEquals(json("{'type':'presence','room':'#a','nick':'bob','change':'join','account':'robert'}"),
+                encode(new ServerFrame.Presence("#a", "bob", Change.JOIN, null, null, "robert")));
     }
 }
