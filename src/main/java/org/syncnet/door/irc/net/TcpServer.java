@@ -518,14 +518,18 @@ public final class TcpServer<A> {
             }
             c.key().cancel();
             c.closeSocket();
-            connections.remove(c);
-            connectionCount = connections.size();
             TcpConnection<A> closed = c;
+            // Logged before the count drops, so whoever waits for the count sees the line.
             if (!c.announced()) {
                 LOG.fine(() -> logName + ": TLS handshake with " + closed + " failed: " + reason);
+            } else {
+                LOG.fine(() -> logName + ": connection " + closed + " closed: " + reason);
+            }
+            connections.remove(c);
+            connectionCount = connections.size();
+            if (!c.announced()) {
                 continue;
             }
-            LOG.fine(() -> logName + ": connection " + closed + " closed: " + reason);
             try {
                 handler.closed(c, reason);
             } catch (RuntimeException | Error e) {
