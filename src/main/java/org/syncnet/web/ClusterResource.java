@@ -10,12 +10,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.syncnet.chat.ChatState;
+import org.syncnet.chat.service.ChatService;
 import org.syncnet.cluster.ClusterView;
 import org.syncnet.cluster.service.ElectionState;
 import org.syncnet.cluster.service.LeadershipChanged;
 import org.syncnet.cluster.service.LeadershipHistory;
 
-/** {@code GET /syncnet/api/cluster}: this server's view of the cluster. */
+/**
+ * {@code GET /syncnet/api/cluster}: this server's view of the cluster, with the chat's account counters (accounts,
+ * failed logins in the log, accounts and addresses whose next login must wait).
+ */
 @Path("cluster")
 public class ClusterResource {
     @Inject
@@ -24,6 +29,8 @@ public class ClusterResource {
     LeadershipHistory history;
     @Inject
     WebSettings web;
+    @Inject
+    ChatService chat;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -81,7 +88,18 @@ public class ClusterResource {
                 .add("members", members)
                 .add("dropped", dropped)
                 .add("leadershipChanges", changes)
+                .add("accounts", accounts())
                 .build();
+    }
+
+    private JsonObjectBuilder accounts() {
+        long now = System.currentTimeMillis();
+        ChatState.AccountCounters c = chat.application().read(s -> s.accountCounters(now));
+        return Json.createObjectBuilder()
+                .add("registered", c.accounts())
+                .add("failedLogins", c.failedLogins())
+                .add("blockedAccounts", c.blockedAccounts())
+                .add("blockedAddresses", c.blockedAddresses());
     }
 
     private static void nullable(JsonObjectBuilder json, String name, String value) {
