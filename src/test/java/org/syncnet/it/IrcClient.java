@@ -46,6 +46,14 @@ final class IrcClient implements AutoCloseable {
         return new IrcClient(label, s);
     }
 
+    /** Over TLS, trusting what {@code tls} trusts. */
+    static IrcClient connectTls(String label, int port, javax.net.ssl.SSLContext tls) throws IOException {
+        javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) tls.getSocketFactory().createSocket();
+        s.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+        s.startHandshake();
+        return new IrcClient(label, s);
+    }
+
     /**
      * Connects, registers and waits for 001 (welcome); fails on anything else that ends the registration. With
      * {@code caps}, requests them first (registration waits for {@code CAP END}) and fails unless they are ACKed.
