@@ -1,17 +1,11 @@
 package org.syncnet.web;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.UnrecoverableKeyException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.function.Function;
-import org.syncnet.settings.InvalidSettingException;
-import org.syncnet.settings.Settings;
+import org.syncnet.tls.TlsConfig;
 
 /**
  * The HTTPS side of the web settings. WildFly's HTTPS listener reads the key store itself (wildfly-config/https.cli,
@@ -21,9 +15,9 @@ import org.syncnet.settings.Settings;
  * deployment, naming the setting. And {@value #REQUIRE} says whether plain HTTP still serves the chat.
  */
 public final class TlsSettings {
-    public static final String KEYSTORE = "syncnet.tls.keystore";
-    public static final String KEYSTORE_PASSWORD = "syncnet.tls.keystore-password";
-    public static final String REQUIRE = "syncnet.tls.require";
+    public static final String KEYSTORE = TlsConfig.KEYSTORE;
+    public static final String KEYSTORE_PASSWORD = TlsConfig.KEYSTORE_PASSWORD;
+    public static final String REQUIRE = TlsConfig.REQUIRE;
     /** Where WildFly looks when {@value #KEYSTORE} is not set (the fallback in https.cli). */
     static final String DEFAULT_FILE = "syncnet-tls.p12";
 
@@ -44,53 +38,13 @@ public final class TlsSettings {
      * @throws InvalidSettingException naming the setting that cannot work
      */
     public static TlsSettings read(Function<String, String> lookup, Path configDir) {
-        boolean required = Settings.flag(lookup, REQUIRE, false);
         String given = blankToNull(lookup.apply(KEYSTORE));
         Path path = given != null ? Path.of(given) : configDir.resolve(DEFAULT_FILE);
-        if (!Files.exists(path)) {
-            if (given != null) {
-                throw new InvalidSettingException(KEYSTORE, "there is no key store at " + path);
-            }
-            if (required) {
-                throw new InvalidSettingException(REQUIRE, "is true, but there is no key store for HTTPS: set "
-                        + KEYSTORE + " and " + KEYSTORE_PASSWORD);
-            }
-            return new TlsSettings(path, null, false);
-        }
-        String password = lookup.apply(KEYSTORE_PASSWORD);
-        if (password == null) {
-            throw new InvalidSettingException(KEYSTORE_PASSWORD, "is not set; it opens the key store " + path);
-        }
-        return new TlsSettings(path, certificate(path, password.toCharArray()), required);
-    }
-
-    /** The certificate of the store's key: WildFly opens the store and the key with the one password. */
-    private static X509Certificate certificate(Path path, char[] password) {
-        KeyStore store;
-        try {
-            store = KeyStore.getInstance(path.toFile(), password);
-        } catch (IOException e) {
-            if (e.getCause() instanceof UnrecoverableKeyException) {
-                throw new InvalidSettingException(KEYSTORE_PASSWORD, "does not open the key store " + path);
-            }
-            throw new InvalidSettingException(KEYSTORE, path + " cannot be read as a key store (" + e.getMessage() + ")");
-        } catch (GeneralSecurityException e) {
-            throw new InvalidSettingException(KEYSTORE, path + " is not a key store (" + e.getMessage() + ")");
-        }
-        try {
-            for (String alias : Collections.list(store.aliases())) {
-                if (store.isKeyEntry(alias) && store.getCertificate(alias) instanceof X509Certificate c) {
-                    store.getKey(alias, password);
-                    return c;
-                }
-            }
-        } catch (UnrecoverableKeyException e) {
-            throw new InvalidSettingException(KEYSTORE_PASSWORD, "opens the key store " + path
-                    + " but not its key; the key must have the store's password");
-        } catch (GeneralSecurityException e) {
-            throw new InvalidSettingException(KEYSTORE, path + " cannot be read (" + e.getMessage() + ")");
-        }
-        throw new InvalidSettingException(KEYSTORE, path + " holds no private key with its certificate");
+        boolean fallback = given == null && Files.exists(path);
+        // The IRC door's TLS reads the same settings: one check of the key store, with WildFly's fallback file.
+        TlsConfig tls = TlsConfig.fromSettings(fallback ? name -> name.equals(KEYSTORE) ? path.toString()
+                : lookup.apply(name) : lookup);
+        return new TlsSettings(path, tls.on() ? tls.serverTls().certificate() : null, tls.require());
     }
 
     private static String blankToNull(String value) {

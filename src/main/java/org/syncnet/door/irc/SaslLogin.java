@@ -2,6 +2,7 @@ package org.syncnet.door.irc;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.syncnet.chat.AccountView;
 import org.syncnet.chat.ChatEvent;
 import org.syncnet.chat.ChatLimits;
@@ -9,6 +10,7 @@ import org.syncnet.chat.ChatState;
 import org.syncnet.chat.ClientId;
 import org.syncnet.chat.PasswordCredential;
 import org.syncnet.chat.app.AccountDesk;
+import org.syncnet.door.irc.sasl.FailureKind;
 import org.syncnet.door.irc.sasl.SaslExchange;
 import org.syncnet.door.irc.sasl.SaslStep;
 import org.syncnet.door.irc.sasl.ScramCredentials;
@@ -47,7 +49,7 @@ final class SaslLogin {
         ScramSettings scram = options.scram();
         ScramCredentials credentials = new ScramCredentials(this::credential, scram.decoySecret(), scram.iterations(),
                 scram.saltBytes());
-        this.exchange = new SaslExchange(java.util.Set.copyOf(options.saslMechanisms()), credentials, scram.random());
+        this.exchange = new SaslExchange(Set.copyOf(options.saslMechanisms()), credentials, scram.random());
     }
 
     IrcSession.Reply authenticate(IrcMessage m, ChatState state, boolean registered, boolean capEnabled,
@@ -151,7 +153,7 @@ final class SaslLogin {
         }
         out.send(replies.standard(IrcNumeric.ERR_SASLFAIL));
         Optional<String> account = f.account().filter(ChatLimits::isValidNick);
-        if (f.kind() == org.syncnet.door.irc.sasl.FailureKind.BAD_CREDENTIALS && account.isPresent()) {
+        if (f.kind() == FailureKind.BAD_CREDENTIALS && account.isPresent()) {
             out.log(new ChatEvent.LoginFailed(me, account.get(), host, nowMillis));
         }
         return out.build();
