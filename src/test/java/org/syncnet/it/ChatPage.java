@@ -83,6 +83,19 @@ final class ChatPage implements AutoCloseable {
         driver.findElement(By.id("nick")).sendKeys(nick, Keys.ENTER);
     }
 
+    /** From the start screen: the account form's nick and password, then "Register" (or "Log in"). */
+    void account(String nick, String password, boolean register) {
+        driver.findElement(By.id("account-nick")).clear();
+        driver.findElement(By.id("account-nick")).sendKeys(nick);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id(register ? "register" : "login")).click();
+    }
+
+    /** What the header says of the account: "logged in as alice", "not logged in". */
+    String accountLine() {
+        return driver.findElement(By.id("account-name")).getText();
+    }
+
     /** Types one line into the message box and presses Enter. */
     void say(String text) {
         driver.findElement(By.id("text")).sendKeys(text, Keys.ENTER);
