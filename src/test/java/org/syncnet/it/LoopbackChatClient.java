@@ -113,6 +113,11 @@ final class LoopbackChatClient implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        socket.close();
+        try {
+            out.write(WsFrameWriter.close(1000, "bye"));  // as a page that goes away says it
+            out.flush();
+        } finally {
+            socket.close();
+        }
     }
 }

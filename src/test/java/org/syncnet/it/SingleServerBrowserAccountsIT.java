@@ -62,10 +62,13 @@ class SingleServerBrowserAccountsIT {
         return f -> type("welcome").test(f) || type("error").test(f);
     }
 
-    /** Registers {@code nick} from {@code address} as a page does (hello, then register); returns the token. */
-    static String register(String address, int port, String nick) throws Exception {
+    /**
+     * Registers {@code nick} from {@code address} as a page does (hello with its session key, then register); returns
+     * the token. The connection then closes: a page that comes back resumes with the same session key.
+     */
+    static String register(String address, int port, String nick, String sessionKey) throws Exception {
         try (LoopbackChatClient c = new LoopbackChatClient(address, port)) {
-            c.send(hello(nick, fresh("s")).build());
+            c.send(hello(nick, sessionKey).build());
             c.next("welcome", type("welcome", "nick", nick), WAIT);
             c.send(Json.createObjectBuilder().add("type", "register").add("password", PASSWORD)
                     .add("email", nick + "@example.org").build());
@@ -79,11 +82,12 @@ class SingleServerBrowserAccountsIT {
     @Test
     void aTokenLogsTheBrowserInAgainUntilItLogsOut() throws Exception {
         String nick = fresh("ann");
-        String token = register(ownAddress(), HTTP, nick);
+        String session = fresh("s");
+        String token = register(ownAddress(), HTTP, nick, session);
 
         // The page reconnects (reload, failover) and presents its token: logged in, as the nick's owner.
         try (ChatClient page = ChatClient.connect("page", HTTP, 4)) {
-            page.send(hello(nick, fresh("s")).add("token", token).build());
+            page.send(hello(nick, session).add("token", token).build());
             JsonObject first = page.await("welcome or refusal", welcomeOrError(), WAIT);
             assertEquals("welcome", first.getString("type"), first::toString);
             assertEquals(nick, page.await("logged in", type("account", "change", "login"), WAIT).getString("account"));
@@ -118,7 +122,7 @@ class SingleServerBrowserAccountsIT {
     void wrongPasswordsAreCountedSoTheNextLoginWaits() throws Exception {
         String address = ownAddress();
         String nick = fresh("bea");
-        register(address, HTTP, nick);
+        register(address, HTTP, nick, fresh("s"));
         try (LoopbackChatClient guesser = new LoopbackChatClient(address, HTTP)) {
             for (int i = 0; i < 3; i++) {
                 guesser.send(hello(nick, "guess").add("password", "not-the-password-" + i).build());

@@ -147,8 +147,9 @@ public final class ClientConnection implements ChatConnection {
             verdict = new AccountVerdict.Refused(new ServerFrame.Error(ErrorCode.UNAVAILABLE,
                     "the account could not be checked now; try again", null));
         }
+        long checked = System.currentTimeMillis();  // a failure counts from when it was found, after the slow hash
         synchronized (protocol) {
-            return protocol.onVerified(check, verdict, now);
+            return protocol.onVerified(check, verdict, checked);
         }
     }
 

@@ -255,8 +255,9 @@ final class IrcConnection implements ChatConnection {
             }
         } else if (check instanceof SlowCheck.AccountPassword p) {
             AccountDesk.Login login = accounts.desk().login(p.account(), p.password(), address(), nowMillis);
+            long checked = System.currentTimeMillis();  // a failure counts from when it was found, after the hash
             synchronized (sessionLock) {
-                return session.onLoginChecked(p, login, nowMillis);
+                return session.onLoginChecked(p, login, checked);
             }
         } else if (check instanceof SlowCheck.NewPassword n) {
             PasswordCredential credential = accounts.desk().credential(n.password());
