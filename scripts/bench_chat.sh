@@ -15,6 +15,8 @@
 #               messages; the killed server is started again (and the cluster settles) before the next one
 # then the same (warmup, rate, saturation) against a single-member cluster (quorum 1, offset 225: HTTP 8305) as the
 # baseline, and prints one table. Everything it started is stopped at the end, also on failure or Ctrl-C.
+# With BENCH_TLS=1 the clients connect with wss:// to the servers' HTTPS ports (8443 + the port offset: 8663-8665 and
+# 8668), trusting each cluster's own key store; the leader kill still asks the REST view over plain HTTP.
 #
 #   SKIP_BUILD=1          do not build (needs target/syncnet.war, target/server and target/test-classes)
 #   BENCH_CLIENTS=30 BENCH_SENDERS=10 BENCH_RATE=1000 BENCH_SECONDS=15 BENCH_WARMUP=3 (s excluded from deliveries/s)
@@ -22,6 +24,8 @@
 #   BENCH_KILL_AT=8 BENCH_KILL_SECONDS=25 BENCH_KILL_RATES="$BENCH_RATE 300"
 #   BENCH_DRAIN=30        seconds to wait after the send phase for every client to have every message
 #   BENCH_SCENARIOS="rate saturation kill"   BENCH_BASELINE=1 (0: no single-member run)
+#   BENCH_TLS=0           1: wss:// (the servers' key store: SYNCNET_TLS_KEYSTORE, else the self-signed one
+#                         start_all_servers.sh makes in runtime/bench-chat/<cluster>)
 #   BENCH_JAVA_OPTS       flags of the load generator's JVM (default: C1 only, which costs the least CPU in runs of this
 #                         length, and a young generation of 1.2 GB whose survivors go straight to the old one: the
 #                         generator measures latency, so its own GC pauses must not add to it)
@@ -36,6 +40,8 @@ unset SYNCNET_CLUSTER_MEMBERS SYNCNET_SERVERS SYNCNET_PORT_OFFSET_BASE
 . "$ROOT/scripts/lib.sh"
 
 sn_bench_setup
+sn_bench_tls_setting
+TRUST_STORE="" TRUST_PASSWORD=""
 KILL_AT=${BENCH_KILL_AT:-8}
 KILL_SECONDS=${BENCH_KILL_SECONDS:-25}
 KILL_RATES=${BENCH_KILL_RATES:-$RATE 300}
@@ -87,19 +93,34 @@ servers_arg() { # offset count
     echo "$list"
 }
 
+# The chat endpoints over TLS: wss:// on the HTTPS ports (8443 + the port offset).
+wss_arg() { # offset count
+    local base=$1 count=$2 n list=""
+    for n in $(seq 1 "$count"); do
+        list+="${list:+,}wss://$SN_HOST:$(( 8443 + base + n - 1 ))/syncnet/chat"
+    done
+    echo "$list"
+}
+
 # bench CLUSTER SCENARIO ARGS...: runs the load generator, shows its output, keeps its RESULT line. The log is
 # $OUT/CLUSTER.LOG_NAME.log (default: the scenario).
 bench() {
-    local cluster=$1 scenario=$2 servers log line
+    local cluster=$1 scenario=$2 servers log line tls_args=()
     shift 2
     if [[ $cluster == cluster3 ]]; then servers=$(servers_arg $OFFSET3 3); else servers=$(servers_arg $OFFSET1 1); fi
+    if (( TLS )); then
+        sn_bench_trust_store "$BENCH_DIR/$cluster"
+        tls_args=("--tls-trust-store=$TRUST_STORE")
+        if [[ $cluster == cluster3 ]]; then tls_args+=("--chat-urls=$(wss_arg $OFFSET3 3)"); else tls_args+=("--chat-urls=$(wss_arg $OFFSET1 1)"); fi
+    fi
     # --runtime-dir: the servers' PID files, for the CPU accounting and the leader kill
     log="$OUT/$cluster.${LOG_NAME:-$scenario}.log"
     echo
+    # the key store's password in the generator's environment, not on a command line (ps)
     # shellcheck disable=SC2086
-    java $JAVA_OPTS_BENCH -cp "$CP" org.syncnet.bench.ChatBench --scenario="$scenario" --servers="$servers" \
+    BENCH_TRUST_STORE_PASSWORD=$TRUST_PASSWORD java $JAVA_OPTS_BENCH -cp "$CP" org.syncnet.bench.ChatBench --scenario="$scenario" --servers="$servers" \
         --clients="$CLIENTS" --senders="$SENDERS" --warmup="$WARMUP" --drain="$DRAIN" \
-        --runtime-dir="$BENCH_DIR/$cluster" "$@" 2>&1 | tee "$log"
+        --runtime-dir="$BENCH_DIR/$cluster" "${tls_args[@]}" "$@" 2>&1 | tee "$log"
     line=$(grep '^RESULT ' "$log" | tail -1)
     if [[ -n $line ]]; then
         RESULTS+=("$cluster|$line")
@@ -212,4 +233,9 @@ echo "deliv/s: messages received by all clients per second after the ${WARMUP} s
 echo "each receiving client, of the messages due after the warm-up (p99 all: of the whole run, the generator's own"
 echo "first second included); lost: messages missing at some client; dup: extra receipts; disorder: clients whose order"
 echo "differs; gap: longest time no client received anything. $CLIENTS clients, $SENDERS senders."
+if (( TLS )); then
+    echo "TLS: on (wss:// to the HTTPS ports, $(( 8443 + OFFSET3 ))-$(( 8443 + OFFSET3 + 2 ))$( (( BASELINE )) && echo " and $(( 8443 + OFFSET1 )) for the baseline"))"
+else
+    echo "TLS: off (ws:// to the HTTP ports; BENCH_TLS=1 for wss://)"
+fi
 echo "Machine: $(nproc 2>/dev/null || echo '?') CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null). Logs: $OUT, $BENCH_DIR/*/serverN/log"

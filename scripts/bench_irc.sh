@@ -15,6 +15,8 @@
 #    scenarios with all clients on its one port; then stops it.
 # 3. Prints both result columns side by side, with verdicts against the targets: at BENCH_RATE msg/s SyncNet's p99
 #    <= 25 ms with nothing lost, duplicated or out of order; at saturation SyncNet >= 0.5x ngircd's deliveries/s.
+# With BENCH_TLS=1 the clients reach SyncNet over IRC over TLS (its TLS ports, 6697 + the port offset: 6927-6929),
+# trusting the cluster's own key store; ngircd stays plain (its column remains the plain-TCP reference).
 # Everything it started is stopped at the end, also on failure or Ctrl-C.
 #
 #   SKIP_BUILD=1          do not build (needs target/syncnet.war, target/server and target/test-classes)
@@ -23,6 +25,8 @@
 #                         input passes 2 KiB: 20 lines of ~50 bytes stay well below)
 #   BENCH_DRAIN=30        seconds to wait after the send phase for every client to have every message
 #   BENCH_SCENARIOS="rate saturation"   BENCH_SYSTEMS="syncnet ngircd"
+#   BENCH_TLS=0           1: SyncNet's side over TLS (the servers' key store: SYNCNET_TLS_KEYSTORE, else the self-signed
+#                         one start_all_servers.sh makes in runtime/bench-irc/cluster3)
 #   BENCH_JAVA_OPTS       flags of the load generator's JVM (default: C2 and the serial GC; with C1 only it spends
 #                         more CPU per line, and at saturation the generator competes with the servers for the cores)
 #   NGIRCD=/usr/sbin/ngircd NGIRCD_PORT=8239
@@ -37,6 +41,8 @@ unset SYNCNET_CLUSTER_MEMBERS SYNCNET_SERVERS SYNCNET_PORT_OFFSET_BASE
 . "$ROOT/scripts/lib.sh"
 
 sn_bench_setup
+sn_bench_tls_setting
+TRUST_STORE="" TRUST_PASSWORD=""
 SCENARIOS=${BENCH_SCENARIOS:-rate saturation}
 SYSTEMS=${BENCH_SYSTEMS:-syncnet ngircd}
 JAVA_OPTS_BENCH=${BENCH_JAVA_OPTS:--Xmx2g -XX:+UseSerialGC}
@@ -107,9 +113,16 @@ RESULTS=()   # "system|RESULT line"
 
 syncnet_targets() {
     local n list=""
-    for n in 1 2 3; do list+="${list:+,}$SN_HOST:$(with_cluster bash -c '. "$0/scripts/lib.sh"; sn_irc_port "$1"' "$SN_ROOT" "$n")"; done
+    if (( TLS )); then
+        for n in 1 2 3; do list+="${list:+,}$SN_HOST:$(irc_tls_port "$n")"; done
+    else
+        for n in 1 2 3; do list+="${list:+,}$SN_HOST:$(with_cluster bash -c '. "$0/scripts/lib.sh"; sn_irc_port "$1"' "$SN_ROOT" "$n")"; done
+    fi
     echo "$list"
 }
+
+# Server N's IRC over TLS port: the servers' default, 6697 + its port offset (syncnet.irc.tls-port).
+irc_tls_port() { echo $(( 6697 + OFFSET + $1 - 1 )); }
 
 syncnet_pids() {
     local n pid list=""
@@ -122,19 +135,24 @@ syncnet_pids() {
 
 # bench SYSTEM SCENARIO ARGS...: runs the load generator, shows its output, keeps its RESULT line.
 bench() {
-    local system=$1 scenario=$2 targets pids log line
+    local system=$1 scenario=$2 targets pids log line tls_args=()
     shift 2
     if [[ $system == syncnet ]]; then
         targets=$(syncnet_targets) pids=$(syncnet_pids)
+        if (( TLS )); then
+            sn_bench_trust_store "$BENCH_DIR/cluster3"
+            tls_args=("--tls-trust-store=$TRUST_STORE")
+        fi
     else
         targets="$SN_HOST:$NGIRCD_PORT" pids="ngircd=$NGIRCD_PID"
     fi
     log="$OUT/$system.$scenario.log"
     echo
+    # the key store's password in the generator's environment, not on a command line (ps)
     # shellcheck disable=SC2086
-    java $JAVA_OPTS_BENCH -cp "$CP" org.syncnet.bench.IrcBench --scenario="$scenario" --server="$system" \
+    BENCH_TRUST_STORE_PASSWORD=$TRUST_PASSWORD java $JAVA_OPTS_BENCH -cp "$CP" org.syncnet.bench.IrcBench --scenario="$scenario" --server="$system" \
         --targets="$targets" --pids="$pids" --clients="$CLIENTS" --senders="$SENDERS" --warmup="$WARMUP" \
-        --drain="$DRAIN" "$@" 2>&1 | tee "$log"
+        --drain="$DRAIN" "${tls_args[@]}" "$@" 2>&1 | tee "$log"
     line=$(grep '^RESULT ' "$log" | tail -1)
     if [[ -n $line ]]; then
         RESULTS+=("$system|$line")
@@ -157,8 +175,15 @@ run_scenarios() {
 }
 
 run_syncnet() {
+    local n
+    if (( TLS )); then
+        # start_all_servers.sh checks the servers' other ports; a taken TLS port would only show as a refused client.
+        for n in 1 2 3; do
+            sn_port_in_use tcp "$(irc_tls_port "$n")" && sn_die "port $(irc_tls_port "$n")/tcp (IRC over TLS of server$n) is taken"
+        done
+    fi
     echo
-    echo "=== starting the SyncNet cluster (IRC ports $(syncnet_targets)) ==="
+    echo "=== starting the SyncNet cluster (IRC ports $(syncnet_targets)$( (( TLS )) && echo ", over TLS")) ==="
     CLUSTER_STARTED=1
     if ! with_cluster env SKIP_BUILD=1 "$SN_ROOT/scripts/start_all_servers.sh" >"$OUT/start.cluster3.log" 2>&1; then
         cat "$OUT/start.cluster3.log" >&2
@@ -278,6 +303,11 @@ cell() { # LINE FORMAT KEYS...: the fields of LINE in FORMAT, "-" when there is 
 echo
 echo "=============================================== IRC benchmark results ==============================================="
 echo "$CLIENTS clients in one room, $SENDERS senders; SyncNet: 3 servers, clients round-robin over their IRC ports; ngircd: 1 server, 1 port"
+if (( TLS )); then
+    echo "TLS: on for SyncNet (IRC over TLS, ports $(irc_tls_port 1)-$(irc_tls_port 3)); ngircd stays plain"
+else
+    echo "TLS: off (plain IRC on both sides; BENCH_TLS=1 puts SyncNet's side on TLS, ngircd stays plain)"
+fi
 printf '  %-30s %-26s %-26s\n' "" "SyncNet (3 servers)" "ngircd (1 server)"
 for s in warmup $SCENARIOS; do
     a=$(result_of syncnet "$s") b=$(result_of ngircd "$s")

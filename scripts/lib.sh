@@ -685,6 +685,28 @@ sn_bench_classpath() {
     CP="$SN_ROOT/target/test-classes:$SN_ROOT/target/classes:$(cat "$cp_file")"
 }
 
+# BENCH_TLS (0 or 1, default 0) as TLS: whether the load generator reaches the servers over TLS.
+sn_bench_tls_setting() {
+    TLS=${BENCH_TLS:-0}
+    [[ $TLS == 0 || $TLS == 1 ]] || sn_die "BENCH_TLS must be 0 or 1 (got '$TLS')"
+}
+
+# The key store whose certificates the load generator trusts for BENCH_TLS=1: the one SYNCNET_TLS_KEYSTORE names, else
+# the self-signed one start_all_servers.sh made in the cluster's runtime folder $1. Sets TRUST_STORE and TRUST_PASSWORD;
+# the generator gets the password in its environment (BENCH_TRUST_STORE_PASSWORD), not on its command line.
+sn_bench_trust_store() {
+    local dir=$1
+    if [[ -n "${SYNCNET_TLS_KEYSTORE:-}" ]]; then
+        TRUST_STORE="$(cd "$(dirname "$SYNCNET_TLS_KEYSTORE")" && pwd)/$(basename "$SYNCNET_TLS_KEYSTORE")"
+        TRUST_PASSWORD=${SYNCNET_TLS_KEYSTORE_PASSWORD:-}
+    else
+        TRUST_STORE="$dir/tls-keystore.p12"
+        TRUST_PASSWORD=$(tr -d '\r\n' <"$dir/tls-keystore.password" 2>/dev/null)
+    fi
+    [[ -s $TRUST_STORE && -n $TRUST_PASSWORD ]] \
+        || sn_die "BENCH_TLS=1: no key store with its password at $TRUST_STORE (the servers' start makes one)"
+}
+
 # ---------------------------------------------------------------------------------- benchmark result lines
 # The value of KEY in a load generator's "RESULT key=value ..." line $1, or "-".
 sn_field() { # LINE KEY

@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 
 /**
  * One benchmark chat client: a WebSocket to one server that says hello, joins the bench room, records every
@@ -51,6 +52,8 @@ final class BenchClient implements LoadPhase.Sender {
     private final String room;
     private final List<URI> servers;
     private final NioLoop loop;
+    /** For wss:// servers; null when all are ws://. */
+    private final SSLContext tls;
     private final ScheduledExecutorService timer;
     private final Observer observer;
     private final CompletableFuture<Void> joined = new CompletableFuture<>();
@@ -86,7 +89,7 @@ final class BenchClient implements LoadPhase.Sender {
     private final List<String> notes = new ArrayList<>();
 
     BenchClient(int index, String nick, String session, String room, List<URI> servers, int home, NioLoop loop,
-                ScheduledExecutorService timer, Observer observer) {
+                SSLContext tls, ScheduledExecutorService timer, Observer observer) {
         this.index = index;
         this.nick = nick;
         this.session = session;
@@ -94,6 +97,7 @@ final class BenchClient implements LoadPhase.Sender {
         this.servers = List.copyOf(servers);
         this.serverIndex = home;
         this.loop = loop;
+        this.tls = tls;
         this.timer = timer;
         this.observer = observer;
         this.trace = Integer.getInteger("bench.trace", -1) == index;
@@ -216,7 +220,7 @@ final class BenchClient implements LoadPhase.Sender {
         ready = false;
         Conn c = new Conn(servers.get(server));
         current = c;
-        c.ws = NioWebSocket.connect(loop, c.uri, CONNECT_TIMEOUT, c);
+        c.ws = NioWebSocket.connect(loop, c.uri, tls, CONNECT_TIMEOUT, c);
     }
 
     private synchronized void opened(Conn c) {

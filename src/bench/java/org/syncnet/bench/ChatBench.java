@@ -66,7 +66,7 @@ public final class ChatBench {
             t.setDaemon(true);
             return t;
         });
-        List<URI> uris = o.servers().stream().map(BenchOptions.Server::chat).toList();
+        List<URI> uris = o.chat();
         BenchClient.Observer observer = new BenchClient.Observer() {
             @Override
             public void delivered(long arrivalNanos) {
@@ -86,15 +86,16 @@ public final class ChatBench {
         List<BenchClient> clients = new ArrayList<>();
         for (int i = 0; i < load.clients(); i++) {
             clients.add(new BenchClient(i, "b" + tag + "_" + i, tag + "-" + i + "-" + BenchRun.tag(8), room, uris,
-                    i % uris.size(), loop, timer, observer));
+                    i % uris.size(), loop, o.tls(), timer, observer));
         }
         List<BenchClient> senders = clients.subList(0, load.senders());
         int[] perServer = new int[uris.size()];
         clients.forEach(c -> perServer[c.server()]++);
         String offered = load.closedLoop() ? "closed loop, window " + load.window() + " per sender"
                 : "offered " + load.rate() + " msg/s open-loop";
-        System.out.printf(Locale.ROOT, "== %s: %d server(s), %d clients (per server %s), %d senders, %s, %.0f s%s; room %s ==%n",
-                o.scenario(), uris.size(), load.clients(), Arrays.toString(perServer), load.senders(), offered, load.seconds(),
+        System.out.printf(Locale.ROOT, "== %s: %d server(s)%s, %d clients (per server %s), %d senders, %s, %.0f s%s; room %s ==%n",
+                o.scenario(), uris.size(), uris.stream().anyMatch(u -> "wss".equals(u.getScheme())) ? " over wss://" : "",
+                load.clients(), Arrays.toString(perServer), load.senders(), offered, load.seconds(),
                 o.killAt() >= 0 ? String.format(Locale.ROOT, ", leader killed at %.1f s", o.killAt()) : "", room);
 
         // Join: every client in the room before the first message, so every message is due at every client.
@@ -111,6 +112,9 @@ public final class ChatBench {
             return 2;
         }
         System.out.printf(Locale.ROOT, "all %d clients joined in %.2f s%n", load.clients(), secs(System.nanoTime() - joinStart));
+        if (o.tls() != null) {
+            System.out.println("TLS sessions: " + BenchTls.summary());
+        }
 
         // Send phase.
         LoadPhase send = new LoadPhase(load, deliveries::sum, CpuMeter.ofPidFiles(o.runtimeDir(), o.servers()));

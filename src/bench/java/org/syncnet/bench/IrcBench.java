@@ -74,16 +74,17 @@ public final class IrcBench {
         for (int i = 0; i < load.clients(); i++) {
             // Short nicks: RFC 1459 servers (ngircd by default) allow 9 characters.
             clients.add(new IrcBenchClient(i, "b" + tag.substring(0, 3) + i, room, o.targets().get(i % targets),
-                    o.wantEcho(), loops.get(i % loops.size()), this::delivered));
+                    o.wantEcho(), loops.get(i % loops.size()), o.tls(), this::delivered));
         }
         List<IrcBenchClient> senders = clients.subList(0, load.senders());
         int[] perTarget = new int[targets];
         clients.forEach(c -> perTarget[c.index() % targets]++);
         String offered = load.closedLoop() ? "closed loop, window " + load.window() + " per sender"
                 : "offered " + load.rate() + " msg/s open-loop";
-        System.out.printf(Locale.ROOT, "== %s on %s: %d IRC port(s) %s, %d clients (per port %s), %d senders, %s, %.0f s; room %s; "
+        System.out.printf(Locale.ROOT, "== %s on %s: %d IRC port(s)%s %s, %d clients (per port %s), %d senders, %s, %.0f s; room %s; "
                         + "%d generator thread(s) ==%n",
-                o.scenario(), o.server(), targets, o.targets().stream().map(a -> Integer.toString(a.getPort())).toList(),
+                o.scenario(), o.server(), targets, o.tls() != null ? " over TLS" : "",
+                o.targets().stream().map(a -> Integer.toString(a.getPort())).toList(),
                 load.clients(), Arrays.toString(perTarget), load.senders(), offered, load.seconds(), room, o.loops());
 
         long joinStart = System.nanoTime();
@@ -114,6 +115,9 @@ public final class IrcBench {
         System.out.printf(Locale.ROOT, "all %d clients joined in %.2f s; echo-message: %s%s%n", load.clients(),
                 BenchRun.secs(System.nanoTime() - joinStart), echo ? "yes" : "no",
                 load.closedLoop() ? (echo ? " (a sender's echo confirms its message)" : " (arrival at " + observer.nick() + " confirms a message)") : "");
+        if (o.tls() != null) {
+            System.out.println("TLS sessions: " + BenchTls.summary());
+        }
 
         LoadPhase send = new LoadPhase(load, deliveries::sum, new CpuMeter(o.pids()));
         clients.forEach(c -> c.startTimeline(send.start(), load.seconds()));

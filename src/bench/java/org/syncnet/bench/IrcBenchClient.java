@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import javax.net.ssl.SSLContext;
 import org.syncnet.door.irc.wire.FramedLine;
 import org.syncnet.door.irc.wire.IrcLineFramer;
 import org.syncnet.testclient.IrcLine;
@@ -20,7 +21,7 @@ import org.syncnet.testclient.IrcLine;
  * One benchmark IRC client on a {@link NioSocket}: registers ({@code CAP LS 302} and echo-message where offered, see
  * {@link ClientCapNegotiation}; NICK, USER), joins the bench room, records every benchmark PRIVMSG it receives (message
  * number, arrival, latency from the due time; see {@link IrcBenchText}) and, if it is a sender, sends PRIVMSGs.
- * It answers PINGs. There is no reconnect: IRC has no resume, so a client that loses its connection stays gone and
+ * It answers PINGs, over TLS when given a context. There is no reconnect: IRC has no resume, so a client that loses its connection stays gone and
  * what it misses counts as lost. Lines are cut with the IRC door's own {@link IrcLineFramer} and parsed with the test
  * clients' {@link IrcLine}, as the integration tests' IRC client parses them.
  */
@@ -39,6 +40,8 @@ final class IrcBenchClient implements NioSocket.Protocol, LoadPhase.Sender {
     private final String room;
     private final InetSocketAddress target;
     private final NioLoop loop;
+    /** Null: plain TCP. */
+    private final SSLContext tls;
     private final Observer observer;
     private final CompletableFuture<Void> joined = new CompletableFuture<>();
     // Loop thread only.
@@ -63,11 +66,18 @@ final class IrcBenchClient implements NioSocket.Protocol, LoadPhase.Sender {
 
     IrcBenchClient(int index, String nick, String room, InetSocketAddress target, boolean wantEcho, NioLoop loop,
                    Observer observer) {
+        this(index, nick, room, target, wantEcho, loop, null, observer);
+    }
+
+    /** {@code tls}: connect with TLS, trusting through this context; null for plain TCP. */
+    IrcBenchClient(int index, String nick, String room, InetSocketAddress target, boolean wantEcho, NioLoop loop,
+                   SSLContext tls, Observer observer) {
         this.index = index;
         this.nick = nick;
         this.room = room;
         this.target = target;
         this.loop = loop;
+        this.tls = tls;
         this.observer = observer;
         this.cap = new ClientCapNegotiation(wantEcho);
     }
@@ -85,7 +95,7 @@ final class IrcBenchClient implements NioSocket.Protocol, LoadPhase.Sender {
     }
 
     void connect() {
-        socket = NioSocket.connect(loop, target, JOIN_TIMEOUT, false, this);
+        socket = NioSocket.connect(loop, target, JOIN_TIMEOUT, tls, false, this);
     }
 
     /** Completes once this client's JOIN of the room came back; fails when its connection does first. */

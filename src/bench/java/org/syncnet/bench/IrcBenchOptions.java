@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 
 /**
  * The IRC benchmark's settings, from {@code --name=value} arguments (scripts/bench_irc.sh passes them).
@@ -18,12 +19,13 @@ import java.util.Map;
  * @param wantEcho request echo-message when the server offers it ({@code --echo=auto}, the default; {@code off}: never)
  * @param loops    selector threads carrying the clients (round-robin); one by default, since more threads batch less
  *                 and contend more
+ * @param tls      the targets speak IRC over TLS, trusted through this context ({@code --tls-trust-store}); null: plain
  */
 record IrcBenchOptions(String scenario, String server, List<InetSocketAddress> targets, LoadOptions load,
-                       Map<String, Long> pids, boolean wantEcho, int loops) {
+                       Map<String, Long> pids, boolean wantEcho, int loops, SSLContext tls) {
     static final String USAGE = "usage: IrcBench --targets=127.0.0.1:8230,127.0.0.1:8231,... [--scenario=name] [--server=name]\n"
             + "       " + LoadOptions.USAGE + "\n"
-            + "       [--pids=server1=1234,server2=1235] [--echo=auto|off] [--loops=1]";
+            + "       [--pids=server1=1234,server2=1235] [--echo=auto|off] [--loops=1] " + BenchTls.USAGE;
 
     static IrcBenchOptions parse(String[] args) {
         BenchArgs a = new BenchArgs(args);
@@ -48,7 +50,8 @@ record IrcBenchOptions(String scenario, String server, List<InetSocketAddress> t
         String echo = a.text("echo", "auto");
         BenchArgs.require(echo.equals("auto") || echo.equals("off"), "--echo must be auto or off: " + echo);
         IrcBenchOptions o = new IrcBenchOptions(a.text("scenario", "bench"), a.text("server", "irc"), List.copyOf(targets),
-                LoadOptions.parse(a), Collections.unmodifiableMap(pids), echo.equals("auto"), a.integer("loops", 1));
+                LoadOptions.parse(a), Collections.unmodifiableMap(pids), echo.equals("auto"), a.integer("loops", 1),
+                BenchTls.fromArgs(a));
         a.requireAllUsed();
         BenchArgs.require(o.loops >= 1 && o.loops <= 16, "--loops must be 1..16");
         return o;

@@ -8,6 +8,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLEngineResult;
+import javax.net.ssl.SSLEngineResult.HandshakeStatus;
+import javax.net.ssl.SSLException;
 
 /**
  * A client TCP connection on a non-blocking socket served by a {@link NioLoop}: the transport under the load
@@ -17,6 +22,11 @@ import java.time.Duration;
  * this connection's output buffer and written at once by the sending thread if nothing is pending; what the socket
  * does not take is written by the loop thread when it is writable. While {@link #hold held}, sent bytes are only
  * queued. After {@link #abort} or the first {@code closed}/{@code failed} no further callback is made.
+ * <p>
+ * With an {@link SSLContext} the connection speaks TLS underneath, unseen by the protocol: {@code connected} comes
+ * once the TLS handshake is done, {@code received} gets the decrypted bytes, and what is sent is encrypted where it
+ * is written today (by the sending thread, or by the loop thread when the socket was full). The engine's wrap (under
+ * this object's lock) and unwrap (on the loop thread) may run at once: {@link SSLEngine} allows that.
  */
 final class NioSocket implements NioLoop.Handler {
     /** The protocol on top; every callback runs on the loop thread, one after the other. */
@@ -43,10 +53,18 @@ final class NioSocket implements NioLoop.Handler {
     private final InetSocketAddress address;
     private final Protocol protocol;
     private final long deadlineNanos;
+    /** Null for plain TCP. */
+    private final SSLEngine engine;
     private volatile boolean established;
     // Loop thread only.
     private SocketChannel channel;
     private SelectionKey selectionKey;
+    /** TLS: records received and not yet decrypted, in write mode. */
+    private ByteBuffer netIn;
+    /** TLS: the handshake is under way (the protocol has not heard of the connection yet). */
+    private boolean handshaking;
+    /** TLS: application bytes the handshake's unwraps gave, for the protocol once it is connected (rare). */
+    private ByteBuffer early;
     // Guarded by this.
     private State state = State.CONNECTING;
     /** Bytes not yet written, in write mode ([0, position) is pending). */
@@ -54,12 +72,24 @@ final class NioSocket implements NioLoop.Handler {
     private boolean wantWrite;
     private boolean outputClosed;
     private boolean held;
+    /** TLS: records encrypted and not yet written, in write mode ([0, position) is pending). */
+    private ByteBuffer netOut;
 
-    private NioSocket(NioLoop loop, InetSocketAddress address, Duration timeout, Protocol protocol) {
+    private NioSocket(NioLoop loop, InetSocketAddress address, Duration timeout, SSLContext tls, Protocol protocol) {
         this.loop = loop;
         this.address = address;
         this.protocol = protocol;
         this.deadlineNanos = System.nanoTime() + timeout.toNanos();
+        if (tls != null) {
+            engine = tls.createSSLEngine(address.getHostString(), address.getPort());
+            engine.setUseClientMode(true);
+            // Room for several records, so that a burst is encrypted into one write and read in one call.
+            int bytes = Math.max(64 * 1024, 2 * engine.getSession().getPacketBufferSize());
+            netIn = ByteBuffer.allocate(bytes);
+            netOut = ByteBuffer.allocate(bytes);
+        } else {
+            engine = null;
+        }
     }
 
     /**
@@ -67,7 +97,13 @@ final class NioSocket implements NioLoop.Handler {
      * {@link #hold hold(false)} (the protocol's own first bytes go out with {@link #sendNow}).
      */
     static NioSocket connect(NioLoop loop, InetSocketAddress address, Duration timeout, boolean hold, Protocol protocol) {
-        NioSocket s = new NioSocket(loop, address, timeout, protocol);
+        return connect(loop, address, timeout, null, hold, protocol);
+    }
+
+    /** As {@link #connect(NioLoop, InetSocketAddress, Duration, boolean, Protocol)}, over TLS unless {@code tls} is null. */
+    static NioSocket connect(NioLoop loop, InetSocketAddress address, Duration timeout, SSLContext tls, boolean hold,
+                             Protocol protocol) {
+        NioSocket s = new NioSocket(loop, address, timeout, tls, protocol);
         s.held = hold;
         loop.execute(s::start);
         return s;
@@ -143,7 +179,7 @@ final class NioSocket implements NioLoop.Handler {
             boolean connected = channel.connect(address);
             selectionKey = channel.register(loop.selector(), connected ? 0 : SelectionKey.OP_CONNECT, this);
             if (connected) {
-                connected();
+                transportUp();
             }
         } catch (IOException | RuntimeException e) {
             fail(e);
@@ -155,12 +191,15 @@ final class NioSocket implements NioLoop.Handler {
         try {
             if (k.isConnectable()) {
                 channel.finishConnect();
-                connected();
+                transportUp();
                 return;
             }
             if (k.isWritable()) {
                 synchronized (this) {
                     flush();
+                }
+                if (handshaking) {
+                    handshake();
                 }
             }
             if (k.isReadable()) {
@@ -178,6 +217,18 @@ final class NioSocket implements NioLoop.Handler {
         }
     }
 
+    /** TCP is up: the protocol's turn, or first the TLS handshake's. */
+    private void transportUp() throws IOException {
+        if (engine == null) {
+            connected();
+            return;
+        }
+        selectionKey.interestOps(SelectionKey.OP_READ);
+        handshaking = true;
+        engine.beginHandshake();
+        handshake();
+    }
+
     private void connected() throws IOException {
         synchronized (this) {
             if (state == State.DONE) {
@@ -193,15 +244,16 @@ final class NioSocket implements NioLoop.Handler {
     }
 
     private void read() throws IOException {
+        if (engine != null) {
+            readTls();
+            return;
+        }
         ByteBuffer in = loop.readBuffer();
         while (!done()) {
             in.clear();
             int n = channel.read(in);
             if (n < 0) {
-                closeChannel();
-                if (finish()) {
-                    protocol.closed(this);
-                }
+                eof();
                 return;
             }
             in.flip();
@@ -211,6 +263,14 @@ final class NioSocket implements NioLoop.Handler {
             if (in.limit() < in.capacity()) {
                 return;  // the socket had no more for now
             }
+        }
+    }
+
+    /** End of the input: the protocol hears {@code closed}. */
+    private void eof() {
+        closeChannel();
+        if (finish()) {
+            protocol.closed(this);
         }
     }
 
@@ -272,16 +332,243 @@ final class NioSocket implements NioLoop.Handler {
         if (ch == null || selectionKey == null || !selectionKey.isValid()) {
             return;
         }
-        out.flip();
-        ch.write(out);
-        out.compact();
-        boolean pending = out.position() > 0;
+        boolean pending;
+        if (engine == null) {
+            out.flip();
+            ch.write(out);
+            out.compact();
+            pending = out.position() > 0;
+        } else {
+            pending = flushTls(ch);
+        }
         if (pending != wantWrite) {
             wantWrite = pending;
             selectionKey.interestOps(pending ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
             if (pending && !loop.inLoop()) {
                 loop.selector().wakeup();  // a select in progress would not see the new interest
             }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ TLS
+
+    private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
+
+    /**
+     * Encrypts {@link #out} (once connected; before, only what the handshake has to say) into records, as many as
+     * {@link #netOut} holds before each write, and writes them until the socket is full or nothing is left.
+     * Holds this.
+     *
+     * @return whether encrypted bytes wait for the socket
+     */
+    private boolean flushTls(SocketChannel ch) throws IOException {
+        boolean application = state == State.CONNECTED;
+        int packet = engine.getSession().getPacketBufferSize();
+        out.flip();
+        try {
+            while (writeNet(ch)) {
+                boolean produced = false;
+                while (netOut.remaining() >= packet
+                        && (engine.getHandshakeStatus() == HandshakeStatus.NEED_WRAP || application && out.hasRemaining())) {
+                    SSLEngineResult r = engine.wrap(application ? out : NOTHING, netOut);
+                    if (r.getStatus() == SSLEngineResult.Status.CLOSED) {
+                        throw new SSLException("TLS is closed for sending");
+                    }
+                    if (r.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
+                        throw new SSLException("a TLS record larger than its packet size");
+                    }
+                    if (r.getHandshakeStatus() == HandshakeStatus.NEED_TASK) {
+                        runTasks();
+                    }
+                    if (r.bytesProduced() == 0 && r.bytesConsumed() == 0) {
+                        if (engine.getHandshakeStatus() == HandshakeStatus.NEED_WRAP) {
+                            throw new SSLException("the TLS engine wants to speak but says nothing");
+                        }
+                        break;  // nothing to say now: do not spin
+                    }
+                    produced = true;
+                }
+                if (!produced) {
+                    writeNet(ch);
+                    break;
+                }
+            }
+        } finally {
+            out.compact();
+        }
+        return netOut.position() > 0;
+    }
+
+    /** Writes the records waiting; true if none is left. Holds this. */
+    private boolean writeNet(SocketChannel ch) throws IOException {
+        if (netOut.position() == 0) {
+            return true;
+        }
+        netOut.flip();
+        ch.write(netOut);
+        netOut.compact();
+        return netOut.position() == 0;
+    }
+
+    /** Loop thread: takes the handshake as far as the bytes at hand allow; when it is done, the protocol's turn. */
+    private void handshake() throws IOException {
+        while (!done()) {
+            switch (engine.getHandshakeStatus()) {
+                case NEED_TASK -> runTasks();
+                case NEED_WRAP -> {
+                    synchronized (this) {
+                        flush();
+                        if (wantWrite) {
+                            return;  // the rest once the socket is writable
+                        }
+                    }
+                }
+                case NEED_UNWRAP, NEED_UNWRAP_AGAIN -> {
+                    ByteBuffer app = loop.readBuffer().clear();
+                    SSLEngineResult r;
+                    netIn.flip();
+                    try {
+                        r = engine.unwrap(netIn, app);
+                    } finally {
+                        netIn.compact();
+                    }
+                    if (app.position() > 0) {
+                        early = ByteBuffer.allocate(app.position()).put(app.flip());
+                    }
+                    switch (r.getStatus()) {
+                        case CLOSED -> throw new SSLException("the server closed TLS during the handshake");
+                        case BUFFER_OVERFLOW -> throw new SSLException("handshake data larger than the read buffer");
+                        case BUFFER_UNDERFLOW -> {
+                            growNetIn();
+                            return;  // the rest of the record has not arrived yet
+                        }
+                        default -> {
+                            if (r.bytesConsumed() == 0 && r.bytesProduced() == 0
+                                    && engine.getHandshakeStatus() == HandshakeStatus.NEED_UNWRAP) {
+                                return;
+                            }
+                        }
+                    }
+                }
+                default -> {  // NOT_HANDSHAKING or FINISHED
+                    synchronized (this) {
+                        if (wantWrite) {
+                            return;  // the last flight is not out yet: done once the socket took it
+                        }
+                    }
+                    handshaking = false;
+                    BenchTls.negotiated(engine.getSession());
+                    connected();
+                    if (done()) {
+                        return;
+                    }
+                    if (early != null) {
+                        ByteBuffer e = early.flip();
+                        early = null;
+                        protocol.received(this, e);
+                    }
+                    decrypt();  // what came after the handshake in the same read
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Loop thread: reads records until the socket has no more for now, decrypting them as they come. */
+    private void readTls() throws IOException {
+        while (!done()) {
+            int room = netIn.remaining();
+            int n = channel.read(netIn);
+            if (n < 0) {
+                eof();
+                return;
+            }
+            if (handshaking) {
+                handshake();
+            } else if (!decrypt()) {
+                eof();  // close_notify
+                return;
+            }
+            if (n == 0 || n < room) {
+                return;  // the socket had no more for now
+            }
+        }
+    }
+
+    /**
+     * Loop thread: decrypts the whole records in {@link #netIn} into the loop's read buffer and hands them to the
+     * protocol, in as few calls as the buffer allows; a partial record stays for the next read.
+     *
+     * @return false when the server sent close_notify
+     */
+    private boolean decrypt() throws IOException {
+        ByteBuffer app = loop.readBuffer().clear();
+        int appBytes = engine.getSession().getApplicationBufferSize();
+        boolean open = true;
+        netIn.flip();
+        try {
+            while (netIn.hasRemaining() && !done()) {
+                if (app.remaining() < appBytes) {
+                    deliver(app);
+                }
+                SSLEngineResult r = engine.unwrap(netIn, app);
+                SSLEngineResult.Status status = r.getStatus();
+                if (status == SSLEngineResult.Status.BUFFER_UNDERFLOW) {
+                    break;
+                }
+                if (status == SSLEngineResult.Status.CLOSED) {
+                    open = false;
+                    break;
+                }
+                if (status == SSLEngineResult.Status.BUFFER_OVERFLOW) {
+                    if (app.position() == 0) {
+                        throw new SSLException("a TLS record larger than the read buffer");
+                    }
+                    deliver(app);
+                    continue;
+                }
+                HandshakeStatus hs = r.getHandshakeStatus();
+                if (hs == HandshakeStatus.NEED_TASK) {
+                    runTasks();
+                    hs = engine.getHandshakeStatus();
+                }
+                if (hs == HandshakeStatus.NEED_WRAP) {
+                    synchronized (this) {
+                        flush();  // a post-handshake message (a key update) wants an answer
+                    }
+                }
+                if (r.bytesConsumed() == 0 && r.bytesProduced() == 0) {
+                    break;
+                }
+            }
+        } finally {
+            netIn.compact();
+        }
+        growNetIn();
+        deliver(app);
+        return open;
+    }
+
+    private void deliver(ByteBuffer app) throws IOException {
+        app.flip();
+        if (app.hasRemaining() && !done()) {
+            protocol.received(this, app);
+        }
+        app.clear();
+    }
+
+    /** A partial record that fills the buffer would never be completed by a read: make room (loop thread). */
+    private void growNetIn() {
+        int packet = engine.getSession().getPacketBufferSize();
+        if (netIn.remaining() < packet) {
+            netIn = ByteBuffer.allocate(netIn.position() + 2 * packet).put(netIn.flip());
+        }
+    }
+
+    /** The engine's delegated tasks (the key exchange, checking the certificate) run inline. */
+    private void runTasks() {
+        for (Runnable task; (task = engine.getDelegatedTask()) != null; ) {
+            task.run();
         }
     }
 }

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 import org.syncnet.testclient.WsFrameReader;
 import org.syncnet.testclient.WsFrameWriter;
 import org.syncnet.testclient.WsHandshake;
@@ -17,8 +18,8 @@ import org.syncnet.testclient.WsHandshake;
  * replacement for {@code java.net.http.WebSocket}, which costs a thread handoff and futures per frame. Reads,
  * decoding and every {@link Listener} callback happen on the loop thread, one after the other. Frames are sent from
  * any thread (each is masked and handed to the socket, which writes it at once if it can); frames sent before the
- * handshake completes wait for it. After {@link #abort} or the first {@code onClose}/{@code onError}, no further
- * callback is made.
+ * handshake completes wait for it. A wss:// URI goes over TLS, which {@link NioSocket} does underneath. After
+ * {@link #abort} or the first {@code onClose}/{@code onError}, no further callback is made.
  */
 final class NioWebSocket implements NioSocket.Protocol, WsFrameReader.Handler {
     /** Like {@code java.net.http.WebSocket.Listener}, but a message is always whole. Called on the loop thread. */
@@ -56,16 +57,30 @@ final class NioWebSocket implements NioSocket.Protocol, WsFrameReader.Handler {
      * Starts connecting; the outcome is {@code onOpen} or {@code onError} (also when {@code timeout} passes before
      * the handshake is done).
      *
-     * @throws IllegalArgumentException for anything but a ws:// URI (no TLS)
+     * @throws IllegalArgumentException for anything but a ws:// URI
      */
     static NioWebSocket connect(NioLoop loop, URI uri, Duration timeout, Listener listener) {
-        if (!"ws".equalsIgnoreCase(uri.getScheme())) {
-            throw new IllegalArgumentException("only ws:// (no TLS): " + uri);
+        return connect(loop, uri, null, timeout, listener);
+    }
+
+    /**
+     * As {@link #connect(NioLoop, URI, Duration, Listener)}; a wss:// URI is reached over TLS with {@code tls}.
+     *
+     * @throws IllegalArgumentException for anything but a ws:// URI, or a wss:// one, which needs {@code tls}
+     */
+    static NioWebSocket connect(NioLoop loop, URI uri, SSLContext tls, Duration timeout, Listener listener) {
+        boolean secure = "wss".equalsIgnoreCase(uri.getScheme());
+        if (!secure && !"ws".equalsIgnoreCase(uri.getScheme())) {
+            throw new IllegalArgumentException("only ws:// or wss://: " + uri);
+        }
+        if (secure && tls == null) {
+            throw new IllegalArgumentException("wss:// needs a TLS context: " + uri);
         }
         NioWebSocket ws = new NioWebSocket(uri, listener);
-        InetSocketAddress address = new InetSocketAddress(uri.getHost(), uri.getPort() != -1 ? uri.getPort() : 80);
+        int port = uri.getPort() != -1 ? uri.getPort() : secure ? 443 : 80;
+        InetSocketAddress address = new InetSocketAddress(uri.getHost(), port);
         synchronized (ws) {
-            ws.socket = NioSocket.connect(loop, address, timeout, true, ws);
+            ws.socket = NioSocket.connect(loop, address, timeout, secure ? tls : null, true, ws);
         }
         return ws;
     }
