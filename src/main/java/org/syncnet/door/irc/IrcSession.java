@@ -205,7 +205,7 @@ public final class IrcSession {
                         : registering(registration.onUser(m, state), nowMillis);
             case "AUTHENTICATE":
                 return sasl.authenticate(m, state, registration.registered(), caps.has(CapNegotiation.Cap.SASL),
-                        nowMillis);
+                        registration.nickSoFar(), nowMillis);
             case "PING":
                 return m.param(0) == null ? reply(replies.standard(IrcNumeric.ERR_NEEDMOREPARAMS, command))
                         : reply(replies.command("PONG", server.name(), m.param(0)));
@@ -301,7 +301,7 @@ public final class IrcSession {
             return Reply.NONE;
         }
         return check.request() == AccountRequest.SASL ? sasl.onPlainChecked(check, login, registration.registered(),
-                nowMillis) : accounts.onLoginChecked(check, login, nowMillis);
+                registration.nickSoFar(), nowMillis) : accounts.onLoginChecked(check, login, nowMillis);
     }
 
     /** The glue made the credential of a new password ({@link SlowCheck.NewPassword}). */

@@ -68,6 +68,11 @@ final class Registration {
         return nick;
     }
 
+    /** The nick the log gave, else the one NICK asked for, else {@code *}: for masks shown before registration. */
+    String nickSoFar() {
+        return nick != null ? nick : wantedNick != null ? wantedNick : "*";
+    }
+
     /** The identity of the first claim (null before it). */
     Identity identity() {
         return identity;

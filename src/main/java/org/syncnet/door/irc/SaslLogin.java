@@ -52,7 +52,8 @@ final class SaslLogin {
         this.exchange = new SaslExchange(Set.copyOf(options.saslMechanisms()), credentials, scram.random());
     }
 
-    IrcSession.Reply authenticate(IrcMessage m, ChatState state, boolean registered, boolean capEnabled,
+    /** @param nick the client's nick so far (the one NICK asked for before registration), for 900's mask */
+    IrcSession.Reply authenticate(IrcMessage m, ChatState state, boolean registered, boolean capEnabled, String nick,
                                   long nowMillis) {
         String parameter = m.param(0);
         if (!capEnabled) {
@@ -64,7 +65,7 @@ final class SaslLogin {
         reading = state;
         readingAt = nowMillis;
         try {
-            return step(exchange.authenticate(parameter), registered, nowMillis);
+            return step(exchange.authenticate(parameter), registered, nick, nowMillis);
         } finally {
             reading = null;
         }
@@ -72,7 +73,7 @@ final class SaslLogin {
 
     /** The glue checked a PLAIN password. */
     IrcSession.Reply onPlainChecked(SlowCheck.AccountPassword check, AccountDesk.Login login, boolean registered,
-                                    long nowMillis) {
+                                    String nick, long nowMillis) {
         SaslStep.CheckPassword asked = plainCheck;
         plainCheck = null;
         if (asked == null) {
@@ -82,9 +83,9 @@ final class SaslLogin {
         throttledMillis = login.outcome() == AccountDesk.Outcome.THROTTLED ? login.waitMillis() : 0;
         SaslStep step = exchange.passwordChecked(asked, accepted);
         if (step instanceof SaslStep.Succeeded) {
-            return success(login.account(), registered);
+            return success(login.account(), registered, nick);
         }
-        return step(step, registered, nowMillis);
+        return step(step, registered, nick, nowMillis);
     }
 
     /** The login to log right after the first nick claim, if SASL succeeded before it; else null. */
@@ -103,7 +104,7 @@ final class SaslLogin {
         return beforeRegistration != null || lines.awaits(AccountRequest.SASL);
     }
 
-    private IrcSession.Reply step(SaslStep step, boolean registered, long nowMillis) {
+    private IrcSession.Reply step(SaslStep step, boolean registered, String nick, long nowMillis) {
         if (step instanceof SaslStep.Challenge c) {
             return reply(authenticateLines(c.chunks()));
         } else if (step instanceof SaslStep.CheckPassword c) {
@@ -112,7 +113,7 @@ final class SaslLogin {
                     AccountRequest.SASL));
         } else if (step instanceof SaslStep.Succeeded s) {
             Optional<AccountView> account = reading == null ? Optional.empty() : reading.account(s.account());
-            return account.isPresent() ? success(account.get(), registered)
+            return account.isPresent() ? success(account.get(), registered, nick)
                     : reply(replies.standard(IrcNumeric.ERR_SASLFAIL));
         } else if (step instanceof SaslStep.Failed f) {
             return failed(f, nowMillis);
@@ -129,8 +130,7 @@ final class SaslLogin {
         return IrcSession.Reply.NONE;
     }
 
-    private IrcSession.Reply success(AccountView account, boolean registered) {
-        String nick = replies.target();
+    private IrcSession.Reply success(AccountView account, boolean registered, String nick) {
         ReplyBuilder out = new ReplyBuilder().send(replies.numeric(IrcNumeric.RPL_LOGGEDIN, nick + "!*@" + host,
                 account.name(), "You are now logged in as " + account.name()))
                 .send(replies.standard(IrcNumeric.RPL_SASLSUCCESS));

@@ -199,7 +199,7 @@ class IrcAccountsTest {
         world.send(s, "NICK alice");
         world.send(s, "USER alice 0 * :Alice");
         assertEquals(List.of("AUTHENTICATE +"), world.send(s, "AUTHENTICATE PLAIN"));
-        assertEquals(List.of(":server2.syncnet 900 * *!*@10.0.0.2 alice :You are now logged in as alice",
+        assertEquals(List.of(":server2.syncnet 900 * alice!*@10.0.0.2 alice :You are now logged in as alice",
                         ":server2.syncnet 903 * :SASL authentication successful"),
                 world.send(s, "AUTHENTICATE " + b64("\0alice\0" + PASSWORD)));
         List<String> burst = world.send(s, "CAP END");
