@@ -103,6 +103,7 @@ sn_id() { printf 'server%s\n' "$1"; }
 sn_offset() { echo $(( SN_OFFSET_BASE + $1 - 1 )); }
 sn_http_port() { echo $(( 8080 + SN_OFFSET_BASE + $1 - 1 )); }
 sn_https_port() { echo $(( 8443 + SN_OFFSET_BASE + $1 - 1 )); }
+sn_irc_tls_port() { echo $(( 6697 + SN_OFFSET_BASE + $1 - 1 )); }
 sn_mgmt_port() { echo $(( 9990 + SN_OFFSET_BASE + $1 - 1 )); }
 sn_base() { printf '%s/server%s\n' "$SN_RUNTIME" "$1"; }
 sn_pidfile() { printf '%s/server.pid\n' "$(sn_base "$1")"; }
@@ -642,9 +643,10 @@ sn_number_of() {
 # Prints the URLs of server N.
 sn_print_urls() {
     local n=$1
-    printf '  %-8s page http://%s:%s/syncnet/ https://%s:%s/syncnet/   IRC %s:%s   REST http://%s:%s/syncnet/api/cluster   health http://%s:%s/health/ready   (cluster UDP %s)\n' \
+    printf '  %-8s page http://%s:%s/syncnet/ https://%s:%s/syncnet/   IRC %s:%s (TLS %s)   REST http://%s:%s/syncnet/api/cluster   health http://%s:%s/health/ready   (cluster UDP %s)\n' \
         "$(sn_id "$n")" "$SN_HOST" "$(sn_http_port "$n")" "$SN_HOST" "$(sn_https_port "$n")" "$SN_HOST" \
-        "$(sn_irc_port "$n")" "$SN_HOST" "$(sn_http_port "$n")" "$SN_HOST" "$(sn_mgmt_port "$n")" "$(sn_udp_port "$n")"
+        "$(sn_irc_port "$n")" "$(sn_irc_tls_port "$n")" "$SN_HOST" "$(sn_http_port "$n")" "$SN_HOST" \
+        "$(sn_mgmt_port "$n")" "$(sn_udp_port "$n")"
 }
 
 # ---------------------------------------------------------------------------------------------- benchmarks
