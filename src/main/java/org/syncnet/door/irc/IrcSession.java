@@ -24,10 +24,12 @@ import org.syncnet.door.irc.wire.IrcMessage;
  * only while the session reads it: for the outcomes, and for the commands that {@link #readsState read it}; the
  * others get no state.
  * <p>
- * Before registration only CAP, PASS (not checked), NICK, USER, PING, PONG and QUIT are allowed (else 451); the
- * welcome burst comes when the log accepts the nick claim ({@link Registration}); commands that arrive while the claim
- * is in the log wait for it (see {@link #pipelined}). After registration, PASS and USER get 462,
- * unknown commands 421. The commands that change the chat are in {@link ChatCommands}, channel operators' MODE, KICK
+ * Before registration only CAP, AUTHENTICATE, PASS (checked where the server has a password), NICK, USER, PING, PONG
+ * and QUIT are allowed (else 451); the welcome burst comes when the log accepts the nick claim ({@link Registration});
+ * commands that arrive while the claim is in the log wait for it (see {@link #pipelined}). After registration, PASS
+ * and USER get 462, unknown commands 421. Accounts are {@link SaslLogin}'s (SASL), {@link AccountCommands}' (REGISTER,
+ * VERIFY) and {@link NickServ}'s, their outcomes {@link AccountLines}'; slow password work goes to the glue
+ * ({@link SlowCheck}). The commands that change the chat are in {@link ChatCommands}, channel operators' MODE, KICK
  * and INVITE in {@link ChannelModes} and {@link ChannelModeration}, server operators' OPER, KILL and WALLOPS in
  * {@link OperCommands}, the queries in {@link ChannelQueries}, {@link UserQueries}, {@link UserModes},
  * {@link WhowasQuery}, {@link WelcomeBurst} and {@link ServerQueries}, outcomes in {@link OutcomeLines} (a join's
@@ -398,8 +400,8 @@ public final class IrcSession {
         }
         if (AccountLines.handles(outcome)) {
             ChatOutcome.Rejected refused = outcome instanceof ChatOutcome.Rejected r ? r : null;
-            if (refused != null && refused.code() == ErrorCode.ACCOUNT_REQUIRED && refused.detail() != null) {
-                commands.joinSettled(refused.detail());
+            if (refused != null && refused.code() == ErrorCode.ACCOUNT_REQUIRED) {
+                commands.joinSettled(refused.detail());  // a refused join's detail is its room
             }
             return accountLines.lines(outcome);
         }
