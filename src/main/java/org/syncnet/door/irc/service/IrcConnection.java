@@ -209,22 +209,42 @@ final class IrcConnection implements ChatConnection {
     }
 
     private void handle(IrcSession.Reply reply) {
-        for (IrcMessage m : reply.send()) {
+        sendAll(reply.send());
+        submitAll(reply.toLog());
+        finish(reply);
+    }
+
+    /**
+     * The answer to a slow check: its events go to the log before its lines go out, which then wait for them (the
+     * reply order). So a client told of a wrong password cannot hang up before the failure is counted.
+     */
+    private void handleChecked(IrcSession.Reply reply) {
+        submitAll(reply.toLog());
+        sendAll(reply.send());
+        finish(reply);
+    }
+
+    private void sendAll(List<IrcMessage> lines) {
+        for (IrcMessage m : lines) {
             send(IrcLineWriter.write(m));
         }
-        for (ChatEvent e : reply.toLog()) {
+    }
+
+    private void submitAll(List<ChatEvent> events) {
+        for (ChatEvent e : events) {
             logAccountEvent(e);
             long number = chat.submit(this, e);
             if (number == 0) {
-                for (IrcMessage m : chat.read(state -> refused(e, state))) {
-                    send(IrcLineWriter.write(m));
-                }
+                sendAll(chat.read(state -> refused(e, state)));
             } else {
                 synchronized (outLock) {
                     order.submitted(number, e, System.nanoTime());
                 }
             }
         }
+    }
+
+    private void finish(IrcSession.Reply reply) {
         if (reply.closeReason() != null) {
             tcp.closeAfterSending(new byte[0], reply.closeReason());
         }
@@ -238,7 +258,7 @@ final class IrcConnection implements ChatConnection {
         checking = true;
         checker.execute(() -> {
             try {
-                handle(perform(check, System.currentTimeMillis()));
+                handleChecked(perform(check, System.currentTimeMillis()));
             } finally {
                 checking = false;
                 tcp.wake();
