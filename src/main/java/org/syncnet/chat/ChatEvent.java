@@ -11,6 +11,11 @@ import java.util.Objects;
  * so an event that exists can be encoded, and {@link ChatEventCodec} refuses to decode anything else.
  */
 public sealed interface ChatEvent {
+    /** An event about one client's connection: every event but {@link ServerGone}. */
+    sealed interface ClientEvent extends ChatEvent {
+        ClientId client();
+    }
+
     /** The client's id for a message it sent (room or private), so a refusal can name it; null for other events. */
     default String clientEventId() {
         return null;
@@ -23,7 +28,7 @@ public sealed interface ChatEvent {
      * connection was removed). {@code identity} (user, host, real name) counts for a first claim only: a nick change
      * or a resume keeps the one the client registered with.
      */
-    record NickClaimed(ClientId client, String nick, String session, Identity identity) implements ChatEvent {
+    record NickClaimed(ClientId client, String nick, String session, Identity identity) implements ClientEvent {
         public NickClaimed {
             Objects.requireNonNull(client);
             require(ChatLimits.isValidNick(nick), "nick");
@@ -37,7 +42,7 @@ public sealed interface ChatEvent {
      * sends as empty, as it cannot match). {@code time}: milliseconds since 1970 on the origin server's clock, the
      * room's creation time if this join creates it (0 in events logged before joins carried it).
      */
-    record RoomJoined(ClientId client, String room, String key, long time) implements ChatEvent {
+    record RoomJoined(ClientId client, String room, String key, long time) implements ClientEvent {
         public RoomJoined(ClientId client, String room) {
             this(client, room, "", 0);
         }
@@ -50,7 +55,7 @@ public sealed interface ChatEvent {
         }
     }
 
-    record RoomLeft(ClientId client, String room, String reason) implements ChatEvent {
+    record RoomLeft(ClientId client, String room, String reason) implements ClientEvent {
         public RoomLeft {
             Objects.requireNonNull(client);
             require(ChatLimits.isValidRoom(room), "room");
@@ -63,7 +68,7 @@ public sealed interface ChatEvent {
      * an IRC NOTICE (clients show it apart and never answer it automatically).
      */
     record MessagePosted(ClientId client, String room, String text, String clientEventId, long time, boolean notice)
-            implements ChatEvent {
+            implements ClientEvent {
         public MessagePosted(ClientId client, String room, String text, String clientEventId, long time) {
             this(client, room, text, clientEventId, time, false);
         }
@@ -82,7 +87,7 @@ public sealed interface ChatEvent {
      * when the event is applied, in log order, so every server agrees on who gets it.
      */
     record PrivateMessage(ClientId client, String target, String text, String clientEventId, long time,
-                          boolean notice) implements ChatEvent {
+                          boolean notice) implements ClientEvent {
         public PrivateMessage(ClientId client, String target, String text, String clientEventId, long time) {
             this(client, target, text, clientEventId, time, false);
         }
@@ -97,7 +102,7 @@ public sealed interface ChatEvent {
     }
 
     /** The connection closed: a quit, a disconnect, a timeout, or dropped for being too slow. */
-    record ClientGone(ClientId client, String reason) implements ChatEvent {
+    record ClientGone(ClientId client, String reason) implements ClientEvent {
         public ClientGone {
             Objects.requireNonNull(client);
             require(ChatLimits.isValidReason(reason), "reason");
@@ -119,7 +124,7 @@ public sealed interface ChatEvent {
     }
 
     /** An empty topic clears it. */
-    record TopicSet(ClientId client, String room, String topic) implements ChatEvent {
+    record TopicSet(ClientId client, String room, String topic) implements ClientEvent {
         public TopicSet {
             Objects.requireNonNull(client);
             require(ChatLimits.isValidRoom(room), "room");
@@ -128,7 +133,7 @@ public sealed interface ChatEvent {
     }
 
     /** IRC AWAY: a non-empty message marks the client away, an empty one back. */
-    record AwaySet(ClientId client, String message) implements ChatEvent {
+    record AwaySet(ClientId client, String message) implements ClientEvent {
         public AwaySet {
             Objects.requireNonNull(client);
             require(ChatLimits.isValidAway(message), "away message");
@@ -139,7 +144,7 @@ public sealed interface ChatEvent {
      * IRC MODE on a room: 1 to {@link ChatLimits#MAX_MODE_CHANGES} changes, applied in order. {@code time}: the
      * origin server's clock when it accepted the MODE, kept with list entries (who set a ban, and when).
      */
-    record ModesChanged(ClientId client, String room, List<ModeChange> changes, long time) implements ChatEvent {
+    record ModesChanged(ClientId client, String room, List<ModeChange> changes, long time) implements ClientEvent {
         public ModesChanged {
             Objects.requireNonNull(client);
             require(ChatLimits.isValidRoom(room), "room");
@@ -150,7 +155,7 @@ public sealed interface ChatEvent {
     }
 
     /** IRC KICK: {@code targetNick} is removed from {@code room}. */
-    record Kicked(ClientId client, String room, String targetNick, String reason) implements ChatEvent {
+    record Kicked(ClientId client, String room, String targetNick, String reason) implements ClientEvent {
         public Kicked {
             Objects.requireNonNull(client);
             require(ChatLimits.isValidRoom(room), "room");
@@ -160,7 +165,7 @@ public sealed interface ChatEvent {
     }
 
     /** IRC INVITE: {@code targetNick} may join {@code room} past {@code +i}, {@code +k} and {@code +l} once. */
-    record Invited(ClientId client, String room, String targetNick) implements ChatEvent {
+    record Invited(ClientId client, String room, String targetNick) implements ClientEvent {
         public Invited {
             Objects.requireNonNull(client);
             require(ChatLimits.isValidRoom(room), "room");
@@ -172,7 +177,7 @@ public sealed interface ChatEvent {
      * IRC OPER: the client becomes a server operator. Its door checked the name and password (the password never
      * enters the log); {@code operName} is the name it logged in with.
      */
-    record OperUp(ClientId client, String operName) implements ChatEvent {
+    record OperUp(ClientId client, String operName) implements ClientEvent {
         public OperUp {
             Objects.requireNonNull(client);
             require(ChatLimits.isValidOperName(operName), "oper name");
@@ -183,7 +188,7 @@ public sealed interface ChatEvent {
      * The client's complete new set of user modes, letters of {@link ChatLimits#USER_MODES} and {@code o}: the door
      * turns {@code MODE nick +i-w} into the resulting set, so the event means the same whatever came before it.
      */
-    record UserModesSet(ClientId client, String modes) implements ChatEvent {
+    record UserModesSet(ClientId client, String modes) implements ClientEvent {
         public UserModesSet {
             Objects.requireNonNull(client);
             require(ChatLimits.isValidUserModes(modes), "user modes");
@@ -191,7 +196,7 @@ public sealed interface ChatEvent {
     }
 
     /** IRC KILL by a server operator: {@code targetNick}'s connection is ended, wherever it is. */
-    record Killed(ClientId client, String targetNick, String reason) implements ChatEvent {
+    record Killed(ClientId client, String targetNick, String reason) implements ClientEvent {
         public Killed {
             Objects.requireNonNull(client);
             require(ChatLimits.isValidNick(targetNick), "target nick");
@@ -200,7 +205,7 @@ public sealed interface ChatEvent {
     }
 
     /** IRC WALLOPS by a server operator: told to every client with user mode {@code w}. */
-    record Wallops(ClientId client, String text) implements ChatEvent {
+    record Wallops(ClientId client, String text) implements ClientEvent {
         public Wallops {
             Objects.requireNonNull(client);
             require(ChatLimits.isValidText(text), "text");
@@ -216,7 +221,7 @@ public sealed interface ChatEvent {
      * per-address registration limit.
      */
     record AccountRegistered(ClientId client, String account, PasswordCredential credential, String email,
-                             String address, long time) implements ChatEvent {
+                             String address, long time) implements ClientEvent {
         public AccountRegistered {
             Objects.requireNonNull(client);
             require(ChatLimits.isValidNick(account), "account");
@@ -232,7 +237,7 @@ public sealed interface ChatEvent {
      * {@code passwordVersion} then: the client is logged in, unless the password changed or the account was dropped
      * meanwhile. Also sent right after the {@link NickClaimed} of a client that authenticated before registering.
      */
-    record LoggedIn(ClientId client, String account, int passwordVersion) implements ChatEvent {
+    record LoggedIn(ClientId client, String account, int passwordVersion) implements ClientEvent {
         public LoggedIn {
             Objects.requireNonNull(client);
             require(ChatLimits.isValidNick(account), "account");
@@ -244,7 +249,7 @@ public sealed interface ChatEvent {
      * A wrong password for {@code account} from {@code address}: counted cluster-wide, per account and per address,
      * so that further attempts wait ({@link LoginThrottle}). The client need not be registered yet (SASL).
      */
-    record LoginFailed(ClientId client, String account, String address, long time) implements ChatEvent {
+    record LoginFailed(ClientId client, String account, String address, long time) implements ClientEvent {
         public LoginFailed {
             Objects.requireNonNull(client);
             require(ChatLimits.isValidNick(account), "account");
@@ -257,7 +262,7 @@ public sealed interface ChatEvent {
      * The client logs out; {@code session}, the SHA-256 of the browser token it logged in with (empty: none), is
      * revoked with it.
      */
-    record LoggedOut(ClientId client, byte[] session) implements ChatEvent {
+    record LoggedOut(ClientId client, byte[] session) implements ClientEvent {
         public LoggedOut {
             Objects.requireNonNull(client);
             require(session.length == 0 || session.length == ChatLimits.SESSION_HASH_BYTES, "session");
@@ -281,7 +286,7 @@ public sealed interface ChatEvent {
     }
 
     /** The logged-in client's account gets a new password; every browser session of the account is revoked. */
-    record PasswordChanged(ClientId client, PasswordCredential credential) implements ChatEvent {
+    record PasswordChanged(ClientId client, PasswordCredential credential) implements ClientEvent {
         public PasswordChanged {
             Objects.requireNonNull(client);
             Objects.requireNonNull(credential);
@@ -289,7 +294,7 @@ public sealed interface ChatEvent {
     }
 
     /** The logged-in client drops its account: everyone logged in to it is logged out, its nick is free. */
-    record AccountDropped(ClientId client) implements ChatEvent {
+    record AccountDropped(ClientId client) implements ClientEvent {
         public AccountDropped {
             Objects.requireNonNull(client);
         }
@@ -300,7 +305,7 @@ public sealed interface ChatEvent {
      * token itself stays with the browser and its door), valid on every server until {@code expires} (ms since
      * 1970), a logout with it or a password change.
      */
-    record SessionIssued(ClientId client, byte[] session, long expires) implements ChatEvent {
+    record SessionIssued(ClientId client, byte[] session, long expires) implements ClientEvent {
         public SessionIssued {
             Objects.requireNonNull(client);
             require(session.length == ChatLimits.SESSION_HASH_BYTES, "session");
@@ -330,7 +335,7 @@ public sealed interface ChatEvent {
      * connection; REGAIN ({@code regain}) also gives the nick to the owner, and a holder not logged in to the
      * account is renamed to a guest nick instead of disconnected.
      */
-    record NickRecovered(ClientId client, String nick, boolean regain) implements ChatEvent {
+    record NickRecovered(ClientId client, String nick, boolean regain) implements ClientEvent {
         public NickRecovered {
             Objects.requireNonNull(client);
             require(ChatLimits.isValidNick(nick), "nick");
@@ -341,7 +346,7 @@ public sealed interface ChatEvent {
      * The grace period of a client holding a registered nick without being logged in to it is over: if it still
      * holds {@code nick} and is still not logged in to it, it is renamed to a guest nick.
      */
-    record NickEnforced(ClientId client, String nick) implements ChatEvent {
+    record NickEnforced(ClientId client, String nick) implements ClientEvent {
         public NickEnforced {
             Objects.requireNonNull(client);
             require(ChatLimits.isValidNick(nick), "nick");

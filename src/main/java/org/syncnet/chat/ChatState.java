@@ -117,56 +117,7 @@ public final class ChatState {
 
     /** The client an event is about; null for a {@link ServerGone}. */
     private static ClientId clientOf(ChatEvent event) {
-        if (event instanceof NickClaimed e) {
-            return e.client();
-        } else if (event instanceof RoomJoined e) {
-            return e.client();
-        } else if (event instanceof RoomLeft e) {
-            return e.client();
-        } else if (event instanceof MessagePosted e) {
-            return e.client();
-        } else if (event instanceof ClientGone e) {
-            return e.client();
-        } else if (event instanceof TopicSet e) {
-            return e.client();
-        } else if (event instanceof PrivateMessage e) {
-            return e.client();
-        } else if (event instanceof AwaySet e) {
-            return e.client();
-        } else if (event instanceof ModesChanged e) {
-            return e.client();
-        } else if (event instanceof Kicked e) {
-            return e.client();
-        } else if (event instanceof Invited e) {
-            return e.client();
-        } else if (event instanceof OperUp e) {
-            return e.client();
-        } else if (event instanceof UserModesSet e) {
-            return e.client();
-        } else if (event instanceof Killed e) {
-            return e.client();
-        } else if (event instanceof Wallops e) {
-            return e.client();
-        } else if (event instanceof AccountRegistered e) {
-            return e.client();
-        } else if (event instanceof LoggedIn e) {
-            return e.client();
-        } else if (event instanceof LoginFailed e) {
-            return e.client();
-        } else if (event instanceof LoggedOut e) {
-            return e.client();
-        } else if (event instanceof PasswordChanged e) {
-            return e.client();
-        } else if (event instanceof AccountDropped e) {
-            return e.client();
-        } else if (event instanceof SessionIssued e) {
-            return e.client();
-        } else if (event instanceof NickRecovered e) {
-            return e.client();
-        } else if (event instanceof NickEnforced e) {
-            return e.client();
-        }
-        return null;  // ServerGone
+        return event instanceof ChatEvent.ClientEvent e ? e.client() : null;
     }
 
     private void advance(long seq) {

@@ -11,6 +11,7 @@ import org.syncnet.chat.ClientId;
 import org.syncnet.chat.Identity;
 import org.syncnet.chat.PasswordCredential;
 import org.syncnet.chat.app.AccountDesk;
+import org.syncnet.chat.app.StateOnly;
 import org.syncnet.door.irc.wire.IrcMessage;
 
 /**
@@ -43,7 +44,8 @@ final class IrcWorld {
     /** The options of sessions connected from now on. */
     SessionOptions options = SessionOptions.PLAIN;
     /** Passwords and logins, as the glue's: against this world's state, with the cheapest hash. */
-    final AccountDesk desk = new AccountDesk("server1", new StateOnly(state), PasswordCredential.MIN_ITERATIONS);
+    final AccountDesk desk = new AccountDesk("server1", new StateOnly("server1", state),
+            PasswordCredential.MIN_ITERATIONS);
 
     IrcSession connect(String server, long connection, String host) {
         return connect(server, connection, host, MOTD);

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.syncnet.chat.ChatEvent;
 import org.syncnet.chat.ChatOutcome;
 import org.syncnet.chat.ChatState;
@@ -12,8 +11,7 @@ import org.syncnet.chat.ClientId;
 import org.syncnet.chat.PasswordCredential;
 import org.syncnet.chat.TokenBucket;
 import org.syncnet.chat.app.AccountDesk;
-import org.syncnet.chat.app.ChatApplication;
-import org.syncnet.chat.app.ChatConnection;
+import org.syncnet.chat.app.StateOnly;
 
 /**
  * Drives browser sessions without a server, as their connections would: a one-server "log" that commits every event
@@ -27,8 +25,8 @@ final class SessionDriver {
 
     final ChatState state = new ChatState();
     final OutcomeFrames frames = new OutcomeFrames(SERVER, 1 << 20);
-    final AccountDesk desk = new AccountDesk(SERVER, new StateOnly(), PasswordCredential.MIN_ITERATIONS);
-    final AccountClerk clerk = new AccountClerk(desk, new StateOnly());
+    final AccountDesk desk = new AccountDesk(SERVER, new StateOnly(SERVER, state), PasswordCredential.MIN_ITERATIONS);
+    final AccountClerk clerk = new AccountClerk(desk, new StateOnly(SERVER, state));
     private final ClientFrameDecoder decoder = new ClientFrameDecoder();
     private final Map<ClientId, BrowserSession> sessions = new LinkedHashMap<>();
     private final Map<ClientId, List<ServerFrame>> received = new LinkedHashMap<>();
@@ -91,43 +89,5 @@ final class SessionDriver {
         List<ServerFrame> got = new ArrayList<>(received.get(s.id()));
         received.get(s.id()).clear();
         return got;
-    }
-
-    /** The chat as the account desk and clerk read it: the driver's state, nothing else. */
-    private final class StateOnly implements ChatApplication {
-        @Override
-        public String server() {
-            return SERVER;
-        }
-
-        @Override
-        public <T> T read(Function<ChatState, T> query) {
-            return query.apply(state);
-        }
-
-        @Override
-        public boolean catchingUp() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public ClientId allocate() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void attach(ChatConnection c) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long submit(ChatConnection c, ChatEvent e) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void closed(ChatConnection c, String reason) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

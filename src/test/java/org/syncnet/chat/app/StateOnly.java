@@ -1,18 +1,15 @@
-package org.syncnet.door.irc;
+package org.syncnet.chat.app;
 
 import java.util.function.Function;
 import org.syncnet.chat.ChatEvent;
 import org.syncnet.chat.ChatState;
 import org.syncnet.chat.ClientId;
-import org.syncnet.chat.app.ChatApplication;
-import org.syncnet.chat.app.ChatConnection;
 
-/** A chat application that only answers questions from a test's state: what the account desk asks of it. */
-record StateOnly(ChatState state) implements ChatApplication {
-    @Override
-    public String server() {
-        return "server1";
-    }
+/**
+ * A chat application that only answers questions from a test's state: what the account desk and the doors' account
+ * checks ask of it.
+ */
+public record StateOnly(String server, ChatState state) implements ChatApplication {
 
     @Override
     public boolean catchingUp() {
