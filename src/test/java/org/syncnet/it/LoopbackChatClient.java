@@ -2,8 +2,6 @@ package org.syncnet.it;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -63,20 +61,9 @@ final class LoopbackChatClient implements AutoCloseable {
         in = socket.getInputStream();
         WsHandshake handshake = new WsHandshake();
         out.write(handshake.request("127.0.0.1:" + port, "/syncnet/chat"));
-        handshake.check(readHeaders());
+        handshake.check(WsHandshake.readResponse(in));
     }
 
-    private String readHeaders() throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!WsHandshake.headerComplete(head.toByteArray(), head.size())) {
-            int b = in.read();
-            if (b < 0) {
-                throw new EOFException("connection closed during the handshake: " + head);
-            }
-            head.write(b);
-        }
-        return head.toString(StandardCharsets.US_ASCII);
-    }
 
     void send(JsonObject frame) throws IOException {
         out.write(WsFrameWriter.frame(WsFrameWriter.OP_TEXT, frame.toString().getBytes(StandardCharsets.UTF_8)));

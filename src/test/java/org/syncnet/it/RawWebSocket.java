@@ -1,6 +1,5 @@
 package org.syncnet.it;
 
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,21 +73,9 @@ final class RawWebSocket implements AutoCloseable {
         in = socket.getInputStream();
         WsHandshake handshake = new WsHandshake();
         out.write(handshake.request("127.0.0.1:" + port, path));
-        handshake.check(readHeaders());
+        handshake.check(WsHandshake.readResponse(in));
     }
 
-    /** The response header, byte by byte: the frames after it stay unread. */
-    private String readHeaders() throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!WsHandshake.headerComplete(head.toByteArray(), head.size())) {
-            int b = in.read();
-            if (b < 0) {
-                throw new EOFException("connection closed during the handshake: " + head);
-            }
-            head.write(b);
-        }
-        return head.toString(StandardCharsets.US_ASCII);
-    }
 
     void sendText(String text) throws IOException {
         out.write(WsFrameWriter.frame(WsFrameWriter.OP_TEXT, text.getBytes(StandardCharsets.UTF_8)));

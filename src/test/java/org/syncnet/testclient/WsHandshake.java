@@ -1,5 +1,9 @@
 package org.syncnet.testclient;
 
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.ProtocolException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -41,6 +45,19 @@ public final class WsHandshake {
     }
 
     /** Whether {@code head} (the bytes read so far, {@code length} of them) ends with the header's blank line. */
+    /** Reads the server's response header from a blocking stream, byte by byte: the frames after it stay unread. */
+    public static String readResponse(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!headerComplete(head.toByteArray(), head.size())) {
+            int b = in.read();
+            if (b < 0) {
+                throw new EOFException("connection closed during the handshake: " + head);
+            }
+            head.write(b);
+        }
+        return head.toString(StandardCharsets.US_ASCII);
+    }
+
     public static boolean headerComplete(byte[] head, int length) {
         return length >= 4 && head[length - 4] == '\r' && head[length - 3] == '\n' && head[length - 2] == '\r'
                 && head[length - 1] == '\n';

@@ -61,7 +61,7 @@ final class NickGuard {
         return due;
     }
 
-    /** Watches {@code w} again from {@code nowNanos} (its event could not be logged: no leader). */
+    /** Watches {@code w} again, its grace still over, so the next {@link #due} retries it (no leader took its event). */
     synchronized void retry(Watch w) {
         watched.putIfAbsent(w.client(), w);
     }

@@ -454,8 +454,8 @@ public final class IrcSession {
      * 464 and the connection closes), and a SASL login made before registering follows the claim into the log.
      */
     private Reply registering(Reply step, long nowMillis) {
-        boolean firstClaim = step.toLog().stream().anyMatch(e -> e instanceof ChatEvent.NickClaimed)
-                && registration.phase() == Registration.Phase.CLAIMING && !registration.registered();
+        boolean firstClaim = registration.phase() == Registration.Phase.CLAIMING
+                && step.toLog().stream().anyMatch(e -> e instanceof ChatEvent.NickClaimed);
         if (!firstClaim) {
             return step;
         }
