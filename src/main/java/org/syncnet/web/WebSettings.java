@@ -29,6 +29,8 @@ public class WebSettings implements MemberDirectory {
 
     private String self;
     private MemberUrls urls;
+    /** The members' own addresses (derived from the members list), for the history's transfer between them. */
+    private MemberUrls peerUrls;
     private TlsSettings tls;
     private AllowedOrigins allowedOrigins;
 
@@ -38,6 +40,7 @@ public class WebSettings implements MemberDirectory {
         try {
             Membership membership = Membership.parse(value(Settings.MEMBERS));
             urls = MemberUrls.of(value(MemberUrls.SETTING), membership);
+            peerUrls = MemberUrls.of(null, membership);
             // WildFly's own property for the server's configuration folder: where https.cli looks by default
             tls = TlsSettings.read(this::value, Path.of(System.getProperty("jboss.server.config.dir", ".")));
             allowedOrigins = AllowedOrigins.of(urls.pageOrigins(tls.plainHttp()), value(AllowedOrigins.SETTING));
@@ -80,9 +83,12 @@ public class WebSettings implements MemberDirectory {
         return allowedOrigins;
     }
 
-    /** For the history's transfer between members. */
+    /**
+     * For the history's transfer between members: their addresses in the members list, where they reach each other,
+     * not {@value MemberUrls#SETTING}, the browsers' addresses (a published port or a proxy's, e.g. in containers).
+     */
     @Override
     public Map<String, String> memberUrls() {
-        return urls.all();
+        return peerUrls.all();
     }
 }

@@ -41,8 +41,12 @@ final class IrcClient implements AutoCloseable {
     }
 
     static IrcClient connect(String label, int port) throws IOException {
+        return connect(label, "127.0.0.1", port);
+    }
+
+    static IrcClient connect(String label, String host, int port) throws IOException {
         Socket s = new Socket();
-        s.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+        s.connect(new InetSocketAddress(host, port), 5_000);
         return new IrcClient(label, s);
     }
 
@@ -60,7 +64,12 @@ final class IrcClient implements AutoCloseable {
      */
     static IrcClient register(String nick, int port, Duration wait, String... caps)
             throws IOException, InterruptedException {
-        IrcClient c = connect(nick, port);
+        return register(nick, "127.0.0.1", port, wait, caps);
+    }
+
+    static IrcClient register(String nick, String host, int port, Duration wait, String... caps)
+            throws IOException, InterruptedException {
+        IrcClient c = connect(nick, host, port);
         if (caps.length > 0) {
             c.send("CAP REQ :" + String.join(" ", caps));
         }

@@ -69,7 +69,10 @@ public class IrcDoor {
                 ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME), config.motd());
         ChatApplication chat = chatService.application();
         List<TcpListener> listeners = IrcListeners.of(config, tls, self);
-        TcpServerOptions options = new TcpServerOptions(self.id() + ": IRC connector", self.host(), listeners,
+        // Where WildFly's HTTP listens (-b, e.g. 0.0.0.0 in a container whose member address is on the servers' own
+        // network), else the member's address.
+        String host = System.getProperty("jboss.bind.address", self.host());
+        TcpServerOptions options = new TcpServerOptions(self.id() + ": IRC connector", host, listeners,
                 config.maxConnections(), IrcConnections.FULL, config.sendQBytes(), TcpServerOptions.DEFAULT_TICK,
                 TcpServerOptions.DEFAULT_CLOSE_DEADLINE);
         // SCRAM's decoys must look alike on every server: derived from the secret they share.
@@ -80,7 +83,7 @@ public class IrcDoor {
                 chatService.accounts().nickGraceMillis(), scram);
         server = new TcpServer<>(options, threads, new IrcConnections(chat, info, config, executor, accounts));
         server.start();
-        String where = IrcListeners.describe(listeners, server.boundPorts(), self.host());
+        String where = IrcListeners.describe(listeners, server.boundPorts(), host);
         LOG.info(() -> self.id() + ": IRC door open on " + where + " (at most " + config.maxConnections()
                 + " connections" + (listeners.size() > 1 ? " over both ports" : "") + ", PING after "
                 + config.pingIdleMillis() / 1000 + " s idle, " + config.joinHistoryLines()
