@@ -123,7 +123,13 @@ function draw(canvas, series) {
             if (v === undefined || v === null) { drawing = false; continue; }
             const x = right - (now - p.at) / WINDOW_MS * (right - left);
             const y = bottom - v / max * (bottom - top);
-            if (drawing) ctx.lineTo(x, y); else ctx.moveTo(x, y);
+            if (drawing) {
+                ctx.lineTo(x, y);
+            } else {
+                ctx.moveTo(x, y);
+                ctx.fillStyle = colour;
+                ctx.fillRect(x - 1, y - 1, 2, 2); // a point without neighbours shows too
+            }
             drawing = true;
         }
         ctx.stroke();

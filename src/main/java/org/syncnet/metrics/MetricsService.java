@@ -55,8 +55,9 @@ public class MetricsService {
     @PostConstruct
     void start() {
         String self = cluster.config().selfId();
-        registry = containerRegistry.isResolvable() ? containerRegistry.get() : null;
-        if (registry == null) {
+        if (containerRegistry.isResolvable()) {
+            registry = containerRegistry.get();
+        } else {
             registry = new SimpleMeterRegistry();
             LOG.info(() -> self + ": no metrics registry in this server (micrometer subsystem): the meters are only"
                     + " on the status page");
