@@ -11,14 +11,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The rules that keep the tree readable, checked on the compiled classes: the protocol core and the chat are plain
- * Java (the container shells are the {@code service} packages, the WebSocket door's endpoint, {@code web} and
- * {@code health}); no package cycles; the doors do not know each other; dependencies point from the shells and doors
+ * Java (the container shells are the {@code service} packages, the WebSocket door's endpoint, {@code web},
+ * {@code health} and {@code metrics}); only {@code metrics} and {@code web} know Micrometer; no package cycles; the doors do not know each other; dependencies point from the shells and doors
  * to the chat and the cluster, never back.
  */
 class ArchitectureTest {
     /** Where Jakarta may be used: the thin shells around the plain-Java core. */
     private static final String[] CONTAINER_SHELLS = {
-        "org.syncnet..service..", "org.syncnet.door.ws..", "org.syncnet.web..", "org.syncnet.health.."};
+        "org.syncnet..service..", "org.syncnet.door.ws..", "org.syncnet.web..", "org.syncnet.health..",
+        "org.syncnet.metrics.."};
 
     private static JavaClasses classes;
 
@@ -44,6 +45,15 @@ class ArchitectureTest {
                 .and().resideOutsideOfPackages(CONTAINER_SHELLS)
                 .should().dependOnClassesThat().resideInAnyPackage(CONTAINER_SHELLS)
                 .because("the shells wire the core together; the core reaches them only through its own interfaces")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheMetricsAndTheirViewKnowMicrometer() {
+        noClasses().that().resideInAPackage("org.syncnet..")
+                .and().resideOutsideOfPackages("org.syncnet.metrics..", "org.syncnet.web..")
+                .should().dependOnClassesThat().resideInAPackage("io.micrometer..")
+                .because("the core only counts (or hands time stamps to a hook); the metrics package binds the meters")
                 .check(classes);
     }
 
@@ -77,7 +87,8 @@ class ArchitectureTest {
     void chatAndClusterDoNotDependOnDoorsOrWeb() {
         noClasses().that().resideInAnyPackage("org.syncnet.chat..", "org.syncnet.cluster..", "org.syncnet.history..",
                         "org.syncnet.settings..", "org.syncnet.tls..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.syncnet.door..", "org.syncnet.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.syncnet.door..", "org.syncnet.web..",
+                        "org.syncnet.metrics..")
                 .check(classes);
     }
 

@@ -224,7 +224,7 @@ public final class ClusterNode {
         }
         return new ClusterView(self, term.currentLeader(), term.epoch, term.hasQuorum(now), term.role, members, drops,
                 log.position(), isCaughtUp(), new ClusterView.LogCounters(log.unservableCatchUps(),
-                log.catchUpFetches(), exchange.relayed(), log.heldBack()));
+                log.catchUpFetches(), exchange.relayed(), log.heldBack()), log.replicationLag());
     }
 
     public String self() {

@@ -7,11 +7,12 @@ import org.syncnet.cluster.log.entry.LogPosition;
 /**
  * A snapshot of one server's view of the cluster, as the REST view and the health checks show it: who leads, the
  * members, this server's log position, whether it is caught up (see {@link ClusterNode#isCaughtUp}), and what its log
- * had to work around.
+ * had to work around; while it leads, how many entries each follower has not acknowledged yet
+ * ({@code replicationLag}, by follower id; empty otherwise).
  */
 public record ClusterView(String self, String leader, long epoch, boolean hasQuorum, Role role,
                           List<MemberView> members, Map<String, Long> dropped, LogPosition log, boolean caughtUp,
-                          LogCounters counters) {
+                          LogCounters counters, Map<String, Long> replicationLag) {
 
     /**
      * Since this server started: how often a peer needed entries its log no longer keeps, how often it fetched

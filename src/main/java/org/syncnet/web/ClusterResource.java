@@ -61,6 +61,8 @@ public class ClusterResource {
         }
         JsonObjectBuilder dropped = Json.createObjectBuilder();
         view.dropped().forEach(dropped::add);
+        JsonObjectBuilder lag = Json.createObjectBuilder();
+        view.replicationLag().forEach(lag::add);
         JsonArrayBuilder changes = Json.createArrayBuilder();
         for (LeadershipChanged c : history.recent()) {
             JsonObjectBuilder change = Json.createObjectBuilder()
@@ -87,6 +89,7 @@ public class ClusterResource {
                         .add("heldBack", view.counters().heldBack()))
                 .add("members", members)
                 .add("dropped", dropped)
+                .add("replicationLag", lag)
                 .add("leadershipChanges", changes)
                 .add("accounts", accounts())
                 .build();

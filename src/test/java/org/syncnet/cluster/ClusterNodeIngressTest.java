@@ -57,7 +57,7 @@ class ClusterNodeIngressTest {
     private ClusterView stateOf() {
         ClusterView v = node.view(100, inbox.droppedCounts());
         return new ClusterView(v.self(), v.leader(), v.epoch(), v.hasQuorum(), v.role(), v.members(), null, v.log(),
-                v.caughtUp(), v.counters());
+                v.caughtUp(), v.counters(), v.replicationLag());
     }
 
     @Test

@@ -12,6 +12,11 @@ import org.syncnet.chat.ClientId;
 public interface ChatConnection {
     ClientId id();
 
+    /** The door the client came through ({@code websocket}, {@code irc}), for the server's metrics. */
+    default String door() {
+        return "other";
+    }
+
     /**
      * What an applied event means for this client. Called on the chat's applier thread, in log order, while the chat
      * state is locked and as the event left it (so queries see e.g. the rooms a quitting client shared). Must not

@@ -28,6 +28,7 @@ public final class ConnectionRegistry {
     private final long firstConnection;
     private final long lastConnection;
     private final AtomicLong nextConnection;
+    private volatile DeliveryTiming timing = DeliveryTiming.NONE;
 
     /** A connection, with what the chat keeps of it whatever its door. */
     private static final class Attached {
@@ -37,6 +38,9 @@ public final class ConnectionRegistry {
         final AtomicLong nextEventNumber = new AtomicLong(1);
         /** Whether anything of this connection went to the log (then its end must be logged too). */
         volatile boolean spoke;
+        /** The event whose delivery is being timed (0: none) and its {@link DeliveryTiming#stamp()}. */
+        volatile long timedEvent;
+        volatile long timedSince;
 
         Attached(ChatConnection connection) {
             this.connection = connection;
@@ -87,14 +91,34 @@ public final class ConnectionRegistry {
         return a == null ? 0 : submit(a, e);
     }
 
-    /** Numbered and submitted under the connection's lock: the door's threads and the scheduler may both submit. */
+    /**
+     * Numbered and submitted under the connection's lock: the door's threads and the scheduler may both submit. The
+     * event is timed if none of the connection's is (marked before the submission: the log may apply it at once).
+     */
     private long submit(Attached a, ChatEvent e) {
         byte[] payload = ChatEventCodec.encode(e);
         synchronized (a) {
             a.spoke = true;
             long number = a.nextEventNumber.getAndIncrement();
-            return log.submit(a.logKey, number, payload) ? number : 0;
+            DeliveryTiming t = timing;
+            boolean timed = a.timedEvent == 0 && t != DeliveryTiming.NONE;
+            if (timed) {
+                a.timedSince = t.stamp();
+                a.timedEvent = number;
+            }
+            if (log.submit(a.logKey, number, payload)) {
+                return number;
+            }
+            if (timed) {
+                a.timedEvent = 0;
+            }
+            return 0;
         }
+    }
+
+    /** From now on, a sample of the connections' events is timed with {@code timing}. */
+    public void timeDeliveries(DeliveryTiming timing) {
+        this.timing = timing;
     }
 
     /** The connection ended: forgotten, and if it ever spoke, its client's end goes to the log. */
@@ -127,10 +151,25 @@ public final class ConnectionRegistry {
         return a == null ? null : a.connection;
     }
 
-    /** The open connection whose events the log carries under {@code logKey}, or null. */
-    public ChatConnection byLogKey(String logKey) {
+    /**
+     * The log applied event {@code eventNumber} of the connection whose events it carries under {@code logKey}, after
+     * handing its outcomes to the connections: its timing ends if it was timed (an earlier timed event that never
+     * came, given up on, is dropped, since a connection's events are applied in order). The connection, or null if it
+     * is not open here.
+     */
+    public ChatConnection applied(String logKey, long eventNumber) {
         Attached a = byLogKey.get(logKey);
-        return a == null ? null : a.connection;
+        if (a == null) {
+            return null;
+        }
+        long timed = a.timedEvent;
+        if (timed != 0 && eventNumber >= timed) {
+            if (eventNumber == timed) {
+                timing.delivered(a.timedSince);
+            }
+            a.timedEvent = 0;
+        }
+        return a.connection;
     }
 
     public boolean contains(ClientId id) {
@@ -146,5 +185,16 @@ public final class ConnectionRegistry {
 
     public int size() {
         return connections.size();
+    }
+
+    /** Connections open now through {@code door} ({@link ChatConnection#door()}); walks them all. */
+    public int count(String door) {
+        int n = 0;
+        for (Attached a : connections.values()) {
+            if (a.connection.door().equals(door)) {
+                n++;
+            }
+        }
+        return n;
     }
 }

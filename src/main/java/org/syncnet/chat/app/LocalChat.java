@@ -166,4 +166,19 @@ public final class LocalChat implements ChatApplication, LogListener {
     public int connectionCount() {
         return connections.size();
     }
+
+    /** Connections open now through {@code door} ({@link ChatConnection#door()}). */
+    public int connectionCount(String door) {
+        return connections.count(door);
+    }
+
+    /** What the chat counted since it started, for the server's metrics. */
+    public ChatCounters counters() {
+        return applier.counters();
+    }
+
+    /** Times a sample of this server's clients' events from submission to delivery (see {@link DeliveryTiming}). */
+    public void timeDeliveries(DeliveryTiming timing) {
+        connections.timeDeliveries(timing);
+    }
 }

@@ -35,6 +35,7 @@ public final class LogApplier {
     private final ConnectionRegistry connections;
     private final CommittedEvents subscriber;
     private final NickGuard guard;
+    private final ChatCounters counters = new ChatCounters();
     /** Connections the applier queued frames for since its last flush (applier thread only). */
     private final Set<ChatConnection> unflushed = new LinkedHashSet<>();
     /** The leader with a quorum, as the cluster last reported it, null while none (applier thread only). */
@@ -80,6 +81,8 @@ public final class LogApplier {
 
     /** Committed events in log order, on the applier thread. */
     public void deliver(List<Delivery> deliveries) {
+        int applied = 0;
+        int handedOut = 0;
         synchronized (stateLock) {
             for (Delivery d : deliveries) {
                 if (d.seq() <= restoredSeq) {
@@ -89,7 +92,8 @@ public final class LogApplier {
                 try {
                     ChatEvent event = ChatEventCodec.decode(d.payload());
                     outcomes = state.apply(d.seq(), d.originServer(), event);
-                    fanOut(outcomes);
+                    applied++;
+                    handedOut += fanOut(outcomes);
                     guard.review(outcomes, state, System.nanoTime());
                 } catch (MalformedEventException | RuntimeException e) {
                     // Every server skips the same entry alike: the state stays the same everywhere.
@@ -97,7 +101,7 @@ public final class LogApplier {
                 }
                 subscriber.committed(d, outcomes);
                 if (d.originServer().equals(self)) {
-                    ChatConnection c = connections.byLogKey(d.clientId());
+                    ChatConnection c = connections.applied(d.clientId(), d.clientEventId());
                     if (c != null) {
                         c.applied(d.clientEventId());
                         unflushed.add(c);
@@ -105,10 +109,15 @@ public final class LogApplier {
                 }
             }
         }
+        counters.add(applied, handedOut);
     }
 
-    /** Hands each outcome to the connections here it is meant for; they queue it until {@link #flush()}. */
-    private void fanOut(List<ChatOutcome> outcomes) {
+    /**
+     * Hands each outcome to the connections here it is meant for; they queue it until {@link #flush()}. How many it
+     * handed out.
+     */
+    private int fanOut(List<ChatOutcome> outcomes) {
+        int handedOut = 0;
         for (ChatOutcome outcome : outcomes) {
             SharedEncodings shared = new SharedEncodings();
             for (ClientId to : outcome.to()) {
@@ -116,9 +125,19 @@ public final class LogApplier {
                 if (c != null) {
                     c.onOutcome(outcome, state, leader, shared);
                     unflushed.add(c);
+                    handedOut++;
+                    if (outcome instanceof ChatOutcome.Rejected r) {
+                        counters.refused(r.code());
+                    }
                 }
             }
         }
+        return handedOut;
+    }
+
+    /** What this applier counted (see {@link ChatCounters}). */
+    ChatCounters counters() {
+        return counters;
     }
 
     /** The applier's flush hook: writes what its last tasks queued, one write per connection. */

@@ -133,4 +133,9 @@ public class ChatService {
     public int connectionCount() {
         return chat.connectionCount();
     }
+
+    /** The chat on this server as the metrics read it (counters, connections per door, delivery timing). */
+    public LocalChat local() {
+        return chat;
+    }
 }

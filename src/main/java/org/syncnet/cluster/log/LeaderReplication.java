@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.syncnet.cluster.log.ReplicatedLog.Outlet;
 import org.syncnet.cluster.log.entry.ClientEventKey;
@@ -343,5 +344,22 @@ final class LeaderReplication {
     /** Parts this leader could not order at once because their client's previous part was not in the log yet. */
     long heldBack() {
         return heldBack;
+    }
+
+    /**
+     * While leading (and recovered): for every follower, how many of this leader's entries it has not acknowledged
+     * yet; empty otherwise. A follower this leader has not heard from yet lags by the whole log.
+     */
+    Map<String, Long> lag() {
+        if (!isReady()) {
+            return Map.of();
+        }
+        Map<String, Long> lag = new TreeMap<>();
+        long last = log.store.lastSeq();
+        for (String peer : peers) {
+            Progress p = progress.get(peer);
+            lag.put(peer, Math.max(0, last - (p == null ? 0 : p.match)));
+        }
+        return lag;
     }
 }

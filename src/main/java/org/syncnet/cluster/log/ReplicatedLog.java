@@ -111,6 +111,11 @@ public final class ReplicatedLog {
         return leader.heldBack();
     }
 
+    /** While this server leads: each follower's replication lag in entries (see {@link LeaderReplication#lag}). */
+    public Map<String, Long> replicationLag() {
+        return leader.lag();
+    }
+
     /** The entry for this client event (a single-part one) is in the log, committed or not, as far as we know. */
     boolean holds(ClientEventKey key) {
         return log.holds(key);

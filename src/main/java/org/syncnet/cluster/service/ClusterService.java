@@ -26,6 +26,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.syncnet.cluster.ClusterConfig;
@@ -36,6 +37,7 @@ import org.syncnet.cluster.LogListener;
 import org.syncnet.cluster.LogSubmitter;
 import org.syncnet.cluster.Member;
 import org.syncnet.cluster.Ready;
+import org.syncnet.cluster.Role;
 import org.syncnet.cluster.log.Delivery;
 import org.syncnet.cluster.log.DurableLog;
 import org.syncnet.cluster.log.InMemoryLogStore;
@@ -102,6 +104,8 @@ public class ClusterService {
     private final List<Delivery> undelivered = new ArrayList<>();
     private long incarnation;
     private volatile long lastTickMillis;
+    /** Times what this server orders as leader from its append to its commit (the commit latency meter). */
+    private final CommitTimes commitTimes = new CommitTimes();
     private long unservableReported;
     private long unservableReportedAt = Long.MIN_VALUE / 2;
     /** Monotonic milliseconds anchored to the wall clock at start, so they also grow across restarts. */
@@ -318,6 +322,11 @@ public class ClusterService {
      */
     private void afterStep(long now, boolean tick) {
         Ready ready = node.ready(now);
+        long nanos = System.nanoTime();
+        if (node.role() == Role.LEADER) {
+            commitTimes.appended(ready.log().entries(), nanos);
+        }
+        commitTimes.committed(ready.deliveries(), nanos);
         if (ready.hasEpoch()) {
             epochs.write(ready.epoch());
         }
@@ -387,6 +396,14 @@ public class ClusterService {
             afterStep(now);
             return accepted;
         }
+    }
+
+    /**
+     * Hands the commit latency of every entry this server orders as leader (from its append to its commit, in
+     * nanoseconds) to {@code report}, on the cluster thread with the node's monitor held: it must be quick.
+     */
+    public void reportCommitLatency(LongConsumer report) {
+        commitTimes.reportTo(report);
     }
 
     /** {@link #submit} bound to this bean itself, for callers on a hot path (see {@link LogSubmitter}). */

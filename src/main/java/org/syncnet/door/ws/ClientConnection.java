@@ -90,6 +90,11 @@ public final class ClientConnection implements ChatConnection {
         return protocol.id();
     }
 
+    @Override
+    public String door() {
+        return "websocket";
+    }
+
     /** A text frame from the client: its events go to the log, any immediate reply back to it. */
     public void received(String text) {
         switch (input.arrived(text)) {

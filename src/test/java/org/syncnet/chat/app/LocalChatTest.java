@@ -14,6 +14,7 @@ import org.syncnet.chat.ChatEventCodec;
 import org.syncnet.chat.ChatOutcome;
 import org.syncnet.chat.ChatState;
 import org.syncnet.chat.ClientId;
+import org.syncnet.chat.ErrorCode;
 import org.syncnet.chat.Identity;
 import org.syncnet.chat.MalformedEventException;
 import org.syncnet.cluster.log.Delivery;
@@ -26,7 +27,7 @@ class LocalChatTest {
     private static final Identity ID = new Identity("u", "h", "");
 
     /** A connection of a door that records what the chat tells it. */
-    private static final class FakeConnection implements ChatConnection {
+    private static class FakeConnection implements ChatConnection {
         final ClientId id;
         final List<ChatOutcome> outcomes = new ArrayList<>();
         final List<String> leaders = new ArrayList<>();
@@ -282,5 +283,84 @@ class LocalChatTest {
         assertEquals(1, a.pings);
         chat.stop();
         assertTrue(a.stopping);
+    }
+
+    /** Delivers, as committed, the connection's own event {@code number}. */
+    private void commitOwn(FakeConnection c, long number, ChatEvent e) {
+        applier.deliver(List.of(new Delivery(1, ++seq, "server1", c.id().toString(), number, ChatEventCodec.encode(e))));
+    }
+
+    @Test
+    void theApplierCountsEventsOutcomesHandedOutAndItsOwnClientsRefusals() {
+        FakeConnection a = open();
+        FakeConnection b = open();
+        commitOwn(a, 1, new ChatEvent.NickClaimed(a.id(), "alice", "", ID));
+        commitOwn(a, 2, new ChatEvent.RoomJoined(a.id(), "#lobby"));
+        commitOwn(b, 1, new ChatEvent.NickClaimed(b.id(), "alice", "", ID));
+        commit("server2", new ChatEvent.NickClaimed(new ClientId("server2", 7), "alice", "", ID));
+        ChatCounters counters = applier.counters();
+        assertEquals(4, counters.applied());
+        assertEquals(a.outcomes.size() + b.outcomes.size(), counters.handedOut());
+        assertEquals(1, counters.refusals(ErrorCode.NICK_IN_USE), "b's refusal; server2's client is counted there");
+        assertEquals(0, counters.refusals(ErrorCode.BANNED));
+    }
+
+    @Test
+    void oneEventOfAConnectionAtATimeIsTimedFromItsSubmissionToItsDelivery() {
+        List<Long> timed = new ArrayList<>();
+        long[] clock = {100};
+        registry.timeDeliveries(new DeliveryTiming() {
+            @Override
+            public long stamp() {
+                return clock[0];
+            }
+
+            @Override
+            public void delivered(long stamp) {
+                timed.add(clock[0] - stamp);
+            }
+        });
+        FakeConnection a = open();
+        ChatEvent claim = new ChatEvent.NickClaimed(a.id(), "alice", "", ID);
+        ChatEvent join = new ChatEvent.RoomJoined(a.id(), "#lobby");
+        assertEquals(1, registry.submit(a, claim));
+        clock[0] = 150;
+        assertEquals(2, registry.submit(a, join), "not timed: the first is in flight");
+        clock[0] = 170;
+        commitOwn(a, 1, claim);
+        commitOwn(a, 2, join);
+        assertEquals(List.of(70L), timed);
+
+        assertEquals(3, registry.submit(a, new ChatEvent.RoomLeft(a.id(), "#lobby", "")));
+        clock[0] = 200;
+        assertEquals(4, registry.submit(a, join), "not timed: 3 is in flight");
+        commitOwn(a, 4, join);
+        assertEquals(5, registry.submit(a, new ChatEvent.RoomLeft(a.id(), "#lobby", "")));
+        clock[0] = 230;
+        commitOwn(a, 5, new ChatEvent.RoomLeft(a.id(), "#lobby", ""));
+        assertEquals(List.of(70L, 30L), timed, "3 never came (given up on): 4 ended its timing, 5 was timed");
+
+        accepting = false;
+        assertEquals(0, registry.submit(a, join));
+        accepting = true;
+        assertEquals(7, registry.submit(a, join), "the refused submission left nothing in flight");
+        clock[0] = 260;
+        commitOwn(a, 7, join);
+        assertEquals(List.of(70L, 30L, 30L), timed);
+    }
+
+    @Test
+    void connectionsAreCountedByDoor() {
+        open();
+        FakeConnection irc = new FakeConnection(registry.allocate()) {
+            @Override
+            public String door() {
+                return "irc";
+            }
+        };
+        registry.attach(irc);
+        assertEquals(1, registry.count("irc"));
+        assertEquals(1, registry.count("other"));
+        assertEquals(0, registry.count("websocket"));
     }
 }

@@ -116,6 +116,11 @@ final class IrcConnection implements ChatConnection {
         return session.id();
     }
 
+    @Override
+    public String door() {
+        return "irc";
+    }
+
     /** Whether the client's connection is encrypted (it came through the TLS port and finished its handshake). */
     boolean secure() {
         return secure;
