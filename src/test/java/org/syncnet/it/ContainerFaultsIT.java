@@ -36,6 +36,8 @@ class ContainerFaultsIT {
     private static final Duration FAILURE_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration FAULT = Duration.ofSeconds(20);
     private static final Duration RECOVERY = Duration.ofSeconds(90);
+    /** How long every node may take to store what was confirmed (the history is written in batches). */
+    private static final Duration SETTLE = Duration.ofSeconds(30);
     private static final Path ROOT = Path.of(System.getProperty("user.dir"));
     private static final String LOCAL_BASE = "syncnet-faults/debian:bookworm-slim";
 
@@ -209,19 +211,21 @@ class ContainerFaultsIT {
         cluster.awaitCaughtUp(RECOVERY);
         Row row = new Row(fault, from, to, settle(chat, false), note);
         System.out.println("after \"" + fault + "\": " + row.violations().size() + " violations " + note);
+        row.violations().stream().limit(5).forEach(v -> System.out.println("    " + v));
         return row;
     }
 
     /** Polls the nodes' stored histories until they hold every confirmed line (or the deadline), then checks. */
     private List<String> settle(SteadyChat chat, boolean complete) throws Exception {
-        long deadline = System.nanoTime() + RECOVERY.toNanos();
+        long confirmedBefore = System.nanoTime();
+        long deadline = confirmedBefore + SETTLE.toNanos();
         Map<String, List<FaultChecker.Stored>> stored;
         while (true) {
             stored = new LinkedHashMap<>();
             for (Node n : cluster.nodes) {
                 stored.put(n.serverId(), FaultChecker.stored(n.frontIp()));
             }
-            List<String> violations = FaultChecker.check(chat.users, stored, complete);
+            List<String> violations = FaultChecker.check(chat.users, stored, complete, confirmedBefore);
             if (violations.isEmpty() || System.nanoTime() > deadline) {
                 lastStored = stored.values().iterator().next();
                 return violations;

@@ -85,6 +85,11 @@ final class SteadyChat implements AutoCloseable {
 
         abstract void send(Line line);
 
+        /** Whether the user sends a new line now (not while too many wait for the cluster). */
+        boolean mayType() {
+            return true;
+        }
+
         abstract void disconnect();
     }
 
@@ -126,8 +131,9 @@ final class SteadyChat implements AutoCloseable {
                 reconnect(u);
                 continue;
             }
-            Line line = new Line(u.name, ++n);
-            u.send(line);
+            if (u.mayType()) {
+                u.send(new Line(u.name, ++n));
+            }
             next += everyMillis * 1_000_000;
             long wait = next - System.nanoTime();
             if (wait > 0) {
@@ -178,9 +184,13 @@ final class SteadyChat implements AutoCloseable {
     /** A browser-like user: protocol version 2, one session across reconnects, resends until confirmed. */
     static final class WsUser extends User {
         private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(WAIT).build();
+        /** Well below the rate limit's burst (syncnet.chat.rate.burst, 20). */
+        private static final int MAX_UNCONFIRMED = 10;
         private final String session = "faults-" + Long.toHexString(System.nanoTime());
         private final Map<String, Line> unconfirmed = new LinkedHashMap<>();
         private final Map<Long, String> bySeq = new java.util.HashMap<>();
+        /** Answers RATE_LIMITED: the pacing here must never earn one. */
+        final AtomicInteger rateLimited = new AtomicInteger();
         private long lastSeq;
         private volatile WebSocket ws;
         private volatile CompletableFuture<Void> closed = CompletableFuture.completedFuture(null);
@@ -224,7 +234,16 @@ final class SteadyChat implements AutoCloseable {
                 closed = ended;
                 resend = List.copyOf(unconfirmed.values());
             }
-            resend.forEach(this::transmit);
+            resend.forEach(this::transmit);  // as the page does: before anything new, with their ids
+        }
+
+        /**
+         * A user whose lines are not confirmed stops typing after a few: so the lines queued in a frozen server, or
+         * resent at a reconnect, stay within the rate limit's burst.
+         */
+        @Override
+        synchronized boolean mayType() {
+            return unconfirmed.size() < MAX_UNCONFIRMED;
         }
 
         /** Sends a frame and waits for the first frame of {@code type} or an error. */
@@ -286,8 +305,11 @@ final class SteadyChat implements AutoCloseable {
                 case "error" -> {
                     if (frame.containsKey("id")) {
                         Line line = unconfirmed.get(textOf(frame.getString("id")));
-                        if ("UNAVAILABLE".equals(frame.getString("code", ""))) {
+                        String code = frame.getString("code", "");
+                        if (code.equals("UNAVAILABLE")) {
                             told.incrementAndGet();
+                        } else if (code.equals("RATE_LIMITED")) {
+                            rateLimited.incrementAndGet();
                         } else if (line != null) {
                             line.refused = frame.getString("code", "?");
                             unconfirmed.remove(line.text);

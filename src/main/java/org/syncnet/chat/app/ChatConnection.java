@@ -57,4 +57,11 @@ public interface ChatConnection {
 
     /** The server is stopping: say so to the client and close. */
     void serverStopping();
+
+    /**
+     * The cluster ended this client ({@code reason}): its server was declared failed while it was cut off or frozen,
+     * so the chat no longer knows the client. Say so and close, so that it reconnects (on the applier thread; must not
+     * block).
+     */
+    void endedByCluster(String reason);
 }

@@ -94,6 +94,9 @@ public final class LogApplier {
                     outcomes = state.apply(d.seq(), d.originServer(), event);
                     applied++;
                     handedOut += fanOut(outcomes);
+                    if (event instanceof ChatEvent.ServerGone gone && gone.server().equals(self)) {
+                        endLocalClients(outcomes, gone.reason());
+                    }
                     guard.review(outcomes, state, System.nanoTime());
                 } catch (MalformedEventException | RuntimeException e) {
                     // Every server skips the same entry alike: the state stays the same everywhere.
@@ -133,6 +136,29 @@ public final class LogApplier {
             }
         }
         return handedOut;
+    }
+
+    /**
+     * The leader logged this server's clients' end while this server was cut off or frozen (it looked failed), and
+     * the server lives on: the connections of those clients are closed, so that they reconnect and register again
+     * instead of talking on as clients the chat no longer knows.
+     */
+    private void endLocalClients(List<ChatOutcome> outcomes, String reason) {
+        int ended = 0;
+        for (ChatOutcome outcome : outcomes) {
+            if (outcome instanceof ChatOutcome.Quit quit) {
+                ChatConnection c = connections.local(quit.member().client());
+                if (c != null) {
+                    c.endedByCluster(reason);
+                    ended++;
+                }
+            }
+        }
+        if (ended > 0) {
+            int count = ended;
+            LOG.warning(() -> self + ": the cluster ended " + count + " of this server's clients (" + reason
+                    + ") while it was cut off; closing their connections so they reconnect");
+        }
     }
 
     /** What this applier counted (see {@link ChatCounters}). */

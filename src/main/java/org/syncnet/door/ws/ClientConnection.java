@@ -316,6 +316,11 @@ public final class ClientConnection implements ChatConnection {
         closeAfterSending(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "server stopping"));
     }
 
+    @Override
+    public void endedByCluster(String reason) {
+        closeAfterSending(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "CUT_OFF"));
+    }
+
     /** After a reply: closes the connection if the protocol state ended it (flooding). */
     private void closeIfEnded() {
         boolean closed;

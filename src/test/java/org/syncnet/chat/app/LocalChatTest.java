@@ -36,6 +36,7 @@ class LocalChatTest {
         int flushes;
         int pings;
         boolean stopping;
+        String endedBy;
 
         FakeConnection(ClientId id) {
             this.id = id;
@@ -79,6 +80,11 @@ class LocalChatTest {
         @Override
         public void serverStopping() {
             stopping = true;
+        }
+
+        @Override
+        public void endedByCluster(String reason) {
+            endedBy = reason;
         }
     }
 
@@ -171,6 +177,19 @@ class LocalChatTest {
         applier.deliver(List.of(new Delivery(1, 5, "server2", key, 11,
                 ChatEventCodec.encode(new ChatEvent.RoomLeft(a.id(), "#a", "")))));
         assertEquals(4, a.applied.size(), "an entry another server logged is not this connection's");
+    }
+
+    @Test
+    void connectionsWhoseClientsTheClusterEndedWhileThisServerWasCutOffAreClosed() {
+        FakeConnection a = open();
+        FakeConnection b = open();
+        commit("server1", new ChatEvent.NickClaimed(a.id(), "alice", "", ID));
+        commit("server1", new ChatEvent.NickClaimed(b.id(), "bob", "", ID));
+        commit("server2", new ChatEvent.ServerGone("server3", Long.MAX_VALUE, "server3 failed"));
+        assertNull(a.endedBy, "another server's end");
+        commit("server2", new ChatEvent.ServerGone("server1", b.id().connection(), "server1 failed"));
+        assertEquals("server1 failed", a.endedBy, "ended by the cluster: closed, to reconnect");
+        assertNull(b.endedBy, "above the bound: a client of a later incarnation stays");
     }
 
     @Test

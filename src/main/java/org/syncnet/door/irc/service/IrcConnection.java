@@ -463,6 +463,12 @@ final class IrcConnection implements ChatConnection {
         closeWith("Server shutting down");
     }
 
+    @Override
+    public void endedByCluster(String reason) {
+        flush();
+        closeWith("Cut off from the cluster (" + reason + "); reconnect");
+    }
+
     private static byte[] concat(List<byte[]> parts) {
         if (parts.size() == 1) {
             return parts.get(0);
