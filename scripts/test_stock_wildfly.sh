@@ -189,6 +189,11 @@ while :; do
 done
 log "one leader in one epoch: $(printf '%s; ' "${views[@]}")"
 
+# The Prometheus endpoint on the management port, with SyncNet's meters (the stock metrics subsystem gave way to it).
+sn_http_get "$(mgmt_port 3)" /metrics 5 && [[ $SN_HTTP_BODY == *syncnet_cluster_epoch* ]] \
+    || fail "server3: no syncnet_cluster_epoch at http://127.0.0.1:$(mgmt_port 3)/metrics (status $SN_HTTP_STATUS)"
+log "server3: /metrics on the management port has syncnet_cluster_epoch"
+
 room="#stock$RANDOM"
 text="hello from server1, $RANDOM$RANDOM"
 irc_join bob bob 2 "$room"
