@@ -93,6 +93,7 @@ final class ContainerCluster implements AutoCloseable {
     /** {@code docker-compose up -d} and waits until every node is healthy (its HEALTHCHECK: readiness). */
     void up(Duration wait) throws InterruptedException {
         up = true;
+        down();  // what an aborted earlier run may have left
         compose(Duration.ofMinutes(2), "up", "-d", "--no-build");
         awaitHealthy(nodes, wait);
     }
@@ -155,21 +156,32 @@ final class ContainerCluster implements AutoCloseable {
 
     /** The node every node of {@code which} names as leader, with a quorum, once they agree. */
     Node awaitLeader(List<Node> which, Duration wait) throws InterruptedException {
-        await("one leader with quorum on " + which, which, v -> v.getBoolean("hasQuorum", false)
-                && v.get("leader") != null && v.get("leader").getValueType() == jakarta.json.JsonValue.ValueType.STRING
-                && v.getString("leader").equals(view(which.get(0)).map(w -> w.getString("leader", "")).orElse("?")),
-                wait);
-        String id = view(which.get(0)).orElseThrow().getString("leader");
-        return nodes.stream().filter(n -> n.serverId().equals(id)).findFirst().orElseThrow();
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            java.util.Set<String> leaders = new java.util.HashSet<>();
+            for (Node node : which) {
+                leaders.add(view(node).filter(v -> v.getBoolean("hasQuorum", false) && !v.isNull("leader"))
+                        .map(v -> v.getString("leader")).orElse("none"));
+            }
+            if (leaders.size() == 1 && !leaders.contains("none")) {
+                String id = leaders.iterator().next();
+                return nodes.stream().filter(n -> n.serverId().equals(id)).findFirst().orElseThrow();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no one leader with a quorum on " + which + " within " + wait + ": " + leaders);
+            }
+            Thread.sleep(50);  // polls the REST views with a deadline
+        }
     }
 
-    /** Polls until the nodes have committed the same last entry (the followers caught up). */
+    /** Polls until every node has committed what the first one had committed when asked (the followers caught up). */
     void awaitCaughtUp(Duration wait) throws InterruptedException {
-        await("every node at the leader's commit point", nodes, v -> {
-            long commit = v.getJsonObject("log").getJsonNumber("commitSeq").longValue();
-            return nodes.stream().allMatch(n -> view(n).map(w -> w.getJsonObject("log")
-                    .getJsonNumber("commitSeq").longValue() >= commit).orElse(false));
-        }, wait);
+        long commit = view(nodes.get(0)).map(ContainerCluster::commitSeq).orElse(0L);
+        await("every node at commit " + commit, nodes, v -> commitSeq(v) >= commit, wait);
+    }
+
+    private static long commitSeq(JsonObject view) {
+        return view.getJsonObject("log").getJsonNumber("commitSeq").longValue();
     }
 
     void kill(Node node) {
@@ -282,11 +294,15 @@ final class ContainerCluster implements AutoCloseable {
         run(timeout, cmd);
     }
 
+    private void down() {
+        tryRun(Duration.ofMinutes(2), List.of("docker-compose", "-p", PROJECT, "-f", "docker/compose.yaml", "down",
+                "-v", "-t", "5"));
+    }
+
     @Override
     public void close() {
         if (up) {
-            tryRun(Duration.ofMinutes(2), List.of("docker-compose", "-p", PROJECT, "-f", "docker/compose.yaml",
-                    "down", "-v", "-t", "5"));
+            down();
         }
         tryRun(Duration.ofMinutes(1), List.of("docker", "rmi", "-f", IMAGE));
     }
