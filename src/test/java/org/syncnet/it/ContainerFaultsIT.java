@@ -77,6 +77,9 @@ class ContainerFaultsIT {
         }
     }
 
+    /** What the first node stored at the last check: the table's "delivered". */
+    private List<FaultChecker.Stored> lastStored = List.of();
+
     /** One row of the table. */
     private record Row(String fault, long fromNanos, long toNanos, List<String> violations, String note) {
     }
@@ -234,8 +237,6 @@ class ContainerFaultsIT {
         }
     }
 
-    private List<FaultChecker.Stored> lastStored = List.of();
-
     private static void awaitConfirmed(SteadyChat chat) throws InterruptedException {
         long deadline = System.nanoTime() + RECOVERY.toNanos();
         for (SteadyChat.User u : chat.users) {
@@ -250,7 +251,7 @@ class ContainerFaultsIT {
     }
 
     private void print(SteadyChat chat, List<Row> rows) {
-        java.util.Set<String> stored = new java.util.HashSet<>();
+        Set<String> stored = new java.util.HashSet<>();
         lastStored.forEach(s -> stored.add(s.text()));
         StringBuilder out = new StringBuilder("\nContainer fault suite (three nodes, " + chat.users.size()
                 + " clients, a line every 300 ms each)\n");
@@ -280,9 +281,8 @@ class ContainerFaultsIT {
                     delivered, r.violations().size(), r.note()));
             r.violations().stream().limit(10).forEach(v -> out.append("    ").append(v).append('\n'));
         }
+        out.append("leaders by epoch (from the servers' logs): ").append(leadersByEpoch());
         System.out.println(out);
-        Map<Long, Set<String>> leaders = leadersByEpoch();
-        System.out.println("leaders by epoch (from the servers' logs): " + leaders);
     }
 
     private List<Node> others(Node node) {
