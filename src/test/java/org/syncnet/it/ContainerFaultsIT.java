@@ -150,6 +150,7 @@ class ContainerFaultsIT {
             awaitConfirmed(chat);
             List<String> end = settle(chat, true);
             end.addAll(FaultChecker.epochViolations(leadersByEpoch()));
+            end.addAll(metricsMoved(cluster.awaitLeader(nodes, RECOVERY)));
             rows.add(new Row("end: every node, every client", 0, System.nanoTime(), end, ""));
             print(chat, rows);
         }
@@ -244,6 +245,44 @@ class ContainerFaultsIT {
                 Thread.sleep(100);  // a browser user's resends are confirmed by the cluster's answers
             }
         }
+    }
+
+    /**
+     * The leader's Prometheus endpoint (its management port) after all this: the cluster's meters moved — commits
+     * timed, leadership changes counted, a replication lag for each follower, both doors' connections.
+     */
+    private List<String> metricsMoved(Node leader) throws Exception {
+        String text = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://" + leader.frontIp() + ":9990/metrics")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        List<String> violations = new ArrayList<>();
+        for (String meter : List.of("syncnet_cluster_commit_latency_seconds_count", "syncnet_cluster_leader_changes_total",
+                "syncnet_chat_events_total", "syncnet_chat_delivery_latency_seconds_count")) {
+            if (!(metric(text, meter, "") > 0)) {  // NaN (absent) too
+                violations.add(leader + ": " + meter + " did not move");
+            }
+        }
+        for (Node follower : others(leader)) {
+            if (Double.isNaN(metric(text, "syncnet_cluster_replication_lag", "follower=\"" + follower.serverId()))) {
+                violations.add(leader + ": no replication lag for " + follower);
+            }
+        }
+        for (String door : List.of("irc", "websocket")) {
+            if (Double.isNaN(metric(text, "syncnet_chat_connections", "door=\"" + door))) {
+                violations.add(leader + ": no connections gauge for " + door);
+            }
+        }
+        return violations;
+    }
+
+    /** The value of the first sample of {@code name} whose labels contain {@code label}; NaN if none. */
+    private static double metric(String prometheusText, String name, String label) {
+        for (String line : prometheusText.split("\n")) {
+            if (line.startsWith(name + "{") && line.contains(label)) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return Double.NaN;
     }
 
     private Map<Long, Set<String>> leadersByEpoch() {
