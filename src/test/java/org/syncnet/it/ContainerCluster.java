@@ -1,13 +1,7 @@
 package org.syncnet.it;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +26,6 @@ final class ContainerCluster implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ContainerCluster.class.getName());
     static final String PROJECT = "syncnet-faults";
     static final String IMAGE = "syncnet-faults:test";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** One node: its number (1..3), server id and addresses as compose.yaml gives them. */
     record Node(int n) {
@@ -59,6 +52,7 @@ final class ContainerCluster implements AutoCloseable {
     }
 
     final List<Node> nodes = List.of(new Node(1), new Node(2), new Node(3));
+    private final ClusterViews views = new ClusterViews();
     final String secret;
     private final Path root;
     private final Path work;
@@ -116,18 +110,8 @@ final class ContainerCluster implements AutoCloseable {
 
     /** The node's cluster view ({@code /syncnet/api/cluster}), or empty while it does not answer. */
     Optional<JsonObject> view(Node node) {
-        try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + node.frontIp()
-                    + ":8080/syncnet/api/cluster")).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200
-                    ? Optional.of(Json.createReader(new StringReader(r.body())).readObject()) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
+        return views.get("http://" + node.frontIp() + ":8080/syncnet/api/cluster")
+                .filter(a -> a.status() == 200 && a.json() != null).map(ClusterViews.Answer::json);
     }
 
     /** Polls until every node of {@code which} answers a view that {@code holds}; returns how long it took. */

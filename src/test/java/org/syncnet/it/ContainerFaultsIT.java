@@ -248,41 +248,45 @@ class ContainerFaultsIT {
     }
 
     /**
-     * The leader's Prometheus endpoint (its management port) after all this: the cluster's meters moved — commits
-     * timed, leadership changes counted, a replication lag for each follower, both doors' connections.
+     * The nodes' Prometheus endpoints (their management ports) after all this: the leader's cluster meters moved —
+     * commits timed, leadership changes counted, a replication lag for each follower, events applied, both doors'
+     * connections — and delivery latencies were timed (each node times its own clients' events, so on some node).
      */
     private List<String> metricsMoved(Node leader) throws Exception {
-        String text = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://" + leader.frontIp() + ":9990/metrics")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        Map<String, Double> series = scrape(leader);
         List<String> violations = new ArrayList<>();
         for (String meter : List.of("syncnet_cluster_commit_latency_seconds_count", "syncnet_cluster_leader_changes_total",
-                "syncnet_chat_events_total", "syncnet_chat_delivery_latency_seconds_count")) {
-            if (!(metric(text, meter, "") > 0)) {  // NaN (absent) too
+                "syncnet_chat_events_total")) {
+            if (PrometheusText.sum(series, meter + "{", "") <= 0) {
                 violations.add(leader + ": " + meter + " did not move");
             }
         }
         for (Node follower : others(leader)) {
-            if (Double.isNaN(metric(text, "syncnet_cluster_replication_lag", "follower=\"" + follower.serverId()))) {
+            String label = "follower=\"" + follower.serverId();
+            if (!PrometheusText.has(series, "syncnet_cluster_replication_lag{", label)
+                    || Double.isNaN(PrometheusText.sum(series, "syncnet_cluster_replication_lag{", label))) {
                 violations.add(leader + ": no replication lag for " + follower);
             }
         }
         for (String door : List.of("irc", "websocket")) {
-            if (Double.isNaN(metric(text, "syncnet_chat_connections", "door=\"" + door))) {
+            if (!PrometheusText.has(series, "syncnet_chat_connections{", "door=\"" + door)) {
                 violations.add(leader + ": no connections gauge for " + door);
             }
+        }
+        double timed = 0;
+        for (Node node : cluster.nodes) {
+            timed += PrometheusText.sum(scrape(node), "syncnet_chat_delivery_latency_seconds_count{", "");
+        }
+        if (timed <= 0) {
+            violations.add("no node timed a delivery (syncnet_chat_delivery_latency_seconds_count)");
         }
         return violations;
     }
 
-    /** The value of the first sample of {@code name} whose labels contain {@code label}; NaN if none. */
-    private static double metric(String prometheusText, String name, String label) {
-        for (String line : prometheusText.split("\n")) {
-            if (line.startsWith(name + "{") && line.contains(label)) {
-                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        return Double.NaN;
+    private static Map<String, Double> scrape(Node node) throws Exception {
+        return PrometheusText.series(java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create("http://" + node.frontIp() + ":9990/metrics")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body());
     }
 
     private Map<Long, Set<String>> leadersByEpoch() {

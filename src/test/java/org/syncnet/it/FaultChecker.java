@@ -1,15 +1,5 @@
 package org.syncnet.it;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,7 +17,6 @@ import java.util.regex.Pattern;
  * and at most one leader per epoch. Each broken rule is one violation, described.
  */
 final class FaultChecker {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Pattern LEADS = Pattern.compile("\\b(server\\d+): \\1 leads epoch (\\d+)");
 
     /** A message as a node stored it. */
@@ -37,31 +26,11 @@ final class FaultChecker {
     private FaultChecker() {
     }
 
-    /** Every message the node at {@code host} stores for the room, oldest first (paged back through its API). */
+    /** Every message the node at {@code host} stores for the room, oldest first. */
     static List<Stored> stored(String host) throws Exception {
-        List<Stored> all = new ArrayList<>();
-        String before = "";
-        while (true) {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + host + ":8080/syncnet/api/rooms/"
-                    + URLEncoder.encode(SteadyChat.ROOM, StandardCharsets.UTF_8) + "/messages?limit=200" + before))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() == 404 && all.isEmpty()) {
-                return all;  // no message stored yet
-            }
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException(host + " answered " + r.statusCode() + ": " + r.body());
-            }
-            JsonObject page = Json.createReader(new StringReader(r.body())).readObject();
-            List<Stored> older = new ArrayList<>();
-            for (JsonObject m : page.getJsonArray("messages").getValuesAs(JsonObject.class)) {
-                older.add(new Stored(m.getJsonNumber("seq").longValue(), m.getString("nick"), m.getString("text")));
-            }
-            all.addAll(0, older);
-            if (page.isNull("before")) {
-                return all;
-            }
-            before = "&before=" + page.getJsonNumber("before").longValue();
-        }
+        return new HistoryApi(host, 8080).roomMessages(SteadyChat.ROOM).stream()
+                .map(m -> new Stored(m.getJsonNumber("seq").longValue(), m.getString("nick"), m.getString("text")))
+                .toList();
     }
 
     /**
@@ -156,7 +125,8 @@ final class FaultChecker {
             List<String> missed = reference.stream().filter(s -> s.seq() >= first && !seen.contains(s.text()))
                     .map(Stored::text).toList();
             if (!missed.isEmpty()) {
-                violations.add(u.name + " missed " + missed.size() + " messages, first \"" + missed.get(0) + "\"");
+                violations.add(u.name + " missed " + missed.size() + " messages, first \"" + missed.get(0) + "\"; its "
+                        + "connections: " + u.journal);
             }
         }
         return violations;

@@ -20,11 +20,18 @@ import java.util.List;
  */
 final class HistoryApi {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Far above any answer's time: only a server that hangs (frozen, cut off) reaches it. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
-    private final int httpPort;
+    /** {@code http://host:port/syncnet/api} */
+    private final String api;
 
     HistoryApi(int httpPort) {
-        this.httpPort = httpPort;
+        this("127.0.0.1", httpPort);
+    }
+
+    HistoryApi(String host, int httpPort) {
+        this.api = "http://" + host + ":" + httpPort + "/syncnet/api";
     }
 
     /** {@code GET /api/history}. */
@@ -74,26 +81,27 @@ final class HistoryApi {
     }
 
     /**
-     * The texts of every message the server stores for {@code room} (not encoded, e.g. {@code #lobby}), oldest first,
-     * paged back through the API; null when the server does not answer.
+     * Every message the server stores for {@code room} (not encoded, e.g. {@code #lobby}), oldest first, paged back
+     * through the API.
      */
-    List<String> roomTexts(String room) {
-        List<String> texts = new ArrayList<>();
+    List<JsonObject> roomMessages(String room) throws Exception {
+        List<JsonObject> messages = new ArrayList<>();
         String encoded = java.net.URLEncoder.encode(room, java.nio.charset.StandardCharsets.UTF_8);
         String before = "";
-        try {
-            while (true) {
-                JsonObject page = get("/rooms/" + encoded + "/messages?limit=200" + before);
-                List<String> older = new ArrayList<>();
-                for (JsonObject m : page.getJsonArray("messages").getValuesAs(JsonObject.class)) {
-                    older.add(m.getString("text"));
-                }
-                texts.addAll(0, older);
-                if (page.isNull("before")) {
-                    return texts;
-                }
-                before = "&before=" + page.getJsonNumber("before").longValue();
+        while (true) {
+            JsonObject page = get("/rooms/" + encoded + "/messages?limit=200" + before);
+            messages.addAll(0, page.getJsonArray("messages").getValuesAs(JsonObject.class));
+            if (page.isNull("before")) {
+                return messages;
             }
+            before = "&before=" + page.getJsonNumber("before").longValue();
+        }
+    }
+
+    /** The texts of {@link #roomMessages}; null when the server does not answer. */
+    List<String> roomTexts(String room) {
+        try {
+            return roomMessages(room).stream().map(m -> m.getString("text")).toList();
         } catch (Exception | AssertionError e) {
             return null;
         }
@@ -110,8 +118,8 @@ final class HistoryApi {
         long after = 0;
         while (after < upTo) {
             int limit = 5000;
-            HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
-                    + "/syncnet/api/history/events?after=" + after + "&limit=" + limit))
+            HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(
+                    URI.create(api + "/history/events?after=" + after + "&limit=" + limit))
                     .header(org.syncnet.history.TransferAuth.HEADER,
                             auth.sign("test", System.currentTimeMillis(), after, limit)).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -146,7 +154,7 @@ final class HistoryApi {
 
     private JsonObject get(String path) throws Exception {
         HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + httpPort + "/syncnet/api" + path)).build(),
+                URI.create(api + path)).timeout(REQUEST_TIMEOUT).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), path + ": " + r.body());
         return Json.createReader(new StringReader(r.body())).readObject();

@@ -2,6 +2,7 @@ package org.syncnet.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.syncnet.it.PrometheusText.sum;
 import static org.syncnet.it.ChatClient.type;
 import static org.syncnet.it.IrcClient.command;
 
@@ -128,15 +129,7 @@ class SingleServerMetricsIT {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(SCRAPE)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), "GET " + SCRAPE + " without credentials");
-        Map<String, Double> series = new LinkedHashMap<>();
-        for (String line : r.body().split("\n")) {
-            int space = line.lastIndexOf(' ');
-            if (line.isBlank() || line.startsWith("#") || space < 0) {
-                continue;
-            }
-            series.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
-        }
-        return series;
+        return PrometheusText.series(r.body());
     }
 
     private JsonObject statusView() throws Exception {
@@ -157,12 +150,6 @@ class SingleServerMetricsIT {
             }
         }
         return sum;
-    }
-
-    /** The sum of the series whose text starts with {@code prefix} (name and "{") and contains {@code label}. */
-    private static double sum(Map<String, Double> series, String prefix, String label) {
-        return series.entrySet().stream().filter(e -> e.getKey().startsWith(prefix) && e.getKey().contains(label))
-                .mapToDouble(Map.Entry::getValue).sum();
     }
 
     private static boolean grew(Map<String, Double> before, Map<String, Double> now, String prefix, double by) {

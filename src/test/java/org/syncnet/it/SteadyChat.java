@@ -58,6 +58,8 @@ final class SteadyChat implements AutoCloseable {
         /** Answers that said the cluster could not take a line now (UNAVAILABLE, the IRC door's NOTICE). */
         final AtomicInteger told = new AtomicInteger();
         final AtomicInteger reconnects = new AtomicInteger();
+        /** Its connections' story (node, resume point, what a resume brought), for a violation's message. */
+        final List<String> journal = java.util.Collections.synchronizedList(new ArrayList<>());
         volatile int node;
 
         User(String name, int node) {
@@ -157,6 +159,7 @@ final class SteadyChat implements AutoCloseable {
                 u.reconnects.incrementAndGet();
                 return;
             } catch (Exception | AssertionError e) {
+                u.journal.add("node" + (u.node + 1) + ": " + e);
                 u.disconnect();
                 try {
                     Thread.sleep(Math.min(1000, 100L * attempt));  // a client's back-off between attempts
@@ -301,7 +304,13 @@ final class SteadyChat implements AutoCloseable {
             }
             switch (type) {
                 case "event" -> event(frame);
-                case "history" -> frame.getJsonArray("messages").getValuesAs(JsonObject.class).forEach(this::event);
+                case "history" -> {
+                    List<JsonObject> messages = frame.getJsonArray("messages").getValuesAs(JsonObject.class);
+                    journal.add("node" + (node + 1) + ": history after " + lastSeq + ": " + messages.size()
+                            + " messages" + (messages.isEmpty() ? "" : ", seq " + messages.get(0).get("seq") + ".."
+                            + messages.get(messages.size() - 1).get("seq")) + ", complete " + frame.get("complete"));
+                    messages.forEach(this::event);
+                }
                 case "error" -> {
                     if (frame.containsKey("id")) {
                         Line line = unconfirmed.get(textOf(frame.getString("id")));
