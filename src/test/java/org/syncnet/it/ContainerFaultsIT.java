@@ -151,7 +151,7 @@ class ContainerFaultsIT {
             List<String> end = settle(chat, true);
             end.addAll(FaultChecker.epochViolations(leadersByEpoch()));
             end.addAll(metricsMoved(cluster.awaitLeader(nodes, RECOVERY)));
-            rows.add(new Row("end: every node, every client", 0, System.nanoTime(), end, ""));
+            rows.add(new Row("end: every node, every client", rows.get(0).fromNanos(), System.nanoTime(), end, ""));
             print(chat, rows);
         }
         for (Row r : rows) {
@@ -210,9 +210,9 @@ class ContainerFaultsIT {
 
     /** After a fault: the cluster whole again and caught up, every line confirmed so far stored on every node. */
     private Row checkpoint(SteadyChat chat, String fault, long from, String note) throws Exception {
-        long to = System.nanoTime();
         cluster.awaitLeader(cluster.nodes, RECOVERY);
         cluster.awaitCaughtUp(RECOVERY);
+        long to = System.nanoTime();  // the recovery belongs to the fault (docker's health may still say healthy)
         Row row = new Row(fault, from, to, settle(chat, false), note);
         System.out.println("after \"" + fault + "\": " + row.violations().size() + " violations " + note);
         row.violations().stream().limit(5).forEach(v -> System.out.println("    " + v));
@@ -298,8 +298,8 @@ class ContainerFaultsIT {
         lastStored.forEach(s -> stored.add(s.text()));
         StringBuilder out = new StringBuilder("\nContainer fault suite (three nodes, " + chat.users.size()
                 + " clients, a line every 300 ms each)\n");
-        out.append(String.format("%-46s %10s %6s %6s %9s %10s  %s%n", "fault", "max wait", "sent", "acked",
-                "delivered", "violations", "note"));
+        out.append(String.format("%-46s %10s %10s %6s %6s %9s %10s  %s%n", "fault", "max wait", "silence", "sent",
+                "acked", "delivered", "violations", "note"));
         for (Row r : rows) {
             long sent = 0;
             long acked = 0;
@@ -320,12 +320,34 @@ class ContainerFaultsIT {
                     }
                 }
             }
-            out.append(String.format("%-46s %9.2fs %6d %6d %9d %10d  %s%n", r.fault(), longest / 1e9, sent, acked,
-                    delivered, r.violations().size(), r.note()));
+            out.append(String.format("%-46s %9.2fs %9.2fs %6d %6d %9d %10d  %s%n", r.fault(), longest / 1e9,
+                    longestSilence(chat, r) / 1e9, sent, acked, delivered, r.violations().size(), r.note()));
             r.violations().stream().limit(10).forEach(v -> out.append("    ").append(v).append('\n'));
         }
         out.append("leaders by epoch (from the servers' logs): ").append(leadersByEpoch());
         System.out.println(out);
+    }
+
+    /**
+     * The longest any user went without hearing a line during the row's window (a client that stops sending while
+     * it reconnects confirms nothing late, but hears nothing meanwhile either).
+     */
+    private static long longestSilence(SteadyChat chat, Row r) {
+        long longest = 0;
+        for (SteadyChat.User u : chat.users) {
+            long previous = r.fromNanos();
+            for (SteadyChat.Heard h : u.heard()) {
+                if (h.atNanos() <= r.fromNanos()) {
+                    continue;
+                }
+                if (h.atNanos() > r.toNanos()) {
+                    break;
+                }
+                longest = Math.max(longest, h.atNanos() - previous);
+                previous = h.atNanos();
+            }
+        }
+        return longest;
     }
 
     private List<Node> others(Node node) {

@@ -47,8 +47,8 @@ final class SteadyChat implements AutoCloseable {
         }
     }
 
-    /** What one user heard, in arrival order: the text and, over WebSocket, its seq (-1 over IRC). */
-    record Heard(String text, long seq) {
+    /** What one user heard, in arrival order: the text, over WebSocket its seq (-1 over IRC), and when. */
+    record Heard(String text, long seq, long atNanos) {
     }
 
     abstract static class User {
@@ -76,7 +76,7 @@ final class SteadyChat implements AutoCloseable {
         }
 
         synchronized void hear(String text, long seq) {
-            heard.add(new Heard(text, seq));
+            heard.add(new Heard(text, seq, System.nanoTime()));
         }
 
         abstract boolean resumes();
