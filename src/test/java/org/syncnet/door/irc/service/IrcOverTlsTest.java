@@ -30,7 +30,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.syncnet.chat.app.LocalChat;
-import org.syncnet.cluster.log.Delivery;
 import org.syncnet.door.irc.IrcConfig;
 import org.syncnet.door.irc.IrcServerInfo;
 import org.syncnet.door.irc.net.TcpConnection;
@@ -47,22 +46,18 @@ import org.syncnet.tls.TestKeyStores;
  * plain TCP, however its lines are cut into records; its connection knows it is secure; the flood limits hold.
  */
 class IrcOverTlsTest {
-    private record Submitted(String clientId, long number, byte[] payload) {
-    }
-
     @TempDir
     static Path dir;
     private static ServerTls serverTls;
     private static SSLContext clientTls;
 
-    private final LinkedBlockingQueue<Submitted> log = new LinkedBlockingQueue<>();
+    private final HandCommittedLog log = new HandCommittedLog();
+    private final LocalChat chat = log.chat;
     private final BlockingQueue<IrcConnection> opened = new LinkedBlockingQueue<>();
     private final ExecutorService applier = Executors.newSingleThreadExecutor();
     private final ExecutorService checker = Executors.newSingleThreadExecutor();
     private final List<Socket> sockets = new ArrayList<>();
-    private LocalChat chat;
     private TcpServer<IrcConnection> server;
-    private long seq;
 
     @BeforeAll
     static void makeKeyStore() throws Exception {
@@ -73,8 +68,6 @@ class IrcOverTlsTest {
 
     @BeforeEach
     void start() {
-        chat = new LocalChat("server1", 1, 10, (client, number, payload) -> log.add(new Submitted(client, number,
-                payload)), (d, outcomes) -> { }, () -> true, 30_000, false);
         chat.start(applier);
         IrcConfig config = IrcConfig.fromSettings(name -> null);
         IrcServerInfo info = IrcServerInfo.forServer("server1", "test", "today", List.of());
@@ -150,16 +143,6 @@ class IrcOverTlsTest {
         return c;
     }
 
-    private Submitted nextSubmitted() throws InterruptedException {
-        Submitted s = log.poll(5, TimeUnit.SECONDS);
-        assertTrue(s != null, "nothing went to the log");
-        return s;
-    }
-
-    private void commit(Submitted s) {
-        chat.deliver(List.of(new Delivery(1, ++seq, "server1", s.clientId(), s.number(), s.payload())));
-    }
-
     /** Lines until one whose command (second word) is {@code command}, that one included. */
     private static List<String> readThrough(BufferedReader in, String command) throws IOException {
         List<String> lines = new ArrayList<>();
@@ -191,13 +174,13 @@ class IrcOverTlsTest {
         SSLSocket socket = tlsSocket();
         BufferedReader in = reader(socket);
         writeByteByByte(socket, "NICK alice\r\nUSER a 0 * :Alice\r\n");
-        commit(nextSubmitted());
+        log.commit(log.next());
         List<String> welcome = readThrough(in, "422");
         assertTrue(welcome.get(0).contains(" 001 alice "), welcome.get(0));
         assertTrue(nextOpened().secure());
 
         socket.getOutputStream().write("JOIN #tls\r\nPING a\r\nPING b\r\n".getBytes(StandardCharsets.UTF_8));
-        commit(nextSubmitted());
+        log.commit(log.next());
         List<String> joined = readThrough(in, "PONG");
         assertEquals(List.of("JOIN", "353", "366", "PONG"), joined.stream().map(l -> l.split(" ")[1]).toList());
         assertTrue(joined.get(3).endsWith("a"), joined.get(3));
@@ -218,7 +201,7 @@ class IrcOverTlsTest {
         SSLSocket socket = tlsSocket();
         BufferedReader in = reader(socket);
         socket.getOutputStream().write("NICK bob\r\nUSER b 0 * :Bob\r\n".getBytes(StandardCharsets.UTF_8));
-        commit(nextSubmitted());
+        log.commit(log.next());
         readThrough(in, "422");
         String flood = ("PING :" + "x".repeat(100) + "\r\n").repeat(200);  // beyond the 8 KiB that may be held back
         socket.getOutputStream().write(flood.getBytes(StandardCharsets.UTF_8));

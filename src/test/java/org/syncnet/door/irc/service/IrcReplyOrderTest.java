@@ -15,13 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.syncnet.chat.app.LocalChat;
-import org.syncnet.cluster.log.Delivery;
 import org.syncnet.door.irc.IrcConfig;
 import org.syncnet.door.irc.IrcOperators;
 import org.syncnet.door.irc.OperPassword;
@@ -35,22 +32,16 @@ import org.syncnet.door.irc.net.TcpServerOptions;
  * apply in time is answered with an error so the commands behind it go on.
  */
 class IrcReplyOrderTest {
-    private record Submitted(String clientId, long number, byte[] payload) {
-    }
-
-    private final LinkedBlockingQueue<Submitted> log = new LinkedBlockingQueue<>();
+    private final HandCommittedLog log = new HandCommittedLog();
+    private final LocalChat chat = log.chat;
     private final ExecutorService applier = Executors.newSingleThreadExecutor();
     private final ExecutorService checker = Executors.newSingleThreadExecutor();
-    private LocalChat chat;
     private TcpServer<IrcConnection> server;
-    private long seq;
     private Socket socket;
     private BufferedReader in;
 
     @BeforeEach
     void start() throws IOException {
-        chat = new LocalChat("server1", 1, 10, (client, number, payload) -> log.add(new Submitted(client, number,
-                payload)), (d, outcomes) -> { }, () -> true, 30_000, false);
         chat.start(applier);
         String opers = "admin=" + OperPassword.hash("secret".toCharArray(), OperPassword.MIN_ITERATIONS);
         IrcConfig config = IrcConfig.fromSettings(name -> name.equals(IrcOperators.SETTING) ? opers : null);
@@ -79,18 +70,6 @@ class IrcReplyOrderTest {
     private void write(String lines) throws IOException {
         socket.getOutputStream().write(lines.getBytes(StandardCharsets.UTF_8));
         socket.getOutputStream().flush();
-    }
-
-    /** The next submission to the log, within a deadline. */
-    private Submitted nextSubmitted() throws InterruptedException {
-        Submitted s = log.poll(5, TimeUnit.SECONDS);
-        assertTrue(s != null, "nothing went to the log");
-        return s;
-    }
-
-    /** Commits {@code s}: the applier applies it and fans out, as the cluster would deliver it. */
-    private void commit(Submitted s) {
-        chat.deliver(List.of(new Delivery(1, ++seq, "server1", s.clientId(), s.number(), s.payload())));
     }
 
     /** Lines until one whose command (second word) is {@code command}, that one included. */
@@ -125,7 +104,7 @@ class IrcReplyOrderTest {
 
     private void register() throws Exception {
         write("NICK alice\r\nUSER a 0 * :Alice\r\n");
-        commit(nextSubmitted());
+        log.commit(log.next());
         readThrough("422");  // the welcome burst ends with the missing MOTD
     }
 
@@ -133,9 +112,9 @@ class IrcReplyOrderTest {
     void aPongWaitsForTheRepliesOfTheJoinSentBeforeIt() throws Exception {
         register();
         write("JOIN #a\r\nPING x\r\n");
-        Submitted join = nextSubmitted();
+        HandCommittedLog.Submitted join = log.next();
         assertSilent();
-        commit(join);
+        log.commit(join);
         assertEquals(List.of("JOIN", "353", "366", "PONG"), commands(readThrough("PONG")));
     }
 
@@ -143,17 +122,17 @@ class IrcReplyOrderTest {
     void aQueryAfterAJoinIsAnsweredOnceTheJoinIsAppliedAndSeesIt() throws Exception {
         register();
         write("JOIN #a\r\nNAMES #a\r\nAWAY :lunch\r\nPING x\r\n");
-        Submitted join = nextSubmitted();
-        assertNull(log.poll(300, TimeUnit.MILLISECONDS), "AWAY waits behind NAMES, which waits for the JOIN");
-        commit(join);
+        HandCommittedLog.Submitted join = log.next();
+        assertNull(log.poll(300), "AWAY waits behind NAMES, which waits for the JOIN");
+        log.commit(join);
         List<String> joined = readThrough("366");
         assertEquals(List.of("JOIN", "353", "366"), commands(joined));
         List<String> names = readThrough("366");
         assertEquals(List.of("353", "366"), commands(names));
         assertTrue(names.get(0).endsWith(":@alice"), names.get(0));
-        Submitted away = nextSubmitted();
+        HandCommittedLog.Submitted away = log.next();
         assertSilent();
-        commit(away);
+        log.commit(away);
         assertEquals(List.of("306", "PONG"), commands(readThrough("PONG")));
     }
 
@@ -161,16 +140,16 @@ class IrcReplyOrderTest {
     void messagesGoToTheLogWithoutWaitingForEachOtherAndTheirRepliesStayInOrder() throws Exception {
         register();
         write("JOIN #a\r\n");
-        commit(nextSubmitted());
+        log.commit(log.next());
         readThrough("366");
         write("PRIVMSG #a :one\r\nPRIVMSG #nowhere :two\r\nPRIVMSG #a :three\r\nPING x\r\n");
-        Submitted one = nextSubmitted();
-        Submitted three = nextSubmitted();  // the second message did not wait for the first to commit
+        HandCommittedLog.Submitted one = log.next();
+        HandCommittedLog.Submitted three = log.next();  // the second message did not wait for the first to commit
         assertSilent();  // not even the refusal of the second, which the door answers itself
-        commit(one);
+        log.commit(one);
         assertEquals(List.of("403"), commands(readThrough("403")));
         assertSilent();
-        commit(three);
+        log.commit(three);
         assertEquals(List.of("PONG"), commands(readThrough("PONG")));
     }
 
@@ -178,12 +157,12 @@ class IrcReplyOrderTest {
     void aCommandTheLogDoesNotApplyInTimeGetsAnErrorAndTheNextOnesGoOn() throws Exception {
         register();
         write("JOIN #a\r\nPING x\r\nNAMES #a\r\n");
-        Submitted join = nextSubmitted();
+        HandCommittedLog.Submitted join = log.next();
         assertSilent();
         chat.expireReplies(0);  // every event in flight is overdue
         List<String> lines = readThrough("366");
         assertEquals(List.of("437", "PONG", "366"), commands(lines), "the NAMES of a room that does not exist yet");
-        commit(join);  // it commits after all: the client hears of it as of any change
+        log.commit(join);  // it commits after all: the client hears of it as of any change
         assertEquals(List.of("JOIN", "353", "366"), commands(readThrough("366")));
     }
 
@@ -192,13 +171,13 @@ class IrcReplyOrderTest {
         register();
         write("OPER admin wrong\r\nPING x\r\nOPER admin secret\r\nPRIVMSG alice :hi\r\nPING y\r\n");
         assertEquals(List.of("464", "PONG"), commands(readThrough("PONG")));
-        Submitted operUp = nextSubmitted();
-        Submitted message = nextSubmitted();  // a message does not wait for the OPER's commit, only for its check
+        HandCommittedLog.Submitted operUp = log.next();
+        HandCommittedLog.Submitted message = log.next();  // a message does not wait for the OPER's commit, only for its check
         assertSilent();
-        commit(operUp);
+        log.commit(operUp);
         assertEquals(List.of("381", "MODE"), commands(readThrough("MODE")));
         assertSilent();
-        commit(message);
+        log.commit(message);
         assertEquals(List.of("PRIVMSG", "PONG"), commands(readThrough("PONG")));
     }
 }
