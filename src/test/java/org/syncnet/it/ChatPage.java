@@ -33,6 +33,8 @@ final class ChatPage implements AutoCloseable {
     final String name;
     private final Path profile;
     private final ChromeDriver driver;
+    /** The chat's tab while another is shown ({@link #lookElsewhere}). */
+    private String chatWindow;
 
     private ChatPage(String name, Path profile, ChromeDriver driver) {
         this.name = name;
@@ -46,6 +48,14 @@ final class ChatPage implements AutoCloseable {
 
     /** A fresh browser (own temporary profile) on {@code url}, with a window of the given size. */
     static ChatPage open(String name, String url, int width, int height) throws IOException {
+        return open(name, url, width, height, null);
+    }
+
+    /**
+     * As {@link #open(String, String, int, int)}, with the browser's answer to the page's notification permission
+     * request set beforehand: allowed ({@code true}), blocked ({@code false}) or asked ({@code null}).
+     */
+    static ChatPage open(String name, String url, int width, int height, Boolean notifications) throws IOException {
         Path profile = Files.createTempDirectory("syncnet-chromium-" + name);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -60,6 +70,10 @@ final class ChatPage implements AutoCloseable {
                 "--disable-smooth-scrolling",
                 // The test servers' HTTPS certificate is self-signed (TestTls).
                 "--ignore-certificate-errors");
+        if (notifications != null) {
+            options.setExperimentalOption("prefs",
+                    java.util.Map.of("profile.default_content_setting_values.notifications", notifications ? 1 : 2));
+        }
         ChromeDriver driver;
         try {
             driver = new ChromeDriver(service, options);
@@ -121,8 +135,8 @@ final class ChatPage implements AutoCloseable {
     void showRoom(String room) {
         await(room + " listed among the rooms", Duration.ofSeconds(30), p -> Boolean.TRUE.equals(
                 ((JavascriptExecutor) driver).executeScript("for (const b of document.querySelectorAll("
-                        + "'#rooms button.room')) if (b.textContent === arguments[0]) { b.click(); return true; }"
-                        + " return false;", room)));
+                        + "'button.room')) if (b.querySelector('.room-name').textContent === arguments[0])"
+                        + " { b.click(); return true; } return false;", room)));
     }
 
     /** What the top of the message list says: "loading older messages…", "beginning of #room", an error, or "". */
@@ -198,7 +212,8 @@ final class ChatPage implements AutoCloseable {
     /** Whether the page offers this user operator controls (member actions or the room's settings). */
     boolean hasOperatorControls() {
         return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
-                "return document.querySelectorAll('#members button.member-name').length > 0"
+                "return [...document.querySelectorAll('#members button.member-name')]"
+                        + ".some(b => b.title.startsWith('operator actions'))"
                         + " || !document.getElementById('room-settings').hidden"));
     }
 
@@ -219,13 +234,92 @@ final class ChatPage implements AutoCloseable {
 
     /** The rooms the page lists, as named there. */
     List<String> rooms() {
-        return strings("return [...document.querySelectorAll('#rooms button.room')].map(b => b.textContent)");
+        return strings("return [...document.querySelectorAll('#rooms .room-name')].map(e => e.textContent)");
     }
 
-    /** How many elements the messages list holds that a message could have injected as HTML. */
+    /**
+     * Every room and conversation the list shows, as "name", "name 3" (unread) or "name @3" (a mention among them),
+     * and "*" after the one shown: {@code ["#lobby 2", "#side*", "bob @1"]}.
+     */
+    List<String> entries() {
+        return strings("return [...document.querySelectorAll('button.room')].map(b =>"
+                + " b.querySelector('.room-name').textContent + (b.querySelector('.badge') ? ' '"
+                + " + b.querySelector('.badge').textContent : '') + (b.getAttribute('aria-current') ? '*' : ''))");
+    }
+
+    /**
+     * How many elements the messages list holds that a message could have injected as HTML: anything in a text but
+     * the page's own links and mention marks.
+     */
     long injectedElements() {
         return (Long) ((JavascriptExecutor) driver).executeScript(
-                "return document.querySelectorAll('#messages .text *, #messages b, #messages img').length");
+                "return document.querySelectorAll('#messages .text *:not(a.link):not(mark.me), #messages b,"
+                        + " #messages img, #messages script').length");
+    }
+
+    /** Runs a script in the page (its arguments as {@code arguments[i]}) and returns what it returns. */
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Runs {@code script} in every page this browser loads from now on, before the page's own scripts. */
+    void beforeEachLoad(String script) {
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", script));
+    }
+
+    String title() {
+        return driver.getTitle();
+    }
+
+    /** Types into the message box without sending. */
+    void type(CharSequence... keys) {
+        driver.findElement(By.id("text")).sendKeys(keys);
+    }
+
+    /** What the message box holds. */
+    String typed() {
+        return driver.findElement(By.id("text")).getDomProperty("value");
+    }
+
+    /** Presses Alt+Down (or Alt+Up) in the message box: the next (or previous) room or conversation. */
+    void altArrow(boolean down) {
+        driver.findElement(By.id("text")).sendKeys(Keys.chord(Keys.ALT, down ? Keys.ARROW_DOWN : Keys.ARROW_UP));
+    }
+
+    WebElement find(By by) {
+        return driver.findElement(by);
+    }
+
+    void reload() {
+        driver.navigate().refresh();
+    }
+
+    /** Opens another tab and shows it: the chat's tab is then hidden, as when the user looks elsewhere. */
+    void lookElsewhere() {
+        chatWindow = driver.getWindowHandle();
+        driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+    }
+
+    /** Closes the other tab and shows the chat's again. */
+    void lookBack() {
+        driver.close();
+        driver.switchTo().window(chatWindow);
+    }
+
+    /** The system colour scheme the page sees: {@code dark} or {@code light}. */
+    void colourScheme(String scheme) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia",
+                java.util.Map.of("features", List.of(java.util.Map.of("name", "prefers-color-scheme", "value", scheme))));
+    }
+
+    void resize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+    }
+
+    /** A screenshot of the window, as a PNG file. */
+    void screenshot(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.write(file, driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     }
 
     boolean isDisplayed(String id) {
@@ -240,7 +334,8 @@ final class ChatPage implements AutoCloseable {
     /** Polls {@code condition} until it is true (or non-null), failing after {@code timeout} with {@code what}. */
     <T> T await(String what, Duration timeout, Function<ChatPage, T> condition) {
         WebDriverWait wait = new WebDriverWait(driver, timeout, POLL);
-        wait.withMessage(() -> name + ": " + what + "; status '" + status() + "', messages " + messages()
+        wait.withMessage(() -> name + ": " + what + "; status '" + status() + "', entries " + entries()
+                + ", messages " + messages()
                 + ", pending " + pending() + ", notes " + notes());
         return wait.until((WebDriver d) -> condition.apply(this));
     }
