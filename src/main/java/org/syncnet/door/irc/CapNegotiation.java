@@ -14,10 +14,10 @@ import org.syncnet.door.irc.wire.IrcMessage;
  * accepted), {@code multi-prefix} (NAMES, WHO and WHOIS show all of a member's channel prefixes, {@code @+nick}, not
  * only the highest), {@code invite-notify} (a room's operators see the INVITE lines of its invites),
  * {@code away-notify} (room mates' AWAY changes as they happen, so a client need not poll WHO to show who is away),
- * and for accounts {@code sasl} (its mechanisms as the value, shown to {@code CAP LS 302}), {@code account-tag}, {@code account-notify},
- * {@code extended-join} and {@code draft/account-registration} (REGISTER once connected: no value, so neither
- * {@code before-connect} nor {@code custom-account-name}); where configured, {@code sts} (the policy; never
- * requested). A request naming anything else is refused whole (NAK), as the spec says.
+ * and for accounts {@code sasl} (its mechanisms as the value, shown to {@code CAP LS 302}), {@code account-tag},
+ * {@code account-notify}, {@code extended-join} and {@code draft/account-registration} (REGISTER once connected: no
+ * value, so neither {@code before-connect} nor {@code custom-account-name}); where configured, {@code sts} (the
+ * policy; never requested). A request naming anything else is refused whole (NAK), as the spec says.
  * <p>
  * A client that starts negotiating before it is registered holds registration until {@code CAP END}, so it can
  * finish negotiating before the welcome burst.

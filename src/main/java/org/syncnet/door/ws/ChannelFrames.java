@@ -12,9 +12,10 @@ import org.syncnet.chat.ModeChange;
 import org.syncnet.chat.RoomSnapshot;
 
 /**
- * A room's statuses, modes and members' accounts and away messages as the browser sees them: with the {@code members} a joiner gets,
- * and (statuses and modes) in the {@code mode} frame of a change. Read from the state as the outcome's event left it, so every member is told the
- * room's modes as they now are, not only what changed, and a page needs no mode logic of its own to show them.
+ * A room's statuses, modes and members' accounts and away messages as the browser sees them: with the {@code members} a
+ * joiner gets, and (statuses and modes) in the {@code mode} frame of a change. Read from the state as the outcome's
+ * event left it, so every member is told the room's modes as they now are, not only what changed, and a page needs no
+ * mode logic of its own to show them.
  */
 final class ChannelFrames {
     private ChannelFrames() {

@@ -175,8 +175,8 @@ public sealed interface ServerFrame {
     // ---- commands (protocol version 5) ----
 
     /**
-     * {@code nick} is away with {@code message}, or back (empty): the client itself (its confirmation), a room mate,
-     * or the recipient of the client's private message.
+     * {@code nick} is away with {@code message}, or back (empty): the client itself (its confirmation), a room mate
+     * (its change, or its join while away), or the recipient of the client's private message.
      */
     record Away(String nick, String message) implements ServerFrame {
     }
