@@ -122,11 +122,18 @@ public sealed interface ChatOutcome {
         }
     }
 
-    /** The client went away (non-empty message) or came back (empty); only it is told (IRC 306/305). */
-    record AwayChanged(ClientId client, String message) implements ChatOutcome {
-        @Override
-        public List<ClientId> to() {
-            return List.of(client);
+    /**
+     * {@code member} went away (non-empty message) or came back (empty). Told to itself (its confirmation, IRC
+     * 306/305) and, when the message changed, to its room mates, each once (IRC away-notify; the browser's
+     * {@code away} frame).
+     */
+    record AwayChanged(Member member, String message, List<ClientId> to) implements ChatOutcome {
+        public AwayChanged {
+            to = List.copyOf(to);
+        }
+
+        public ClientId client() {
+            return member.client();
         }
     }
 

@@ -29,7 +29,6 @@ import org.syncnet.chat.ChatEvent.SessionIssued;
 import org.syncnet.chat.ChatEvent.TopicSet;
 import org.syncnet.chat.ChatEvent.UserModesSet;
 import org.syncnet.chat.ChatEvent.Wallops;
-import org.syncnet.chat.ChatOutcome.AwayChanged;
 import org.syncnet.chat.ChatOutcome.Rejected;
 
 /**
@@ -54,7 +53,7 @@ import org.syncnet.chat.ChatOutcome.Rejected;
  * Rules of the whole: events from a connection without a nick are refused ({@code NOT_REGISTERED}), except a failed
  * login (SASL comes before the nick); events of a
  * client already gone are refused the same way, and a second goodbye ({@link ClientGone}) is ignored. An away
- * message is set as given (empty: back) and confirmed to its client.
+ * message is set as given (empty: back; {@link ClientRegistry#away}).
  * <p>
  * Not thread-safe: the log's delivery thread applies and reads it, or callers synchronize.
  */
@@ -170,8 +169,7 @@ public final class ChatState {
         } else if (event instanceof PrivateMessage e) {
             return messaging.privateMessage(seq, c, e);
         } else if (event instanceof AwaySet e) {
-            c.away = e.message();
-            return List.of(new AwayChanged(c.id, c.away));
+            return List.of(clients.away(c, e.message()));
         } else if (event instanceof ModesChanged e) {
             return moderation.modes(c, e);
         } else if (event instanceof Kicked e) {
@@ -291,6 +289,12 @@ public final class ChatState {
     public Optional<AccountView> account(String name) {
         Account a = accountRegistry.get(name);
         return a == null ? Optional.empty() : Optional.of(a.view());
+    }
+
+    /** The client's away message; empty if it is not away or not online. */
+    public String awayOf(ClientId client) {
+        Client c = clients.get(client);
+        return c == null ? "" : c.away;
     }
 
     /** The account the client is logged in to; empty if none or not online. */

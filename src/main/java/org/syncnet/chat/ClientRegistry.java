@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.syncnet.chat.ChatEvent.NickClaimed;
 import org.syncnet.chat.ChatEvent.ServerGone;
+import org.syncnet.chat.ChatOutcome.AwayChanged;
 import org.syncnet.chat.ChatOutcome.NickAccepted;
 import org.syncnet.chat.ChatOutcome.NickChanged;
 import org.syncnet.chat.ChatOutcome.NickResumed;
@@ -17,7 +18,7 @@ import org.syncnet.chat.ChatOutcome.Quit;
 import org.syncnet.chat.ChatOutcome.Rejected;
 
 /**
- * Who is online in {@link ChatState}, by connection and by nick, and who was (WHOWAS). Rules:
+ * Who is online in {@link ChatState}, by connection and by nick, who of them is away, and who was (WHOWAS). Rules:
  * <ul>
  *   <li>Nicks compare under {@link Casemapping rfc1459}; each keeps the spelling of its claim. A reserved nick
  *       ({@link ChatLimits#isReservedNick}) is refused ({@code BAD_NICK}).</li>
@@ -27,6 +28,7 @@ import org.syncnet.chat.ChatOutcome.Rejected;
  *   <li>A client exists from its accepted nick claim until its {@link ChatEvent.ClientGone}, its server's
  *       {@link ServerGone} or its KILL ({@link ServerOperatorActions}); it then leaves its rooms, and its invites
  *       are forgotten.</li>
+ *   <li>A client's away message is set as given (empty: back); its room mates hear of it when it changed.</li>
  *   <li>WHOWAS remembers the last {@link ChatLimits#WHOWAS_ENTRIES} nicks that went away: a client gone (quit,
  *       server gone, killed) and the old nick of a nick change.</li>
  * </ul>
@@ -107,6 +109,20 @@ final class ClientRegistry {
         to.add(self.id);
         to.addAll(rooms.roommates(self));
         return new NickChanged(before, self.nick, new ArrayList<>(to));
+    }
+
+    /**
+     * {@code c} goes away with {@code message}, or comes back (empty). It is always told (its confirmation); its room
+     * mates only when the message changed, as IRC servers send away-notify only for a change.
+     */
+    AwayChanged away(Client c, String message) {
+        Set<ClientId> to = new LinkedHashSet<>();
+        to.add(c.id);
+        if (!c.away.equals(message)) {
+            c.away = message;
+            to.addAll(rooms.roommates(c));
+        }
+        return new AwayChanged(c.member(), message, new ArrayList<>(to));
     }
 
     private NickResumed resume(Client holder, ClientId newId) {

@@ -390,13 +390,41 @@ class ChatStateTest {
         Member alicia = new Member(A, "alicia", "~al", "10.0.0.7");
         assertEquals("alicia!~al@10.0.0.7", alicia.mask());
         assertEquals(new ChatState.Profile(alicia, "Alice L.", ""), state.profile(A).orElseThrow());
-        assertEquals(new ChatOutcome.AwayChanged(A, "lunch"), only(new ChatEvent.AwaySet(A, "lunch")));
+        assertEquals(new ChatOutcome.AwayChanged(alicia, "lunch", List.of(A)), only(new ChatEvent.AwaySet(A, "lunch")));
         assertEquals("lunch", state.profile(A).orElseThrow().away());
-        assertEquals(new ChatOutcome.AwayChanged(A, ""), only(new ChatEvent.AwaySet(A, "")));
+        assertEquals(new ChatOutcome.AwayChanged(alicia, "", List.of(A)), only(new ChatEvent.AwaySet(A, "")));
         assertEquals("", state.profile(A).orElseThrow().away());
         assertEquals(new Rejected(B, ErrorCode.NOT_REGISTERED, "no nick, or already gone"),
                 only(new ChatEvent.AwaySet(B, "x")));
         assertTrue(state.profile(B).isEmpty());
+    }
+
+    /**
+     * Room mates hear of an away message once each, however many rooms they share, and only when it changed (IRC
+     * away-notify); the client itself is always told, its confirmation.
+     */
+    @Test
+    void roomMatesHearOfAnAwayChangeOnceEach() {
+        register(A, "alice");
+        register(B, "bob");
+        register(C, "carol");
+        register(D, "dave");
+        apply(new RoomJoined(A, "#a"));
+        apply(new RoomJoined(A, "#b"));
+        apply(new RoomJoined(B, "#a"));
+        apply(new RoomJoined(B, "#b"));
+        apply(new RoomJoined(C, "#b"));
+        Member alice = new Member(A, "alice", "u", "h");
+        assertEquals(new ChatOutcome.AwayChanged(alice, "lunch", List.of(A, B, C)),
+                only(new ChatEvent.AwaySet(A, "lunch")), "dave shares no room: not told");
+        assertEquals("lunch", state.awayOf(A));
+        assertEquals(new ChatOutcome.AwayChanged(alice, "lunch", List.of(A)), only(new ChatEvent.AwaySet(A, "lunch")),
+                "no change: only the confirmation");
+        assertEquals(new ChatOutcome.AwayChanged(alice, "", List.of(A, B, C)), only(new ChatEvent.AwaySet(A, "")));
+        assertEquals(new ChatOutcome.AwayChanged(alice, "", List.of(A)), only(new ChatEvent.AwaySet(A, "")),
+                "back while back: only the confirmation");
+        assertEquals("", state.awayOf(A));
+        assertEquals("", state.awayOf(new ClientId("server9", 9)), "nobody: not away");
     }
 
     @Test

@@ -12,11 +12,12 @@ import org.syncnet.door.irc.wire.IrcMessage;
  * Offered, all cheap and what modern clients ask for: {@code server-time} (messages from others carry the time the
  * chat stamped them with), {@code echo-message} (the client's own messages come back, which tells it they were
  * accepted), {@code multi-prefix} (NAMES, WHO and WHOIS show all of a member's channel prefixes, {@code @+nick}, not
- * only the highest), {@code invite-notify} (a room's operators see the INVITE lines of its invites), and for accounts
- * {@code sasl} (its mechanisms as the value, shown to {@code CAP LS 302}), {@code account-tag}, {@code account-notify},
- * {@code extended-join} and {@code draft/account-registration} (REGISTER once connected: no value, so neither
- * {@code before-connect} nor {@code custom-account-name}); where configured, {@code sts} (the policy; never
- * requested). A request naming anything else is refused whole (NAK), as the spec says.
+ * only the highest), {@code invite-notify} (a room's operators see the INVITE lines of its invites),
+ * {@code away-notify} (room mates' AWAY changes as they happen, so a client need not poll WHO to show who is away),
+ * and for accounts {@code sasl} (its mechanisms as the value, shown to {@code CAP LS 302}), {@code account-tag},
+ * {@code account-notify}, {@code extended-join} and {@code draft/account-registration} (REGISTER once connected: no
+ * value, so neither {@code before-connect} nor {@code custom-account-name}); where configured, {@code sts} (the
+ * policy; never requested). A request naming anything else is refused whole (NAK), as the spec says.
  * <p>
  * A client that starts negotiating before it is registered holds registration until {@code CAP END}, so it can
  * finish negotiating before the welcome burst.
@@ -27,6 +28,7 @@ final class CapNegotiation {
         ACCOUNT_NOTIFY("account-notify"),
         ACCOUNT_REGISTRATION("draft/account-registration"),
         ACCOUNT_TAG("account-tag"),
+        AWAY_NOTIFY("away-notify"),
         ECHO_MESSAGE("echo-message"),
         EXTENDED_JOIN("extended-join"),
         INVITE_NOTIFY("invite-notify"),

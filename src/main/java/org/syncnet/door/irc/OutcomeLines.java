@@ -24,7 +24,8 @@ import org.syncnet.door.irc.wire.IrcMessage;
  * Others' lines carry the sender's full {@code nick!user@host}; messages carry the chat's time stamp as the
  * {@code time} tag when the client negotiated {@code server-time}, and the sender's account as the {@code account}
  * tag with {@code account-tag} (for a room message, its recipients share four encodings at most); a join is
- * {@code JOIN #room <account|*> :<real name>} with {@code extended-join}.
+ * {@code JOIN #room <account|*> :<real name>} with {@code extended-join}. With {@code away-notify}, a room mate's
+ * change of away message is an {@code AWAY} line, and so is the away message of an away user who joins.
  * <p>
  * A client that joins a room gets, after the JOIN, topic and NAMES, the room's last {@code joinHistoryLines}
  * messages as they were sent live (from their senders' masks of the time, tagged with their own times), its own
@@ -70,7 +71,7 @@ final class OutcomeLines {
         } else if (outcome instanceof ChatOutcome.PrivateSent o) {
             return privateSent(o, state);
         } else if (outcome instanceof ChatOutcome.AwayChanged o) {
-            return List.of(replies.standard(o.message().isEmpty() ? IrcNumeric.RPL_UNAWAY : IrcNumeric.RPL_NOWAWAY));
+            return awayChanged(o);
         } else if (outcome instanceof ChatOutcome.Rejected o) {
             return rejected(o);
         } else if (outcome instanceof ChatOutcome.UserModesChanged o) {
@@ -97,6 +98,10 @@ final class OutcomeLines {
             out.add(IrcMessage.of(m.mask(), "JOIN", o.room(), m.loggedIn() ? m.account() : "*", realname));
         } else {
             out.add(IrcMessage.of(m.mask(), "JOIN", o.room()));
+        }
+        String away = state.awayOf(m.client());
+        if (!away.isEmpty() && !m.client().equals(me) && caps.has(Cap.AWAY_NOTIFY)) {
+            out.add(IrcMessage.of(m.mask(), "AWAY", away));  // away-notify: a joiner who is away says so at once
         }
         if (o.member().client().equals(me)) {
             if (!o.snapshot().topic().isEmpty()) {
@@ -138,6 +143,20 @@ final class OutcomeLines {
                     out.add(replies.numeric(IrcNumeric.RPL_AWAY, p.member().nick(), p.away())));
         }
         return out;
+    }
+
+    /**
+     * To the client itself, 306 or 305. To a room mate with away-notify, {@code :nick!u@h AWAY :message}, or
+     * {@code AWAY} without a parameter when it came back; without the capability, nothing.
+     */
+    private List<IrcMessage> awayChanged(ChatOutcome.AwayChanged o) {
+        if (o.client().equals(me)) {
+            return List.of(replies.standard(o.message().isEmpty() ? IrcNumeric.RPL_UNAWAY : IrcNumeric.RPL_NOWAWAY));
+        } else if (!caps.has(Cap.AWAY_NOTIFY)) {
+            return List.of();
+        }
+        return List.of(o.message().isEmpty() ? IrcMessage.of(o.member().mask(), "AWAY")
+                : IrcMessage.of(o.member().mask(), "AWAY", o.message()));
     }
 
     /** The quit reason of a killed client, as ircds word it. */

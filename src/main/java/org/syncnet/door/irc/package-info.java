@@ -15,15 +15,15 @@
  * browser user as {@code nick!web@server1}.
  * <p>
  * Supported: registration with CAP negotiation ({@code server-time}, {@code echo-message}, {@code multi-prefix},
- * {@code invite-notify}), PASS, NICK, USER, PING, PONG, QUIT, JOIN (several, with keys, {@code JOIN 0}), PART,
- * PRIVMSG and NOTICE to channels and nicks (several targets; private messages cross servers; CTCP passes through as
- * text), TOPIC, NAMES, LIST, WHO (with wildcard masks), WHOIS, AWAY, MODE (channel modes {@code beIiklmnostv} —
- * operators, voice, bans, exceptions, invite exceptions, key, limit and flags, all chat state — and the client's own
- * user modes {@code i w o}, all chat state), KICK, INVITE, OPER (hashes from the settings), KILL, WALLOPS, WHOWAS,
- * MOTD, LUSERS, TIME, INFO, USERHOST, ISON, and the numerics clients rely on. Replies come in the order of the
- * client's commands, whether answered at once or through the log. A join brings
- * the room's last messages from the chat state's in-memory history (a setting,
- * {@link org.syncnet.door.irc.IrcConfig}), with {@code server-time} tags for clients that asked for them.
+ * {@code invite-notify}, {@code away-notify} and the accounts' capabilities), PASS, NICK, USER, PING, PONG, QUIT, JOIN
+ * (several, with keys, {@code JOIN 0}), PART, PRIVMSG and NOTICE to channels and nicks (several targets; private
+ * messages cross servers; CTCP passes through as text), TOPIC, NAMES, LIST, WHO (with wildcard masks), WHOIS, AWAY,
+ * MODE (channel modes {@code beIiklmnostv} — operators, voice, bans, exceptions, invite exceptions, key, limit and
+ * flags, all chat state — and the client's own user modes {@code i w o}, all chat state), KICK, INVITE, OPER (hashes
+ * from the settings), KILL, WALLOPS, WHOWAS, MOTD, LUSERS, TIME, INFO, USERHOST, ISON, and the numerics clients rely
+ * on. Replies come in the order of the client's commands, whether answered at once or through the log. A join brings
+ * the room's last messages from the chat state's in-memory history (a setting, {@link org.syncnet.door.irc.IrcConfig}),
+ * with {@code server-time} tags for clients that asked for them.
  * <p>
  * Not supported: other channel modes (half-ops, quiets, extended bans), KNOCK, PASS checking or services, ELIST
  * filters, idle times, {@code batch} and {@code chathistory} (the history on join is plain lines), session

@@ -120,7 +120,8 @@ public final class BrowserSession {
         }
         ClientFrame frame;
         try {
-            frame = decoder.decode(text);
+            // Before a hello the client's version is not known: anything but a hello is refused as not registered.
+            frame = decoder.decode(text, phase == Phase.NEW ? ClientFrame.Hello.LATEST_VERSION : version);
         } catch (ProtocolException e) {
             return new Result(List.of(), forVersion(List.of(allowed ? e.toFrame()
                     : new ServerFrame.Error(ErrorCode.RATE_LIMITED, "slow down", null))));
@@ -161,6 +162,12 @@ public final class BrowserSession {
             return Result.log(new ChatEvent.Kicked(id, k.room(), k.nick(), k.reason()));
         } else if (frame instanceof ClientFrame.Invite i) {
             return Result.log(new ChatEvent.Invited(id, i.room(), i.nick()));
+        } else if (frame instanceof ClientFrame.Nick n) {
+            // As IRC's NICK after registration: a claim, which renames (the resume session stays the client's).
+            return n.nick().equals(nick) ? Result.NONE
+                    : Result.log(new ChatEvent.NickClaimed(id, n.nick(), "", identity));
+        } else if (frame instanceof ClientFrame.Away a) {
+            return Result.log(new ChatEvent.AwaySet(id, a.message()));
         }
         throw new IllegalStateException("unhandled frame " + frame);
     }

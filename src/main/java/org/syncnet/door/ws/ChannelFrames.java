@@ -12,9 +12,10 @@ import org.syncnet.chat.ModeChange;
 import org.syncnet.chat.RoomSnapshot;
 
 /**
- * A room's statuses, modes and members' accounts as the browser sees them: with the {@code members} a joiner gets,
- * and (statuses and modes) in the {@code mode} frame of a change. Read from the state as the outcome's event left it, so every member is told the
- * room's modes as they now are, not only what changed, and a page needs no mode logic of its own to show them.
+ * A room's statuses, modes and members' accounts and away messages as the browser sees them: with the {@code members} a
+ * joiner gets, and (statuses and modes) in the {@code mode} frame of a change. Read from the state as the outcome's
+ * event left it, so every member is told the room's modes as they now are, not only what changed, and a page needs no
+ * mode logic of its own to show them.
  */
 final class ChannelFrames {
     private ChannelFrames() {
@@ -22,10 +23,11 @@ final class ChannelFrames {
 
     /**
      * The members frame of a snapshot, with its statuses, the room's modes (key and bans included: for members) and
-     * the members' accounts.
+     * the members' accounts and away messages.
      */
     static ServerFrame.Members members(ChatState state, RoomSnapshot r) {
         Map<String, String> accounts = new LinkedHashMap<>();
+        Map<String, String> away = new LinkedHashMap<>();
         List<String> ops = new ArrayList<>();
         List<String> voiced = new ArrayList<>();
         List<String> nicks = new ArrayList<>(r.members().size());
@@ -41,11 +43,15 @@ final class ChannelFrames {
             if (!account.isEmpty()) {
                 accounts.put(m.nick(), account);
             }
+            String message = state.awayOf(m.client());
+            if (!message.isEmpty()) {
+                away.put(m.nick(), message);
+            }
         }
         ServerFrame.Channel channel = state.channel(r.room())
                 .map(v -> new ServerFrame.Channel(ops, voiced, modes(v, true), v.created()))
                 .orElse(null);
-        return new ServerFrame.Members(r.room(), nicks, r.topic(), channel, accounts);
+        return new ServerFrame.Members(r.room(), nicks, r.topic(), channel, accounts, away);
     }
 
     /** The mode frame of a change; the ban list comes along only if a ban was set or lifted. */

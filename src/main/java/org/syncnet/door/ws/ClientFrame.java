@@ -11,7 +11,7 @@ public sealed interface ClientFrame {
      * reconnects; {@code session}: its resume key (empty if none) so it can take its nick back from its old,
      * not yet removed connection. {@code version}: the protocol version the client speaks ({@value #FIRST_VERSION}
      * if it does not say; see {@link FrameLines} for what version 2 changes, {@link OlderVersions} for versions 3
-     * and 4). {@code token} or {@code password} (version 4, at most one of them): what logs the client in, to the
+     * to 5). {@code token} or {@code password} (version 4, at most one of them): what logs the client in, to the
      * token's account or to the account named like the nick.
      */
     record Hello(String nick, OptionalLong resumeFrom, String session, int version, Secret token, Secret password)
@@ -23,7 +23,12 @@ public sealed interface ClientFrame {
         public static final int MODERATION_VERSION = 3;
         /** From this version on, a client may log in, and hears of its own and its room mates' accounts. */
         public static final int ACCOUNTS_VERSION = 4;
-        public static final int LATEST_VERSION = 4;
+        /**
+         * From this version on, a client changes its nick, sets itself away and sends actions ({@code /me}), and
+         * hears who of its room mates is away.
+         */
+        public static final int COMMANDS_VERSION = 5;
+        public static final int LATEST_VERSION = 5;
 
         public Hello(String nick, OptionalLong resumeFrom, String session, int version) {
             this(nick, resumeFrom, session, version, Secret.NONE, Secret.NONE);
@@ -52,11 +57,17 @@ public sealed interface ClientFrame {
     record Part(String room, String reason) implements ClientFrame {
     }
 
-    /** A private message to the holder of nick {@code to}, on whichever server, browser or IRC. */
+    /**
+     * A private message to the holder of nick {@code to}, on whichever server, browser or IRC. {@code text} as it is
+     * posted: an action (version 5) in its CTCP form.
+     */
     record Private(String id, String to, String text) implements ClientFrame {
     }
 
-    /** {@code id}: the client's event id; a resend after a reconnect uses the same id and is delivered once. */
+    /**
+     * {@code id}: the client's event id; a resend after a reconnect uses the same id and is delivered once.
+     * {@code text} as it is posted: an action (version 5) in its CTCP form.
+     */
     record Message(String id, String room, String text) implements ClientFrame {
     }
 
@@ -106,5 +117,15 @@ public sealed interface ClientFrame {
      * gives it to the client (a guest holder is renamed); else (GHOST) the holder is disconnected.
      */
     record Recover(String nick, boolean regain) implements ClientFrame {
+    }
+
+    // ---- commands (protocol version 5) ----
+
+    /** Changes the client's nick, as IRC's NICK does. */
+    record Nick(String nick) implements ClientFrame {
+    }
+
+    /** Marks the client away with {@code message}, or back (empty), as IRC's AWAY does. */
+    record Away(String message) implements ClientFrame {
     }
 }

@@ -21,7 +21,8 @@ import org.syncnet.chat.ErrorCode;
  * most {@link #MAX_FRAME_CHARS} characters, with a known {@code type}, exactly the fields that type has (an unknown
  * field is an error, so a typo is noticed, not silently ignored), each of its JSON type, and values within the chat
  * limits. Everything else is a {@link ProtocolException} with a stable {@link ErrorCode}; no other exception
- * escapes, whatever the input. Duplicate keys are refused. Thread-safe (the parser factory is).
+ * escapes, whatever the input. Duplicate keys are refused. A frame is read as the client's protocol version has it:
+ * the frame types and fields of later versions are unknown to it. Thread-safe (the parser factory is).
  */
 public final class ClientFrameDecoder {
     /**
@@ -34,12 +35,22 @@ public final class ClientFrameDecoder {
     /** A browser login token: what {@code AccountDesk.newToken} makes fits with room to spare. */
     static final int MAX_TOKEN_CHARS = 64;
 
+    /**
+     * An action ({@code /me}, version 5) is posted as an IRC client's arrives, a CTCP ACTION, so IRC users see it as
+     * one and every page shows it alike; wrapped, it must fit a message.
+     */
+    private static final String ACTION_START = "\u0001ACTION ";
+    private static final String ACTION_END = "\u0001";
+    static final int MAX_ACTION_BYTES = ChatLimits.MAX_TEXT_BYTES - ChatLimits.utf8Length(ACTION_START + ACTION_END);
+
     private static final Set<String> HELLO = Set.of("type", "nick", "resumeFrom", "session", "version", "token",
             "password");
     private static final Set<String> JOIN = Set.of("type", "room", "resumeFrom", "key");
     private static final Set<String> PART = Set.of("type", "room", "reason");
     private static final Set<String> MESSAGE = Set.of("type", "id", "room", "text");
     private static final Set<String> PRIVATE = Set.of("type", "id", "to", "text");
+    private static final Set<String> ACTION_MESSAGE = Set.of("type", "id", "room", "text", "action");
+    private static final Set<String> ACTION_PRIVATE = Set.of("type", "id", "to", "text", "action");
     private static final Set<String> TOPIC = Set.of("type", "room", "topic");
     private static final Set<String> MODE = Set.of("type", "room", "changes");
     private static final Set<String> KICK = Set.of("type", "room", "nick", "reason");
@@ -50,6 +61,8 @@ public final class ClientFrameDecoder {
     private static final Set<String> PASSWORD = Set.of("type", "password", "newPassword");
     private static final Set<String> DROP_ACCOUNT = Set.of("type", "password");
     private static final Set<String> RECOVER = Set.of("type", "nick");
+    private static final Set<String> NICK = Set.of("type", "nick");
+    private static final Set<String> AWAY = Set.of("type", "message");
 
     private final JsonParserFactory parsers = Json.createParserFactory(Map.of(
             JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE,
@@ -57,7 +70,13 @@ public final class ClientFrameDecoder {
             "org.eclipse.parsson.maxDepth", 8,
             "org.eclipse.parsson.rejectDuplicateKeys", true));
 
+    /** A frame of the latest protocol version. */
     public ClientFrame decode(String text) throws ProtocolException {
+        return decode(text, ClientFrame.Hello.LATEST_VERSION);
+    }
+
+    /** A frame of protocol {@code version} (a {@code hello} says its own). */
+    public ClientFrame decode(String text, int version) throws ProtocolException {
         if (text == null) {
             throw new ProtocolException(ErrorCode.BAD_JSON, "no frame");
         }
@@ -66,13 +85,14 @@ public final class ClientFrameDecoder {
         }
         JsonObject frame = parse(text);
         String type = string(frame, "type", true);
+        boolean commands = version >= ClientFrame.Hello.COMMANDS_VERSION;
         try {
             return switch (type) {
                 case "hello" -> hello(frame);
                 case "join" -> join(only(frame, JOIN));
                 case "part" -> part(only(frame, PART));
-                case "message" -> message(only(frame, MESSAGE));
-                case "private" -> privateMessage(only(frame, PRIVATE));
+                case "message" -> message(only(frame, commands ? ACTION_MESSAGE : MESSAGE));
+                case "private" -> privateMessage(only(frame, commands ? ACTION_PRIVATE : PRIVATE));
                 case "topic" -> topic(only(frame, TOPIC));
                 case "mode" -> mode(only(frame, MODE));
                 case "kick" -> kick(only(frame, KICK));
@@ -88,12 +108,18 @@ public final class ClientFrameDecoder {
                 case "dropAccount" -> new ClientFrame.DropAccount(password(only(frame, DROP_ACCOUNT), "password"));
                 case "regain" -> new ClientFrame.Recover(nick(only(frame, RECOVER)), true);
                 case "ghost" -> new ClientFrame.Recover(nick(only(frame, RECOVER)), false);
-                default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown frame type");
+                case "nick" -> commands ? newNick(only(frame, NICK)) : unknownType();
+                case "away" -> commands ? away(only(frame, AWAY)) : unknownType();
+                default -> unknownType();
             };
         } catch (RuntimeException e) {
             // Belt and braces: no provider surprise (ArithmeticException on a huge number, ...) may escape.
             throw new ProtocolException(ErrorCode.BAD_FIELD, "unreadable field");
         }
+    }
+
+    private static ClientFrame unknownType() throws ProtocolException {
+        throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown frame type");
     }
 
     private JsonObject parse(String text) throws ProtocolException {
@@ -260,6 +286,27 @@ public final class ClientFrameDecoder {
         }
     }
 
+    /** A nick frame's nick; a refusal names it (if it can be shown), so the page can say which it refused. */
+    private static ClientFrame newNick(JsonObject f) throws ProtocolException {
+        String nick = string(f, "nick", true);
+        if (!ChatLimits.isValidNick(nick)) {
+            throw new ProtocolException(ErrorCode.BAD_NICK,
+                    "nick: 1-16 of letters, digits, []\\`_^{|}-, not starting with a digit or '-'", null, null,
+                    ChatLimits.utf8Length(nick) < 0 ? null : nick);
+        }
+        return new ClientFrame.Nick(nick);
+    }
+
+    /** An away message; absent or empty: back. */
+    private static ClientFrame away(JsonObject f) throws ProtocolException {
+        String message = f.containsKey("message") ? string(f, "message", true) : "";
+        if (!ChatLimits.isValidAway(message)) {
+            throw new ProtocolException(ErrorCode.BAD_TEXT, "message: one line, at most "
+                    + ChatLimits.MAX_AWAY_BYTES + " bytes of UTF-8, no control characters but IRC formatting");
+        }
+        return new ClientFrame.Away(message);
+    }
+
     /** The nick a kick, an invite, a regain or a ghost is for. */
     private static String nick(JsonObject f) throws ProtocolException {
         String nick = string(f, "nick", true);
@@ -308,13 +355,32 @@ public final class ClientFrameDecoder {
         return id;
     }
 
+    /** The text to post: as sent, or an action's in its CTCP form. */
     private static String text(JsonObject f) throws ProtocolException {
         String text = string(f, "text", true);
+        if (isAction(f)) {
+            String wrapped = ACTION_START + text + ACTION_END;
+            if (text.isEmpty() || text.indexOf(ACTION_END) >= 0 || !ChatLimits.isValidText(wrapped)) {
+                throw new ProtocolException(ErrorCode.BAD_TEXT, "text: an action is one line of 1-" + MAX_ACTION_BYTES
+                        + " bytes of UTF-8, no control characters but IRC formatting (nor U+0001)");
+            }
+            return wrapped;
+        }
         if (!ChatLimits.isValidText(text)) {
             throw new ProtocolException(ErrorCode.BAD_TEXT,
                     "text: one line of 1-4096 bytes of UTF-8, no control characters but IRC formatting");
         }
         return text;
+    }
+
+    private static boolean isAction(JsonObject f) throws ProtocolException {
+        JsonValue action = f.get("action");
+        if (action == null || action.getValueType() == JsonValue.ValueType.FALSE) {
+            return false;
+        } else if (action.getValueType() == JsonValue.ValueType.TRUE) {
+            return true;
+        }
+        throw new ProtocolException(ErrorCode.BAD_FIELD, "action: true or false");
     }
 
     private static String room(JsonObject f) throws ProtocolException {

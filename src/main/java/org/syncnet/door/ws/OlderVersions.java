@@ -9,6 +9,8 @@ import org.syncnet.door.ws.ServerFrame.Presence.Change;
  * fields it got before, as the protocol promises (the server sends something new only once a client says it reads
  * it).
  * <ul>
+ *   <li>Before version 5 (nick, away and action frames): no {@code away} frames, and members without who is away.
+ *       (The {@code nick} frame a version 4 client gets on a guest rename stays.)</li>
  *   <li>Before version 4 (accounts): no {@code account}, {@code memberAccount} or {@code nick} frames, and members
  *       and joins without accounts.</li>
  *   <li>Before version 3 (channel moderation): a kick becomes the kicked member's {@code part}, with who kicked and
@@ -23,7 +25,10 @@ final class OlderVersions {
     static List<ServerFrame> downgrade(List<ServerFrame> frames, int version) {
         List<ServerFrame> out = new ArrayList<>(frames.size());
         for (ServerFrame f : frames) {
-            ServerFrame older = withoutAccounts(f);
+            ServerFrame older = withoutAway(f);
+            if (older != null && version < ClientFrame.Hello.ACCOUNTS_VERSION) {
+                older = withoutAccounts(older);
+            }
             if (older != null && version < ClientFrame.Hello.MODERATION_VERSION) {
                 older = withoutModeration(older);
             }
@@ -32,6 +37,16 @@ final class OlderVersions {
             }
         }
         return out;
+    }
+
+    /** The frame as version 4 has it; null if it has none. */
+    private static ServerFrame withoutAway(ServerFrame f) {
+        if (f instanceof ServerFrame.Away) {
+            return null;
+        } else if (f instanceof ServerFrame.Members m && m.away() != null) {
+            return new ServerFrame.Members(m.room(), m.nicks(), m.topic(), m.channel(), m.accounts());
+        }
+        return f;
     }
 
     /** The frame as version 3 has it; null if it has none. */

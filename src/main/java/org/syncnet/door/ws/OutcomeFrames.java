@@ -9,6 +9,7 @@ import org.syncnet.chat.ChatState;
 import org.syncnet.chat.ClientId;
 import org.syncnet.chat.ErrorCode;
 import org.syncnet.chat.HistoryEntry;
+import org.syncnet.chat.Member;
 import org.syncnet.chat.RoomSnapshot;
 import org.syncnet.door.ws.ServerFrame.Account.AccountChange;
 import org.syncnet.door.ws.ServerFrame.Presence.Change;
@@ -20,6 +21,9 @@ import org.syncnet.door.ws.ServerFrame.Presence.Change;
  * <p>
  * A message carries its client event id to the recipient who sent it, recognized by nick, so a client that
  * resumed its nick on a new connection still sees its earlier sends confirmed.
+ * <p>
+ * Who is away, as IRC's away-notify and 301 tell it: a change to the client and its room mates, an away joiner to
+ * the room, and the away message of a private message's recipient to its sender, after the confirmation.
  */
 public final class OutcomeFrames {
     private final String server;
@@ -71,6 +75,8 @@ public final class OutcomeFrames {
                 RoomSnapshot r = resumeFrom == 0 ? o.snapshot()
                         : state.room(o.room(), resumeFrom, resumeChars).orElse(o.snapshot());
                 addRoom(out, state, r, o.member().nick());
+            } else {
+                addAway(out, state, o.member());
             }
         } else if (outcome instanceof ChatOutcome.Left o) {
             out.add(new ServerFrame.Presence(o.room(), o.member().nick(), Change.PART, null, o.reason()));
@@ -89,12 +95,18 @@ public final class OutcomeFrames {
             boolean own = recipient.equals(o.from().client());
             out.add(new ServerFrame.Private(o.seq(), o.from().nick(), o.recipient().nick(), o.text(), o.time(),
                     own ? o.clientEventId() : null, o.notice()));
+            if (own && !o.notice()) {
+                addAway(out, state, o.recipient());
+            }
         } else if (outcome instanceof ChatOutcome.Duplicate o && o.recipient() != null) {
             HistoryEntry m = o.original();
             out.add(new ServerFrame.Private(m.seq(), m.sender().nick(), o.recipient(), m.text(), m.time(),
                     m.clientEventId()));
+            state.memberByNick(o.recipient()).ifPresent(to -> addAway(out, state, to));
         } else if (outcome instanceof ChatOutcome.Duplicate o) {
             out.add(event(o.original(), o.original().sender().nick()));
+        } else if (outcome instanceof ChatOutcome.AwayChanged o) {
+            out.add(new ServerFrame.Away(o.member().nick(), o.message()));
         } else if (outcome instanceof ChatOutcome.TopicChanged o) {
             out.add(new ServerFrame.Topic(o.room(), o.topic(), o.by().nick()));
         } else if (outcome instanceof ChatOutcome.ModesChanged o) {
@@ -129,6 +141,14 @@ public final class OutcomeFrames {
             messages.add(event(e, ownNick));
         }
         out.add(new ServerFrame.History(r.room(), messages, r.complete()));
+    }
+
+    /** An {@code away} frame for {@code member} if it is away (read now, as IRC answers 301 from its current view). */
+    private static void addAway(List<ServerFrame> out, ChatState state, Member member) {
+        String away = state.awayOf(member.client());
+        if (!away.isEmpty()) {
+            out.add(new ServerFrame.Away(member.nick(), away));
+        }
     }
 
     static ServerFrame.Event event(HistoryEntry e, String recipientNick) {

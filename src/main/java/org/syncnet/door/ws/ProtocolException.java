@@ -7,6 +7,7 @@ public final class ProtocolException extends Exception {
     private final ErrorCode code;
     private final String id;
     private final String room;
+    private final String nick;
 
     public ProtocolException(ErrorCode code, String detail) {
         this(code, detail, null);
@@ -19,10 +20,16 @@ public final class ProtocolException extends Exception {
 
     /** {@code room}: the room the refused frame names, when it was readable, so the client can say which. */
     public ProtocolException(ErrorCode code, String detail, String id, String room) {
+        this(code, detail, id, room, null);
+    }
+
+    /** {@code nick}: the nick the refused frame asked for, so the client can say which. */
+    public ProtocolException(ErrorCode code, String detail, String id, String room, String nick) {
         super(detail, null, false, false);
         this.code = code;
         this.id = id;
         this.room = room;
+        this.nick = nick;
     }
 
     public String id() {
@@ -39,11 +46,11 @@ public final class ProtocolException extends Exception {
 
     /** The same refusal, naming the room. */
     ProtocolException inRoom(String room) {
-        return new ProtocolException(code, getMessage(), id, room);
+        return new ProtocolException(code, getMessage(), id, room, nick);
     }
 
     /** The error frame to send back. */
     public ServerFrame.Error toFrame() {
-        return new ServerFrame.Error(code, getMessage(), id, room, null);
+        return new ServerFrame.Error(code, getMessage(), id, room, nick);
     }
 }

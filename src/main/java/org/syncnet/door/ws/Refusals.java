@@ -28,6 +28,7 @@ final class Refusals {
         String[] p = d.split(" ", -1);
         return switch (code) {
             case NICK_IN_USE -> error(r, "the nick " + d + " is taken", null, d);
+            case BAD_NICK -> error(r, "the nick " + d + " is reserved", null, d);  // the state refuses only those
             case NO_SUCH_NICK -> error(r, "nobody has the nick " + d, null, d);
             case NOT_IN_ROOM -> error(r, "you are not in " + d, d, null);
             case TOO_MANY_ROOMS -> error(r, "cannot join " + d + ": you are in "

@@ -52,12 +52,18 @@ public sealed interface ServerFrame {
      * The room's members, in join order, and its topic: sent on joining and on resuming. {@code channel}: who of
      * them has {@code @} and {@code +}, the room's modes and creation time (protocol version 3; null before).
      * {@code accounts}: the account of each member logged in to one, by nick in join order (version 4; null before).
+     * {@code away}: the away message of each member who is away, by nick in join order (version 5; null before).
      */
-    record Members(String room, List<String> nicks, String topic, Channel channel, Map<String, String> accounts)
-            implements ServerFrame {
+    record Members(String room, List<String> nicks, String topic, Channel channel, Map<String, String> accounts,
+                   Map<String, String> away) implements ServerFrame {
         public Members {
             nicks = List.copyOf(nicks);
             accounts = accounts == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(accounts));
+            away = away == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(away));
+        }
+
+        public Members(String room, List<String> nicks, String topic, Channel channel, Map<String, String> accounts) {
+            this(room, nicks, topic, channel, accounts, null);
         }
 
         public Members(String room, List<String> nicks, String topic, Channel channel) {
@@ -162,7 +168,16 @@ public sealed interface ServerFrame {
     record MemberAccount(String nick, String account) implements ServerFrame {
     }
 
-    /** The client's own nick changed to {@code newNick}: a guest rename, or a regain. */
+    /** The client's own nick changed to {@code newNick}: a guest rename, a regain, or (version 5) its nick frame. */
     record Nick(String nick, String newNick) implements ServerFrame {
+    }
+
+    // ---- commands (protocol version 5) ----
+
+    /**
+     * {@code nick} is away with {@code message}, or back (empty): the client itself (its confirmation), a room mate
+     * (its change, or its join while away), or the recipient of the client's private message.
+     */
+    record Away(String nick, String message) implements ServerFrame {
     }
 }

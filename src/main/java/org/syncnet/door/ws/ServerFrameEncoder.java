@@ -48,6 +48,11 @@ public final class ServerFrameEncoder {
                 f.accounts().forEach(g::write);
                 g.writeEnd();
             }
+            if (f.away() != null) {
+                g.writeStartObject("away");
+                f.away().forEach(g::write);
+                g.writeEnd();
+            }
         } else if (frame instanceof ServerFrame.Presence f) {
             g.write("type", "presence").write("room", f.room()).write("nick", f.nick())
                     .write("change", f.change().name().toLowerCase(Locale.ROOT));
@@ -98,6 +103,8 @@ public final class ServerFrameEncoder {
             g.write("type", "memberAccount").write("nick", f.nick()).write("account", f.account());
         } else if (frame instanceof ServerFrame.Nick f) {
             g.write("type", "nick").write("nick", f.nick()).write("newNick", f.newNick());
+        } else if (frame instanceof ServerFrame.Away f) {
+            g.write("type", "away").write("nick", f.nick()).write("message", f.message());
         } else {
             throw new IllegalArgumentException("unknown frame " + frame);
         }

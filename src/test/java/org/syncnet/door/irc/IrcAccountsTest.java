@@ -193,7 +193,7 @@ class IrcAccountsTest {
         quit(alice);
         IrcSession s = world.connect("server2", 1, "10.0.0.2");
         assertEquals(List.of(":server1.syncnet CAP * LS :account-notify draft/account-registration account-tag"
-                + " echo-message extended-join invite-notify multi-prefix sasl=PLAIN,SCRAM-SHA-256 server-time")
+                + " away-notify echo-message extended-join invite-notify multi-prefix sasl=PLAIN,SCRAM-SHA-256 server-time")
                 .get(0).replace("server1", "server2"), world.send(s, "CAP LS 302").get(0));
         world.send(s, "CAP REQ sasl");
         world.send(s, "NICK alice");

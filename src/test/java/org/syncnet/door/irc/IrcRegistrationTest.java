@@ -74,7 +74,7 @@ class IrcRegistrationTest {
     void capNegotiationHoldsRegistrationUntilCapEnd() {
         IrcSession a = world.connect("server1", 1, "127.0.0.1");
         assertEquals(List.of(":server1.syncnet CAP * LS :account-notify draft/account-registration account-tag"
-                + " echo-message extended-join invite-notify multi-prefix sasl=SCRAM-SHA-256 server-time"),
+                + " away-notify echo-message extended-join invite-notify multi-prefix sasl=SCRAM-SHA-256 server-time"),
                 world.send(a, "CAP LS 302"));
         world.send(a, "NICK alice");
         assertEquals(List.of(), world.send(a, "USER alice 0 * :Alice"));

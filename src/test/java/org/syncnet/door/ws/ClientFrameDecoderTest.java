@@ -41,14 +41,15 @@ class ClientFrameDecoderTest {
     }
 
     @Test
-    void helloSaysTheProtocolVersionOneToFour() {
+    void helloSaysTheProtocolVersionOneToFive() {
         assertEquals(1, ((ClientFrame.Hello) ok("{\"type\":\"hello\",\"nick\":\"a\"}")).version());
         assertEquals(1, ((ClientFrame.Hello) ok("{\"type\":\"hello\",\"nick\":\"a\",\"version\":1}")).version());
         assertEquals(new ClientFrame.Hello("a", OptionalLong.empty(), "", 2),
                 ok("{\"type\":\"hello\",\"nick\":\"a\",\"version\":2}"));
         assertEquals(3, ((ClientFrame.Hello) ok("{\"type\":\"hello\",\"nick\":\"a\",\"version\":3}")).version());
         assertEquals(4, ((ClientFrame.Hello) ok("{\"type\":\"hello\",\"nick\":\"a\",\"version\":4}")).version());
-        for (String bad : new String[] {"0", "5", "-1", "1.5", "\"2\"", "null", "true", "99999999999999999999999"}) {
+        assertEquals(5, ((ClientFrame.Hello) ok("{\"type\":\"hello\",\"nick\":\"a\",\"version\":5}")).version());
+        for (String bad : new String[] {"0", "6", "-1", "1.5", "\"2\"", "null", "true", "99999999999999999999999"}) {
             assertEquals(ErrorCode.BAD_FIELD, refused("{\"type\":\"hello\",\"nick\":\"a\",\"version\":" + bad + "}"),
                     bad);
         }

@@ -24,6 +24,9 @@ class ClientFrameFuzzTest {
         "{\"type\":\"hello\",\"nick\":\"alice\",\"version\":4,\"token\":\"aB3-_x\"}",
         "{\"type\":\"register\",\"password\":\"pencil-sharpener\",\"email\":\"a@example.org\"}",
         "{\"type\":\"password\",\"password\":\"pencil-sharpener\",\"newPassword\":\"battery-staple\"}",
+        "{\"type\":\"nick\",\"nick\":\"alice\"}",
+        "{\"type\":\"away\",\"message\":\"lunch\"}",
+        "{\"type\":\"private\",\"id\":\"c-2\",\"to\":\"bob\",\"text\":\"waves\",\"action\":true}",
     };
     private static final String ALPHABET = "{}[]:,\"\\ntruefalsl0123456789.eE+-#abc u\u0000\u0007\ud800\udc00é😀";
 

@@ -73,7 +73,7 @@ class ModerationFramesTest {
     void aJoinerLearnsWhoIsOperatorAndTheRoomsModes() {
         List<ChatOutcome> join = apply(new RoomJoined(CAROL, "#r", "", 3000));
         assertEquals(new ServerFrame.Members("#r", List.of("alice", "bob", "carol"), "", new ServerFrame.Channel(
-                List.of("alice"), List.of(), new ServerFrame.Modes("+nt", "", 0, List.of()), 1000), Map.of()),
+                List.of("alice"), List.of(), new ServerFrame.Modes("+nt", "", 0, List.of()), 1000), Map.of(), Map.of()),
                 to(CAROL, join).get(1), "the creator is operator; the room's creation time is its first join's");
         assertEquals(List.of(new ServerFrame.Presence("#r", "carol", Change.JOIN, null, null)), to(BOB, join));
 
@@ -82,7 +82,7 @@ class ModerationFramesTest {
         List<ChatOutcome> again = apply(new RoomJoined(CAROL, "#r", "s3cret", 6000));
         assertEquals(new ServerFrame.Members("#r", List.of("alice", "bob", "carol"), "", new ServerFrame.Channel(
                         List.of("alice"), List.of(), new ServerFrame.Modes("+ntkl", "s3cret", 5,
-                        List.of(new ListEntry("dave!*@*", "alice!u@h", 5000))), 1000), Map.of()),
+                        List.of(new ListEntry("dave!*@*", "alice!u@h", 5000))), 1000), Map.of(), Map.of()),
                 to(CAROL, again).get(1), "a member sees the key, the limit and the bans; a rejoin has no voice");
     }
 

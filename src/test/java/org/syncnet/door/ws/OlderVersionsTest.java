@@ -41,6 +41,20 @@ class OlderVersionsTest {
     }
 
     @Test
+    void beforeVersion5NoAway() {
+        ServerFrame.Channel channel = new ServerFrame.Channel(List.of("alice"), List.of(), MODES, 5);
+        ServerFrame.Members members = new ServerFrame.Members("#a", List.of("alice"), "t", channel,
+                Map.of("alice", "alice"), Map.of("alice", "lunch"));
+        ServerFrame.Nick renamed = new ServerFrame.Nick("alice", "Guest00001");
+        assertEquals(List.of(new ServerFrame.Members("#a", List.of("alice"), "t", channel, Map.of("alice", "alice")),
+                        renamed),
+                OlderVersions.downgrade(List.of(new ServerFrame.Away("alice", "lunch"), members, renamed), 4),
+                "version 4 keeps its nick frame and accounts");
+        assertEquals(List.of(new ServerFrame.Members("#a", List.of("alice"), "t")),
+                OlderVersions.downgrade(List.of(new ServerFrame.Away("bob", ""), members), 2));
+    }
+
+    @Test
     void beforeVersion4NoAccounts() {
         ServerFrame.Members members = new ServerFrame.Members("#a", List.of("alice"), "t",
                 new ServerFrame.Channel(List.of("alice"), List.of(), MODES, 5), Map.of("alice", "alice"));

@@ -48,7 +48,7 @@ class OutcomeFramesTest {
         ChatOutcome join = apply(new RoomJoined(A, "#Lobby"));
         assertEquals(List.of(
                 new ServerFrame.Presence("#lobby", "alice", Change.JOIN, null, null),
-                new ServerFrame.Members("#lobby", List.of("bob", "alice"), "", bobsLobby(), Map.of()),
+                new ServerFrame.Members("#lobby", List.of("bob", "alice"), "", bobsLobby(), Map.of(), Map.of()),
                 new ServerFrame.History("#lobby", List.of(new ServerFrame.Event(4, "#lobby", "bob", "first", 10, null)),
                         true)), to(A, join));
         assertEquals(List.of(new ServerFrame.Presence("#lobby", "alice", Change.JOIN, null, null)), to(B, join));
@@ -64,7 +64,7 @@ class OutcomeFramesTest {
         ChatOutcome resumed = apply(new NickClaimed(A2, "alice", "k", ID));
         assertEquals(List.of(
                 new ServerFrame.Welcome("server1", "server3", "alice"),
-                new ServerFrame.Members("#lobby", List.of("bob", "alice"), "", bobsLobby(), Map.of()),
+                new ServerFrame.Members("#lobby", List.of("bob", "alice"), "", bobsLobby(), Map.of(), Map.of()),
                 new ServerFrame.History("#lobby", List.of(new ServerFrame.Event(6, "#lobby", "alice", "hi", 11, "a1")),
                         true)), frames.framesFor(state, resumed, A2, 4, "server3"));
         assertEquals(List.of(new ServerFrame.Error(ErrorCode.REPLACED, "resumed on another connection", null)),

@@ -157,4 +157,17 @@ class ServerFrameEncoderTest {
         assertEquals(json("{'type':'presence','room':'#a','nick':'bob','change':'join','account':'robert'}"),
                 encode(new ServerFrame.Presence("#a", "bob", Change.JOIN, null, null, "robert")));
     }
+
+    @Test
+    void awayOfTheClientAndItsRoomMates() {
+        assertEquals(json("{'type':'away','nick':'bob','message':'gone to lunch'}"),
+                encode(new ServerFrame.Away("bob", "gone to lunch")));
+        assertEquals(json("{'type':'away','nick':'bob','message':''}"), encode(new ServerFrame.Away("bob", "")),
+                "back: an empty message");
+        assertEquals(json("{'type':'members','room':'#a','nicks':['alice','bob'],'topic':'','accounts':{},"
+                        + "'away':{'bob':'lunch'}}"),
+                encode(new ServerFrame.Members("#a", List.of("alice", "bob"), "", null, Map.of(), Map.of("bob", "lunch"))));
+        assertEquals(json("{'type':'members','room':'#a','nicks':['alice'],'topic':'','accounts':{},'away':{}}"),
+                encode(new ServerFrame.Members("#a", List.of("alice"), "", null, Map.of(), Map.of())), "nobody away");
+    }
 }

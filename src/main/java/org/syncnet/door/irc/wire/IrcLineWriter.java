@@ -16,8 +16,8 @@ import java.util.TreeMap;
  * </pre>
  * <ul>
  *   <li>The last parameter gets a ':' when it needs one (it is empty, contains a space or starts with ':') and
- *       always on PRIVMSG, NOTICE and numerics, whose last parameter is free text (clients and bots that look for
- *       " :" find it there). The other parameters must be non-empty, contain no space and not start with ':'
+ *       always on PRIVMSG, NOTICE, AWAY and numerics, whose last parameter is free text (clients and bots that look
+ *       for " :" find it there). The other parameters must be non-empty, contain no space and not start with ':'
  *       (else {@link IllegalArgumentException}: a programming error, like a command that is neither letters nor three
  *       digits, a prefix that is empty or has a space, more than 15 parameters, or a line too long before its last
  *       parameter).</li>
@@ -224,7 +224,7 @@ public final class IrcLineWriter {
     }
 
     private static boolean isFreeText(String command) {
-        return isSplittable(command) || isNumeric(command);
+        return isSplittable(command) || isNumeric(command) || command.equals("AWAY");
     }
 
     private static boolean isNumeric(String command) {

@@ -28,6 +28,8 @@ class IrcLineWriterTest {
         assertLines(IrcMessage.of("srv", "TOPIC", "#a", ""), ":srv TOPIC #a :");
         assertLines(IrcMessage.of(null, "PONG", "srv", ":x"), "PONG srv ::x");
         assertLines(IrcMessage.of(null, "QUIT"), "QUIT");
+        assertLines(IrcMessage.of(SOURCE, "AWAY", "lunch"), ":" + SOURCE + " AWAY :lunch");
+        assertLines(IrcMessage.of(SOURCE, "AWAY"), ":" + SOURCE + " AWAY");
         assertArrayEquals("PING srv\r\n".getBytes(UTF_8), IrcLineWriter.write(IrcMessage.of(null, "PING", "srv")));
     }
 
