@@ -67,6 +67,7 @@ function perform(line) {
             return true;
         }
         case 'nick':
+            chat.wantedNick = c.nick;
             send({ type: 'nick', nick: c.nick });
             return true;
         case 'away':

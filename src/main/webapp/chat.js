@@ -46,6 +46,7 @@ const chat = {
     current: null,       // the key of the entry shown
     selected: null,      // fold(nick) of the member whose actions are open
     joining: null,       // fold(name) of the room the user last asked to join: shown once joined
+    wantedNick: null,    // the nick the user last asked for with /nick
     away: new Map(),     // fold(nick) -> away message, of everyone the page knows to be away (itself included)
     pending: new Map(),  // id -> { id, room | to, text, action, waiting }: unconfirmed, resent with the same id
     servers: [],         // [{ id, url }] from api/cluster
@@ -242,7 +243,10 @@ const handlers = {
         const own = isMe(f.nick);
         if (f.change === 'join' && own) {
             ensureRoom(f.room);
-            if (chat.joining === fold(f.room)) showEntry(fold(f.room)); // the user asked for it: shown at once
+            if (chat.joining === fold(f.room)) { // the user asked for it: shown at once
+                chat.joining = null;
+                showEntry(fold(f.room));
+            }
         }
         const r = chat.rooms.get(fold(f.room));
         if (f.change === 'nick') renamed(f.nick, f.newNick);
@@ -301,7 +305,7 @@ const handlers = {
             case 'BAD_NICK':
             case 'NICK_IN_USE':
                 if (chat.registered) {
-                    notice(f.message); // a /nick refused: the nick held stays
+                    notice('not ' + (f.nick || chat.wantedNick) + ': ' + f.message); // a /nick refused: the nick stays
                 } else if (chat.welcomed && f.code === 'NICK_IN_USE' && chat.nickRetries++ < RETRY_NICK_TIMES) {
                     // Our old connection may still hold the nick until its server's failure is noticed.
                     setStatus('reconnecting', 'nick still held by the old connection; retrying\u2026');

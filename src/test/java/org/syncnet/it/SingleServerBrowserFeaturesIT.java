@@ -79,6 +79,14 @@ class SingleServerBrowserFeaturesIT {
         return c;
     }
 
+    /** An IRC user in #lobby, once the page lists it among the members. */
+    IrcClient inLobby(ChatPage page, String nick) throws Exception {
+        IrcClient c = irc(nick);
+        c.send("JOIN #lobby");
+        page.await(nick + " in #lobby", WAIT, p -> p.members().contains(nick));
+        return c;
+    }
+
     @Test
     void unreadCountsMentionsTheDividerAndTheTitleAndIconFollowWhatTheUserHasNotSeen() throws Exception {
         String alice = fresh("alice");
@@ -173,9 +181,7 @@ class SingleServerBrowserFeaturesIT {
         String alice = fresh("alice");
         String bob = fresh("bob");
         ChatPage page = chatting(alice, 1280, 800, null);
-        IrcClient b = irc(bob);
-        b.send("JOIN #lobby");
-        page.await("bob in #lobby", WAIT, p -> p.members().contains(bob));
+        IrcClient b = inLobby(page, bob);
 
         b.send("PRIVMSG " + alice + " :psst, " + alice);
         page.await("bob's conversation listed, unread", WAIT, p -> p.entries().equals(List.of("#lobby*", bob + " @1")));
@@ -316,9 +322,7 @@ class SingleServerBrowserFeaturesIT {
         String alice = fresh("alice");
         String bob = fresh("bob");
         ChatPage page = spiedOn(alice, true);
-        IrcClient b = irc(bob);
-        b.send("JOIN #lobby");
-        page.await("bob in #lobby", WAIT, p -> p.members().contains(bob));
+        IrcClient b = inLobby(page, bob);
 
         page.find(By.id("notify")).click();
         page.await("turned on", WAIT, p -> p.find(By.id("notify-state")).getText().startsWith("on:"));
@@ -385,6 +389,8 @@ class SingleServerBrowserFeaturesIT {
         page.await("bob's lines", WAIT, p -> p.messages().stream().anyMatch(x -> x.endsWith("waves")));
         page.say("thanks " + bob);
         page.await("confirmed", WAIT, p -> p.pending().isEmpty());
+        b.send("PRIVMSG " + alice + " :psst");
+        page.await("a conversation with an unread message", WAIT, p -> p.entries().equals(List.of("#lobby*", bob + " @1")));
 
         assertEquals(List.of("banner", "navigation", "main", "complementary"), page.js("return ['header', 'nav',"
                 + " 'main', 'aside'].filter(t => document.querySelector(t)).map(t => ({ header: 'banner',"
