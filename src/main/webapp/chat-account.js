@@ -99,6 +99,7 @@ Object.assign(handlers, {
         chat.nick = f.newNick;
         sessionStorage.setItem('syncnet.nick', f.newNick);
         readPositionsRenamed(f.nick);
+        conversationsRenamed(f.nick);
         if (account.lost && fold(f.newNick) === fold(account.lost)) {
             account.lost = null;
             $('nick-lost').hidden = true;

@@ -16,6 +16,8 @@ const RESEND_LATER_MS = 1000; // after RATE_LIMITED
 const OPEN_TIMEOUT_MS = 3000;
 const MAX_ITEMS = 1000;       // per entry on the page while it is read at its end; older ones come back by scrolling up
 const MAX_SEEN = 50000;       // seqs remembered to show nothing twice; beyond, only those still on the page
+const CONVERSATIONS_KEY = 'syncnet.conversations.'; // + fold(nick): the tab's conversations, in sessionStorage
+const KEPT_PER_CONVERSATION = 200;
 
 function randomKey(length) {
     const bytes = crypto.getRandomValues(new Uint8Array(length));
@@ -204,6 +206,7 @@ const handlers = {
             for (const room of chat.rooms.values()) send(joinFrame(room.name, room.key, chat.lastSeq));
         } else {
             activityWelcomed();
+            restoreConversations();
             if (chat.rooms.size === 0) send({ type: 'join', room: '#lobby' });
         }
         sendPending(false);
@@ -377,6 +380,7 @@ function addMessage(m, isPrivate, redraw = true) {
         chat.seen = new Set([...chat.rooms.values(), ...chat.queries.values()]
             .flatMap((e) => e.items.filter((i) => !i.note).map((i) => i.seq)));
     }
+    if (entry.query) saveConversations();
     if (redraw && entry === currentEntry()) render();
     return item;
 }
@@ -434,18 +438,50 @@ function renamed(from, to) {
     unread.rename(fold(from), fold(to));
     if (chat.current === fold(from)) chat.current = fold(to);
     note(query, from + ' is now ' + to);
+    saveConversations();
 }
 
 /** A room left or a conversation closed: the next entry is shown. */
 function closeEntry(key) {
     chat.rooms.delete(key);
-    chat.queries.delete(key);
+    if (chat.queries.delete(key)) saveConversations();
     forgetEntry(key);
     if (chat.current === key) {
         chat.current = null;
         const next = entryKeys()[0];
         if (next !== undefined) showEntry(next);
     }
+}
+
+// The server keeps no private messages: the tab keeps its conversations, so that a reload shows them again.
+function saveConversations() {
+    if (chat.nick === null) return;
+    const saved = [...chat.queries.values()].map((q) => ({ name: q.name,
+        items: q.items.filter((i) => !i.note).slice(-KEPT_PER_CONVERSATION).map(({ node, ...item }) => item) }));
+    sessionStorage.setItem(CONVERSATIONS_KEY + fold(chat.nick), JSON.stringify(saved));
+}
+
+function restoreConversations() {
+    let saved;
+    try {
+        saved = JSON.parse(sessionStorage.getItem(CONVERSATIONS_KEY + fold(chat.nick)) || '[]');
+    } catch (e) {
+        saved = []; // unreadable: start afresh
+    }
+    for (const q of Array.isArray(saved) ? saved : []) {
+        if (typeof q.name !== 'string' || !Array.isArray(q.items)) continue;
+        const query = ensureQuery(q.name);
+        for (const item of q.items) {
+            if (!Number.isSafeInteger(item.seq) || typeof item.text !== 'string' || chat.seen.has(item.seq)) continue;
+            chat.seen.add(item.seq);
+            query.items.push(item);
+        }
+    }
+}
+
+function conversationsRenamed(from) {
+    sessionStorage.removeItem(CONVERSATIONS_KEY + fold(from));
+    saveConversations();
 }
 
 /** Every entry's key, in the order the list shows them: rooms, then conversations. */

@@ -219,6 +219,14 @@ class SingleServerBrowserFeaturesIT {
         page.await("/query shows the conversation", WAIT, p -> p.roomName().equals(carol));
         page.say("/close");
         page.await("closed", WAIT, p -> p.entries().equals(List.of("#lobby*", bob)));
+
+        // The server keeps no private messages; the tab does, so a reload shows the conversation again.
+        page.reload();
+        page.chooseNick(alice);
+        page.await("the conversation back after a reload", WAIT, p -> p.entries().equals(List.of("#lobby*", bob)));
+        page.showRoom(bob);
+        page.await("with its messages", WAIT, p -> p.messages().stream().map(x -> x.substring(x.indexOf(' ') + 1))
+                .toList().equals(List.of(bob + ": psst, " + alice, alice + ": hi back", alice + ": one more")));
     }
 
     @Test
@@ -389,8 +397,6 @@ class SingleServerBrowserFeaturesIT {
         page.await("bob's lines", WAIT, p -> p.messages().stream().anyMatch(x -> x.endsWith("waves")));
         page.say("thanks " + bob);
         page.await("confirmed", WAIT, p -> p.pending().isEmpty());
-        b.send("PRIVMSG " + alice + " :psst");
-        page.await("a conversation with an unread message", WAIT, p -> p.entries().equals(List.of("#lobby*", bob + " @1")));
 
         assertEquals(List.of("banner", "navigation", "main", "complementary"), page.js("return ['header', 'nav',"
                 + " 'main', 'aside'].filter(t => document.querySelector(t)).map(t => ({ header: 'banner',"
@@ -400,6 +406,10 @@ class SingleServerBrowserFeaturesIT {
         assertEquals("polite", page.js("return document.getElementById('announce').getAttribute('aria-live')"));
         page.await("the live region said bob's action", WAIT, p -> ("" + p.js("return document.getElementById("
                 + "'announce').textContent")).equals(bob + " waves"));
+        b.send("PRIVMSG " + alice + " :psst");
+        page.await("a conversation with an unread message", WAIT, p -> p.entries().equals(List.of("#lobby*", bob + " @1")));
+        assertEquals("private, " + bob + ": psst", page.js("return document.getElementById('announce').textContent"),
+                "a private message elsewhere is said too");
 
         String lightColour = (String) page.js("return getComputedStyle([...document.querySelectorAll('#messages .nick')]"
                 + ".find(e => e.textContent === arguments[0])).color", bob);
