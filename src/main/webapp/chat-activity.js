@@ -118,8 +118,13 @@ function notify(key, item) {
     }
     const action = ACTION.exec(item.text);
     const body = action ? '* ' + item.nick + ' ' + action[1] : item.text;
-    const n = new Notification(item.to ? item.nick + ' (private)' : item.nick + ' in ' + entryOf(key).name,
-        { body: body.length > NOTIFY_TEXT_CHARS ? body.slice(0, NOTIFY_TEXT_CHARS) + '\u2026' : body, tag: 'syncnet-' + key });
+    let n;
+    try {
+        n = new Notification(item.to ? item.nick + ' (private)' : item.nick + ' in ' + entryOf(key).name,
+            { body: body.length > NOTIFY_TEXT_CHARS ? body.slice(0, NOTIFY_TEXT_CHARS) + '\u2026' : body, tag: 'syncnet-' + key });
+    } catch (e) {
+        return; // a phone's browser shows notifications only through a service worker: none then, the chat goes on
+    }
     n.onclick = () => {
         window.focus();
         if (entryOf(key)) showEntry(key);
