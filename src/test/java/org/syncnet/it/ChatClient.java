@@ -315,6 +315,11 @@ final class ChatClient implements AutoCloseable {
         return type("presence", "nick", nick).and(f -> change.equals(f.getString("change")));
     }
 
+    /** Starts the closing handshake from the client's side; the server's close frame completes {@link #closed()}. */
+    void sendClose(int code, String reason) {
+        ws.sendClose(code, reason).join();
+    }
+
     /** The close code and reason once the server closed the connection. */
     CompletableFuture<String> closed() {
         return closed;

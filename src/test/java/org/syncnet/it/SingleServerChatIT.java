@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -159,6 +160,35 @@ class SingleServerChatIT {
     }
 
     /**
+     * A client that closes gets the server's close frame back at once, with its own code (RFC 6455 §5.5.1; without
+     * it a browser waits 60 s in CLOSING, the JDK's client for ever), whether it was welcomed or not; its room mates
+     * see it quit.
+     */
+    @Test
+    void aClientThatClosesIsAnsweredAtOnceAndItsRoomMatesSeeItQuit() throws Exception {
+        Duration reply = Duration.ofSeconds(5);
+        try (ChatClient leaver = ChatClient.connect("leaver", HTTP);
+             ChatClient mate = ChatClient.connect("mate", HTTP);
+             ChatClient hasty = ChatClient.connect("hasty", HTTP)) {
+            for (ChatClient c : List.of(leaver, mate)) {
+                c.hello(c.label, c.label + "-session", 0);
+                c.await("welcome", type("welcome", "nick", c.label), WAIT);
+                c.join("#leaving", 0);
+                c.await("members", type("members", "room", "#leaving"), WAIT);
+            }
+            leaver.sendClose(1000, "bye");
+            assertEquals("1000 bye", closeReply(leaver, reply));
+            JsonObject quit = mate.await("the leaver's quit", presence("leaver", "quit"), reply);
+            assertEquals("Connection closed", quit.getString("reason"));
+
+            hasty.hello("hasty", "hasty-session", 0);  // and closes at once, without waiting for its welcome
+            hasty.sendClose(4000, "never mind");
+            assertEquals("4000 never mind", closeReply(hasty, reply));
+            assertFalse(mate.closed().isDone(), "the room mate stays connected");
+        }
+    }
+
+    /**
      * A client that stops reading while a busy room keeps sending to it: the server's socket buffers fill (at most
      * 4 MB here), then its queue, and it is dropped as too slow. Meanwhile the writer in the same room keeps getting
      * its confirmations at once; everyone sees the slow client quit, and once it reads again it finds the close
@@ -284,6 +314,15 @@ class SingleServerChatIT {
     private static List<String> strings(JsonObject frame, String field) {
         return frame.getJsonArray(field).getValuesAs(jakarta.json.JsonString.class).stream()
                 .map(jakarta.json.JsonString::getString).toList();
+    }
+
+    /** The code and reason of the server's close frame, which a client that closed waits for until the deadline. */
+    private static String closeReply(ChatClient c, Duration timeout) throws Exception {
+        try {
+            return c.closed().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError(c.label + ": no close frame from the server within " + timeout.toMillis() + " ms");
+        }
     }
 
     /** The next error frame has this code. */

@@ -73,6 +73,12 @@ public class ChatEndpoint {
 
     @OnClose
     public void close(Session ws, CloseReason reason) {
+        try {
+            // why: with batching on (ClientConnection), Undertow's reply to a client's close frame waits for a flush
+            ws.getAsyncRemote().flushBatch();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "WebSocket flush on close failed", e);
+        }
         ClientConnection c = connection(ws);
         if (c != null) {
             c.ended();
