@@ -14,12 +14,11 @@ import org.junit.jupiter.api.Test;
  * server1's page: the page's load (navigation start to the load event), joining #lobby (the nick submitted until its
  * history is shown) and a failover (server1 stopped gracefully; from the page saying it lost server1 until it says it
  * reconnected to another), after which server1 is started again. Prints each
- * round and the medians. Settings: {@code -Dbench.url} (default server1's page), {@code -Dbench.irc} (the IRC port
- * that fills #lobby first), {@code -Dbench.rounds} (10), {@code -Dbench.label}.
+ * round and the medians. Settings: {@code -Dbench.rounds} (10), {@code -Dbench.label}.
  */
 class PageTimingBench {
-    static final String URL = System.getProperty("bench.url", "http://127.0.0.1:8080/syncnet/");
-    static final int IRC = Integer.getInteger("bench.irc", 8000);
+    static final String URL = "http://127.0.0.1:8080/syncnet/";
+    static final int IRC = 8000;
     static final int ROUNDS = Integer.getInteger("bench.rounds", 10);
     static final String LABEL = System.getProperty("bench.label", "page");
     static final int HISTORY = 200;
