@@ -13,8 +13,14 @@
 # 2. Starts ngircd (one C server that replicates nothing) in the foreground with a generated configuration in
 #    runtime/bench-irc/ngircd, on 127.0.0.1:NGIRCD_PORT, penalties and per-IP limits off, and runs the same
 #    scenarios with all clients on its one port; then stops it.
-# 3. Prints both result columns side by side, with verdicts against the targets: at BENCH_RATE msg/s SyncNet's p99
-#    <= 25 ms with nothing lost, duplicated or out of order; at saturation SyncNet >= 0.5x ngircd's deliveries/s.
+# 3. Starts three ngircd servers linked as one IRC network (ngircd's own [Server] links over loopback: the second and
+#    third connect to the first) in runtime/bench-irc/ngircd-net, on NGIRCD_NET_PORTS, waits until the first counts 3
+#    servers, and runs the same scenarios with the clients round-robin over the three ports: the fair peer of
+#    SyncNet's topology and fan-out, without its total order (its clients may disagree on the order), persistence or
+#    failover. Then stops them.
+# 4. Prints the result columns side by side, with verdicts against the targets: at BENCH_RATE msg/s SyncNet's p99
+#    <= 25 ms with nothing lost, duplicated or out of order; at saturation SyncNet >= 0.5x ngircd's deliveries/s, and
+#    its ratio to the ngircd network's.
 # With BENCH_TLS=1 the clients reach SyncNet over IRC over TLS (its TLS ports, 6697 + the port offset: 6927-6929),
 # trusting the cluster's own key store; ngircd stays plain (its column remains the plain-TCP reference).
 # Everything it started is stopped at the end, also on failure or Ctrl-C.
@@ -24,12 +30,12 @@
 #   BENCH_SAT_WINDOW=20   unconfirmed messages per sender in the saturation run (ngircd closes a client whose unread
 #                         input passes 2 KiB: 20 lines of ~50 bytes stay well below)
 #   BENCH_DRAIN=30        seconds to wait after the send phase for every client to have every message
-#   BENCH_SCENARIOS="rate saturation"   BENCH_SYSTEMS="syncnet ngircd"
+#   BENCH_SCENARIOS="rate saturation"   BENCH_SYSTEMS="syncnet ngircd ngircd-net"
 #   BENCH_TLS=0           1: SyncNet's side over TLS (the servers' key store: SYNCNET_TLS_KEYSTORE, else the self-signed
 #                         one start_all_servers.sh makes in runtime/bench-irc/cluster3)
 #   BENCH_JAVA_OPTS       flags of the load generator's JVM (default: C2 and the serial GC; with C1 only it spends
 #                         more CPU per line, and at saturation the generator competes with the servers for the cores)
-#   NGIRCD=/usr/sbin/ngircd NGIRCD_PORT=8239
+#   NGIRCD=/usr/sbin/ngircd NGIRCD_PORT=8239 NGIRCD_NET_PORTS="8236 8237 8238"
 #   SYNCNET_IRC_FLOOD_PENALTY=1ms SYNCNET_IRC_FLOOD_WINDOW=3600s: RFC 1459's penalty clock, lifted for the benchmark
 #                         (the default 200 ms a line would cap each sender at 5 lines a second)
 #   SYNCNET_CLUSTER_*, SYNCNET_IRC_*, SYNCNET_CHAT_*: passed through to the servers
@@ -44,15 +50,17 @@ sn_bench_setup
 sn_bench_tls_setting
 TRUST_STORE="" TRUST_PASSWORD=""
 SCENARIOS=${BENCH_SCENARIOS:-rate saturation}
-SYSTEMS=${BENCH_SYSTEMS:-syncnet ngircd}
+SYSTEMS=${BENCH_SYSTEMS:-syncnet ngircd ngircd-net}
 JAVA_OPTS_BENCH=${BENCH_JAVA_OPTS:--Xmx2g -XX:+UseSerialGC}
 NGIRCD=${NGIRCD:-/usr/sbin/ngircd}
 NGIRCD_PORT=${NGIRCD_PORT:-8239}
+read -r -a NET_PORTS <<<"${NGIRCD_NET_PORTS:-8236 8237 8238}"
 export SYNCNET_IRC_FLOOD_PENALTY=${SYNCNET_IRC_FLOOD_PENALTY:-1ms}
 export SYNCNET_IRC_FLOOD_WINDOW=${SYNCNET_IRC_FLOOD_WINDOW:-3600s}
 OFFSET=230
-# Target (issue text; the p99 target is in sn_bench_setup).
+# Targets (issue texts; the p99 target is in sn_bench_setup): saturation against one ngircd, and against the network.
 SAT_RATIO_TARGET=0.5
+NET_RATIO_TARGET=1.0
 
 # Runs a lib.sh-based script against the benchmark's cluster.
 with_cluster() {
@@ -61,6 +69,7 @@ with_cluster() {
 
 CLUSTER_STARTED=0
 NGIRCD_PID=""
+NET_PIDS=()
 
 stop_cluster() {
     (( CLUSTER_STARTED )) || return 0
@@ -80,15 +89,24 @@ stop_ngircd() {
     NGIRCD_PID=""
 }
 
+stop_ngircd_net() {
+    local pid
+    for pid in "${NET_PIDS[@]}"; do
+        NGIRCD_PID=$pid stop_ngircd
+    done
+    NET_PIDS=()
+}
+
 cleanup() {
     local rc=$?
     trap - EXIT INT TERM
-    if (( CLUSTER_STARTED )) || [[ -n $NGIRCD_PID ]]; then
+    if (( CLUSTER_STARTED )) || [[ -n $NGIRCD_PID ]] || (( ${#NET_PIDS[@]} )); then
         echo
         echo "Stopping what the benchmark started ..."
     fi
     stop_cluster
     stop_ngircd
+    stop_ngircd_net
     exit "$rc"
 }
 trap cleanup EXIT
@@ -143,6 +161,12 @@ bench() {
             sn_bench_trust_store "$BENCH_DIR/cluster3"
             tls_args=("--tls-trust-store=$TRUST_STORE")
         fi
+    elif [[ $system == ngircd-net ]]; then
+        local i
+        targets="" pids=""
+        for i in 0 1 2; do
+            targets+="${targets:+,}$SN_HOST:${NET_PORTS[i]}" pids+="${pids:+,}ngircd$((i + 1))=${NET_PIDS[i]}"
+        done
     else
         targets="$SN_HOST:$NGIRCD_PORT" pids="ngircd=$NGIRCD_PID"
     fi
@@ -198,19 +222,20 @@ run_syncnet() {
 # no per-IP connection limit (all clients come from 127.0.0.1), no penalties (MaxPenaltyTime = 0 turns off
 # ngircd's throttling of clients that send more than a few commands or 256 bytes a second), no channel limit, long
 # nicks, an include directory of its own (not /etc/ngircd's) and no PID file (ngircd runs as nobody).
+# DIR [NAME PORT]: NAME and PORT default to the single reference's; [Server] blocks may be appended to the file.
 write_ngircd_conf() {
-    local dir=$1
+    local dir=$1 name=${2:-ngircd.bench.local} port=${3:-$NGIRCD_PORT}
     mkdir -p "$dir/conf.d"
     cat >"$dir/ngircd.conf" <<EOF
 # Generated by scripts/bench_irc.sh for the IRC benchmark; rewritten on every run.
 [Global]
-	Name = ngircd.bench.local
+	Name = $name
 	Info = ngircd, the IRC benchmark's reference
 	AdminInfo1 = SyncNet IRC benchmark
 	AdminInfo2 = 127.0.0.1
 	AdminEMail = bench@localhost
 	Listen = $SN_HOST
-	Ports = $NGIRCD_PORT
+	Ports = $port
 	MotdPhrase = "ngircd reference for scripts/bench_irc.sh"
 [Limits]
 	MaxConnections = 0
@@ -228,39 +253,98 @@ write_ngircd_conf() {
 EOF
 }
 
-run_ngircd() {
-    local dir="$BENCH_DIR/ngircd" i
-    [[ -x $NGIRCD ]] || sn_die "ngircd not found at $NGIRCD (Debian package ngircd; or set NGIRCD=...)"
-    if sn_port_in_use tcp "$NGIRCD_PORT"; then
-        sn_die "port $NGIRCD_PORT/tcp is taken$(o=$(sn_port_owner tcp "$NGIRCD_PORT"); [[ -n $o ]] && echo " by $o"); set NGIRCD_PORT"
-    fi
-    write_ngircd_conf "$dir"
+# DIR PORT: checks the configuration DIR/ngircd.conf, starts ngircd on it and waits for PORT; sets NGIRCD_PID.
+start_ngircd() {
+    local dir=$1 port=$2 i
     "$NGIRCD" --configtest -f "$dir/ngircd.conf" >"$dir/configtest.log" 2>&1 \
         || { cat "$dir/configtest.log" >&2; sn_die "ngircd refuses its configuration ($dir/ngircd.conf)"; }
-    echo
-    echo "=== starting ngircd ($("$NGIRCD" --version 2>/dev/null | head -1 | cut -d- -f1)) on $SN_HOST:$NGIRCD_PORT ==="
     # -n: in the foreground, so $! is its PID (it drops root for nobody by itself); its log goes to ngircd.log.
     "$NGIRCD" -n -f "$dir/ngircd.conf" >"$dir/ngircd.log" 2>&1 &
     NGIRCD_PID=$!
     for i in $(seq 1 100); do
-        sn_port_in_use tcp "$NGIRCD_PORT" && break
+        sn_port_in_use tcp "$port" && break
         kill -0 "$NGIRCD_PID" 2>/dev/null || break
         sleep 0.1
     done
-    if ! kill -0 "$NGIRCD_PID" 2>/dev/null || ! sn_port_in_use tcp "$NGIRCD_PORT"; then
+    if ! kill -0 "$NGIRCD_PID" 2>/dev/null || ! sn_port_in_use tcp "$port"; then
         tail -n 20 "$dir/ngircd.log" >&2
-        sn_die "ngircd did not come up on port $NGIRCD_PORT (log: $dir/ngircd.log)"
+        sn_die "ngircd did not come up on port $port (log: $dir/ngircd.log)"
     fi
+}
+
+require_ngircd_port() { # PORT SETTING
+    [[ -x $NGIRCD ]] || sn_die "ngircd not found at $NGIRCD (Debian package ngircd; or set NGIRCD=...)"
+    if sn_port_in_use tcp "$1"; then
+        sn_die "port $1/tcp is taken$(o=$(sn_port_owner tcp "$1"); [[ -n $o ]] && echo " by $o"); set $2"
+    fi
+}
+
+run_ngircd() {
+    local dir="$BENCH_DIR/ngircd"
+    require_ngircd_port "$NGIRCD_PORT" NGIRCD_PORT
+    write_ngircd_conf "$dir"
+    echo
+    echo "=== starting ngircd ($("$NGIRCD" --version 2>/dev/null | head -1 | cut -d- -f1)) on $SN_HOST:$NGIRCD_PORT ==="
+    start_ngircd "$dir" "$NGIRCD_PORT"
     echo "ngircd ready (pid $NGIRCD_PID); configuration $dir/ngircd.conf, log $dir/ngircd.log"
     run_scenarios ngircd
     stop_ngircd
+}
+
+# How many servers the IRC server on PORT counts (its LUSERS 251: "... on N servers"); empty if it does not answer.
+ngircd_servers() {
+    local port=$1 line count=""
+    exec {fd}<>"/dev/tcp/$SN_HOST/$port" || return 0
+    printf 'NICK netprobe\r\nUSER netprobe 0 * :probe\r\n' >&"$fd"
+    while IFS= read -r -t 5 line <&"$fd"; do
+        if [[ $line == *" 251 "* ]]; then
+            count=$(sed -E 's/.* on ([0-9]+) servers?.*/\1/' <<<"$line")
+            break
+        fi
+    done
+    printf 'QUIT\r\n' >&"$fd"
+    exec {fd}>&-
+    echo "$count"
+}
+
+# Three ngircd servers as one network: the second and third link to the first, over loopback, with a password each.
+run_ngircd_net() {
+    local i dir name port hub="${NET_PORTS[0]}" password
+    (( ${#NET_PORTS[@]} == 3 )) || sn_die "NGIRCD_NET_PORTS must name three ports"
+    for port in "${NET_PORTS[@]}"; do require_ngircd_port "$port" NGIRCD_NET_PORTS; done
+    password=$(od -An -tx1 -N12 /dev/urandom | tr -d ' \n')
+    echo
+    echo "=== starting an ngircd network of 3 on $SN_HOST:${NET_PORTS[*]} ==="
+    for i in 1 2 3; do
+        dir="$BENCH_DIR/ngircd-net/ngircd$i" name="ngircd$i.bench.local" port=${NET_PORTS[i - 1]}
+        write_ngircd_conf "$dir" "$name" "$port"
+        if (( i == 1 )); then # the hub accepts the other two
+            printf '[Server]\n\tName = ngircd%s.bench.local\n\tMyPassword = %s\n\tPeerPassword = %s\n' \
+                2 "$password" "$password" 3 "$password" "$password" >>"$dir/ngircd.conf"
+        else # a leaf connects to the hub
+            printf '[Server]\n\tName = ngircd1.bench.local\n\tHost = %s\n\tPort = %s\n\tMyPassword = %s\n\tPeerPassword = %s\n' \
+                "$SN_HOST" "$hub" "$password" "$password" >>"$dir/ngircd.conf"
+        fi
+        start_ngircd "$dir" "$port"
+        NET_PIDS+=("$NGIRCD_PID")
+        NGIRCD_PID=""
+    done
+    for i in $(seq 1 120); do
+        [[ $(ngircd_servers "$hub") == 3 ]] && break
+        sleep 0.5
+    done
+    [[ $(ngircd_servers "$hub") == 3 ]] || sn_die "the ngircd network did not link within 60 s (logs: $BENCH_DIR/ngircd-net/*/ngircd.log)"
+    echo "ngircd network linked (pids ${NET_PIDS[*]}); configurations and logs in $BENCH_DIR/ngircd-net"
+    run_scenarios ngircd-net
+    stop_ngircd_net
 }
 
 for system in $SYSTEMS; do
     case $system in
         syncnet) run_syncnet ;;
         ngircd) run_ngircd ;;
-        *) sn_warn "unknown system '$system' (syncnet, ngircd)" ;;
+        ngircd-net) run_ngircd_net ;;
+        *) sn_warn "unknown system '$system' (syncnet, ngircd, ngircd-net)" ;;
     esac
 done
 
@@ -290,57 +374,84 @@ verdict() { # SCENARIO LINE
         *) echo "(not judged)" ;;
     esac
 }
-row() { printf '  %-30s %-26s %-26s\n' "$1" "$2" "$3"; }
+title() { # SYSTEM
+    case $1 in syncnet) echo "SyncNet (3 servers)" ;; ngircd) echo "ngircd (1 server)" ;; ngircd-net) echo "ngircd network of 3" ;; esac
+}
+row() { # LABEL CELL...
+    local label=$1
+    shift
+    printf '  %-30s' "$label"
+    printf ' %-26s' "$@"
+    printf '\n'
+}
 cell() { # LINE FORMAT KEYS...: the fields of LINE in FORMAT, "-" when there is no line
     local l=$1 fmt=$2 k vals=()
     shift 2
-    [[ -n $l && $(sn_field "$l" FAILED) != 1 ]] || { echo "-"; return; }
+    [[ -n $l && $(sn_field "$l" FAILED) != 1 ]] || { printf -- "-"; return; }
     for k in "$@"; do vals+=("$(sn_field "$l" "$k")"); done
     # shellcheck disable=SC2059
     printf "$fmt" "${vals[@]}"
 }
+cells() { # SCENARIO FORMAT KEYS...: one cell per system
+    local scenario=$1 system
+    shift
+    for system in $SYSTEMS; do cell "$(result_of "$system" "$scenario")" "$@"; echo; done
+}
+verdicts() { # SCENARIO: SyncNet judged; the references' order is not (the network has none)
+    local system
+    for system in $SYSTEMS; do
+        if [[ $system == syncnet ]]; then verdict "$1" "$(result_of syncnet "$1")"; else echo "(reference)"; fi
+    done
+}
 
 echo
 echo "=============================================== IRC benchmark results ==============================================="
-echo "$CLIENTS clients in one room, $SENDERS senders; SyncNet: 3 servers, clients round-robin over their IRC ports; ngircd: 1 server, 1 port"
+echo "$CLIENTS clients in one room, $SENDERS senders; SyncNet and the ngircd network: 3 servers, clients round-robin over their ports; ngircd: 1 server, 1 port"
 if (( TLS )); then
     echo "TLS: on for SyncNet (IRC over TLS, ports $(irc_tls_port 1)-$(irc_tls_port 3)); ngircd stays plain"
 else
     echo "TLS: off (plain IRC on both sides; BENCH_TLS=1 puts SyncNet's side on TLS, ngircd stays plain)"
 fi
-printf '  %-30s %-26s %-26s\n' "" "SyncNet (3 servers)" "ngircd (1 server)"
+mapfile -t heads < <(for system in $SYSTEMS; do title "$system"; done)
+row "" "${heads[@]}"
 for s in warmup $SCENARIOS; do
-    a=$(result_of syncnet "$s") b=$(result_of ngircd "$s")
-    [[ -z $a && -z $b ]] && continue
+    any=""
+    for system in $SYSTEMS; do [[ -n $(result_of "$system" "$s") ]] && any=1; done
+    [[ -z $any ]] && continue
     case $s in
         saturation) echo "$s (closed loop, window $SAT_WINDOW per sender, ${SECONDS_RUN} s)" ;;
         warmup) echo "$s ($RATE msg/s, 5 s; not judged)" ;;
         *) echo "$s ($RATE msg/s offered, ${SECONDS_RUN} s)" ;;
     esac
-    row "echo-message" "$(cell "$a" '%s' echo)" "$(cell "$b" '%s' echo)"
-    row "messages sent (per s)" "$(cell "$a" '%s (%s/s)' sent msgs_per_s)" "$(cell "$b" '%s (%s/s)' sent msgs_per_s)"
-    row "deliveries/s" "$(cell "$a" '%s' deliveries_per_s)" "$(cell "$b" '%s' deliveries_per_s)"
-    row "latency p50 / p99 / max ms" "$(cell "$a" '%s / %s / %s' p50_ms p99_ms max_ms)" "$(cell "$b" '%s / %s / %s' p50_ms p99_ms max_ms)"
-    row "p99 ms of the whole run" "$(cell "$a" '%s' p99_all_ms)" "$(cell "$b" '%s' p99_all_ms)"
-    row "lost / dup / disorder" "$(cell "$a" '%s / %s / %s+%s' lost dup disorder unorderable)" "$(cell "$b" '%s / %s / %s+%s' lost dup disorder unorderable)"
-    row "unexpected / disconnected" "$(cell "$a" '%s / %s' unexpected disconnected)" "$(cell "$b" '%s / %s' unexpected disconnected)"
-    row "longest pause ms" "$(cell "$a" '%s' max_gap_ms)" "$(cell "$b" '%s' max_gap_ms)"
-    row "CPU servers ms/1000 deliveries" "$(cell "$a" '%s' cpu_servers_ms_per_k)" "$(cell "$b" '%s' cpu_servers_ms_per_k)"
-    row "CPU % servers / generator" "$(cell "$a" '%s / %s' cpu_servers_pct cpu_bench_pct)" "$(cell "$b" '%s / %s' cpu_servers_pct cpu_bench_pct)"
-    row "verdict" "$(verdict "$s" "$a")" "$(verdict "$s" "$b")"
+    mapfile -t c < <(cells "$s" '%s' echo); row "echo-message" "${c[@]}"
+    mapfile -t c < <(cells "$s" '%s (%s/s)' sent msgs_per_s); row "messages sent (per s)" "${c[@]}"
+    mapfile -t c < <(cells "$s" '%s' deliveries_per_s); row "deliveries/s" "${c[@]}"
+    mapfile -t c < <(cells "$s" '%s / %s / %s' p50_ms p99_ms max_ms); row "latency p50 / p99 / max ms" "${c[@]}"
+    mapfile -t c < <(cells "$s" '%s' p99_all_ms); row "p99 ms of the whole run" "${c[@]}"
+    mapfile -t c < <(cells "$s" '%s / %s / %s+%s' lost dup disorder unorderable); row "lost / dup / disorder" "${c[@]}"
+    mapfile -t c < <(cells "$s" '%s / %s' unexpected disconnected); row "unexpected / disconnected" "${c[@]}"
+    mapfile -t c < <(cells "$s" '%s' max_gap_ms); row "longest pause ms" "${c[@]}"
+    mapfile -t c < <(cells "$s" '%s' cpu_servers_ms_per_k); row "CPU servers ms/1000 deliveries" "${c[@]}"
+    mapfile -t c < <(cells "$s" '%s / %s' cpu_servers_pct cpu_bench_pct); row "CPU % servers / generator" "${c[@]}"
+    mapfile -t c < <(verdicts "$s"); row "verdict" "${c[@]}"
 done
 echo
-sat_a=$(result_of syncnet saturation) sat_b=$(result_of ngircd saturation) rate_a=$(result_of syncnet rate)
+sat_a=$(result_of syncnet saturation) rate_a=$(result_of syncnet rate)
 if [[ -n $rate_a ]]; then
     echo "target 1: $RATE msg/s, p99 <= $P99_TARGET_MS ms, nothing lost or out of order: SyncNet p99 $(sn_field "$rate_a" p99_ms) ms -> $(verdict rate "$rate_a")"
 fi
-dps_a=$(sn_field "$sat_a" deliveries_per_s) dps_b=$(sn_field "$sat_b" deliveries_per_s)
-if [[ -n $sat_a && -n $sat_b && $dps_a != - && $dps_b != - && $dps_b != 0 ]]; then
-    ratio=$(awk -v a="$dps_a" -v b="$dps_b" 'BEGIN { printf "%.2f", a / b }')
-    ok=$(awk -v r="$ratio" -v t="$SAT_RATIO_TARGET" 'BEGIN { print (r >= t) ? "ok" : "MISSED" }')
-    clean "$sat_a" || ok="$ok, but SyncNet's saturation run was NOT CLEAN"
-    echo "target 2: saturation, SyncNet $dps_a vs ngircd $dps_b deliveries/s = ${ratio}x (target >= ${SAT_RATIO_TARGET}x): $ok"
-fi
+dps_a=$(sn_field "$sat_a" deliveries_per_s)
+for ref in ngircd ngircd-net; do
+    sat_b=$(result_of "$ref" saturation)
+    dps_b=$(sn_field "$sat_b" deliveries_per_s)
+    target=$([[ $ref == ngircd ]] && echo "$SAT_RATIO_TARGET" || echo "$NET_RATIO_TARGET")
+    if [[ -n $sat_a && -n $sat_b && $dps_a != - && $dps_b != - && $dps_b != 0 ]]; then
+        ratio=$(awk -v a="$dps_a" -v b="$dps_b" 'BEGIN { printf "%.2f", a / b }')
+        ok=$(awk -v r="$ratio" -v t="$target" 'BEGIN { print (r >= t) ? "ok" : "MISSED" }')
+        clean "$sat_a" || ok="$ok, but SyncNet's saturation run was NOT CLEAN"
+        echo "saturation against $(title "$ref"): SyncNet $dps_a vs $dps_b deliveries/s = ${ratio}x (target >= ${target}x): $ok"
+    fi
+done
 echo "deliveries/s: first receipts per second after the ${WARMUP} s warm-up (with echo-message a sender's own echo counts too);"
 echo "latency: due send time -> each receiving client, messages due after the warm-up; disorder: clients whose order differs from the one with most"
 echo "receipts + messages no single order can place; CPU %: of one core, servers summed."
