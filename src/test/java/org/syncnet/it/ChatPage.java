@@ -294,10 +294,11 @@ final class ChatPage implements AutoCloseable {
         driver.navigate().refresh();
     }
 
-    /** Opens another tab and shows it: the chat's tab is then hidden, as when the user looks elsewhere. */
-    void lookElsewhere() {
+    /** Opens {@code url} in another tab and shows it: the chat's tab is then hidden, as when the user looks elsewhere. */
+    void lookElsewhere(String url) {
         chatWindow = driver.getWindowHandle();
         driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        driver.get(url);
     }
 
     /** Closes the other tab and shows the chat's again. */

@@ -286,8 +286,13 @@ class SingleServerBrowserFeaturesIT {
         page.await("the room left", WAIT, p -> p.entries().equals(List.of("#lobby*")));
     }
 
-    /** The page's Notification replaced by one that records what it is asked: permission requests and notifications. */
+    /**
+     * The page's Notification replaced by one that records what it is asked: permission requests and notifications;
+     * and the page's visibility as the page last heard of it, in localStorage, which a tab of the same origin reads.
+     */
     static final String SPY = "const Real = window.Notification; window.spy = { asked: 0, shown: [] };"
+            + "document.addEventListener('visibilitychange', () =>"
+            + " localStorage.setItem('spy.visibility', document.visibilityState));"
             + "window.Notification = new Proxy(Real, {"
             + " construct(target, args) { window.spy.shown.push(args[0] + ' | ' + args[1].body);"
             + " return Reflect.construct(target, args); },"
@@ -340,7 +345,10 @@ class SingleServerBrowserFeaturesIT {
         page.await("the mention", WAIT, p -> p.messages().stream().anyMatch(x -> x.endsWith("while you look")));
         assertEquals(List.of(), page.js("return window.spy.shown"), "no notification while the tab is focused");
 
-        page.lookElsewhere();
+        // The other tab is of the same origin: it reads what the chat's tab heard of its visibility.
+        page.lookElsewhere(URL + "status.html");
+        page.await("the chat's tab knows it is hidden", WAIT,
+                p -> "hidden".equals(p.js("return localStorage.getItem('spy.visibility')")));
         b.send("PRIVMSG #lobby :" + alice + ": are you there?");
         b.send("PRIVMSG #lobby :not for alice");
         b.send("PRIVMSG " + alice + " :privately");
