@@ -39,26 +39,28 @@ function forgetEntry(key) {
     saveReadPositions();
 }
 
-/** A live message was added to the entry with this key. */
+/** A live message was added to the entry with this key: counted, said, notified, and drawn. */
 function arrived(key, item) {
-    if (isMe(item.nick)) {
-        unread.read(key, item.seq); // one's own message: one has read up to it
-    } else {
-        const seen = key === chat.current && looking();
-        unread.arrived(key, item.seq, item.mention !== null, seen);
+    const seen = isMe(item.nick) || (key === chat.current && looking()); // one's own message: read up to it
+    unread.arrived(key, item.seq, item.mention !== null, seen);
+    if (seen) saveReadPositions(); // only reading moves a read position
+    if (!isMe(item.nick)) {
         announce(key, item);
         if (item.mention !== null && !seen) notify(key, item);
     }
-    saveReadPositions();
-    renderEntries();
-    renderActivity();
+    if (key === chat.current) {
+        render();
+    } else {
+        renderEntries();
+        renderActivity();
+    }
 }
 
 /** A room's history on joining or resuming: unread after the position read before. */
 function replayed(key, items) {
     unread.history(key, items.filter((i) => !isMe(i.nick)).map((i) => ({ seq: i.seq, mentioned: i.mention !== null })));
     if (key === chat.current && looking()) markRead();
-    saveReadPositions();
+    else saveReadPositions(); // a room never read before starts read
 }
 
 /** The entry shown is read to its newest message (its divider stays where the unread began). */
@@ -66,7 +68,7 @@ function markRead() {
     const entry = currentEntry();
     if (!entry) return;
     const count = unread.count(chat.current);
-    if (count > 0 && (entry.divider === null || entry.divider === undefined)) entry.divider = unread.firstUnreadSeq(chat.current);
+    if (count > 0 && entry.divider === null) entry.divider = unread.firstUnreadSeq(chat.current);
     const newest = entry.items.reduce((seq, i) => (i.note ? seq : Math.max(seq, i.seq)), 0);
     unread.read(chat.current, newest);
     saveReadPositions();

@@ -117,7 +117,7 @@ function itemNodes(entry) {
                 sep.setAttribute('role', 'separator');
                 nodes.push(sep);
             }
-            if (!divided && entry.divider !== null && entry.divider !== undefined && item.seq >= entry.divider) {
+            if (!divided && entry.divider !== null && item.seq >= entry.divider) {
                 divided = true;
                 const divider = el('li', 'divider', 'new messages');
                 divider.setAttribute('role', 'separator');

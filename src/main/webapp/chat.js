@@ -43,8 +43,9 @@ const chat = {
     lastSeq: 0,          // the highest seq seen: resumeFrom on a reconnect
     seen: new Set(),     // seqs shown (seq is cluster-wide), to show nothing twice
     // The page's entries: rooms by fold(name) and private conversations by fold(nick) (a nick never starts with #).
-    rooms: new Map(),    // { name, members: [], topic, items: [], ops, voiced, modes, key, limit, bans, accounts }
-    queries: new Map(),  // { name (the other's nick), items: [], query: true }
+    // divider: the seq above which "new messages" is drawn, or null
+    rooms: new Map(),    // { name, members: [], topic, items: [], divider, ops, voiced, modes, key, limit, bans, accounts }
+    queries: new Map(),  // { name (the other's nick), items: [], divider, query: true }
     current: null,       // the key of the entry shown
     selected: null,      // fold(nick) of the member whose actions are open
     joining: null,       // fold(name) of the room the user last asked to join: shown once joined
@@ -213,11 +214,11 @@ const handlers = {
         fetchServers();
     },
     event(f) {
-        const item = addMessage(f, false);
+        const item = addMessage(f, false, false); // arrived draws
         if (item) arrived(fold(f.room), item);
     },
     private(f) {
-        const item = addMessage(f, true);
+        const item = addMessage(f, true, false);
         if (item) arrived(fold(isMe(f.from) ? f.to : f.from), item);
     },
     history(f) {
@@ -409,7 +410,7 @@ function note(entry, text) {
 function ensureRoom(name) {
     const key = fold(name);
     if (!chat.rooms.has(key)) {
-        chat.rooms.set(key, { name, members: [], topic: '', items: [], historyShown: false,
+        chat.rooms.set(key, { name, members: [], topic: '', items: [], divider: null, historyShown: false,
             older: { loading: false, start: false, error: null, failedAt: 0 },
             ops: new Set(), voiced: new Set(), modes: '', key: '', limit: 0, bans: [], created: 0, accounts: new Map() });
     }
@@ -420,7 +421,7 @@ function ensureRoom(name) {
 /** The private conversation with {@code nick}, opened if it was not. */
 function ensureQuery(nick) {
     const key = fold(nick);
-    if (!chat.queries.has(key)) chat.queries.set(key, { name: nick, items: [], query: true });
+    if (!chat.queries.has(key)) chat.queries.set(key, { name: nick, items: [], divider: null, query: true });
     return chat.queries.get(key);
 }
 
