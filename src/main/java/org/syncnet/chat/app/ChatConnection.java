@@ -43,8 +43,8 @@ public interface ChatConnection {
     void leaderChanged(String leader);
 
     /**
-     * Starts writing what {@link #onOutcome} and {@link #leaderChanged} queued. The applier calls it a moment after
-     * the first of them ({@link LogApplier#FLUSH_LINGER_NANOS}), so a busy moment's events leave in one write. Must
+     * Starts writing what {@link #onOutcome} and {@link #leaderChanged} queued. The applier calls it when no committed
+     * event waits, or its flush linger after the first of them, so a busy moment's events leave in one write. Must
      * not block.
      */
     void flush();

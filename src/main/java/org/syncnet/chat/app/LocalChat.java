@@ -40,10 +40,12 @@ public final class LocalChat implements ChatApplication, LogListener {
      * @param caughtUp    whether this server's log is as far as the cluster's
      * @param nickGraceMillis  how long a client may hold a registered nick without logging in to it
      * @param accountsRequired whether only logged-in clients may join and send ({@link ChatState#requireAccounts})
+     * @param flushLingerNanos how long the applier waits for one more committed event before it writes what it
+     *                         gathered (0: writes as soon as none waits)
      */
     public LocalChat(String self, long incarnation, int maxConnections, LogSubmitter log,
                      CommittedEvents subscriber, BooleanSupplier caughtUp, long nickGraceMillis,
-                     boolean accountsRequired) {
+                     boolean accountsRequired, long flushLingerNanos) {
         this.self = self;
         if (accountsRequired) {
             state.requireAccounts();
@@ -52,7 +54,8 @@ public final class LocalChat implements ChatApplication, LogListener {
         this.connections = new ConnectionRegistry(self, incarnation, maxConnections, log);
         this.guard = new NickGuard(nickGraceMillis, connections::contains);
         this.applier = new LogApplier(self, state, stateLock, connections, subscriber, guard);
-        this.worker = new OrderedWorker("chat applier", applier::flush, LogApplier.FLUSH_LINGER_NANOS);
+        this.worker = new OrderedWorker("chat applier", applier::flush, flushLingerNanos,
+                LogApplier.MAX_GATHER_NANOS);
         this.sweeper = new GhostSweeper(self, state, stateLock, connections::contains, connections::submitGoneAgain);
     }
 

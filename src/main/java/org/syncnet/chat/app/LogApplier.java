@@ -24,10 +24,10 @@ import org.syncnet.cluster.log.Delivery;
 public final class LogApplier {
     private static final Logger LOG = Logger.getLogger("org.syncnet.chat");
     /**
-     * How long the applier gathers frames before it writes them: under load, several events leave each connection in
-     * one write (each write is a system call and container work of its own); a quiet chat waits this at most.
+     * How long the applier may gather output while committed events keep coming, before it writes: under load,
+     * several events leave each connection in one write (each write is a system call and container work of its own).
      */
-    public static final long FLUSH_LINGER_NANOS = 5_000_000;
+    static final long MAX_GATHER_NANOS = 5_000_000;
 
     private final String self;
     private final ChatState state;

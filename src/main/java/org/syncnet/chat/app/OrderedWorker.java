@@ -13,9 +13,10 @@ import java.util.logging.Logger;
  * the committed log here, so fanning out to hundreds of connections never holds up the cluster protocol (which
  * only hands the deliveries over). Bounded: a producer that gets {@link #CAPACITY} tasks ahead waits.
  * <p>
- * Tasks leave their output unflushed; the worker runs the flush hook {@code linger} after the first task of a batch
- * (or as soon as none waits, with a linger of 0), so the events of a busy moment leave each connection in one write;
- * when tasks keep coming, after the first task that ends past that moment.
+ * Tasks leave their output unflushed; the worker runs the flush hook once no task waits (after waiting {@code linger}
+ * for one more), so a quiet moment's event leaves at once and the events that piled up while the worker was busy
+ * leave each connection in one write. When tasks keep coming, the output is due {@code maxGather} after the first
+ * task of the batch, and flushed after the first task that ends past that moment.
  */
 final class OrderedWorker {
     private static final Logger LOG = Logger.getLogger("org.syncnet.chat");
@@ -24,14 +25,17 @@ final class OrderedWorker {
     private final String name;
     private final Runnable flush;
     private final long lingerNanos;
+    private final long maxGatherNanos;
     private final BlockingQueue<Runnable> tasks = new ArrayBlockingQueue<>(CAPACITY);
     private volatile boolean running = true;
     private Future<?> loop;
 
-    OrderedWorker(String name, Runnable flush, long lingerNanos) {
+    /** @param maxGatherNanos at least {@code lingerNanos} */
+    OrderedWorker(String name, Runnable flush, long lingerNanos, long maxGatherNanos) {
         this.name = name;
         this.flush = flush;
         this.lingerNanos = lingerNanos;
+        this.maxGatherNanos = Math.max(lingerNanos, maxGatherNanos);
     }
 
     void start(ExecutorService executor) {
@@ -55,14 +59,14 @@ final class OrderedWorker {
     }
 
     private void run() {
-        long flushAt = 0;  // when the batch's output is due; 0: nothing unflushed
+        long flushAt = 0;  // when the batch's output is due at the latest; 0: nothing unflushed
         while (running) {
             Runnable task;
             try {
                 if (flushAt == 0) {
                     task = tasks.take();
                 } else {
-                    long wait = flushAt - System.nanoTime();
+                    long wait = Math.min(lingerNanos, flushAt - System.nanoTime());
                     task = wait > 0 ? tasks.poll(wait, TimeUnit.NANOSECONDS) : tasks.poll();
                 }
             } catch (InterruptedException e) {
@@ -75,7 +79,7 @@ final class OrderedWorker {
             }
             safely(task);
             if (flushAt == 0) {
-                flushAt = System.nanoTime() + lingerNanos;
+                flushAt = System.nanoTime() + maxGatherNanos;
             } else if (System.nanoTime() - flushAt >= 0) {
                 safely(flush);  // due: a queue that never runs empty must not hold the output back
                 flushAt = 0;

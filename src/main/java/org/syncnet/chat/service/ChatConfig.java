@@ -17,15 +17,18 @@ import org.syncnet.settings.Settings;
  *                          a connection it could read nothing from for that long, a silent dead client included)
  * @param replyTimeoutMillis how long a client's command may wait for the log before the client gets an error for it
  *                          and its later commands' replies go out (see {@code ReplyOrder}); longer than a failover
+ * @param flushLingerMicros how long the applier waits for one more committed event before it writes what it
+ *                          gathered; 0 writes as soon as none waits (see {@code OrderedWorker})
  */
 public record ChatConfig(int rateBurst, int ratePerSecond, int outboundQueueKib, int maxConnections,
-                         long pingIntervalMillis, long replyTimeoutMillis) {
+                         long pingIntervalMillis, long replyTimeoutMillis, int flushLingerMicros) {
     public static final String RATE_BURST = "syncnet.chat.rate.burst";
     public static final String RATE_PER_SECOND = "syncnet.chat.rate.per-second";
     public static final String OUTBOUND_QUEUE_KIB = "syncnet.chat.outbound-queue-kib";
     public static final String MAX_CONNECTIONS = "syncnet.chat.max-connections";
     public static final String PING_INTERVAL = "syncnet.chat.ping-interval";
     public static final String REPLY_TIMEOUT = "syncnet.chat.reply-timeout";
+    public static final String FLUSH_LINGER = "syncnet.chat.flush-linger-us";
     /** Below the HTTP listener's read timeout (90 s), with room for a pong that is late. */
     static final long MAX_PING_INTERVAL_MILLIS = 60_000;
 
@@ -38,7 +41,8 @@ public record ChatConfig(int rateBurst, int ratePerSecond, int outboundQueueKib,
                 Settings.wholeNumber(lookup, OUTBOUND_QUEUE_KIB, 4096, 1024, 1024 * 1024),
                 Settings.wholeNumber(lookup, MAX_CONNECTIONS, 10_000, 1, 1_000_000),
                 pingInterval(lookup),
-                Settings.duration(lookup, REPLY_TIMEOUT, 10_000, 1_000));
+                Settings.duration(lookup, REPLY_TIMEOUT, 10_000, 1_000),
+                Settings.wholeNumber(lookup, FLUSH_LINGER, 0, 0, 5_000));
     }
 
     private static long pingInterval(Function<String, String> lookup) {

@@ -69,7 +69,8 @@ public class ChatService {
         accounts = settings.loadAccounts();
         self = cluster.config().selfId();
         chat = new LocalChat(self, cluster.incarnation(), config.maxConnections(), cluster.submitter(),
-                history.feed(), cluster::isCaughtUp, accounts.nickGraceMillis(), accounts.required());
+                history.feed(), cluster::isCaughtUp, accounts.nickGraceMillis(), accounts.required(),
+                TimeUnit.MICROSECONDS.toNanos(config.flushLingerMicros()));
         chat.restore(new StoredHistory(history));
         desk = new AccountDesk(self, chat, accounts.hashIterations());
         long first = chat.firstConnection();

@@ -289,7 +289,7 @@ class LocalChatTest {
     @Test
     void theApplicationAnswersTheDoorsAndStopsItsConnections() {
         LocalChat chat = new LocalChat("server1", 1, 10, (client, number, payload) -> true, CommittedEvents.NONE,
-                () -> caughtUp, 30_000, false);
+                () -> caughtUp, 30_000, false, 0);
         assertEquals("server1", chat.server());
         assertFalse(chat.catchingUp());
         caughtUp = false;

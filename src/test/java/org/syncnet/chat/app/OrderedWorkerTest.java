@@ -28,7 +28,7 @@ class OrderedWorkerTest {
         OrderedWorker worker = new OrderedWorker("test", () -> {
             log.add("flush");
             flushed.countDown();
-        }, TimeUnit.MILLISECONDS.toNanos(50));
+        }, TimeUnit.MILLISECONDS.toNanos(50), TimeUnit.MILLISECONDS.toNanos(50));
         worker.start(executor);
         worker.submit(() -> await(release));  // holds the worker while the batch queues up
         for (int i = 1; i <= 100; i++) {
@@ -53,7 +53,7 @@ class OrderedWorkerTest {
     void aLoneTaskIsFlushedAfterTheLingerAndAFailingTaskDoesNotStopTheWorker() throws InterruptedException {
         CountDownLatch flushed = new CountDownLatch(1);
         long linger = TimeUnit.MILLISECONDS.toNanos(20);
-        OrderedWorker worker = new OrderedWorker("test", flushed::countDown, linger);
+        OrderedWorker worker = new OrderedWorker("test", flushed::countDown, linger, linger);
         worker.start(executor);
         long start = System.nanoTime();
         worker.submit(() -> {
@@ -67,14 +67,25 @@ class OrderedWorkerTest {
         worker.stop();
     }
 
-    /** A batch's output is due a linger after its first task, even if tasks keep waiting (they take 3 ms each here). */
+    /** Without a linger, a task's output leaves as soon as no task waits, however long a batch may gather. */
+    @Test
+    void withoutALingerALoneTaskIsFlushedAtOnce() throws InterruptedException {
+        CountDownLatch flushed = new CountDownLatch(1);
+        OrderedWorker worker = new OrderedWorker("test", flushed::countDown, 0, TimeUnit.HOURS.toNanos(1));
+        worker.start(executor);
+        worker.submit(() -> log.add("task"));
+        assertTrue(flushed.await(10, TimeUnit.SECONDS), "flushed once the queue was empty, not an hour later");
+        worker.stop();
+    }
+
+    /** A batch's output is due its longest gather after its first task, even if tasks keep waiting (3 ms each here). */
     @Test
     void aBusyWorkerStillFlushesOnceTheLingerIsOver() throws InterruptedException {
         CountDownLatch twoFlushes = new CountDownLatch(2);
         OrderedWorker worker = new OrderedWorker("test", () -> {
             log.add("flush");
             twoFlushes.countDown();
-        }, TimeUnit.MILLISECONDS.toNanos(1));
+        }, 0, TimeUnit.MILLISECONDS.toNanos(1));
         for (String name : List.of("a", "b", "c")) {
             worker.submit(() -> {
                 log.add(name);
@@ -84,7 +95,7 @@ class OrderedWorkerTest {
         worker.start(executor);
         assertTrue(twoFlushes.await(10, TimeUnit.SECONDS));
         assertEquals(List.of("a", "b", "flush", "c", "flush"), log,
-                "b ends past a's linger: flushed before c, not once the queue is empty");
+                "b ends past a's longest gather: flushed before c, not once the queue is empty");
         worker.stop();
     }
 

@@ -10,14 +10,14 @@ import org.syncnet.settings.InvalidSettingException;
 class ChatConfigTest {
     @Test
     void unsetSettingsTakeTheDefaults() {
-        assertEquals(new ChatConfig(20, 5, 4096, 10_000, 30_000, 10_000), ChatConfig.fromSettings(name -> null));
+        assertEquals(new ChatConfig(20, 5, 4096, 10_000, 30_000, 10_000, 0), ChatConfig.fromSettings(name -> null));
     }
 
     @Test
     void setSettingsAreRead() {
         Map<String, String> s = Map.of(ChatConfig.RATE_BURST, "100", ChatConfig.RATE_PER_SECOND, " 50 ",
                 ChatConfig.OUTBOUND_QUEUE_KIB, "1024", ChatConfig.MAX_CONNECTIONS, "3");
-        assertEquals(new ChatConfig(100, 50, 1024, 3, 30_000, 10_000), ChatConfig.fromSettings(s::get));
+        assertEquals(new ChatConfig(100, 50, 1024, 3, 30_000, 10_000, 0), ChatConfig.fromSettings(s::get));
     }
 
     @Test

@@ -18,7 +18,7 @@ final class HandCommittedLog {
 
     private final LinkedBlockingQueue<Submitted> submitted = new LinkedBlockingQueue<>();
     final LocalChat chat = new LocalChat("server1", 1, 10, (client, number, payload) -> submitted.add(
-            new Submitted(client, number, payload)), (d, outcomes) -> { }, () -> true, 30_000, false);
+            new Submitted(client, number, payload)), (d, outcomes) -> { }, () -> true, 30_000, false, 0);
     private long seq;
 
     /** The next submission to the log, within a deadline. */
