@@ -26,6 +26,8 @@
 #                            passed through to every server (MicroProfile Config reads the environment)
 #   SYNCNET_IO_THREADS       Undertow I/O threads per server (default: the machine's cores / SYNCNET_SERVERS, at least 1)
 #   SYNCNET_JVM_OPTS         JVM sizing flags (default: small flags for three servers on two cores)
+#   SYNCNET_CDS              1 (default): the servers share a class-data archive of WildFly's and SyncNet's classes
+#                            (runtime/cds/, written by server1's first run on this JVM and installation); 0: none
 #   JAVA_OPTS                if set, replaces WildFly's whole default JVM option set (see standalone.conf)
 #   SYNCNET_START_TIMEOUT    seconds to wait for readiness (default 90)
 #   SYNCNET_STOP_TIMEOUT     seconds to wait for a graceful stop before killing (default 30)
@@ -457,6 +459,24 @@ sn_history_db_setup() {
 }
 
 # ---------------------------------------------------------------------------------------------- start and stop
+# The class-data archive flag for server N. Most of a start is loading, parsing and verifying the same ~20,000 classes;
+# the JVM's dynamic archive keeps them ready to map. The first run of server1 on a given JVM and WildFly installation
+# writes it as its JVM exits (a graceful stop); every later start of every server maps it (read-only, shared). The
+# name carries the JVM's version and the installation's boot jar, so a new JDK or a new provisioning makes a new one;
+# the JVM checks each archived class against the class it loads, so a rebuilt WAR is safe, and it ignores (with a
+# warning in console.log) an archive it cannot use.
+sn_cds_flag() {
+    [[ ${SYNCNET_CDS:-1} == 1 ]] || return 0
+    local java="${JAVA_HOME:+$JAVA_HOME/bin/}java" key archive
+    key=$( { "$java" -version 2>&1; stat -c '%s %Y' "$SN_SERVER_HOME/jboss-modules.jar"; } | cksum | cut -d' ' -f1)
+    archive="$SN_RUNTIME/cds/server-$key.jsa"
+    if [[ -s $archive ]]; then
+        printf '%s\n' "-XX:SharedArchiveFile=$archive"
+    elif [[ $1 == 1 ]] && mkdir -p "$SN_RUNTIME/cds"; then
+        printf '%s\n' "-XX:ArchiveClassesAtExit=$archive"
+    fi
+}
+
 # Starts server N in the background (detached: its own session). Does not wait.
 sn_launch() {
     local n=$1 base
@@ -465,7 +485,7 @@ sn_launch() {
         export JBOSS_HOME="$SN_SERVER_HOME"
         export LAUNCH_JBOSS_IN_BACKGROUND=1
         export JBOSS_PIDFILE="$base/server.pid"
-        export JBOSS_JAVA_SIZING="${SYNCNET_JVM_OPTS:-$SN_DEFAULT_JVM_OPTS}"
+        export JBOSS_JAVA_SIZING="${SYNCNET_JVM_OPTS:-$SN_DEFAULT_JVM_OPTS} $(sn_cds_flag "$n")"
         export SYNCNET_CLUSTER_MEMBERS="$(sn_members)"
         local setsid="" config=()
         command -v setsid >/dev/null 2>&1 && setsid=setsid
