@@ -21,6 +21,8 @@
 # 4. Prints the result columns side by side, with verdicts against the targets: at BENCH_RATE msg/s SyncNet's p99
 #    <= 25 ms with nothing lost, duplicated or out of order; at saturation SyncNet >= 0.5x ngircd's deliveries/s, and
 #    its ratio to the ngircd network's.
+# With BENCH_ONE_PORT=1 every client connects to the first server of each system (a fan-out on one server: e.g. 5,000
+# clients, one sender at 10 msg/s).
 # With BENCH_TLS=1 the clients reach SyncNet over IRC over TLS (its TLS ports, 6697 + the port offset: 6927-6929),
 # trusting the cluster's own key store; ngircd stays plain (its column remains the plain-TCP reference).
 # Everything it started is stopped at the end, also on failure or Ctrl-C.
@@ -31,6 +33,7 @@
 #                         input passes 2 KiB: 20 lines of ~50 bytes stay well below)
 #   BENCH_DRAIN=30        seconds to wait after the send phase for every client to have every message
 #   BENCH_SCENARIOS="rate saturation"   BENCH_SYSTEMS="syncnet ngircd ngircd-net"
+#   BENCH_ONE_PORT=0      1: all clients on each system's first server
 #   BENCH_TLS=0           1: SyncNet's side over TLS (the servers' key store: SYNCNET_TLS_KEYSTORE, else the self-signed
 #                         one start_all_servers.sh makes in runtime/bench-irc/cluster3)
 #   BENCH_JAVA_OPTS       flags of the load generator's JVM (default: C2 and the serial GC; with C1 only it spends
@@ -58,6 +61,7 @@ read -r -a NET_PORTS <<<"${NGIRCD_NET_PORTS:-8236 8237 8238}"
 export SYNCNET_IRC_FLOOD_PENALTY=${SYNCNET_IRC_FLOOD_PENALTY:-1ms}
 export SYNCNET_IRC_FLOOD_WINDOW=${SYNCNET_IRC_FLOOD_WINDOW:-3600s}
 OFFSET=230
+ONE_PORT=${BENCH_ONE_PORT:-0}
 # Targets (issue texts; the p99 target is in sn_bench_setup): saturation against one ngircd, and against the network.
 SAT_RATIO_TARGET=0.5
 NET_RATIO_TARGET=1.0
@@ -169,6 +173,9 @@ bench() {
         done
     else
         targets="$SN_HOST:$NGIRCD_PORT" pids="ngircd=$NGIRCD_PID"
+    fi
+    if (( ONE_PORT )); then
+        targets=${targets%%,*}
     fi
     log="$OUT/$system.$scenario.log"
     echo

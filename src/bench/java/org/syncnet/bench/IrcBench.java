@@ -29,7 +29,10 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class IrcBench {
     private static final long NANOS = 1_000_000_000L;
-    private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(60);
+    /** A minute, and more for thousands of clients (each JOIN goes to every member already there). */
+    private static Duration joinTimeout(int clients) {
+        return Duration.ofSeconds(Math.max(60, clients / 20));
+    }
 
     private final IrcBenchOptions o;
     private final LoadOptions load;
@@ -91,9 +94,9 @@ public final class IrcBench {
         clients.forEach(IrcBenchClient::connect);
         try {
             CompletableFuture.allOf(clients.stream().map(IrcBenchClient::joined).toArray(CompletableFuture[]::new))
-                    .get(JOIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                    .get(joinTimeout(load.clients()).toSeconds(), TimeUnit.SECONDS);
         } catch (TimeoutException | ExecutionException e) {
-            System.out.println("FAILED: not all clients joined " + room + " within " + JOIN_TIMEOUT.toSeconds() + " s:");
+            System.out.println("FAILED: not all clients joined " + room + " within " + joinTimeout(load.clients()).toSeconds() + " s:");
             clients.stream().filter(c -> !c.joined().isDone() || c.joined().isCompletedExceptionally()).limit(5)
                     .forEach(c -> System.out.println("  " + c.nick() + " on " + c.target() + ": " + c.errors() + " " + c.notes()));
             clients.forEach(IrcBenchClient::close);
