@@ -24,7 +24,8 @@
 #   BENCH_IRC=10000       idle IRC connections      BENCH_WS=0   idle WebSocket connections
 #   BENCH_ROOM_SIZE=100   idle clients per room     BENCH_PARALLEL=200  connections registering at once
 #   BENCH_SETTLE=5        seconds to wait before each memory measurement
-#   BENCH_HISTO=1         also save the server's class histogram at each measurement (out/histo.*.txt)
+#   BENCH_HISTO=1         also save the server's class histogram, RSS split and (with -XX:NativeMemoryTracking=summary
+#                         in SYNCNET_JVM_OPTS) native memory summary at each measurement (out/histo.*, rss.*, nmt.*)
 #   BENCH_CLIENTS=30 BENCH_SENDERS=10 BENCH_RATE=1000 BENCH_SECONDS=15: the active load
 #   BENCH_WAR=path        deploy this WAR instead of target/syncnet.war (A/B runs against another build)
 #   BENCH_NGIRCD=1        0: skip the ngircd reference      NGIRCD=/usr/sbin/ngircd NGIRCD_PORT=8299
@@ -42,6 +43,7 @@ unset SYNCNET_CLUSTER_MEMBERS
 
 sn_bench_setup
 SN_WAR=${BENCH_WAR:-$SN_WAR}
+[[ $SN_WAR == /* ]] || SN_WAR="$PWD/$SN_WAR"
 IRC_N=${BENCH_IRC:-10000}
 WS_N=${BENCH_WS:-0}
 ROOM_SIZE=${BENCH_ROOM_SIZE:-100}
@@ -138,7 +140,12 @@ measure() {
         HEAP_KIB=$(jcmd "$pid" GC.heap_info 2>/dev/null | awk 'match($0, /used [0-9]+K/) {
             print substr($0, RSTART + 5, RLENGTH - 6); exit }')
         [[ -n $HEAP_KIB ]] || HEAP_KIB=-
-        [[ ${BENCH_HISTO:-0} == 1 ]] && jcmd "$pid" GC.class_histogram >"$OUT/histo.$label.txt" 2>&1
+        if [[ ${BENCH_HISTO:-0} == 1 ]]; then
+            jcmd "$pid" GC.class_histogram >"$OUT/histo.$label.txt" 2>&1
+            # only with -XX:NativeMemoryTracking=summary among the server's flags (SYNCNET_JVM_OPTS)
+            jcmd "$pid" VM.native_memory summary >"$OUT/nmt.$label.txt" 2>&1
+            grep -E '^(RssAnon|RssFile|RssShmem)' "/proc/$pid/status" >"$OUT/rss.$label.txt"
+        fi
     fi
 }
 
