@@ -24,6 +24,9 @@
 #   BENCH_IRC=10000       idle IRC connections      BENCH_WS=0   idle WebSocket connections
 #   BENCH_ROOM_SIZE=100   idle clients per room     BENCH_PARALLEL=200  connections registering at once
 #   BENCH_SETTLE=5        seconds to wait before each memory measurement
+#   BENCH_PRETOUCH=1      the server's heap resident from the start (-XX:+AlwaysPreTouch added to its flags), so that
+#                         the RSS growth is the connections' memory outside the heap; 0: the server's flags as they are
+#                         (RSS then also grows by heap pages touched for the first time, up to the heap's size)
 #   BENCH_HISTO=1         also save the server's class histogram, RSS split and (with -XX:NativeMemoryTracking=summary
 #                         in SYNCNET_JVM_OPTS) native memory summary at each measurement (out/histo.*, rss.*, nmt.*)
 #   BENCH_CLIENTS=30 BENCH_SENDERS=10 BENCH_RATE=1000 BENCH_SECONDS=15: the active load
@@ -43,6 +46,12 @@ unset SYNCNET_CLUSTER_MEMBERS
 
 sn_bench_setup
 SN_WAR=${BENCH_WAR:-$SN_WAR}
+# With the whole heap resident from the start (its size is fixed: -Xms = -Xmx), RSS grows only by what the connections
+# cost outside the heap, and the heap in use shows what they cost inside it. Without it, RSS also grows by every heap
+# page the GC touches for the first time while the connections open, up to the heap's size, whatever they hold.
+if [[ ${BENCH_PRETOUCH:-1} == 1 ]]; then
+    export SYNCNET_JVM_OPTS="${SYNCNET_JVM_OPTS:-$SN_DEFAULT_JVM_OPTS} -XX:+AlwaysPreTouch"
+fi
 [[ $SN_WAR == /* ]] || SN_WAR="$PWD/$SN_WAR"
 IRC_N=${BENCH_IRC:-10000}
 WS_N=${BENCH_WS:-0}
@@ -320,10 +329,22 @@ echo "one SyncNet server (quorum 1), idle clients in rooms of $ROOM_SIZE; memory
 printf '  %-44s %s\n' "server RSS / heap in use, no idle clients" "$RSS0 KiB / $HEAP0 KiB"
 printf '  %-44s %s\n' "with $IRC_JOINED idle IRC clients" "$RSS1 KiB / $HEAP1 KiB"
 (( WS_N > 0 )) && printf '  %-44s %s\n' "and $WS_JOINED idle WebSocket clients" "$RSS2 KiB / $HEAP2 KiB"
-(( IRC_N > 0 )) && printf '  %-44s %s KiB RSS, %s KiB heap\n' "per idle IRC connection" \
-    "$(per_conn "$RSS1" "$RSS0" "$IRC_JOINED")" "$(per_conn "$HEAP1" "$HEAP0" "$IRC_JOINED")"
-(( WS_N > 0 )) && printf '  %-44s %s KiB RSS, %s KiB heap\n' "per idle WebSocket connection" \
-    "$(per_conn "$RSS2" "$RSS1" "$WS_JOINED")" "$(per_conn "$HEAP2" "$HEAP1" "$WS_JOINED")"
+total() { [[ $1 == - || $2 == - ]] && echo - || awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a + b }'; }
+if [[ ${BENCH_PRETOUCH:-1} == 1 ]]; then
+    echo "  (heap resident from the start: RSS growth = memory outside the heap; per connection = both together)"
+else
+    echo "  (BENCH_PRETOUCH=0: RSS growth includes heap pages touched for the first time; it does not add to the heap's)"
+fi
+if (( IRC_N > 0 )); then
+    r=$(per_conn "$RSS1" "$RSS0" "$IRC_JOINED") h=$(per_conn "$HEAP1" "$HEAP0" "$IRC_JOINED")
+    printf '  %-44s %s KiB RSS, %s KiB heap%s\n' "per idle IRC connection" "$r" "$h" \
+        "$([[ ${BENCH_PRETOUCH:-1} == 1 ]] && echo ": $(total "$r" "$h") KiB")"
+fi
+if (( WS_N > 0 )); then
+    r=$(per_conn "$RSS2" "$RSS1" "$WS_JOINED") h=$(per_conn "$HEAP2" "$HEAP1" "$WS_JOINED")
+    printf '  %-44s %s KiB RSS, %s KiB heap%s\n' "per idle WebSocket connection" "$r" "$h" \
+        "$([[ ${BENCH_PRETOUCH:-1} == 1 ]] && echo ": $(total "$r" "$h") KiB")"
+fi
 (( NG_JOINED > 0 )) && printf '  %-44s %s KiB RSS (%s -> %s KiB)\n' "ngircd, per idle IRC connection" \
     "$(per_conn "$NG_RSS1" "$NG_RSS0" "$NG_JOINED")" "$NG_RSS0" "$NG_RSS1"
 printf '  %-44s %s\n' "server file descriptors with the idle clients" "$FD_COUNT"
