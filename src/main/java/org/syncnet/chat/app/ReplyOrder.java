@@ -30,8 +30,9 @@ public final class ReplyOrder<R> {
     private record Held<R>(long after, R reply) {
     }
 
-    private final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
-    private final ArrayDeque<Held<R>> held = new ArrayDeque<>();
+    // Small at first: one of these lives in every connection, and most hold an event or none; they grow when they must.
+    private final ArrayDeque<InFlight> inFlight = new ArrayDeque<>(2);
+    private final ArrayDeque<Held<R>> held = new ArrayDeque<>(1);
     /** Every event up to this number is applied or given up on. */
     private long doneUpTo;
 

@@ -61,7 +61,8 @@ public final class TcpConnection<A> {
 
     private final Object lock = new Object();
     // Guarded by lock:
-    private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>(4);
+    /** Small at first: most connections are idle and their sends are written at once; it grows when it must. */
+    private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>(1);
     private long queuedBytes;
     private int interestOps;
     /** The first reason given for ending; what {@link TcpHandler#closed} reports. */

@@ -64,17 +64,20 @@ final class IrcConnection implements ChatConnection {
     /** Where passwords are checked: slow by design, so never on the connector's loop. */
     private final Executor checker;
     private final IrcAccounts accounts;
-    private final IrcLineFramer framer = new IrcLineFramer();
+    private final IrcLineFramer framer;
     private final FloodPenalty penalty;
-    /** Lines the penalty clock or the reply order holds back, parsed (loop thread only). */
-    private final ArrayDeque<Input> held = new ArrayDeque<>();
+    /**
+     * Lines the penalty clock or the reply order holds back, parsed (loop thread only). Small at first, like the other
+     * queues of a connection: most connections are idle, and a deque grows when it must.
+     */
+    private final ArrayDeque<Input> held = new ArrayDeque<>(1);
     private int heldBytes;
     private long lastHeardNanos;
     /** When a PING went out unanswered; 0: none outstanding. */
     private long pingSentNanos;
 
     private final Object outLock = new Object();
-    private final List<byte[]> unflushed = new ArrayList<>();
+    private final List<byte[]> unflushed = new ArrayList<>(2);
     private final ReplyOrder<byte[]> order = new ReplyOrder<>();
     /** Whether the held input waits for the connection's events to be applied (then the applier wakes the loop). */
     private volatile boolean inputWaits;
@@ -97,9 +100,11 @@ final class IrcConnection implements ChatConnection {
         }
     }
 
+    /** @param lineWork where the framer gathers lines: shared by the connections of one connector loop */
     IrcConnection(TcpConnection<IrcConnection> tcp, ClientId id, IrcServerInfo server, IrcConfig config,
-                  ChatApplication chat, Executor checker, IrcAccounts accounts, long nowNanos) {
+                  ChatApplication chat, Executor checker, IrcAccounts accounts, byte[] lineWork, long nowNanos) {
         this.tcp = tcp;
+        this.framer = new IrcLineFramer(lineWork);
         this.secure = tcp.secure();
         this.server = server;
         this.config = config;

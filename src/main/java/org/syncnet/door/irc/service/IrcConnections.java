@@ -9,6 +9,7 @@ import org.syncnet.door.irc.IrcConfig;
 import org.syncnet.door.irc.IrcServerInfo;
 import org.syncnet.door.irc.net.TcpConnection;
 import org.syncnet.door.irc.net.TcpHandler;
+import org.syncnet.door.irc.wire.IrcLineFramer;
 
 /**
  * What the IRC connector does with its sockets, on its loop thread: a new socket becomes an {@link IrcConnection}
@@ -25,6 +26,8 @@ final class IrcConnections implements TcpHandler<IrcConnection> {
     private final IrcConfig config;
     private final Executor checker;
     private final IrcAccounts accounts;
+    /** The line framers' work buffer, shared: every connection's input is framed on the loop thread. */
+    private final byte[] lineWork = new byte[IrcLineFramer.MAX_HELD];
 
     /** @param checker runs the (slow) checks of passwords, off the connector's loop */
     IrcConnections(ChatApplication chat, IrcServerInfo info, IrcConfig config, Executor checker,
@@ -47,7 +50,8 @@ final class IrcConnections implements TcpHandler<IrcConnection> {
             c.closeAfterSending(FULL, "server full");
             return;
         }
-        IrcConnection irc = new IrcConnection(c, id, info, config, chat, checker, accounts, System.nanoTime());
+        IrcConnection irc = new IrcConnection(c, id, info, config, chat, checker, accounts, lineWork,
+                System.nanoTime());
         c.attach(irc);
         chat.attach(irc);
     }

@@ -28,20 +28,26 @@ import java.util.function.Consumer;
  *       always valid Unicode. Because a line is decoded only once it is complete, a character split across two
  *       chunks is decoded whole.</li>
  * </ul>
- * Pure: no socket, no clock. Not thread-safe: one connection, one reader.
+ * Memory: the bytes of a line are gathered in a work buffer that framers fed one after the other may share (one
+ * connector loop, thousands of connections: {@link #IrcLineFramer(byte[])}); between feeds a framer keeps only the
+ * bytes of its unfinished line, in an array of their size, and nothing at all when its input ended at a line's end,
+ * as an idle client's does.
+ * <p>
+ * Pure: no socket, no clock. Not thread-safe: one connection, one reader; framers sharing a work buffer are fed by
+ * one thread (a feed uses it only while it runs).
  */
 public final class IrcLineFramer {
     private static final byte LF = '\n';
     private static final byte CR = '\r';
 
     /** The most a line can hold: a full tag section, 510 bytes of content and the CR that may precede its LF. */
-    private static final int MAX_HELD = IrcLimits.MAX_CLIENT_TAG_BYTES + IrcLimits.MAX_CONTENT_BYTES + 1;
+    public static final int MAX_HELD = IrcLimits.MAX_CLIENT_TAG_BYTES + IrcLimits.MAX_CONTENT_BYTES + 1;
+    private static final byte[] NOTHING = new byte[0];
 
-    /**
-     * The line so far: up to 510 bytes of content and, at most, the CR that may precede its LF; grown to hold a tag
-     * section only for a client that sends one.
-     */
-    private byte[] line = new byte[IrcLimits.MAX_CONTENT_BYTES + 1];
+    /** Where a feed gathers the line; {@link #MAX_HELD} bytes, possibly shared with other framers. */
+    private final byte[] work;
+    /** Between feeds: the first {@link #length} bytes of the unfinished line ({@link #NOTHING} when there are none). */
+    private byte[] kept = NOTHING;
     private int length;
     /** True while dropping the rest of a line already reported (too long or binary), up to its LF. */
     private boolean discarding;
@@ -50,12 +56,41 @@ public final class IrcLineFramer {
     /** Where the line's content after its tag section starts (0 for a line without tags). */
     private int contentStart;
 
+    /** A framer with a work buffer of its own. */
+    public IrcLineFramer() {
+        this(new byte[MAX_HELD]);
+    }
+
+    /**
+     * A framer that gathers lines in {@code work} (at least {@link #MAX_HELD} bytes), which framers fed by the same
+     * thread may share.
+     */
+    public IrcLineFramer(byte[] work) {
+        if (work.length < MAX_HELD) {
+            throw new IllegalArgumentException("a work buffer of " + work.length + " bytes; want " + MAX_HELD);
+        }
+        this.work = work;
+    }
+
     /**
      * Frames all of {@code bytes} (from its position to its limit; the position ends at the limit) and passes each
      * result to {@code out}, in order. The bytes of an unfinished line are kept for the next call.
      */
     public void feed(ByteBuffer bytes, Consumer<? super FramedLine> out) {
         Objects.requireNonNull(out, "out");
+        if (!bytes.hasRemaining()) {
+            return;
+        }
+        System.arraycopy(kept, 0, work, 0, length);
+        try {
+            frame(bytes, out);
+        } finally {
+            // Kept at its size: an unfinished line is the exception, and most often a few bytes.
+            kept = length == 0 ? NOTHING : Arrays.copyOf(work, length);
+        }
+    }
+
+    private void frame(ByteBuffer bytes, Consumer<? super FramedLine> out) {
         while (bytes.hasRemaining()) {
             byte b = bytes.get();
             if (discarding) {
@@ -78,7 +113,7 @@ public final class IrcLineFramer {
 
     /**
      * Bytes of the unfinished line held for the next {@link #feed} (at most 511, or 4607 with a tag section; 0 while
-     * dropping a line).
+     * dropping a line): all the framer keeps between feeds.
      */
     public int buffered() {
         return length;
@@ -106,19 +141,16 @@ public final class IrcLineFramer {
     }
 
     private void put(byte b) {
-        if (length == line.length) {
-            line = Arrays.copyOf(line, Math.min(line.length * 2, MAX_HELD));
-        }
-        line[length++] = b;
+        work[length++] = b;
     }
 
     private void endLine(Consumer<? super FramedLine> out) {
         int wireBytes = length + 1;
-        int content = length > 0 && line[length - 1] == CR ? length - 1 : length;
+        int content = length > 0 && work[length - 1] == CR ? length - 1 : length;
         length = 0;
         if (content > 0) {
             // The String constructor decodes strictly and replaces each malformed sequence with U+FFFD.
-            out.accept(new FramedLine.Line(new String(line, 0, content, StandardCharsets.UTF_8), wireBytes));
+            out.accept(new FramedLine.Line(new String(work, 0, content, StandardCharsets.UTF_8), wireBytes));
         }
     }
 }

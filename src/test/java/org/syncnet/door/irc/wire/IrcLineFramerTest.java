@@ -2,6 +2,7 @@ package org.syncnet.door.irc.wire;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -81,6 +82,41 @@ class IrcLineFramerTest {
         }
         assertEquals(expected, out, "byte by byte");
         assertEquals(0, framer.buffered());
+    }
+
+    @Test
+    void framersSharingOneWorkBufferKeepTheirOwnLinesAtEverySplit() {
+        byte[] a = bytes(SHORT, "\r\n", "@t=" + "x".repeat(300) + " PRIVMSG #x :" + "y".repeat(400), "\r\n",
+                "z".repeat(510), "\r\n", "v".repeat(511), "\nQUIT :bye\r\n");
+        byte[] b = bytes("PING one\r\nNICK b\nJOIN #room\r\nPRIVMSG #room :", "ü".repeat(200), "\r\nPART #r");
+        List<FramedLine> expectedA = frame(a);
+        List<FramedLine> expectedB = frame(b);
+        byte[] work = new byte[IrcLineFramer.MAX_HELD];
+        for (int i = 0; i <= a.length; i++) {
+            int j = i % (b.length + 1);
+            IrcLineFramer fa = new IrcLineFramer(work);
+            IrcLineFramer fb = new IrcLineFramer(work);
+            List<FramedLine> outA = new ArrayList<>();
+            List<FramedLine> outB = new ArrayList<>();
+            outA.addAll(feed(fa, Arrays.copyOfRange(a, 0, i)));
+            Arrays.fill(work, (byte) 'X');  // nothing may live in the shared buffer between feeds
+            outB.addAll(feed(fb, Arrays.copyOfRange(b, 0, j)));
+            Arrays.fill(work, (byte) '\n');
+            outA.addAll(feed(fa, Arrays.copyOfRange(a, i, a.length)));
+            Arrays.fill(work, (byte) 0);
+            outB.addAll(feed(fb, Arrays.copyOfRange(b, j, b.length)));
+            assertEquals(expectedA, outA, "a split at " + i);
+            assertEquals(expectedB, outB, "b split at " + j);
+            assertEquals(0, fa.buffered(), "a ends with its line: nothing kept");
+            assertEquals(7, fb.buffered(), "PART #r waits for its LF");
+        }
+    }
+
+    @Test
+    void aWorkBufferTooSmallForTheLongestLineIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new IrcLineFramer(new byte[IrcLineFramer.MAX_HELD - 1]));
+        assertTrue(e.getMessage().contains(String.valueOf(IrcLineFramer.MAX_HELD)), e.getMessage());
     }
 
     @Test
