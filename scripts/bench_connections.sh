@@ -351,5 +351,18 @@ printf '  %-44s %s\n' "server file descriptors with the idle clients" "$FD_COUNT
 for r in "${RESULTS[@]}"; do
     printf '  %-44s %s\n' "active load, ${r%%|*}" "$(lat "${r%%|*}")"
 done
+# One machine-readable line per system (scripts/bench_peer.sh gathers them): KiB per connection (RSS and heap
+# together with the heap resident from the start) and the active load's latency beside the idle connections.
+kib() { # RSS_AFTER RSS_BEFORE HEAP_AFTER HEAP_BEFORE N
+    local r h
+    r=$(per_conn "$1" "$2" "$5") h=$(per_conn "$3" "$4" "$5")
+    if [[ ${BENCH_PRETOUCH:-1} == 1 ]]; then total "$r" "$h"; else echo "$r"; fi
+}
+idle_line=$(result_of "$(printf '%s\n' "${RESULTS[@]}" | tail -1 | cut -d'|' -f1)")
+echo "RESULT system=syncnet idle=$(( IRC_JOINED + WS_JOINED ))" \
+    "irc_kib_per_conn=$( (( IRC_N > 0 )) && kib "$RSS1" "$RSS0" "$HEAP1" "$HEAP0" "$IRC_JOINED" || echo -)" \
+    "ws_kib_per_conn=$( (( WS_N > 0 )) && kib "$RSS2" "$RSS1" "$HEAP2" "$HEAP1" "$WS_JOINED" || echo -)" \
+    "p50_ms=$(sn_field "$idle_line" p50_ms) p99_ms=$(sn_field "$idle_line" p99_ms) lost=$(sn_field "$idle_line" lost)"
+(( NG_JOINED > 0 )) && echo "RESULT system=ngircd idle=$NG_JOINED irc_kib_per_conn=$(per_conn "$NG_RSS1" "$NG_RSS0" "$NG_JOINED")"
 echo "active load: $CLIENTS IRC clients in one room, $SENDERS senders, $RATE msg/s for $SECONDS_RUN s (IrcBench rate; latency"
 echo "of messages due after the ${WARMUP} s warm-up). Machine: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg). Logs: $OUT"

@@ -81,7 +81,7 @@ public record IrcConfig(int port, int tlsPort, int maxConnections, long pingIdle
     public static IrcConfig fromSettings(Function<String, String> lookup) {
         int port = lookup.apply(PORT) == null ? 0 : Settings.wholeNumber(lookup, PORT, 0, 1, 65535);
         int tlsPort = tlsPort(lookup);
-        int maxConnections = Settings.wholeNumber(lookup, MAX_CONNECTIONS, 1000, 1, 1_000_000);
+        int maxConnections = Settings.wholeNumber(lookup, MAX_CONNECTIONS, 10_000, 1, 1_000_000);
         // a client must have time to answer a PING
         long pingIdle = Settings.duration(lookup, PING_IDLE, 120_000, 1000);
         // at least 1 MiB: joining a room sends its last messages (up to 4 KiB each) at once; 20 of the longest take

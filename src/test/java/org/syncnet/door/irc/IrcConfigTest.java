@@ -35,7 +35,7 @@ class IrcConfigTest {
     void unsetSettingsTakeTheDefaults() {
         IrcConfig c = read(Settings.SERVER_ID, "server2");
         assertEquals(0, c.port());
-        assertEquals(1000, c.maxConnections());
+        assertEquals(10_000, c.maxConnections());
         assertEquals(120_000, c.pingIdleMillis());
         assertEquals(1024, c.sendQKib());
         assertEquals(1024 * 1024, c.sendQBytes());
