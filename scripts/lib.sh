@@ -494,7 +494,10 @@ sn_launch() {
             export SYNCNET_HISTORY_DB_URL="$(sn_pg_url "$n")"
         fi
         cd "$base" || exit 1
-        nohup $setsid "$SN_SERVER_HOME/bin/standalone.sh" "${config[@]}" \
+        # --graceful-startup=false: a peer's request for history during this server's boot gets an answer (404 until
+        # the chat is deployed) instead of waiting for the whole boot, so servers started together do not wait for
+        # each other; the chat's own endpoints exist only once it is ready.
+        nohup $setsid "$SN_SERVER_HOME/bin/standalone.sh" "${config[@]}" --graceful-startup=false \
             -b "$SN_HOST" -bmanagement "$SN_HOST" \
             "-Djboss.server.base.dir=$base" \
             "-Djboss.node.name=$(sn_id "$n")" \
