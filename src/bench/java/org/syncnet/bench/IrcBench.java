@@ -29,6 +29,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class IrcBench {
     private static final long NANOS = 1_000_000_000L;
+    /** Clients that connect at once. */
+    private static final int CONNECT_WAVE = 20;
     /** A minute, and more for thousands of clients (each JOIN goes to every member already there). */
     private static Duration joinTimeout(int clients) {
         return Duration.ofSeconds(Math.max(60, clients / 20));
@@ -91,10 +93,15 @@ public final class IrcBench {
                 load.clients(), Arrays.toString(perTarget), load.senders(), offered, load.seconds(), room, o.loops());
 
         long joinStart = System.nanoTime();
-        clients.forEach(IrcBenchClient::connect);
+        long joinDeadline = joinStart + joinTimeout(load.clients()).toNanos();
         try {
-            CompletableFuture.allOf(clients.stream().map(IrcBenchClient::joined).toArray(CompletableFuture[]::new))
-                    .get(joinTimeout(load.clients()).toSeconds(), TimeUnit.SECONDS);
+            // In waves: many connects at once overflow a server's listen backlog (ngircd's is short: resets).
+            for (int from = 0; from < clients.size(); from += CONNECT_WAVE) {
+                List<IrcBenchClient> wave = clients.subList(from, Math.min(clients.size(), from + CONNECT_WAVE));
+                wave.forEach(IrcBenchClient::connect);
+                CompletableFuture.allOf(wave.stream().map(IrcBenchClient::joined).toArray(CompletableFuture[]::new))
+                        .get(Math.max(0, joinDeadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
         } catch (TimeoutException | ExecutionException e) {
             System.out.println("FAILED: not all clients joined " + room + " within " + joinTimeout(load.clients()).toSeconds() + " s:");
             clients.stream().filter(c -> !c.joined().isDone() || c.joined().isCompletedExceptionally()).limit(5)
@@ -123,7 +130,9 @@ public final class IrcBench {
         }
 
         LoadPhase send = new LoadPhase(load, deliveries::sum, new CpuMeter(o.pids()));
-        clients.forEach(c -> c.startTimeline(send.start(), load.seconds()));
+        // One timeline per loop thread, shared by its clients: one per client would not fit in memory for thousands.
+        List<DeliveryTimeline> perLoop = loops.stream().map(l -> new DeliveryTimeline(send.start(), load.seconds())).toList();
+        clients.forEach(c -> c.startTimeline(perLoop.get(c.index() % loops.size())));
         phase = send;
         LoadPhase.Result result = send.run(senders, timer);
         int total = result.total();
@@ -173,7 +182,7 @@ public final class IrcBench {
         clients.forEach(c -> latency.add(c.latency()));
         double perSecond = result.deliveriesPerSecond();
         DeliveryTimeline timeline = new DeliveryTimeline(start, load.seconds());
-        clients.forEach(c -> timeline.add(c.timeline()));
+        clients.stream().map(IrcBenchClient::timeline).distinct().forEach(timeline::add);  // the loops' shared ones
         long maxGap = timeline.longestPauseMillis();
         long gone = clients.stream().filter(IrcBenchClient::gone).count();
         Map<String, Integer> errors = new TreeMap<>();

@@ -144,9 +144,12 @@ final class IrcBenchClient implements NioSocket.Protocol, LoadPhase.Sender {
         return Arrays.copyOf(ks, size);
     }
 
-    /** Records when deliveries arrive in the send phase from now on (set before it starts). */
-    synchronized void startTimeline(long startNanos, double seconds) {
-        timeline = new DeliveryTimeline(startNanos, seconds);
+    /**
+     * Records when deliveries arrive in the send phase from now on (set before it starts), into {@code shared}: the
+     * timeline of every client on this client's loop thread, which alone records into it.
+     */
+    synchronized void startTimeline(DeliveryTimeline shared) {
+        timeline = shared;
     }
 
     /** What the timeline recorded; null if none was started. */

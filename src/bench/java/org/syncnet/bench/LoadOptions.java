@@ -31,7 +31,7 @@ record LoadOptions(int clients, int senders, int rate, int window, double second
     }
 
     private void validate() {
-        BenchArgs.require(clients >= 1 && clients <= 1000, "--clients must be 1..1000");
+        BenchArgs.require(clients >= 1 && clients <= 10_000, "--clients must be 1..10000");
         BenchArgs.require(senders >= 1 && senders <= clients, "--senders must be 1..clients");
         BenchArgs.require(rate >= 1 && rate <= 1_000_000, "--rate must be 1..1000000");
         BenchArgs.require(window >= 0 && window <= 10_000, "--window must be 0..10000");
