@@ -3,7 +3,6 @@ package org.syncnet.chat.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -93,7 +92,7 @@ class ChatSnapshotsTest {
     }
 
     @Test
-    void aStartLoadsTheNewestSnapshotAndAppliesOnlyTheEventsAfterIt() throws IOException {
+    void aStartLoadsTheNewestSnapshotAndAppliesOnlyTheEventsAfterIt() throws Exception {
         List<ChatEvent> log = log(5_000);
         ChatState running = new ChatState();
         LogApplier first = applier(running);
@@ -112,7 +111,7 @@ class ChatSnapshotsTest {
     }
 
     @Test
-    void aStopSavesTheStateAsItIs() throws IOException {
+    void aStopSavesTheStateAsItIs() throws Exception {
         List<ChatEvent> log = log(1_500);
         ChatState running = new ChatState();
         LogApplier applier = applier(running);
@@ -131,7 +130,7 @@ class ChatSnapshotsTest {
     }
 
     @Test
-    void aDamagedSnapshotOrOneBeyondTheHistoryIsSkipped() throws IOException {
+    void aDamagedSnapshotOrOneBeyondTheHistoryIsSkipped() throws Exception {
         List<ChatEvent> log = log(5_000);
         ChatSnapshots snapshots = new ChatSnapshots("server1", new SnapshotFiles(folder), 1_000);
         LogApplier first = applier(new ChatState());
