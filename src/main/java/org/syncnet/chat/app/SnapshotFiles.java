@@ -1,7 +1,8 @@
 package org.syncnet.chat.app;
 
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -21,6 +22,8 @@ public final class SnapshotFiles {
     public static final String CURRENT = "chat-state.snapshot";
     public static final String PREVIOUS = "chat-state.previous.snapshot";
     static final String TEMPORARY = "chat-state.snapshot.tmp";
+    /** What one read or write moves: small, so that neither leaves a large native buffer behind. */
+    private static final int CHUNK = 64 * 1024;
 
     private final Path folder;
 
@@ -42,7 +45,7 @@ public final class SnapshotFiles {
                 if (size > ChatStateSnapshot.MAX_BYTES) {
                     found.add(new Found(path, null, size + " bytes, more than " + ChatStateSnapshot.MAX_BYTES));
                 } else {
-                    found.add(new Found(path, Files.readAllBytes(path), null));
+                    found.add(new Found(path, read(path, (int) size), null));
                 }
             } catch (NoSuchFileException e) {
                 // none yet
@@ -53,17 +56,34 @@ public final class SnapshotFiles {
         return found;
     }
 
+    /**
+     * The file's bytes, read a chunk at a time: one read of the whole file through a channel would leave a native
+     * buffer of the file's size cached on the reading thread for the life of the server.
+     */
+    private static byte[] read(Path path, int size) throws IOException {
+        byte[] bytes = new byte[size];
+        try (FileInputStream in = new FileInputStream(path.toFile())) {
+            int at = 0;
+            while (at < size) {
+                int n = in.read(bytes, at, Math.min(CHUNK, size - at));
+                if (n < 0) {
+                    return java.util.Arrays.copyOf(bytes, at);  // it shrank meanwhile: what there is
+                }
+                at += n;
+            }
+        }
+        return bytes;
+    }
+
     /** Writes {@code bytes} as the newest snapshot; the one it replaces becomes the previous. */
     public void save(byte[] bytes) throws IOException {
         Files.createDirectories(folder);
         Path temporary = folder.resolve(TEMPORARY);
-        try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining()) {
-                out.write(buffer);
+        try (FileOutputStream out = new FileOutputStream(temporary.toFile())) {
+            for (int at = 0; at < bytes.length; at += CHUNK) {
+                out.write(bytes, at, Math.min(CHUNK, bytes.length - at));
             }
-            out.force(true);
+            out.getChannel().force(true);
         }
         Path current = folder.resolve(CURRENT);
         if (Files.exists(current)) {
