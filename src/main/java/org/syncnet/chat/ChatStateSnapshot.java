@@ -528,7 +528,7 @@ public final class ChatStateSnapshot {
     }
 
     private static ClientId readClientId(In in) throws MalformedSnapshotException {
-        return new ClientId(in.readString(), in.readLong());
+        return in.shared(new ClientId(in.readString(), in.readLong()));
     }
 
     private static void writeMember(Out out, Member m) {
@@ -540,7 +540,8 @@ public final class ChatStateSnapshot {
     }
 
     private static Member readMember(In in) throws MalformedSnapshotException {
-        return new Member(readClientId(in), in.readString(), in.readString(), in.readString(), in.readString());
+        return in.shared(new Member(readClientId(in), in.readString(), in.readString(), in.readString(),
+                in.readString()));
     }
 
     private static void writeIds(Out out, java.util.Set<ClientId> ids) {
@@ -635,11 +636,25 @@ public final class ChatStateSnapshot {
         }
     }
 
-    /** Reads what {@link Out} wrote; never past the end, never a count or length larger than what is left. */
+    /**
+     * Reads what {@link Out} wrote; never past the end, never a count or length larger than what is left. Equal short
+     * strings, client ids and members come back as one object each: the state applied from the log shares them (a
+     * room's name, a nick, a server's id in every message), and a copy per message would make the state read back
+     * far larger than the one written.
+     */
     private static final class In {
+        /** Longer strings (messages' texts) are not looked up: they are rarely equal. */
+        private static final int SHARED_STRING_BYTES = 64;
         private final byte[] buf;
         private final int end;
         private int pos;
+        private final Map<String, String> strings = new HashMap<>();
+        private final Map<Object, Object> values = new HashMap<>();
+
+        @SuppressWarnings("unchecked")
+        <T> T shared(T value) {
+            return (T) values.computeIfAbsent(value, v -> v);
+        }
 
         In(byte[] buf) {
             this.buf = buf;
@@ -698,7 +713,7 @@ public final class ChatStateSnapshot {
             need(n);
             String s = new String(buf, pos, n, StandardCharsets.UTF_8);
             pos += n;
-            return s;
+            return n <= SHARED_STRING_BYTES ? strings.computeIfAbsent(s, k -> k) : s;
         }
 
         String readString() throws MalformedSnapshotException {
