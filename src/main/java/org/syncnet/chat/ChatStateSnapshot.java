@@ -1,5 +1,7 @@
 package org.syncnet.chat;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -30,6 +32,7 @@ public final class ChatStateSnapshot {
     /** Magic, version, seq, limits, body length. */
     private static final int HEADER_BYTES = 4 + 1 + 8 + 4 + 4 + 8 + 4;
     private static final int CRC_BYTES = 4;
+    private static final int WRITE_CHUNK = 64 * 1024;
 
     private ChatStateSnapshot() {
     }
@@ -111,7 +114,25 @@ public final class ChatStateSnapshot {
          * @throws IllegalStateException when it would be larger than {@link #MAX_BYTES}
          */
         public byte[] encode() {
-            Out out = new Out(1 << 16);
+            return encode(1 << 16).toByteArray();
+        }
+
+        /**
+         * Writes the snapshot to {@code stream}, 64 KiB a write, from one buffer of about {@code sizeHint} bytes (the
+         * last snapshot's size: it then grows once at most, and is not copied again); returns its size.
+         *
+         * @throws IllegalStateException when it would be larger than {@link #MAX_BYTES}
+         */
+        public int writeTo(OutputStream stream, int sizeHint) throws IOException {
+            Out out = encode(Math.max(1 << 16, Math.min(MAX_BYTES, sizeHint + sizeHint / 8)));
+            for (int at = 0; at < out.size(); at += WRITE_CHUNK) {
+                stream.write(out.bytes(), at, Math.min(WRITE_CHUNK, out.size() - at));
+            }
+            return out.size();
+        }
+
+        private Out encode(int initialBytes) {
+            Out out = new Out(initialBytes);
             out.writeInt(MAGIC);
             out.writeByte(VERSION);
             out.writeLong(seq);
@@ -149,7 +170,7 @@ public final class ChatStateSnapshot {
             CRC32 crc = new CRC32();
             crc.update(out.bytes(), 0, out.size());
             out.writeInt((int) crc.getValue());
-            return out.toByteArray();
+            return out;
         }
     }
 

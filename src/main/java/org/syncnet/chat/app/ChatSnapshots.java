@@ -29,6 +29,8 @@ public final class ChatSnapshots {
     /** Held while a snapshot is being written: one at a time, in order. */
     private final Semaphore writing = new Semaphore(1);
     private Executor executor;
+    /** The size of the last snapshot written: the next is about as large (one write at a time). */
+    private volatile int lastBytes;
     /** The seq of the newest snapshot saved or loaded (applier thread). */
     private long savedSeq;
 
@@ -53,9 +55,10 @@ public final class ChatSnapshots {
         return files == null ? List.of() : files.newestFirst();
     }
 
-    /** The state was loaded from the snapshot at {@code seq}. */
-    void loaded(long seq) {
+    /** The state was loaded from the snapshot at {@code seq}, of {@code bytes}. */
+    void loaded(long seq, int bytes) {
         savedSeq = seq;
+        lastBytes = bytes;
     }
 
     /** On the applier thread with the state locked, after applying: saves a snapshot when one is due. */
@@ -122,14 +125,14 @@ public final class ChatSnapshots {
 
     private void write(ChatStateSnapshot.Capture capture, long captureMicros, Level level) {
         long started = System.nanoTime();
+        int[] size = {0};
         try {
-            byte[] bytes = capture.encode();
-            long encoded = System.nanoTime();
-            files.save(bytes);
+            files.save(out -> size[0] = capture.writeTo(out, lastBytes));
+            lastBytes = size[0];
             LOG.log(level, () -> self + ": chat state snapshot at seq " + capture.seq() + " saved to "
-                    + files.folder().resolve(SnapshotFiles.CURRENT) + " (" + bytes.length / 1024 + " KiB; copied in "
-                    + captureMicros / 1000 + " ms on the applier, encoded in " + (encoded - started) / 1_000_000
-                    + " ms and written in " + (System.nanoTime() - encoded) / 1_000_000 + " ms beside it)");
+                    + files.folder().resolve(SnapshotFiles.CURRENT) + " (" + size[0] / 1024 + " KiB; copied in "
+                    + captureMicros / 1000 + " ms on the applier, encoded and written in "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms beside it)");
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, self + ": cannot write the chat state snapshot at seq " + capture.seq() + " to "
                     + files.folder() + ": " + e + "; the previous one stays", e);

@@ -105,7 +105,7 @@ public final class LogApplier {
                     continue;
                 }
                 ChatStateSnapshot.restore(found.bytes(), state);
-                snapshots.loaded(seq);
+                snapshots.loaded(seq, found.bytes().length);
                 return "from the snapshot " + found.path().getFileName() + " at seq " + seq;
             } catch (MalformedSnapshotException e) {
                 LOG.warning(self + ": chat state snapshot " + found.path() + " is unusable (" + e.getMessage()

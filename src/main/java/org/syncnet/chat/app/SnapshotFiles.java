@@ -3,6 +3,7 @@ package org.syncnet.chat.app;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -16,13 +17,15 @@ import org.syncnet.chat.ChatStateSnapshot;
 /**
  * Where this server keeps its chat state snapshots ({@link ChatStateSnapshot}): {@value #CURRENT} in its data folder
  * and the one before it, {@value #PREVIOUS} (used when the newer one is ahead of the stored history or unreadable).
- * A snapshot is written whole or not at all: into {@value #TEMPORARY}, forced to disk, then renamed into place.
+ * A snapshot is written whole or not at all: into {@value #TEMPORARY} (a small write at a time: a whole file through
+ * a channel in one write would leave a native buffer of its size cached on the thread), forced to disk, then renamed
+ * into place.
  */
 public final class SnapshotFiles {
     public static final String CURRENT = "chat-state.snapshot";
     public static final String PREVIOUS = "chat-state.previous.snapshot";
     static final String TEMPORARY = "chat-state.snapshot.tmp";
-    /** What one read or write moves: small, so that neither leaves a large native buffer behind. */
+    /** What one read moves: small, so that it leaves no large native buffer behind. */
     private static final int CHUNK = 64 * 1024;
 
     private final Path folder;
@@ -75,14 +78,18 @@ public final class SnapshotFiles {
         return bytes;
     }
 
-    /** Writes {@code bytes} as the newest snapshot; the one it replaces becomes the previous. */
-    public void save(byte[] bytes) throws IOException {
+    /** A snapshot's content, written to a stream. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Writes {@code content} as the newest snapshot; the one it replaces becomes the previous. */
+    public void save(Content content) throws IOException {
         Files.createDirectories(folder);
         Path temporary = folder.resolve(TEMPORARY);
         try (FileOutputStream out = new FileOutputStream(temporary.toFile())) {
-            for (int at = 0; at < bytes.length; at += CHUNK) {
-                out.write(bytes, at, Math.min(CHUNK, bytes.length - at));
-            }
+            content.writeTo(out);
             out.getChannel().force(true);
         }
         Path current = folder.resolve(CURRENT);
