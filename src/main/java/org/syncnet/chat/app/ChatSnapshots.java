@@ -47,7 +47,9 @@ public final class ChatSnapshots {
 
     /** Where saves are written from; before the first delivery. */
     void start(Executor executor) {
-        this.executor = executor;
+        if (enabled()) {
+            this.executor = executor;  // OFF is shared: it keeps nothing
+        }
     }
 
     /** The snapshots on disk, newest first (none when off). */
