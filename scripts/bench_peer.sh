@@ -89,7 +89,7 @@ W_SN=$(line chat-rate scenario=rate)
 U3=$(line startup label=syncnet-3) U1=$(line startup label=syncnet-1) UH=$(line startup label=syncnet-3-history)
 UNG=$(line startup label=ngircd-1) UNET=$(line startup label=ngircd-net-3)
 C_SN=$(line connections system=syncnet) C_NG=$(line connections system=ngircd)
-K_SN=$(line catchup)
+K_SN=$(line catchup scenario=catchup)
 
 sat_sn=$(f "$S_SN" deliveries_per_s) sat_net=$(f "$S_NET" deliveries_per_s)
 ratio=$(awk -v a="$sat_sn" -v b="$sat_net" 'BEGIN { if (a + 0 > 0 && b + 0 > 0) printf "%.2f", a / b; else print "-" }')

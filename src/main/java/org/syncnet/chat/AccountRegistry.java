@@ -15,8 +15,8 @@ final class AccountRegistry {
     /** Addresses (and accounts) whose failures are remembered at once. */
     static final int THROTTLE_CAPACITY = 10_000;
 
-    private final Map<String, Account> byName = new LinkedHashMap<>();
-    private final Map<String, Account> bySession = new HashMap<>();
+    final Map<String, Account> byName = new LinkedHashMap<>();
+    final Map<String, Account> bySession = new HashMap<>();
     final LoginThrottle failuresByAccount = new LoginThrottle(THROTTLE_CAPACITY);
     final LoginThrottle failuresByAddress = new LoginThrottle(THROTTLE_CAPACITY);
     final RegistrationLimit registrations = new RegistrationLimit(THROTTLE_CAPACITY);

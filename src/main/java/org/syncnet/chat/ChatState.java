@@ -58,14 +58,14 @@ import org.syncnet.chat.ChatOutcome.Rejected;
  * Not thread-safe: the log's delivery thread applies and reads it, or callers synchronize.
  */
 public final class ChatState {
-    private final RoomRegistry rooms;
-    private final ClientRegistry clients;
-    private final Messaging messaging;
-    private final ChannelModeration moderation;
-    private final ServerOperatorActions operators;
-    private final AccountRegistry accountRegistry = new AccountRegistry();
-    private final AccountActions accounts;
-    private long lastSeq;
+    RoomRegistry rooms;
+    ClientRegistry clients;
+    Messaging messaging;
+    private ChannelModeration moderation;
+    private ServerOperatorActions operators;
+    AccountRegistry accountRegistry = new AccountRegistry();
+    private AccountActions accounts;
+    long lastSeq;
     private boolean accountsRequired;
 
     public ChatState() {
@@ -88,6 +88,24 @@ public final class ChatState {
         this.moderation = new ChannelModeration(clients, rooms);
         this.operators = new ServerOperatorActions(clients);
         this.accounts = new AccountActions(accountRegistry, clients, rooms);
+    }
+
+    /**
+     * Takes over everything {@code loaded} holds (a state read from a {@link ChatStateSnapshot}); this state must be
+     * new (nothing applied). Its own setting ({@link #requireAccounts}) stays.
+     */
+    void takeOver(ChatState loaded) {
+        if (lastSeq != 0) {
+            throw new IllegalStateException("state already at seq " + lastSeq);
+        }
+        rooms = loaded.rooms;
+        clients = loaded.clients;
+        messaging = loaded.messaging;
+        moderation = loaded.moderation;
+        operators = loaded.operators;
+        accountRegistry = loaded.accountRegistry;
+        accounts = loaded.accounts;
+        lastSeq = loaded.lastSeq;
     }
 
     /**

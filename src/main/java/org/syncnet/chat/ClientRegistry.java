@@ -35,10 +35,10 @@ import org.syncnet.chat.ChatOutcome.Rejected;
  */
 final class ClientRegistry {
     /** In order of registration. */
-    private final Map<ClientId, Client> byId = new LinkedHashMap<>();
+    final Map<ClientId, Client> byId = new LinkedHashMap<>();
     /** By folded nick. */
-    private final Map<String, Client> byNick = new LinkedHashMap<>();
-    private final Whowas whowas = new Whowas();
+    final Map<String, Client> byNick = new LinkedHashMap<>();
+    final Whowas whowas = new Whowas();
     private final RoomRegistry rooms;
 
     ClientRegistry(RoomRegistry rooms) {

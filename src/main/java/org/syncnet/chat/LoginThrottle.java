@@ -17,12 +17,12 @@ final class LoginThrottle {
     static final long MAX_DELAY_MILLIS = 15 * 60_000;
     static final long FORGET_AFTER_MILLIS = 3600_000;
 
-    private record Failures(int count, long last) {
+    record Failures(int count, long last) {
     }
 
     /** In order of last failure: a failing key moves to the end. */
-    private final Map<String, Failures> byKey = new LinkedHashMap<>();
-    private final int capacity;
+    final Map<String, Failures> byKey = new LinkedHashMap<>();
+    final int capacity;
 
     LoginThrottle(int capacity) {
         this.capacity = capacity;

@@ -11,7 +11,7 @@ import java.util.Map;
  */
 final class MaskList {
     /** By folded mask, so {@code Bob!*@*} and {@code bob!*@*} are one entry (the first spelling is kept). */
-    private final Map<String, ListEntry> entries = new LinkedHashMap<>();
+    final Map<String, ListEntry> entries = new LinkedHashMap<>();
 
     boolean contains(String mask) {
         return entries.containsKey(Casemapping.fold(mask));

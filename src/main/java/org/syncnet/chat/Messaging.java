@@ -26,7 +26,7 @@ import org.syncnet.chat.ChatOutcome.Rejected;
 final class Messaging {
     private final ClientRegistry clients;
     private final RoomRegistry rooms;
-    private final SentMessages sent = new SentMessages(ChatLimits.SENT_WINDOW);
+    final SentMessages sent = new SentMessages(ChatLimits.SENT_WINDOW);
 
     Messaging(ClientRegistry clients, RoomRegistry rooms) {
         this.clients = clients;

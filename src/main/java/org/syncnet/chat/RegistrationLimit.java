@@ -13,8 +13,8 @@ import java.util.Map;
  */
 final class RegistrationLimit {
     /** Per address, the times of its recent registrations, oldest first; addresses in order of last registration. */
-    private final Map<String, Deque<Long>> byAddress = new LinkedHashMap<>();
-    private final int capacity;
+    final Map<String, Deque<Long>> byAddress = new LinkedHashMap<>();
+    final int capacity;
 
     RegistrationLimit(int capacity) {
         this.capacity = capacity;

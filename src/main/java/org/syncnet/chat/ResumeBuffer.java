@@ -16,11 +16,11 @@ final class ResumeBuffer {
     /** What a message costs besides its text: its fields in a frame. */
     private static final int OVERHEAD_CHARS = 128;
 
-    private final long capacityChars;
-    private final ArrayDeque<HistoryEntry> messages = new ArrayDeque<>();
-    private long chars;
+    final long capacityChars;
+    final ArrayDeque<HistoryEntry> messages = new ArrayDeque<>();
+    long chars;
     /** Sequence of the newest message evicted (0: none): a resume from before it may have missed messages. */
-    private long lastEvictedSeq;
+    long lastEvictedSeq;
 
     ResumeBuffer(long capacityChars) {
         this.capacityChars = capacityChars;

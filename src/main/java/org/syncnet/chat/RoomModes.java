@@ -9,7 +9,7 @@ final class RoomModes {
     static final String FLAGS = "imnst";
 
     /** Bit {@code i} is {@code FLAGS.charAt(i)}. */
-    private int flags;
+    int flags;
     /** Empty: none. */
     String key = "";
     /** 0: none. */

@@ -32,11 +32,11 @@ import org.syncnet.chat.ChatOutcome.Rejected;
  * </ul>
  */
 final class RoomRegistry {
-    private final int historyLimit;
-    private final int maxRooms;
+    final int historyLimit;
+    final int maxRooms;
     /** By folded name, oldest first. */
-    private final Map<String, RoomState> rooms = new LinkedHashMap<>();
-    private final ResumeBuffer resume;
+    final Map<String, RoomState> rooms = new LinkedHashMap<>();
+    final ResumeBuffer resume;
 
     RoomRegistry(int historyLimit, int maxRooms, long resumeChars) {
         this.historyLimit = historyLimit;

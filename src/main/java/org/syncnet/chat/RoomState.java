@@ -24,11 +24,11 @@ final class RoomState {
     /** Members with {@code +}; a subset of {@link #members}. */
     final Set<ClientId> voiced = new LinkedHashSet<>();
     /** Clients invited and not yet joined, oldest first. */
-    private final Set<ClientId> invited = new LinkedHashSet<>();
-    private final ArrayDeque<HistoryEntry> history = new ArrayDeque<>();
-    private final int historyLimit;
+    final Set<ClientId> invited = new LinkedHashSet<>();
+    final ArrayDeque<HistoryEntry> history = new ArrayDeque<>();
+    final int historyLimit;
     /** Sequence of the newest message dropped from the history (0: none), to tell a resume it has a gap. */
-    private long lastTrimmedSeq;
+    long lastTrimmedSeq;
 
     RoomState(String name, int historyLimit, long created) {
         this.name = name;

@@ -14,8 +14,8 @@ final class SentMessages {
     record Sent(long seq, String room, String recipient, Member sender, long time) {
     }
 
-    private final int capacity;
-    private final Map<String, Sent> byKey = new LinkedHashMap<>();
+    final int capacity;
+    final Map<String, Sent> byKey = new LinkedHashMap<>();
 
     SentMessages(int capacity) {
         this.capacity = capacity;

@@ -7,7 +7,7 @@ import java.util.List;
 
 /** The last {@link ChatLimits#WHOWAS_ENTRIES} nicks that went away, for WHOWAS; part of the replicated state. */
 final class Whowas {
-    private final ArrayDeque<WhowasEntry> entries = new ArrayDeque<>();
+    final ArrayDeque<WhowasEntry> entries = new ArrayDeque<>();
 
     void add(WhowasEntry entry) {
         entries.addLast(entry);

@@ -23,7 +23,8 @@ import java.util.Set;
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class PlainHttpFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
-    static final Set<String> MACHINE_PATHS = Set.of("/api/cluster", "/api/history", "/api/history/events");
+    static final Set<String> MACHINE_PATHS = Set.of("/api/cluster", "/api/history", "/api/history/events",
+            "/api/history/events/binary");
 
     enum Answer { SERVE, REDIRECT, REFUSE }
 

@@ -32,6 +32,7 @@ public final class LocalChat implements ChatApplication, LogListener {
     private final GhostSweeper sweeper;
     private final NickGuard guard;
     private final BooleanSupplier caughtUp;
+    private ChatSnapshots snapshots = ChatSnapshots.OFF;
 
     /**
      * @param incarnation this run's start time in ms (numbers the connections)
@@ -61,17 +62,28 @@ public final class LocalChat implements ChatApplication, LogListener {
 
     /** Rebuilds the state from what this server stored before it started; before {@link #start}. */
     public void restore(StoredEvents stored) {
-        applier.restore(stored);
+        restore(stored, ChatSnapshots.OFF);
+    }
+
+    /**
+     * Rebuilds the state from the newest usable snapshot and the events stored after it, and saves snapshots from
+     * now on; before {@link #start}.
+     */
+    public void restore(StoredEvents stored, ChatSnapshots snapshots) {
+        this.snapshots = snapshots;
+        applier.restore(stored, snapshots);
     }
 
     /** Starts the applier thread; the cluster may deliver from then on. */
     public void start(ExecutorService executor) {
+        snapshots.start(executor);
         worker.start(executor);
     }
 
-    /** Stops the applier and tells every connection that the server is stopping. */
+    /** Stops the applier, saves a last snapshot, and tells every connection that the server is stopping. */
     public void stop() {
         worker.stop();
+        applier.stopped();
         connections.forEach(ChatConnection::serverStopping);
     }
 

@@ -9,8 +9,10 @@ import org.syncnet.chat.ChatEvent;
 import org.syncnet.chat.ChatEventCodec;
 import org.syncnet.chat.ChatOutcome;
 import org.syncnet.chat.ChatState;
+import org.syncnet.chat.ChatStateSnapshot;
 import org.syncnet.chat.ClientId;
 import org.syncnet.chat.MalformedEventException;
+import org.syncnet.chat.MalformedSnapshotException;
 import org.syncnet.cluster.log.Delivery;
 
 /**
@@ -42,6 +44,8 @@ public final class LogApplier {
     private String leader;
     /** Events up to this seq were applied from the stored history at start: the log may deliver some again. */
     private long restoredSeq;
+    /** Saves the state now and then ({@link #restore} sets it). */
+    private ChatSnapshots snapshots = ChatSnapshots.OFF;
 
     LogApplier(String self, ChatState state, Object stateLock, ConnectionRegistry connections,
                CommittedEvents subscriber, NickGuard guard) {
@@ -54,11 +58,14 @@ public final class LogApplier {
     }
 
     /**
-     * Rebuilds the chat state from the events stored before this start (rooms, topics, nicks, recent history), the
-     * same on every server since every server applies the same log; the log then resumes after them. Clients of
-     * the earlier run that the state still lists are ended by the ServerGone submitted next. Before the applier runs.
+     * Rebuilds the chat state from what this server stored before this start (rooms, topics, nicks, recent history),
+     * the same on every server since every server applies the same log; the log then resumes after them. The newest
+     * snapshot that the stored history reaches is loaded and only the stored events after it are applied; a snapshot
+     * that cannot be read is named in the log and skipped, down to replaying the whole history. Clients of the earlier
+     * run that the state still lists are ended by the ServerGone submitted next. Before the applier runs.
      */
-    public void restore(StoredEvents stored) {
+    public void restore(StoredEvents stored, ChatSnapshots snapshots) {
+        this.snapshots = snapshots;
         restoredSeq = stored.lastSeq();
         if (restoredSeq == 0) {
             return;
@@ -66,7 +73,9 @@ public final class LogApplier {
         long startedAt = System.nanoTime();
         long applied;
         synchronized (stateLock) {
-            applied = stored.replay((seq, originServer, payload) -> {
+            String from = fromSnapshot(snapshots);
+            long afterSeq = state.lastSeq();
+            applied = stored.replay(afterSeq, (seq, originServer, payload) -> {
                 try {
                     state.apply(seq, originServer, ChatEventCodec.decode(payload));
                 } catch (MalformedEventException | RuntimeException ex) {
@@ -74,9 +83,43 @@ public final class LogApplier {
                     LOG.log(Level.FINE, self + ": skipping stored event " + seq, ex);
                 }
             });
+            LOG.info(() -> self + ": chat state rebuilt " + from + " and " + applied + " stored events after seq "
+                    + afterSeq + " (up to seq " + restoredSeq + ") in " + (System.nanoTime() - startedAt) / 1_000_000
+                    + " ms");
         }
-        LOG.info(() -> self + ": chat state rebuilt from " + applied + " stored events (up to seq " + restoredSeq
-                + ") in " + (System.nanoTime() - startedAt) / 1_000_000 + " ms");
+    }
+
+    /** Loads the newest usable snapshot into the (new) state; says what it started from. */
+    private String fromSnapshot(ChatSnapshots snapshots) {
+        for (SnapshotFiles.Found found : snapshots.stored()) {
+            if (found.problem() != null) {
+                LOG.warning(self + ": chat state snapshot " + found.path() + " cannot be read (" + found.problem()
+                        + "); not used");
+                continue;
+            }
+            try {
+                long seq = ChatStateSnapshot.seqOf(found.bytes());
+                if (seq > restoredSeq) {
+                    LOG.info(self + ": chat state snapshot " + found.path() + " is at seq " + seq + ", beyond the"
+                            + " stored history (seq " + restoredSeq + "); not used");
+                    continue;
+                }
+                ChatStateSnapshot.restore(found.bytes(), state);
+                snapshots.loaded(seq, found.bytes().length);
+                return "from the snapshot " + found.path().getFileName() + " at seq " + seq;
+            } catch (MalformedSnapshotException e) {
+                LOG.warning(self + ": chat state snapshot " + found.path() + " is unusable (" + e.getMessage()
+                        + "); not used");
+            }
+        }
+        return "without a snapshot";
+    }
+
+    /** When the server stops, with the applier stopped: saves a last snapshot. */
+    void stopped() {
+        synchronized (stateLock) {
+            snapshots.atStop(state);
+        }
     }
 
     /** Committed events in log order, on the applier thread. */
@@ -111,6 +154,7 @@ public final class LogApplier {
                     }
                 }
             }
+            snapshots.afterApplied(state);
         }
         counters.add(applied, handedOut);
     }

@@ -12,7 +12,7 @@ public interface StoredEvents {
         }
 
         @Override
-        public long replay(Replay apply) {
+        public long replay(long afterSeq, Replay apply) {
             return 0;
         }
     };
@@ -27,9 +27,10 @@ public interface StoredEvents {
     long lastSeq();
 
     /**
-     * Hands every event stored before this start to {@code apply}, in log order; returns how many.
+     * Hands every event stored before this start after {@code afterSeq} (0: all) to {@code apply}, in log order;
+     * returns how many.
      *
      * @throws RuntimeException when the store fails (the server must not start with a partial state)
      */
-    long replay(Replay apply);
+    long replay(long afterSeq, Replay apply);
 }

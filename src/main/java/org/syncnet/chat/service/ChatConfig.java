@@ -19,9 +19,12 @@ import org.syncnet.settings.Settings;
  *                          and its later commands' replies go out (see {@code ReplyOrder}); longer than a failover
  * @param flushLingerMicros how long the applier waits for one more committed event before it writes what it
  *                          gathered; 0 writes as soon as none waits (see {@code OrderedWorker})
+ * @param snapshotInterval  applied events between two snapshots of the chat state in the data folder (0: none; a
+ *                          start then replays the whole stored history)
  */
 public record ChatConfig(int rateBurst, int ratePerSecond, int outboundQueueKib, int maxConnections,
-                         long pingIntervalMillis, long replyTimeoutMillis, int flushLingerMicros) {
+                         long pingIntervalMillis, long replyTimeoutMillis, int flushLingerMicros,
+                         int snapshotInterval) {
     public static final String RATE_BURST = "syncnet.chat.rate.burst";
     public static final String RATE_PER_SECOND = "syncnet.chat.rate.per-second";
     public static final String OUTBOUND_QUEUE_KIB = "syncnet.chat.outbound-queue-kib";
@@ -29,6 +32,9 @@ public record ChatConfig(int rateBurst, int ratePerSecond, int outboundQueueKib,
     public static final String PING_INTERVAL = "syncnet.chat.ping-interval";
     public static final String REPLY_TIMEOUT = "syncnet.chat.reply-timeout";
     public static final String FLUSH_LINGER = "syncnet.chat.flush-linger-us";
+    public static final String SNAPSHOT_INTERVAL = "syncnet.chat.snapshot-interval";
+    /** Fewer events between snapshots would spend more on snapshots than a start saves. */
+    static final int MIN_SNAPSHOT_INTERVAL = 1_000;
     /** Below the HTTP listener's read timeout (90 s), with room for a pong that is late. */
     static final long MAX_PING_INTERVAL_MILLIS = 60_000;
 
@@ -42,7 +48,17 @@ public record ChatConfig(int rateBurst, int ratePerSecond, int outboundQueueKib,
                 Settings.wholeNumber(lookup, MAX_CONNECTIONS, 10_000, 1, 1_000_000),
                 pingInterval(lookup),
                 Settings.duration(lookup, REPLY_TIMEOUT, 10_000, 1_000),
-                Settings.wholeNumber(lookup, FLUSH_LINGER, 0, 0, 5_000));
+                Settings.wholeNumber(lookup, FLUSH_LINGER, 0, 0, 5_000),
+                snapshotInterval(lookup));
+    }
+
+    private static int snapshotInterval(Function<String, String> lookup) {
+        int events = Settings.wholeNumber(lookup, SNAPSHOT_INTERVAL, 10_000, 0, 100_000_000);
+        if (events > 0 && events < MIN_SNAPSHOT_INTERVAL) {
+            throw new InvalidSettingException(SNAPSHOT_INTERVAL, "'" + lookup.apply(SNAPSHOT_INTERVAL) + "' is below "
+                    + MIN_SNAPSHOT_INTERVAL + " events (0: no snapshots)");
+        }
+        return events;
     }
 
     private static long pingInterval(Function<String, String> lookup) {

@@ -17,8 +17,11 @@ import java.util.logging.Logger;
 import org.syncnet.chat.ChatEvent;
 import org.syncnet.chat.app.AccountDesk;
 import org.syncnet.chat.app.ChatApplication;
+import org.syncnet.chat.app.ChatSnapshots;
 import org.syncnet.chat.app.LocalChat;
+import org.syncnet.chat.app.SnapshotFiles;
 import org.syncnet.cluster.service.ClusterService;
+import org.syncnet.cluster.service.DataFolder;
 import org.syncnet.cluster.service.ElectionState;
 import org.syncnet.history.service.HistoryService;
 
@@ -71,7 +74,11 @@ public class ChatService {
         chat = new LocalChat(self, cluster.incarnation(), config.maxConnections(), cluster.submitter(),
                 history.feed(), cluster::isCaughtUp, accounts.nickGraceMillis(), accounts.required(),
                 TimeUnit.MICROSECONDS.toNanos(config.flushLingerMicros()));
-        chat.restore(new StoredHistory(history));
+        // Without a history a start has nothing to apply a snapshot's tail from: none are written then.
+        ChatSnapshots snapshots = history.enabled() && config.snapshotInterval() > 0
+                ? new ChatSnapshots(self, new SnapshotFiles(DataFolder.path()), config.snapshotInterval())
+                : ChatSnapshots.OFF;
+        chat.restore(new StoredHistory(history), snapshots);
         desk = new AccountDesk(self, chat, accounts.hashIterations());
         long first = chat.firstConnection();
         reaper = new ServerReaper(self, cluster, election, chat, first);
@@ -94,7 +101,8 @@ public class ChatService {
                 + "), outbound queue " + config.outboundQueueKib() + " KiB, at most " + config.maxConnections()
                 + " connections; accounts hashed with " + accounts.hashIterations() + " iterations, "
                 + (accounts.required() ? "required to chat" : "optional") + ", registered nicks free for "
-                + accounts.nickGraceMillis() / 1000 + " s");
+                + accounts.nickGraceMillis() / 1000 + " s; " + (snapshots == ChatSnapshots.OFF ? "no state snapshots"
+                : "a state snapshot every " + config.snapshotInterval() + " events"));
     }
 
     @PreDestroy

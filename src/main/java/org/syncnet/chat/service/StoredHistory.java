@@ -17,7 +17,7 @@ final class StoredHistory implements StoredEvents {
     }
 
     @Override
-    public long replay(Replay apply) {
-        return history.replay(e -> apply.event(e.seq(), e.originServer(), e.payload()));
+    public long replay(long afterSeq, Replay apply) {
+        return history.replay(afterSeq, e -> apply.event(e.seq(), e.originServer(), e.payload()));
     }
 }

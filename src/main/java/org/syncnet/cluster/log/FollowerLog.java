@@ -3,6 +3,8 @@ package org.syncnet.cluster.log;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -31,6 +33,12 @@ final class FollowerLog implements LogRecovery.Log {
     private LogCut resumedAfter;
     private final List<LogEntry> appended = new ArrayList<>();
     private final Map<PartKey, Long> index = new HashMap<>();
+    /**
+     * The keys of entries the store let go, newest last, at most {@link #RETIRED_KEYS}: a retry of one of them is
+     * still known (without its payload), as far back as when the store kept that many entries itself.
+     */
+    private final LinkedHashMap<PartKey, Long> retired = new LinkedHashMap<>();
+    static final int RETIRED_KEYS = 100_000;
     private final Reassembly reassembly = new Reassembly();
     private final List<Delivery> deliveries = new ArrayList<>();
     private long commitSeq;
@@ -113,6 +121,7 @@ final class FollowerLog implements LogRecovery.Log {
         }
         store.resetAfter(cut);
         index.clear();
+        retired.clear();
         reassembly.clear();
         ahead.clear();
         commitSeq = cut.seq();
@@ -142,11 +151,14 @@ final class FollowerLog implements LogRecovery.Log {
 
     /** The entry for this part is in the log, committed or not, as far as we know. */
     boolean holds(PartKey key) {
-        return index.containsKey(key);
+        return index.containsKey(key) || retired.containsKey(key);
     }
 
     boolean isCommitted(PartKey key) {
         Long seq = index.get(key);
+        if (seq == null) {
+            seq = retired.get(key);
+        }
         return seq != null && seq <= commitSeq;
     }
 
@@ -319,6 +331,7 @@ final class FollowerLog implements LogRecovery.Log {
     public void truncateAfter(long seq) {
         if (seq < commitSeq) {
             commitSeq = seq;
+            retired.values().removeIf(retiredSeq -> retiredSeq > seq);
         }
         for (LogEntry e : store.read(seq + 1, Integer.MAX_VALUE)) {
             if (!e.isBarrier()) {
@@ -355,8 +368,15 @@ final class FollowerLog implements LogRecovery.Log {
             }
         }
         for (LogEntry gone : store.discardUpTo(Math.min(appliedSeq, commitSeq))) {
-            if (!gone.isBarrier()) {
-                index.remove(gone.partKey(), gone.seq());
+            if (!gone.isBarrier() && index.remove(gone.partKey(), gone.seq())) {
+                retired.put(gone.partKey(), gone.seq());
+            }
+        }
+        if (retired.size() > RETIRED_KEYS) {
+            Iterator<PartKey> oldest = retired.keySet().iterator();
+            for (int n = retired.size() - RETIRED_KEYS; n > 0; n--) {
+                oldest.next();
+                oldest.remove();
             }
         }
     }

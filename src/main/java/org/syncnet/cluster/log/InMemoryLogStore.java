@@ -9,10 +9,14 @@ import org.syncnet.cluster.log.entry.LogEntry;
  * delivered, in memory. A follower
  * that needs an entry older than that (it was away or restarted while {@code capacity} entries were committed)
  * cannot be caught up from this store; the replicated log counts that case (see
- * {@link ReplicatedLog#unservableCatchUps()}) since a snapshot/state transfer is not built yet.
+ * {@link ReplicatedLog#unservableCatchUps()}), and that follower catches up from its peers' stored history.
  */
 public final class InMemoryLogStore implements LogStore {
-    public static final int DEFAULT_CAPACITY = 100_000;
+    /**
+     * What a server holds in memory: a follower further behind is caught up from the stored history (which the
+     * segments on disk and the peers' histories hold), not from here.
+     */
+    public static final int DEFAULT_CAPACITY = 20_000;
 
     private final int capacity;
     private final ArrayList<LogEntry> entries = new ArrayList<>();
@@ -33,15 +37,15 @@ public final class InMemoryLogStore implements LogStore {
     }
 
     /**
-     * A restarted server's store holding the committed entries it kept, {@code tail} (contiguous, at most
-     * {@code capacity} are kept), the first of which follows an entry of epoch {@code prevEpoch}.
+     * A restarted server's store holding the entries it kept, {@code tail} (contiguous, all of it: more than
+     * {@code capacity} go as they are delivered, see {@link LogResume#store}), the first of which follows an entry of
+     * epoch {@code prevEpoch}.
      */
     public InMemoryLogStore(int capacity, long prevEpoch, List<LogEntry> tail) {
         this(capacity, LogCut.START);
-        int from = Math.max(0, tail.size() - capacity);
-        first = tail.get(from).seq();
-        discardedLastEpoch = first == 1 ? 0 : from == 0 ? prevEpoch : tail.get(from - 1).epoch();
-        entries.addAll(tail.subList(from, tail.size()));
+        first = tail.get(0).seq();
+        discardedLastEpoch = first == 1 ? 0 : prevEpoch;
+        entries.addAll(tail);
     }
 
     /** A restarted server's store: it resumes after {@code cut}, which it delivered before the restart. */

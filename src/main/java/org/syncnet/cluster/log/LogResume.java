@@ -24,11 +24,18 @@ public record LogResume(LogCut applied, long tailPrevEpoch, List<LogEntry> tail)
         }
     }
 
-    /** The store the log resumes with: the kept tail, or (none kept, or it ends before the applied cut) empty. */
+    /**
+     * The store the log resumes with: the kept tail, or (none kept, or it ends before the applied cut) empty. Of the
+     * tail it holds the last {@code capacity} entries, and all after the applied cut however many (the history lost
+     * them: they are delivered again, then discarded like any other).
+     */
     public InMemoryLogStore store(int capacity) {
         if (tail.isEmpty() || tail.get(tail.size() - 1).seq() < applied.seq()) {
             return new InMemoryLogStore(capacity, applied);
         }
-        return new InMemoryLogStore(capacity, tailPrevEpoch, tail);
+        int afterApplied = (int) Math.max(0, Math.min(tail.size(), applied.seq() + 1 - tail.get(0).seq()));
+        int from = Math.max(0, Math.min(tail.size() - capacity, afterApplied));
+        long prevEpoch = from == 0 ? tailPrevEpoch : tail.get(from - 1).epoch();
+        return new InMemoryLogStore(capacity, prevEpoch, tail.subList(from, tail.size()));
     }
 }

@@ -37,10 +37,10 @@ import org.syncnet.cluster.wire.Message;
  * the same place (never a committed one: that would be a safety bug and throws), and commit up to the leader's
  * commit point, but never beyond what this append proved to match; where the leader and one follower make a quorum,
  * a follower commits the leader's own-epoch entries it holds without waiting for that point.</li>
- * <li><b>Deduplication</b> is by (client id, client event id) against the entries the store still keeps: the
- * index holds one key per kept entry, so it is bounded exactly as the store is. A retry that arrives after its
- * entry left the store (more than the store's capacity of later events) would be ordered again; servers drop
- * their own pending copy as soon as they see it committed, so only a client retrying that late can cause it.</li>
+ * <li><b>Deduplication</b> is by (client id, client event id) against the entries the store still keeps and the keys
+ * of the last {@link FollowerLog#RETIRED_KEYS} entries it let go (the keys alone, far smaller than the entries). A
+ * retry that arrives after more later events than that would be ordered again; servers drop their own pending copy
+ * as soon as they see it committed, so only a client retrying that late can cause it.</li>
  * </ul>
  */
 public final class ReplicatedLog {

@@ -130,11 +130,12 @@ public class ClusterService {
             epochs = new EpochFile(DataFolder.path().resolve("epoch"));
             if (storedLog.enabled()) {
                 LogCut applied = storedLog.resumePoint();
-                segments = LogSegments.open(self.id(), DataFolder.path().resolve("log"),
-                        InMemoryLogStore.DEFAULT_CAPACITY, settings.fsync());
+                segments = LogSegments.open(self.id(), DataFolder.path().resolve("log"), LogSegments.KEEP,
+                        settings.fsync());
                 durable = segments;
-                resume = new LogResume(applied, segments.tail().prevEpoch(), segments.tail().entries());
-                checkHistoryAgainstLog(self.id(), applied.seq(), storedLog.markedSeq(), segments.tail().entries());
+                LogSegments.Tail tail = segments.takeTail();
+                resume = new LogResume(applied, tail.prevEpoch(), tail.entries());
+                checkHistoryAgainstLog(self.id(), applied.seq(), storedLog.markedSeq(), tail.entries());
             }
         } catch (RuntimeException e) {
             LOG.severe(self.id() + ": SyncNet cannot start: " + e.getMessage());

@@ -34,6 +34,11 @@ import org.syncnet.cluster.wire.MalformedDatagramException;
  * segments go once the newer ones hold {@code keep} entries.
  */
 public final class LogSegments implements DurableLog {
+    /**
+     * Entries kept on disk (not in memory): what a server whose history lost its newest events (a crash while the
+     * history's queue was long, a database replaced) delivers again from here when no peer has them.
+     */
+    public static final int KEEP = 100_000;
     private static final Logger LOG = Logger.getLogger("org.syncnet.cluster");
     static final byte VERSION = 1;
     private static final byte[] MAGIC = {'S', 'N', 'L', 'G'};
@@ -55,7 +60,8 @@ public final class LogSegments implements DurableLog {
     /** Segment files by first seq, with how many entries each holds. */
     private final TreeMap<Long, Long> segments = new TreeMap<>();
     private final List<LogEntry> buffer = new ArrayList<>();
-    private final Tail tail;
+    /** Until taken: the entries read back at start (the log holds what it needs of them from then on). */
+    private Tail tail;
     private FileChannel current;
     private long currentFirst;
     private long lastSeq;
@@ -86,8 +92,14 @@ public final class LogSegments implements DurableLog {
         }
     }
 
-    public Tail tail() {
-        return tail;
+    /** The entries read back at start; once only, so that this durable log does not hold them in memory. */
+    public Tail takeTail() {
+        Tail taken = tail;
+        if (taken == null) {
+            throw new IllegalStateException("the tail was taken already");
+        }
+        tail = null;
+        return taken;
     }
 
     @Override

@@ -223,14 +223,14 @@ public class HistoryService {
     }
 
     /**
-     * Hands every event stored before this start to {@code apply}, in log order, read in batches: how the chat
-     * rebuilds its state. Returns how many.
+     * Hands every event stored before this start after {@code afterSeq} (0: all) to {@code apply}, in log order, read
+     * in batches: how the chat rebuilds its state (after its snapshot). Returns how many.
      *
      * @throws RuntimeException when the database fails (the server must not start with a partial state)
      */
-    public long replay(Consumer<CommittedEvent> apply) {
+    public long replay(long afterSeq, Consumer<CommittedEvent> apply) {
         long count = 0;
-        long next = 1;
+        long next = afterSeq + 1;
         long upTo = storedSeq();
         while (next <= upTo) {
             List<CommittedEvent> batch = store.readFrom(next, REPLAY_BATCH);

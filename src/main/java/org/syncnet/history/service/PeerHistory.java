@@ -14,13 +14,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
 import org.syncnet.history.CommittedEvent;
+import org.syncnet.history.EventPage;
 import org.syncnet.history.TransferAuth;
 
 /**
@@ -33,6 +36,7 @@ import org.syncnet.history.TransferAuth;
 final class PeerHistory {
     private static final Logger LOG = Logger.getLogger("org.syncnet.history");
     static final int PAGE = StoredEventsResource.MAX_LIMIT;
+    static final int BINARY_PAGE = StoredEventsResource.MAX_BINARY_LIMIT;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     /** How long the first page may take: a start of the whole cluster waits this long for peers that deploy too. */
@@ -40,6 +44,8 @@ final class PeerHistory {
 
     private final String self;
     private final TransferAuth auth;
+    /** Peers that answered the binary form with 404: an earlier version, asked in JSON. */
+    private final Set<String> jsonOnly = ConcurrentHashMap.newKeySet();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(CONNECT_TIMEOUT).build();
 
@@ -56,14 +62,14 @@ final class PeerHistory {
      */
     CommittedEvent fetch(Map<String, String> peers, long afterSeq, Predicate<List<CommittedEvent>> store) {
         long startedAt = System.nanoTime();
-        Map<String, CompletableFuture<List<CommittedEvent>>> asked = new LinkedHashMap<>();
+        Map<String, CompletableFuture<EventPage.Page>> asked = new LinkedHashMap<>();
         peers.forEach((id, url) -> asked.put(id, page(url, afterSeq, Duration.ofMillis(FIRST_PAGE_MILLIS))));
         String best = null;
-        List<CommittedEvent> first = List.of();
-        for (Map.Entry<String, CompletableFuture<List<CommittedEvent>>> a : asked.entrySet()) {
+        EventPage.Page first = new EventPage.Page(List.of(), false);
+        for (Map.Entry<String, CompletableFuture<EventPage.Page>> a : asked.entrySet()) {
             try {
-                List<CommittedEvent> page = a.getValue().get(FIRST_PAGE_MILLIS + 500, TimeUnit.MILLISECONDS);
-                if (page.size() > first.size()) {
+                EventPage.Page page = a.getValue().get(FIRST_PAGE_MILLIS + 500, TimeUnit.MILLISECONDS);
+                if (page.events().size() > first.events().size()) {
                     best = a.getKey();
                     first = page;
                 }
@@ -80,17 +86,18 @@ final class PeerHistory {
         }
         CommittedEvent last = null;
         String url = peers.get(best);
+        long count = 0;
         try {
             // The next page is on its way while this one is stored.
-            for (List<CommittedEvent> page = first; !page.isEmpty(); ) {
-                CommittedEvent end = page.get(page.size() - 1);
-                CompletableFuture<List<CommittedEvent>> next = page.size() < PAGE ? null
-                        : page(url, end.seq(), REQUEST_TIMEOUT);
-                if (!store.test(page)) {
-                    next = null;
+            for (EventPage.Page page = first; !page.events().isEmpty(); ) {
+                List<CommittedEvent> events = page.events();
+                CommittedEvent end = events.get(events.size() - 1);
+                CompletableFuture<EventPage.Page> next = page.more() ? page(url, end.seq(), REQUEST_TIMEOUT) : null;
+                if (!store.test(events)) {
                     break;
                 }
                 last = end;
+                count += events.size();
                 if (next == null) {
                     break;
                 }
@@ -102,19 +109,41 @@ final class PeerHistory {
         }
         if (last != null) {
             long to = last.seq();
+            long events = count;
             long millis = (System.nanoTime() - startedAt) / 1_000_000;
             String from = best;
             LOG.info(() -> self + ": fetched the stored events after seq " + afterSeq + " up to seq " + to + " from "
-                    + from + " in " + millis + " ms");
+                    + from + " in " + millis + " ms (" + events + " events)");
         }
         return last;
     }
 
     /**
-     * One page of a peer's stored events after {@code after}, on the HTTP client's own threads; completes
-     * exceptionally when the peer fails or is late.
+     * One page of a peer's stored events after {@code after}, on the HTTP client's own threads, in binary; from a
+     * peer of an earlier version (it does not know the binary form) in JSON. Completes exceptionally when the peer
+     * fails or is late.
      */
-    private CompletableFuture<List<CommittedEvent>> page(String baseUrl, long after, Duration timeout) {
+    private CompletableFuture<EventPage.Page> page(String baseUrl, long after, Duration timeout) {
+        if (jsonOnly.contains(baseUrl)) {
+            return jsonPage(baseUrl, after, timeout);
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/history/events/binary?after=" + after
+                        + "&limit=" + BINARY_PAGE))
+                .header(TransferAuth.HEADER, auth.sign(self, System.currentTimeMillis(), after, BINARY_PAGE))
+                .timeout(timeout).GET().build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).thenCompose(response -> {
+            if (response.statusCode() == 404) {
+                jsonOnly.add(baseUrl);
+                return jsonPage(baseUrl, after, timeout);
+            }
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("HTTP " + response.statusCode());
+            }
+            return CompletableFuture.completedFuture(EventPage.decode(response.body(), after));
+        });
+    }
+
+    private CompletableFuture<EventPage.Page> jsonPage(String baseUrl, long after, Duration timeout) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/history/events?after=" + after
                         + "&limit=" + PAGE))
                 .header(TransferAuth.HEADER, auth.sign(self, System.currentTimeMillis(), after, PAGE))
@@ -123,7 +152,8 @@ final class PeerHistory {
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("HTTP " + response.statusCode());
             }
-            return parse(response.body(), after);
+            List<CommittedEvent> events = parse(response.body(), after);
+            return new EventPage.Page(events, events.size() == PAGE);
         });
     }
 

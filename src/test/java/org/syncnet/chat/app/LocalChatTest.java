@@ -259,13 +259,13 @@ class LocalChatTest {
             }
 
             @Override
-            public long replay(Replay apply) {
+            public long replay(long afterSeq, Replay apply) {
                 for (int i = 0; i < stored.size(); i++) {
                     apply.event(i + 1, "server1", ChatEventCodec.encode(stored.get(i)));
                 }
                 return stored.size();
             }
-        });
+        }, ChatSnapshots.OFF);
         assertTrue(state.isNickTaken("alice"));
         assertEquals(List.of("#lobby"), state.roomsOf(old));
         applier.deliver(List.of(delivery(2, "server1", new ChatEvent.RoomJoined(old, "#lobby"))));

@@ -10,14 +10,15 @@ import org.syncnet.settings.InvalidSettingException;
 class ChatConfigTest {
     @Test
     void unsetSettingsTakeTheDefaults() {
-        assertEquals(new ChatConfig(20, 5, 4096, 10_000, 30_000, 10_000, 0), ChatConfig.fromSettings(name -> null));
+        assertEquals(new ChatConfig(20, 5, 4096, 10_000, 30_000, 10_000, 0, 10_000),
+                ChatConfig.fromSettings(name -> null));
     }
 
     @Test
     void setSettingsAreRead() {
         Map<String, String> s = Map.of(ChatConfig.RATE_BURST, "100", ChatConfig.RATE_PER_SECOND, " 50 ",
                 ChatConfig.OUTBOUND_QUEUE_KIB, "1024", ChatConfig.MAX_CONNECTIONS, "3");
-        assertEquals(new ChatConfig(100, 50, 1024, 3, 30_000, 10_000, 0), ChatConfig.fromSettings(s::get));
+        assertEquals(new ChatConfig(100, 50, 1024, 3, 30_000, 10_000, 0, 10_000), ChatConfig.fromSettings(s::get));
     }
 
     @Test
@@ -33,6 +34,19 @@ class ChatConfigTest {
         assertThrows(InvalidSettingException.class,
                 () -> ChatConfig.fromSettings(n -> n.equals(ChatConfig.OUTBOUND_QUEUE_KIB) ? "1023" : null),
                 "a queue that cannot hold one history frame");
+    }
+
+    @Test
+    void theSnapshotIntervalIsZeroOrAtLeastAThousandEvents() {
+        assertEquals(0, ChatConfig.fromSettings(n -> n.equals(ChatConfig.SNAPSHOT_INTERVAL) ? "0" : null)
+                .snapshotInterval());
+        assertEquals(50_000, ChatConfig.fromSettings(n -> n.equals(ChatConfig.SNAPSHOT_INTERVAL) ? "50000" : null)
+                .snapshotInterval());
+        for (String bad : new String[] {"999", "1", "-1", "ten", "", "100000001"}) {
+            InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                    () -> ChatConfig.fromSettings(n -> n.equals(ChatConfig.SNAPSHOT_INTERVAL) ? bad : null), bad);
+            assertEquals(ChatConfig.SNAPSHOT_INTERVAL, e.setting());
+        }
     }
 
     @Test

@@ -276,6 +276,19 @@ class ReplicatedLogTest {
     }
 
     @Test
+    void aLateRetryOfAnEntryTheStoreLetGoIsNotOrderedAgain() {
+        ReplicatedLog leader = log("s2", 1, new InMemoryLogStore(10));
+        leader.startLeading(2, Map.of(), 0, out);
+        for (long i = 1; i <= 50; i++) {
+            assertTrue(leader.order("s0", key(i), new byte[0]));
+        }
+        assertEquals(50, leader.drainDeliveries().size());
+        assertFalse(leader.order("s0", key(1), new byte[0]), "the first entry left the store; its key did not");
+        assertEquals(List.of(), leader.drainDeliveries());
+        assertTrue(leader.order("s0", key(51), new byte[0]));
+    }
+
+    @Test
     void aFollowerNeedingDiscardedEntriesIsCountedNotSilentlySkipped() {
         ReplicatedLog leader = log("s2", 1, new InMemoryLogStore(10));
         leader.startLeading(2, Map.of(), 0, out);

@@ -54,7 +54,7 @@ class LogSegmentsTest {
         log.flush(); // nothing new: nothing to force
         assertEquals(2, log.forces());
         log.close();
-        assertEquals(entries(2, 1, 700), LogSegments.open("server1", dir, 1000, false).tail().entries());
+        assertEquals(entries(2, 1, 700), LogSegments.open("server1", dir, 1000, false).takeTail().entries());
         LogSegments without = LogSegments.open("server1", dir, 1000, false);
         commit(without, entries(2, 701, 710));
         assertEquals(0, without.forces());
@@ -63,12 +63,12 @@ class LogSegmentsTest {
     @Test
     void committedEntriesComeBackInOrderAfterARestart() {
         LogSegments first = LogSegments.open("server1", dir, 1000, false);
-        assertEquals(List.of(), first.tail().entries());
+        assertEquals(List.of(), first.takeTail().entries());
         commit(first, entries(2, 1, 300));
         commit(first, entries(5, 301, 700)); // more than one record per flush
         first.close();
 
-        LogSegments.Tail tail = LogSegments.open("server1", dir, 1000, false).tail();
+        LogSegments.Tail tail = LogSegments.open("server1", dir, 1000, false).takeTail();
         assertEquals(entries(2, 1, 300), tail.entries().subList(0, 300));
         assertEquals(entries(5, 301, 700), tail.entries().subList(300, 700));
         assertEquals(0, tail.prevEpoch());
@@ -85,12 +85,12 @@ class LogSegmentsTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(3, files.count(), "the oldest segment went once the newer ones held enough");
         }
-        LogSegments.Tail tail = LogSegments.open("server1", dir, 1000, false).tail();
+        LogSegments.Tail tail = LogSegments.open("server1", dir, 1000, false).takeTail();
         assertEquals(1000, tail.entries().size());
         assertEquals(3L * LogSegments.SEGMENT_ENTRIES + 1, tail.entries().get(999).seq());
         assertEquals(4, tail.prevEpoch());
         assertEquals(LogSegments.SEGMENT_ENTRIES + 1,
-                LogSegments.open("server1", dir, 200_000, false).tail().entries().get(0).seq(),
+                LogSegments.open("server1", dir, 200_000, false).takeTail().entries().get(0).seq(),
                 "what is kept on disk starts with the second segment");
     }
 
@@ -101,14 +101,14 @@ class LogSegmentsTest {
         Files.write(segment, java.util.Arrays.copyOf(bytes, bytes.length - 7)); // killed in the middle of a write
 
         LogSegments reopened = LogSegments.open("server1", dir, 1000, false);
-        assertEquals(entries(2, 1, 20), reopened.tail().entries());
+        assertEquals(entries(2, 1, 20), reopened.takeTail().entries());
         assertTrue(Files.size(segment) < bytes.length - 7, "cut at the last whole record");
         reopened.resumesAfter(20, 2);
         commit(reopened, entries(6, 21, 25));
         reopened.close();
         List<LogEntry> expected = new ArrayList<>(entries(2, 1, 20));
         expected.addAll(entries(6, 21, 25));
-        assertEquals(expected, LogSegments.open("server1", dir, 1000, false).tail().entries());
+        assertEquals(expected, LogSegments.open("server1", dir, 1000, false).takeTail().entries());
     }
 
     @Test
@@ -117,7 +117,7 @@ class LogSegmentsTest {
         byte[] bytes = Files.readAllBytes(segment);
         bytes[bytes.length - 3] ^= 1; // a flipped bit in the second record: its checksum fails
         Files.write(segment, bytes);
-        assertEquals(entries(2, 1, 20), LogSegments.open("server1", dir, 1000, false).tail().entries());
+        assertEquals(entries(2, 1, 20), LogSegments.open("server1", dir, 1000, false).takeTail().entries());
     }
 
     @Test
@@ -128,6 +128,6 @@ class LogSegmentsTest {
         log.close();
         List<LogEntry> expected = new ArrayList<>(entries(2, 1, 20));
         expected.addAll(entries(7, 21, 25));
-        assertEquals(expected, LogSegments.open("server1", dir, 1000, false).tail().entries());
+        assertEquals(expected, LogSegments.open("server1", dir, 1000, false).takeTail().entries());
     }
 }
