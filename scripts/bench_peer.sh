@@ -5,10 +5,11 @@
 #                                   ngircd and SyncNet's three servers: latency, server CPU, order agreement
 #   2. scripts/bench_irc.sh         saturation (100 clients, 20 senders, 20 unconfirmed each) on the same three
 #   3. scripts/bench_irc.sh         fan-out: 5,000 clients in one channel on one server, one sender at 10 msg/s
-#                                   (SyncNet and one ngircd)
+#                                   (SyncNet only: one ngircd did not get 5,000 clients into one channel within the
+#                                   generator's 250 s, its joins being single-threaded and quadratic)
 #   4. scripts/bench_chat.sh        1,000 msg/s over WebSocket (SyncNet)
 #   5. scripts/bench_startup.sh     ready times and idle RSS per server (empty, and with 100,000 stored events)
-#   6. scripts/bench_connections.sh RSS per idle connection, and 1,000 msg/s beside 10,000 idle connections
+#   6. scripts/bench_connections.sh RSS per idle connection (10,000 IRC, 2,000 WebSocket) and 1,000 msg/s beside them
 #   7. scripts/bench_catchup.sh     a server that missed 100,000 events: transfer start to caught up
 # Then prints the table (Markdown, with each target and whether it is met) and, with gnuplot, draws it as an SVG.
 # Everything goes to runtime/bench-peer/: each step's output (STEP.log), results.txt (their RESULT lines), table.md
@@ -51,11 +52,11 @@ for s in $STEPS; do
     case $s in
         irc-rate) step "$s" env BENCH_SCENARIOS=rate "$ROOT/scripts/bench_irc.sh" ;;
         irc-saturation) step "$s" env BENCH_SCENARIOS=saturation BENCH_CLIENTS=100 BENCH_SENDERS=20 "$ROOT/scripts/bench_irc.sh" ;;
-        irc-fanout) step "$s" env BENCH_SCENARIOS=rate BENCH_SYSTEMS="syncnet ngircd" BENCH_ONE_PORT=1 BENCH_CLIENTS=5000 \
+        irc-fanout) step "$s" env BENCH_SCENARIOS=rate BENCH_SYSTEMS=syncnet BENCH_ONE_PORT=1 BENCH_CLIENTS=5000 \
             BENCH_SENDERS=1 BENCH_RATE=10 BENCH_SECONDS=30 "$ROOT/scripts/bench_irc.sh" ;;
         chat-rate) step "$s" env BENCH_SCENARIOS=rate BENCH_BASELINE=0 "$ROOT/scripts/bench_chat.sh" ;;
         startup) step "$s" "$ROOT/scripts/bench_startup.sh" ;;
-        connections) step "$s" "$ROOT/scripts/bench_connections.sh" ;;
+        connections) step "$s" env BENCH_WS=2000 "$ROOT/scripts/bench_connections.sh" ;;
         catchup) step "$s" "$ROOT/scripts/bench_catchup.sh" ;;
         *) sn_warn "unknown step '$s'" ;;
     esac
@@ -84,7 +85,7 @@ rate() { line irc-rate "server=$1" scenario=rate; }
 sat() { line irc-saturation "server=$1" scenario=saturation; }
 R_SN=$(rate syncnet) R_NG=$(rate ngircd) R_NET=$(rate ngircd-net)
 S_SN=$(sat syncnet) S_NG=$(sat ngircd) S_NET=$(sat ngircd-net)
-F_SN=$(line irc-fanout server=syncnet scenario=rate) F_NG=$(line irc-fanout server=ngircd scenario=rate)
+F_SN=$(line irc-fanout server=syncnet scenario=rate)
 W_SN=$(line chat-rate scenario=rate)
 U3=$(line startup label=syncnet-3) U1=$(line startup label=syncnet-1) UH=$(line startup label=syncnet-3-history)
 UNG=$(line startup label=ngircd-1) UNET=$(line startup label=ngircd-net-3)
@@ -109,7 +110,7 @@ mib() { [[ $1 == - ]] && echo "-" || echo "$1 MiB"; }
     echo "| 1,000 msg/s over IRC (30 clients): p50 / p99 | $(f "$R_NG" p50_ms) / $(f "$R_NG" p99_ms) ms | $(f "$R_NET" p50_ms) / $(f "$R_NET" p99_ms) ms | $(f "$R_SN" p50_ms) / $(f "$R_SN" p99_ms) ms | ≤ 2 / ≤ 10 ms | $(ok "$(f "$R_SN" p50_ms)" '<=' 2) / $(ok "$(f "$R_SN" p99_ms)" '<=' 10) |"
     echo "| 1,000 msg/s over WebSocket: p50 / p99 | | | $(f "$W_SN" p50_ms) / $(f "$W_SN" p99_ms) ms | ≤ 2 / ≤ 10 ms | $(ok "$(f "$W_SN" p50_ms)" '<=' 2) / $(ok "$(f "$W_SN" p99_ms)" '<=' 10) |"
     echo "| server CPU per 1,000 deliveries at 1,000 msg/s | $(f "$R_NG" cpu_servers_ms_per_k) ms | $(f "$R_NET" cpu_servers_ms_per_k) ms | $(f "$R_SN" cpu_servers_ms_per_k) ms | | |"
-    echo "| fan-out: 5,000 members on one server, 10 msg/s: p50 / p99 | $(f "$F_NG" p50_ms) / $(f "$F_NG" p99_ms) ms | | $(f "$F_SN" p50_ms) / $(f "$F_SN" p99_ms) ms | p99 ≤ 100 ms | $(ok "$(f "$F_SN" p99_ms)" '<=' 100) |"
+    echo "| fan-out: 5,000 members on one server, 10 msg/s: p50 / p99 | (not run: see the script) | | $(f "$F_SN" p50_ms) / $(f "$F_SN" p99_ms) ms | p99 ≤ 100 ms | $(ok "$(f "$F_SN" p99_ms)" '<=' 100) |"
     echo "| clients agreeing on one order | $(order "$R_NG") | $(order "$R_NET") | $(order "$R_SN") | yes | |"
     echo "| start-up: ready, 3 servers (empty history) | $(f "$UNG" ready_s) s (1 server) | $(f "$UNET" ready_s) s (linked) | $(f "$U3" ready_s) s | ≤ 10 s | $(ok "$(f "$U3" ready_s)" '<=' 10) |"
     echo "| start-up: ready, 1 server | | | $(f "$U1" ready_s) s | ≤ 5 s | $(ok "$(f "$U1" ready_s)" '<=' 5) |"
