@@ -2,10 +2,8 @@ package org.syncnet.chat;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +29,7 @@ public final class ChatStateSnapshot {
     private static final int MAGIC = 0x534E4353;  // "SNCS"
     /** Magic, version, seq, limits, body length. */
     private static final int HEADER_BYTES = 4 + 1 + 8 + 4 + 4 + 8 + 4;
-    private static final int CRC_BYTES = 4;
+    static final int CRC_BYTES = 4;
     private static final int WRITE_CHUNK = 64 * 1024;
 
     private ChatStateSnapshot() {
@@ -49,11 +47,11 @@ public final class ChatStateSnapshot {
      */
     public static Capture capture(ChatState state) {
         RoomRegistry rooms = state.rooms;
-        Out clients = new Out(1 << 12);
+        SnapshotOut clients = new SnapshotOut(1 << 12);
         writeClients(clients, state.clients);
         List<RoomCapture> roomCaptures = new ArrayList<>(rooms.rooms.size());
         for (Map.Entry<String, RoomState> entry : rooms.rooms.entrySet()) {
-            Out meta = new Out(256);
+            SnapshotOut meta = new SnapshotOut(256);
             writeRoomMeta(meta, entry.getKey(), entry.getValue());
             roomCaptures.add(new RoomCapture(meta.toByteArray(),
                     entry.getValue().history.toArray(new HistoryEntry[0]), entry.getValue().lastTrimmedSeq));
@@ -61,7 +59,7 @@ public final class ChatStateSnapshot {
         SentMessages sent = state.messaging.sent;
         String[] sentKeys = sent.byKey.keySet().toArray(new String[0]);
         SentMessages.Sent[] sentValues = sent.byKey.values().toArray(new SentMessages.Sent[0]);
-        Out accounts = new Out(1 << 10);
+        SnapshotOut accounts = new SnapshotOut(1 << 10);
         writeAccounts(accounts, state.accountRegistry);
         return new Capture(state.lastSeq, rooms.historyLimit, rooms.maxRooms, rooms.resume.capacityChars,
                 clients.toByteArray(), rooms.resume.messages.toArray(new HistoryEntry[0]), rooms.resume.chars,
@@ -124,15 +122,15 @@ public final class ChatStateSnapshot {
          * @throws IllegalStateException when it would be larger than {@link #MAX_BYTES}
          */
         public int writeTo(OutputStream stream, int sizeHint) throws IOException {
-            Out out = encode(Math.max(1 << 16, Math.min(MAX_BYTES, sizeHint + sizeHint / 8)));
+            SnapshotOut out = encode(Math.max(1 << 16, Math.min(MAX_BYTES, sizeHint + sizeHint / 8)));
             for (int at = 0; at < out.size(); at += WRITE_CHUNK) {
                 stream.write(out.bytes(), at, Math.min(WRITE_CHUNK, out.size() - at));
             }
             return out.size();
         }
 
-        private Out encode(int initialBytes) {
-            Out out = new Out(initialBytes);
+        private SnapshotOut encode(int initialBytes) {
+            SnapshotOut out = new SnapshotOut(initialBytes);
             out.writeInt(MAGIC);
             out.writeByte(VERSION);
             out.writeLong(seq);
@@ -176,7 +174,7 @@ public final class ChatStateSnapshot {
 
     /** The log position a snapshot is of, from its header only (the rest unchecked). */
     public static long seqOf(byte[] bytes) throws MalformedSnapshotException {
-        In in = header(bytes);
+        SnapshotIn in = header(bytes);
         return in.readLong();
     }
 
@@ -190,7 +188,7 @@ public final class ChatStateSnapshot {
         if (into.lastSeq != 0) {
             throw new IllegalStateException("the state applied events already (seq " + into.lastSeq + ")");
         }
-        In in = header(bytes);
+        SnapshotIn in = header(bytes);
         CRC32 crc = new CRC32();
         crc.update(bytes, 0, bytes.length - CRC_BYTES);
         int stored = (bytes[bytes.length - 4] & 0xFF) << 24 | (bytes[bytes.length - 3] & 0xFF) << 16
@@ -233,14 +231,14 @@ public final class ChatStateSnapshot {
         return seq;
     }
 
-    private static In header(byte[] bytes) throws MalformedSnapshotException {
+    private static SnapshotIn header(byte[] bytes) throws MalformedSnapshotException {
         if (bytes.length < HEADER_BYTES + CRC_BYTES) {
             throw new MalformedSnapshotException("cut short: " + bytes.length + " bytes");
         }
         if (bytes.length > MAX_BYTES) {
             throw new MalformedSnapshotException(bytes.length + " bytes: more than " + MAX_BYTES);
         }
-        In in = new In(bytes);
+        SnapshotIn in = new SnapshotIn(bytes);
         if (in.readInt() != MAGIC) {
             throw new MalformedSnapshotException("not a chat state snapshot (magic)");
         }
@@ -253,7 +251,7 @@ public final class ChatStateSnapshot {
 
     // ---- clients, WHOWAS ----
 
-    private static void writeClients(Out out, ClientRegistry clients) {
+    private static void writeClients(SnapshotOut out, ClientRegistry clients) {
         out.writeInt(clients.byId.size());
         Map<Client, Integer> index = new HashMap<>();
         for (Client c : clients.byId.values()) {
@@ -287,7 +285,7 @@ public final class ChatStateSnapshot {
         }
     }
 
-    private static void readClients(In in, ClientRegistry clients) throws MalformedSnapshotException {
+    private static void readClients(SnapshotIn in, ClientRegistry clients) throws MalformedSnapshotException {
         int count = in.readCount();
         List<Client> all = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -327,7 +325,7 @@ public final class ChatStateSnapshot {
     // ---- rooms, their history, the resume buffer ----
 
     /** A room without its messages. */
-    private static void writeRoomMeta(Out out, String key, RoomState r) {
+    private static void writeRoomMeta(SnapshotOut out, String key, RoomState r) {
         out.writeString(key);
         out.writeString(r.name);
         out.writeLong(r.created);
@@ -354,7 +352,7 @@ public final class ChatStateSnapshot {
         writeIds(out, r.invited);
     }
 
-    private static void readRooms(In in, RoomRegistry rooms, ClientRegistry clients)
+    private static void readRooms(SnapshotIn in, RoomRegistry rooms, ClientRegistry clients)
             throws MalformedSnapshotException {
         ResumeBuffer resume = rooms.resume;
         // A message is held once, by its room and the resume buffer alike, as when it was applied.
@@ -415,7 +413,7 @@ public final class ChatStateSnapshot {
         }
     }
 
-    private static void writeEntry(Out out, HistoryEntry e) {
+    private static void writeEntry(SnapshotOut out, HistoryEntry e) {
         out.writeLong(e.seq());
         out.writeString(e.room());
         writeMember(out, e.sender());
@@ -425,14 +423,14 @@ public final class ChatStateSnapshot {
         out.writeByte(e.notice() ? 1 : 0);
     }
 
-    private static HistoryEntry readEntry(In in) throws MalformedSnapshotException {
+    private static HistoryEntry readEntry(SnapshotIn in) throws MalformedSnapshotException {
         return new HistoryEntry(in.readLong(), in.readString(), readMember(in), in.readString(), in.readLong(),
                 in.readString(), in.readByte() != 0);
     }
 
     // ---- the resend index ----
 
-    private static void writeSent(Out out, String key, SentMessages.Sent s) {
+    private static void writeSent(SnapshotOut out, String key, SentMessages.Sent s) {
         out.writeString(key);
         out.writeLong(s.seq());
         out.writeString(s.room());
@@ -441,7 +439,7 @@ public final class ChatStateSnapshot {
         out.writeLong(s.time());
     }
 
-    private static void readSent(In in, SentMessages sent) throws MalformedSnapshotException {
+    private static void readSent(SnapshotIn in, SentMessages sent) throws MalformedSnapshotException {
         for (int n = in.readCount(); n > 0; n--) {
             String key = in.readString();
             sent.byKey.put(key, new SentMessages.Sent(in.readLong(), in.readNullableString(),
@@ -454,7 +452,7 @@ public final class ChatStateSnapshot {
 
     // ---- accounts, sessions, throttles ----
 
-    private static void writeAccounts(Out out, AccountRegistry accounts) {
+    private static void writeAccounts(SnapshotOut out, AccountRegistry accounts) {
         out.writeLong(accounts.failedLogins);
         out.writeInt(accounts.byName.size());
         for (Map.Entry<String, Account> e : accounts.byName.entrySet()) {
@@ -487,7 +485,7 @@ public final class ChatStateSnapshot {
         }
     }
 
-    private static void readAccounts(In in, AccountRegistry accounts) throws MalformedSnapshotException {
+    private static void readAccounts(SnapshotIn in, AccountRegistry accounts) throws MalformedSnapshotException {
         accounts.failedLogins = in.readLong();
         for (int n = in.readCount(); n > 0; n--) {
             String key = in.readString();
@@ -523,7 +521,7 @@ public final class ChatStateSnapshot {
         }
     }
 
-    private static void writeThrottle(Out out, LoginThrottle t) {
+    private static void writeThrottle(SnapshotOut out, LoginThrottle t) {
         out.writeInt(t.byKey.size());
         for (Map.Entry<String, LoginThrottle.Failures> e : t.byKey.entrySet()) {
             out.writeString(e.getKey());
@@ -532,7 +530,7 @@ public final class ChatStateSnapshot {
         }
     }
 
-    private static void readThrottle(In in, LoginThrottle t) throws MalformedSnapshotException {
+    private static void readThrottle(SnapshotIn in, LoginThrottle t) throws MalformedSnapshotException {
         for (int n = in.readCount(); n > 0; n--) {
             t.byKey.put(in.readString(), new LoginThrottle.Failures(in.readInt(), in.readLong()));
         }
@@ -543,16 +541,16 @@ public final class ChatStateSnapshot {
 
     // ---- shared pieces ----
 
-    private static void writeClientId(Out out, ClientId id) {
+    private static void writeClientId(SnapshotOut out, ClientId id) {
         out.writeString(id.server());
         out.writeLong(id.connection());
     }
 
-    private static ClientId readClientId(In in) throws MalformedSnapshotException {
+    private static ClientId readClientId(SnapshotIn in) throws MalformedSnapshotException {
         return in.shared(new ClientId(in.readString(), in.readLong()));
     }
 
-    private static void writeMember(Out out, Member m) {
+    private static void writeMember(SnapshotOut out, Member m) {
         writeClientId(out, m.client());
         out.writeString(m.nick());
         out.writeString(m.user());
@@ -560,189 +558,21 @@ public final class ChatStateSnapshot {
         out.writeString(m.account());
     }
 
-    private static Member readMember(In in) throws MalformedSnapshotException {
+    private static Member readMember(SnapshotIn in) throws MalformedSnapshotException {
         return in.shared(new Member(readClientId(in), in.readString(), in.readString(), in.readString(),
                 in.readString()));
     }
 
-    private static void writeIds(Out out, java.util.Set<ClientId> ids) {
+    private static void writeIds(SnapshotOut out, java.util.Set<ClientId> ids) {
         out.writeInt(ids.size());
         for (ClientId id : ids) {
             writeClientId(out, id);
         }
     }
 
-    private static void readIds(In in, java.util.Set<ClientId> ids) throws MalformedSnapshotException {
+    private static void readIds(SnapshotIn in, java.util.Set<ClientId> ids) throws MalformedSnapshotException {
         for (int n = in.readCount(); n > 0; n--) {
             ids.add(readClientId(in));
-        }
-    }
-
-    /** A growable big-endian byte buffer. */
-    private static final class Out {
-        private byte[] buf;
-        private int size;
-
-        Out(int initial) {
-            buf = new byte[initial];
-        }
-
-        private void ensure(int more) {
-            if (size + more > buf.length) {
-                long wanted = Math.max((long) buf.length * 2, (long) size + more);
-                if (wanted > MAX_BYTES + 8L) {
-                    wanted = Math.max((long) size + more, MAX_BYTES + 8L);
-                }
-                if (wanted > Integer.MAX_VALUE - 8) {
-                    throw new IllegalStateException("chat state snapshot exceeds " + MAX_BYTES + " bytes");
-                }
-                buf = Arrays.copyOf(buf, (int) wanted);
-            }
-        }
-
-        void writeByte(int v) {
-            ensure(1);
-            buf[size++] = (byte) v;
-        }
-
-        void writeInt(int v) {
-            ensure(4);
-            putInt(size, v);
-            size += 4;
-        }
-
-        void putInt(int at, int v) {
-            buf[at] = (byte) (v >>> 24);
-            buf[at + 1] = (byte) (v >>> 16);
-            buf[at + 2] = (byte) (v >>> 8);
-            buf[at + 3] = (byte) v;
-        }
-
-        void writeLong(long v) {
-            writeInt((int) (v >>> 32));
-            writeInt((int) v);
-        }
-
-        void writeRaw(byte[] b) {
-            ensure(b.length);
-            System.arraycopy(b, 0, buf, size, b.length);
-            size += b.length;
-        }
-
-        void writeBytes(byte[] b) {
-            writeInt(b.length);
-            ensure(b.length);
-            System.arraycopy(b, 0, buf, size, b.length);
-            size += b.length;
-        }
-
-        void writeString(String s) {
-            if (s == null) {
-                writeInt(-1);
-                return;
-            }
-            writeBytes(s.getBytes(StandardCharsets.UTF_8));
-        }
-
-        int size() {
-            return size;
-        }
-
-        byte[] bytes() {
-            return buf;
-        }
-
-        byte[] toByteArray() {
-            return Arrays.copyOf(buf, size);
-        }
-    }
-
-    /**
-     * Reads what {@link Out} wrote; never past the end, never a count or length larger than what is left. Equal short
-     * strings, client ids and members come back as one object each: the state applied from the log shares them (a
-     * room's name, a nick, a server's id in every message), and a copy per message would make the state read back
-     * far larger than the one written.
-     */
-    private static final class In {
-        /** Longer strings (messages' texts) are not looked up: they are rarely equal. */
-        private static final int SHARED_STRING_BYTES = 64;
-        private final byte[] buf;
-        private final int end;
-        private int pos;
-        private final Map<String, String> strings = new HashMap<>();
-        private final Map<Object, Object> values = new HashMap<>();
-
-        @SuppressWarnings("unchecked")
-        <T> T shared(T value) {
-            return (T) values.computeIfAbsent(value, v -> v);
-        }
-
-        In(byte[] buf) {
-            this.buf = buf;
-            this.end = buf.length - CRC_BYTES;
-        }
-
-        int remaining() {
-            return buf.length - pos;
-        }
-
-        private void need(int n) throws MalformedSnapshotException {
-            if (n < 0 || end - pos < n) {
-                throw new MalformedSnapshotException("cut short at byte " + pos);
-            }
-        }
-
-        int readByte() throws MalformedSnapshotException {
-            need(1);
-            return buf[pos++] & 0xFF;
-        }
-
-        int readInt() throws MalformedSnapshotException {
-            need(4);
-            int v = (buf[pos] & 0xFF) << 24 | (buf[pos + 1] & 0xFF) << 16 | (buf[pos + 2] & 0xFF) << 8
-                    | (buf[pos + 3] & 0xFF);
-            pos += 4;
-            return v;
-        }
-
-        long readLong() throws MalformedSnapshotException {
-            return ((long) readInt() << 32) | (readInt() & 0xFFFFFFFFL);
-        }
-
-        /** A count of items, each at least one byte: never more than what is left. */
-        int readCount() throws MalformedSnapshotException {
-            int n = readInt();
-            if (n < 0 || n > end - pos) {
-                throw new MalformedSnapshotException("bad count " + n + " at byte " + (pos - 4));
-            }
-            return n;
-        }
-
-        byte[] readBytes() throws MalformedSnapshotException {
-            int n = readInt();
-            need(n);
-            byte[] b = Arrays.copyOfRange(buf, pos, pos + n);
-            pos += n;
-            return b;
-        }
-
-        String readNullableString() throws MalformedSnapshotException {
-            int n = readInt();
-            if (n == -1) {
-                return null;
-            }
-            need(n);
-            String s = new String(buf, pos, n, StandardCharsets.UTF_8);
-            pos += n;
-            return n <= SHARED_STRING_BYTES ? strings.computeIfAbsent(s, k -> k) : s;
-        }
-
-        String readString() throws MalformedSnapshotException {
-            String s = readNullableString();
-            if (s == null) {
-                throw new MalformedSnapshotException("missing string at byte " + pos);
-            }
-            return s;
         }
     }
 }
