@@ -13,7 +13,7 @@
 #   7. scripts/bench_catchup.sh     a server that missed 100,000 events: transfer start to caught up
 # Then prints the table (Markdown, with each target and whether it is met) and, with gnuplot, draws it as an SVG.
 # Everything goes to runtime/bench-peer/: each step's output (STEP.log), results.txt (their RESULT lines), table.md
-# and peer.svg. Takes about 20 minutes on two cores.
+# and peer.svg. Takes about 15 minutes on two cores.
 #
 #   SKIP_BUILD=1        do not build (needs target/syncnet.war, target/server and target/test-classes)
 #   BENCH_STEPS="irc-rate irc-saturation irc-fanout chat-rate startup connections catchup"   a subset, for a rerun
@@ -133,12 +133,12 @@ if ! command -v gnuplot >/dev/null; then
 fi
 num() { [[ $1 =~ ^[0-9.]+$ ]] && echo "$1" || echo 0; }
 {
-    echo "system sat cpu p50 p99 rss"
+    echo "# system, million deliveries/s, CPU ms per 1,000 deliveries, p50 ms, p99 ms, idle RSS MiB"
     for sys in ngircd ngircd-net syncnet; do
         case $sys in
-            ngircd) r=$R_NG s=$S_NG rss=$(max_of "$(f "$UNG" rss_mib)") label='"one ngircd"' ;;
-            ngircd-net) r=$R_NET s=$S_NET rss=$(max_of "$(f "$UNET" rss_mib)") label='"ngircd network of 3"' ;;
-            syncnet) r=$R_SN s=$S_SN rss=$(max_of "$(f "$U3" rss_mib)") label='"SyncNet, 3 servers"' ;;
+            ngircd) r=$R_NG s=$S_NG rss=$(max_of "$(f "$UNG" rss_mib)") label='"ngircd"' ;;
+            ngircd-net) r=$R_NET s=$S_NET rss=$(max_of "$(f "$UNET" rss_mib)") label='"ngircd network (3)"' ;;
+            syncnet) r=$R_SN s=$S_SN rss=$(max_of "$(f "$U3" rss_mib)") label='"SyncNet (3)"' ;;
         esac
         echo "$label $(num "$(awk -v v="$(f "$s" deliveries_per_s)" 'BEGIN { printf "%.3f", v / 1e6 }')")" \
             "$(num "$(f "$s" cpu_servers_ms_per_k)") $(num "$(f "$r" p50_ms)") $(num "$(f "$r" p99_ms)") $(num "$rss")"
@@ -154,6 +154,7 @@ set boxwidth 0.9
 set grid ytics lc rgb "#dddddd"
 set key top left
 set yrange [0:*]
+set xrange [-0.6:2.6]
 set xtics nomirror font "sans,9"
 set multiplot layout 2,2 title "SyncNet against ngircd, $(date -u +%Y-%m-%d), $(nproc) cores"
 set title "saturation, million deliveries/s (higher is better)"
