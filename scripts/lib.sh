@@ -47,8 +47,8 @@ SN_OFFSET_BASE="${SYNCNET_PORT_OFFSET_BASE:-0}"
 SN_HOST=127.0.0.1
 SN_START_TIMEOUT="${SYNCNET_START_TIMEOUT:-90}"
 SN_STOP_TIMEOUT="${SYNCNET_STOP_TIMEOUT:-30}"
-# Three servers on two cores: C1 only and a small metaspace/code cache start them quickly (C2 took the start of three
-# servers from about 9 s to 17 s for a throughput gain within the noise). G1 with a 10 ms pause goal and the whole heap
+# Three servers on two cores: C1 only and a small metaspace/code cache start them quickly (C2 slowed the start of three
+# servers much more than it raised their throughput: docs/benchmarks.md). G1 with a 10 ms pause goal and the whole heap
 # from the start, because the serial GC's full collections and a heap that grows under load are most of the chat's
 # latency tail. The heap holds the recent log (20,000 entries), the resume buffer and the resend index under sustained
 # load; a smaller heap made G1 run so often that the latency tail grew (docs/benchmarks.md).
@@ -67,6 +67,10 @@ if [[ -z $SN_IO_THREADS ]]; then
 fi
 if ! [[ "$SN_IO_THREADS" =~ ^[1-9][0-9]*$ ]] || (( SN_IO_THREADS > 64 )); then
     echo "SYNCNET_IO_THREADS must be a number from 1 to 64 (got '$SN_IO_THREADS')" >&2
+    exit 2
+fi
+if [[ -n ${SYNCNET_CDS:-} && $SYNCNET_CDS != 0 && $SYNCNET_CDS != 1 ]]; then
+    echo "SYNCNET_CDS must be 0 or 1 (got '$SYNCNET_CDS')" >&2
     exit 2
 fi
 if ! [[ "$SN_OFFSET_BASE" =~ ^[0-9]+$ ]] || (( SN_OFFSET_BASE > 10000 )); then
@@ -460,8 +464,8 @@ sn_history_db_setup() {
 }
 
 # ---------------------------------------------------------------------------------------------- start and stop
-# The class-data archive flag for server N. Most of a start is loading, parsing and verifying the same ~20,000 classes;
-# the JVM's dynamic archive keeps them ready to map. The first run of server1 on a given JVM and WildFly installation
+# The class-data archive flag for server N. Most of a start is loading, parsing and verifying the same classes; the
+# JVM's dynamic archive keeps them ready to map. The first run of server1 on a given JVM and WildFly installation
 # writes it as its JVM exits (a graceful stop); every later start of every server maps it (read-only, shared). The
 # name carries the JVM's version and the installation's boot jar, so a new JDK or a new provisioning makes a new one;
 # the JVM checks each archived class against the class it loads, so a rebuilt WAR is safe, and it ignores (with a
