@@ -89,8 +89,12 @@ measure_cluster() {
 }
 
 stop_cluster() { # NAME SERVERS OFFSET
+    local c kept=()
     with_cluster "$1" "$2" "$3" "$SN_ROOT/scripts/stop_all_servers.sh" >>"$OUT/stop.log" 2>&1
-    RUNNING=("${RUNNING[@]/"$1 $2 $3"}")
+    for c in "${RUNNING[@]}"; do
+        [[ $c == "$1 $2 $3" ]] || kept+=("$c")
+    done
+    RUNNING=("${kept[@]}")
 }
 
 run_syncnet() {
