@@ -124,33 +124,14 @@ run_syncnet() {
     stop_cluster cluster3 3 "$OFFSET3"
 }
 
-ngircd_conf() { # DIR NAME PORT
-    mkdir -p "$1/conf.d"
-    printf '[Global]\n\tName = %s\n\tInfo = start-up benchmark\n\tListen = %s\n\tPorts = %s\n[Limits]\n\tMaxConnections = 0\n[Options]\n\tDNS = no\n\tIdent = no\n\tPAM = no\n\tIncludeDir = %s/conf.d\n' \
-        "$2" "$SN_HOST" "$3" "$1" >"$1/ngircd.conf"
-}
-
-# How many servers the IRC server on PORT counts (LUSERS 251), empty if it does not answer.
-irc_servers() {
-    local line count=""
-    exec {fd}<>"/dev/tcp/$SN_HOST/$1" 2>/dev/null || return 0
-    printf 'NICK sprobe\r\nUSER sprobe 0 * :probe\r\n' >&"$fd"
-    while IFS= read -r -t 5 line <&"$fd"; do
-        [[ $line == *" 251 "* ]] && { count=$(sed -E 's/.* on ([0-9]+) servers?.*/\1/' <<<"$line"); break; }
-    done
-    printf 'QUIT\r\n' >&"$fd"
-    exec {fd}>&-
-    echo "$count"
-}
-
 run_ngircd() {
     [[ -x $NGIRCD ]] || sn_die "ngircd not found at $NGIRCD (Debian package ngircd; or set NGIRCD=...)"
     local start dir i password hub=${NET_PORTS[0]} pids=()
-    ngircd_conf "$BENCH_DIR/ngircd" ngircd.startup.local "$NGIRCD_PORT"
+    sn_ngircd_conf "$BENCH_DIR/ngircd" ngircd.startup.local "$NGIRCD_PORT"
     start=$(sn_now_ms)
-    "$NGIRCD" -n -f "$BENCH_DIR/ngircd/ngircd.conf" >"$BENCH_DIR/ngircd/ngircd.log" 2>&1 &
-    NG_PIDS+=("$!")
-    until [[ -n $(irc_servers "$NGIRCD_PORT") ]]; do
+    sn_ngircd_start "$BENCH_DIR/ngircd" "$NGIRCD_PORT"
+    NG_PIDS+=("$NGIRCD_PID")
+    until [[ -n $(sn_irc_servers "$NGIRCD_PORT") ]]; do
         (( $(sn_now_ms) - start < 30000 )) || sn_die "ngircd did not answer on $NGIRCD_PORT"
         sleep 0.02
     done
@@ -162,7 +143,7 @@ run_ngircd() {
     start=$(sn_now_ms)
     for i in 1 2 3; do
         dir="$BENCH_DIR/ngircd-net/ngircd$i"
-        ngircd_conf "$dir" "ngircd$i.startup.local" "${NET_PORTS[i - 1]}"
+        sn_ngircd_conf "$dir" "ngircd$i.startup.local" "${NET_PORTS[i - 1]}"
         if (( i == 1 )); then
             printf '[Server]\n\tName = ngircd%s.startup.local\n\tMyPassword = %s\n\tPeerPassword = %s\n' \
                 2 "$password" "$password" 3 "$password" "$password" >>"$dir/ngircd.conf"
@@ -170,11 +151,11 @@ run_ngircd() {
             printf '[Server]\n\tName = ngircd1.startup.local\n\tHost = %s\n\tPort = %s\n\tMyPassword = %s\n\tPeerPassword = %s\n' \
                 "$SN_HOST" "$hub" "$password" "$password" >>"$dir/ngircd.conf"
         fi
-        "$NGIRCD" -n -f "$dir/ngircd.conf" >"$dir/ngircd.log" 2>&1 &
-        NG_PIDS+=("$!")
-        pids+=("$!")
+        sn_ngircd_start "$dir" "${NET_PORTS[i - 1]}"
+        NG_PIDS+=("$NGIRCD_PID")
+        pids+=("$NGIRCD_PID")
     done
-    until [[ $(irc_servers "$hub") == 3 ]]; do
+    until [[ $(sn_irc_servers "$hub") == 3 ]]; do
         (( $(sn_now_ms) - start < 120000 )) || sn_die "the ngircd network did not link within 120 s"
         sleep 0.1
     done
