@@ -314,7 +314,8 @@ class ThreeServerIrcIT extends ThreeServerCluster {
             // ii creates a room, is its operator, sets modes and kicks (ii sends unknown /commands raw)
             String room = "#ii-ops";
             write(server.resolve("in"), "/j " + room);
-            awaitFile(server.resolve(room).resolve("in"));
+            // ii makes the room's files at once; its join is in the order only once the server echoes it
+            awaitLine(server.resolve(room).resolve("out"), "has joined " + room);
             alice.send("JOIN " + room);
             IrcLine names = alice.await("NAMES of ii's room", l -> "353".equals(l.command()) && room.equals(l.param(2)),
                     WAIT);
