@@ -437,6 +437,14 @@ public final class IrcSession {
     }
 
     /**
+     * The form in which a room message reaches this connection, null for none: the line {@link #onOutcome} gives for
+     * it is {@code form.line(outcome.message())}, so the glue can share each form's encoding among its recipients.
+     */
+    public MessageForm postedForm(ChatOutcome.Posted outcome) {
+        return closeReason != null ? null : outcomes.postedForm(outcome.message());
+    }
+
+    /**
      * PASS before registration: checked by the glue where the server has a password ({@code syncnet.irc.password}),
      * else accepted and ignored, as servers without one do.
      */

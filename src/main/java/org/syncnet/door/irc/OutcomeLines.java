@@ -1,9 +1,7 @@
 package org.syncnet.door.irc;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import org.syncnet.chat.ChatOutcome;
 import org.syncnet.chat.ChatState;
@@ -121,10 +119,13 @@ final class OutcomeLines {
     }
 
     private List<IrcMessage> posted(HistoryEntry m) {
-        if (m.sender().client().equals(me) && !caps.has(Cap.ECHO_MESSAGE)) {
-            return List.of();
-        }
-        return List.of(message(m.sender(), m.room(), m.text(), m.time(), m.notice()));
+        MessageForm form = postedForm(m);
+        return form == null ? List.of() : List.of(form.line(m));
+    }
+
+    /** The form in which the room message {@code m} reaches this connection; null for none (its sender's own copy). */
+    MessageForm postedForm(HistoryEntry m) {
+        return m.sender().client().equals(me) && !caps.has(Cap.ECHO_MESSAGE) ? null : form(m.sender());
     }
 
     /**
@@ -178,18 +179,12 @@ final class OutcomeLines {
     }
 
     private IrcMessage message(Member from, String target, String text, long time, boolean notice) {
-        return new IrcMessage(tags(from, time), from.mask(), notice ? "NOTICE" : "PRIVMSG", List.of(target, text));
+        return form(from).line(from, target, text, time, notice);
     }
 
-    /** {@code time} with server-time, {@code account} (the sender's, if logged in) with account-tag; else none. */
-    private Map<String, String> tags(Member from, long time) {
-        boolean timed = caps.has(Cap.SERVER_TIME);
-        if (!from.loggedIn() || !caps.has(Cap.ACCOUNT_TAG)) {
-            return timed ? ServerTime.tags(time) : null;
-        }
-        Map<String, String> tags = new LinkedHashMap<>(timed ? ServerTime.tags(time) : Map.of());
-        tags.put("account", from.account());
-        return tags;
+    /** Tagged with {@code time} with server-time, with {@code account} (the sender's, if logged in) with account-tag. */
+    private MessageForm form(Member from) {
+        return MessageForm.of(caps.has(Cap.SERVER_TIME), from.loggedIn() && caps.has(Cap.ACCOUNT_TAG));
     }
 
     /**

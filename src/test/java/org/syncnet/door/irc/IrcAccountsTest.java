@@ -268,8 +268,14 @@ class IrcAccountsTest {
         assertEquals(":bob!~bob@10.0.0.2 JOIN #a * Bob", world.send(bob, "JOIN #a").get(0));
         world.send(alice, "JOIN #a");
         assertEquals(List.of(":alice!~alice@10.0.0.1 JOIN #a alice Alice"), world.drain(bob));
+        IrcSession carol = world.register("server3", 1, "10.0.0.3", "carol");
+        world.send(carol, "CAP REQ :server-time account-tag");
+        world.send(carol, "JOIN #a");
+        world.drain(bob);
         world.send(alice, "PRIVMSG #a :hello");
         assertEquals(List.of("@account=alice :alice!~alice@10.0.0.1 PRIVMSG #a hello"), world.drain(bob));
+        String timed = world.drain(carol).get(0);
+        assertTrue(timed.matches("@account=alice;time=\\S+ :alice!~alice@10\\.0\\.0\\.1 PRIVMSG #a hello"), timed);
     }
 
     @Test

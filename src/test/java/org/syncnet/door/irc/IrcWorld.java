@@ -1,5 +1,7 @@
 package org.syncnet.door.irc;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -135,7 +137,13 @@ final class IrcWorld {
             for (ClientId to : o.to()) {
                 IrcSession s = sessions.get(to);
                 if (s != null) {
-                    inboxes.get(to).addAll(s.onOutcome(o, state));
+                    // the glue's shortcut for room messages must give what the session's lines give
+                    MessageForm form = o instanceof ChatOutcome.Posted p ? s.postedForm(p) : null;
+                    List<IrcMessage> lines = s.onOutcome(o, state);
+                    if (o instanceof ChatOutcome.Posted p) {
+                        assertEquals(form == null ? List.of() : List.of(form.line(p.message())), lines, "postedForm");
+                    }
+                    inboxes.get(to).addAll(lines);
                 }
             }
         }

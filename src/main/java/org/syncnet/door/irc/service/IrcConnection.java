@@ -21,6 +21,7 @@ import org.syncnet.door.irc.IrcConfig;
 import org.syncnet.door.irc.IrcOperators;
 import org.syncnet.door.irc.IrcServerInfo;
 import org.syncnet.door.irc.IrcSession;
+import org.syncnet.door.irc.MessageForm;
 import org.syncnet.door.irc.SlowCheck;
 import org.syncnet.door.irc.net.TcpConnection;
 import org.syncnet.door.irc.wire.FloodPenalty;
@@ -382,6 +383,19 @@ final class IrcConnection implements ChatConnection {
 
     @Override
     public void onOutcome(ChatOutcome outcome, ChatState state, String leader, SharedEncodings shared) {
+        if (outcome instanceof ChatOutcome.Posted posted) {  // most outcomes: one of a room message's recipients
+            MessageForm form;
+            synchronized (sessionLock) {
+                form = session.postedForm(posted);
+            }
+            if (form != null) {
+                byte[] line = shared.get(form, f -> IrcLineWriter.write(f.line(posted.message())));
+                synchronized (outLock) {
+                    unflushed.add(line);
+                }
+            }
+            return;
+        }
         List<IrcMessage> lines;
         String closeReason;
         synchronized (sessionLock) {
