@@ -131,7 +131,7 @@ public class ClusterService {
             if (storedLog.enabled()) {
                 LogCut applied = storedLog.resumePoint();
                 segments = LogSegments.open(self.id(), DataFolder.path().resolve("log"), LogSegments.KEEP,
-                        settings.fsync());
+                        InMemoryLogStore.DEFAULT_CAPACITY, applied.seq(), settings.fsync());
                 durable = segments;
                 LogSegments.Tail tail = segments.takeTail();
                 resume = new LogResume(applied, tail.prevEpoch(), tail.entries());

@@ -56,6 +56,8 @@ public final class LogSegments implements DurableLog {
     private final String self;
     private final Path dir;
     private final int keep;
+    private final int recent;
+    private final long applied;
     private final boolean fsync;
     /** Segment files by first seq, with how many entries each holds. */
     private final TreeMap<Long, Long> segments = new TreeMap<>();
@@ -69,24 +71,33 @@ public final class LogSegments implements DurableLog {
     private boolean failing;
     private long forces;
 
-    private LogSegments(String self, Path dir, int keep, boolean fsync) throws IOException {
+    private LogSegments(String self, Path dir, int keep, int recent, long applied, boolean fsync) throws IOException {
         this.self = self;
         this.dir = dir;
         this.keep = keep;
+        this.recent = recent;
+        this.applied = applied;
         this.fsync = fsync;
         Files.createDirectories(dir);
         this.tail = load();
     }
 
+    /** Opens the log in {@code dir} and reads the last {@code keep} entries back. */
+    public static LogSegments open(String self, Path dir, int keep, boolean fsync) {
+        return open(self, dir, keep, keep, Long.MAX_VALUE, fsync);
+    }
+
     /**
-     * Opens the log in {@code dir} and reads the last {@code keep} entries back.
+     * Opens the log in {@code dir}, which keeps {@code keep} entries on disk, and reads back only what the server needs
+     * of them: the last {@code recent} entries, and every one after {@code applied} (the chat state has not seen
+     * those). Older segments are not read at all, so a start costs the same however much the disk keeps.
      *
      * @param fsync whether every {@link #flush} forces what it wrote to disk
      * @throws UncheckedIOException naming the folder when it cannot be read
      */
-    public static LogSegments open(String self, Path dir, int keep, boolean fsync) {
+    public static LogSegments open(String self, Path dir, int keep, int recent, long applied, boolean fsync) {
         try {
-            return new LogSegments(self, dir, keep, fsync);
+            return new LogSegments(self, dir, keep, recent, applied, fsync);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the log in " + dir + ": " + e.getMessage(), e);
         }
@@ -241,7 +252,15 @@ public final class LogSegments implements DurableLog {
         }
         ArrayDeque<LogEntry> kept = new ArrayDeque<>();
         long prevEpoch = 0;
-        for (Path file : files) {
+        // A segment holds the entries before the next one's first seq (later ones it holds were replaced), and the
+        // log ends at the last one's first seq - 1 or after: a segment wholly before what is needed is not read.
+        long needed = files.isEmpty() ? 0 : needed(firstSeq(files.get(files.size() - 1)) - 1);
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
+            if (i + 1 < files.size() && firstSeq(files.get(i + 1)) <= needed) {
+                segments.put(firstSeq(file), firstSeq(files.get(i + 1)) - firstSeq(file));
+                continue;
+            }
             long count = 0;
             for (Append record : readRecords(file)) {
                 long prevSeq = record.prevSeq();
@@ -264,15 +283,28 @@ public final class LogSegments implements DurableLog {
                     }
                 }
             }
-            segments.put(Long.parseLong(file.getFileName().toString().substring(8, 28)), count);
+            segments.put(firstSeq(file), count);
         }
         if (!kept.isEmpty()) {
+            long from = needed(kept.peekLast().seq());
+            while (kept.peekFirst().seq() < from) {
+                prevEpoch = kept.pollFirst().epoch();
+            }
             lastSeq = kept.peekLast().seq();
             lastEpoch = kept.peekLast().epoch();
             LOG.info(() -> self + ": read " + kept.size() + " log entries back from " + dir + " (seq "
                     + kept.peekFirst().seq() + " to " + kept.peekLast().seq() + ")");
         }
         return new Tail(prevEpoch, List.copyOf(kept));
+    }
+
+    /** The first seq the server needs when the log ends at {@code lastSeq}. */
+    private long needed(long lastSeq) {
+        return Math.min(applied, lastSeq - recent) + 1;
+    }
+
+    private static long firstSeq(Path segment) {
+        return Long.parseLong(segment.getFileName().toString().substring(8, 28));
     }
 
     /** The file's records up to the first torn or damaged one, where the file is cut. */

@@ -95,6 +95,36 @@ class LogSegmentsTest {
     }
 
     @Test
+    void aStartReadsOnlyTheSegmentsHoldingTheRecentEntriesAndThoseAfterTheAppliedOnes() throws IOException {
+        int n = LogSegments.SEGMENT_ENTRIES;
+        LogSegments log = LogSegments.open("server1", dir, 3 * n, false);
+        commit(log, entries(3, 1, n));
+        commit(log, entries(4, n + 1, 2L * n));
+        commit(log, entries(4, 2L * n + 1, 2L * n + 500));
+        log.close();
+        Path oldest = dir.resolve(String.format("segment-%020d.log", 1));
+        byte[] whole = Files.readAllBytes(oldest);
+        Files.write(oldest, new byte[] {'n', 'o', 'n', 'e'}); // would fail the start if it were read
+
+        LogSegments.Tail recent = LogSegments.open("server1", dir, 3 * n, 1000, 2L * n + 500, false).takeTail();
+        assertEquals(entries(4, 2L * n - 499, 2L * n + 500), recent.entries(), "the last 1000");
+        assertEquals(4, recent.prevEpoch());
+        LogSegments.Tail unapplied = LogSegments.open("server1", dir, 3 * n, 1000, n + 10, false).takeTail();
+        assertEquals(n + 11, unapplied.entries().get(0).seq(), "everything after the applied seq");
+        assertEquals(2L * n + 500, unapplied.entries().get(unapplied.entries().size() - 1).seq());
+
+        Files.write(oldest, whole);
+        LogSegments reopened = LogSegments.open("server1", dir, n + 500, 1000, 2L * n + 500, false);
+        reopened.resumesAfter(2L * n + 500, 4);
+        commit(reopened, entries(4, 2L * n + 501, 2L * n + 600)); // a new segment, so old ones are looked at
+        reopened.close();
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(3, files.count(), "the oldest segment went once the newer ones held enough");
+        }
+        assertTrue(Files.notExists(oldest));
+    }
+
+    @Test
     void aTornRecordAtTheEndIsCutAndTheLogGoesOnFromWhatItHolds() throws IOException {
         Path segment = twoRecords();
         byte[] bytes = Files.readAllBytes(segment);
