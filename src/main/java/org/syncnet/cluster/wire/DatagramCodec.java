@@ -3,13 +3,9 @@ package org.syncnet.cluster.wire;
 import java.nio.BufferOverflowException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Objects;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The cluster datagram format, version 2:
@@ -20,7 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
  * A datagram never exceeds {@link #MAX_DATAGRAM} bytes, which fits one Ethernet frame with IP and UDP headers.
  * Before the MAC only the frame is checked (magic, version, and that the length agrees with the sender and body
  * lengths), so a datagram cut short by the network or a small receive buffer is counted as TRUNCATED rather than
- * as a forgery; no field is trusted until the MAC matches. Not thread-safe (one {@link Mac} instance).
+ * as a forgery; no field is trusted until the MAC matches. Not thread-safe (one {@link HmacSha256}).
  * <p>
  * Version 2 added the log messages (FORWARD, APPEND, LOG_ACK, FETCH) and the "whole log" flag of PROMISE. The
  * changed PROMISE body is why the version was bumped: a version-1 server would read it as malformed, and one
@@ -33,7 +29,7 @@ public final class DatagramCodec {
     public static final byte VERSION = 4;
     static final byte MAGIC_0 = 'S';
     static final byte MAGIC_1 = 'N';
-    static final int MAC_BYTES = 32;
+    static final int MAC_BYTES = HmacSha256.BYTES;
     static final int SENDER_AT = 4;
     /** Fixed header bytes after the sender string: incarnation, sequence, epoch, body length. */
     private static final int AFTER_SENDER = 8 + 8 + 8 + 2;
@@ -45,18 +41,13 @@ public final class DatagramCodec {
      */
     public static final long MAX_RECEIVED_EPOCH = 1L << 62;
 
-    private final Mac mac;
+    private final HmacSha256 mac;
 
     public DatagramCodec(byte[] secret) {
         if (secret.length == 0) {
             throw new IllegalArgumentException("empty cluster secret");
         }
-        try {
-            mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+        mac = new HmacSha256(secret);
     }
 
     /** @throws IllegalArgumentException for an envelope the decoder would reject, so nothing sent is dropped */
@@ -78,8 +69,7 @@ public final class DatagramCodec {
         if (buf.remaining() < MAC_BYTES) {
             throw new IllegalArgumentException("message exceeds " + MAX_DATAGRAM + " bytes");
         }
-        mac.update(buf.array(), 0, buf.position());
-        buf.put(mac.doFinal());
+        buf.put(mac.mac(buf.array(), 0, buf.position()));
         return Arrays.copyOf(buf.array(), buf.position());
     }
 
@@ -104,8 +94,7 @@ public final class DatagramCodec {
         }
         checkFrame(data, length);
         int signedLength = length - MAC_BYTES;
-        mac.update(data, 0, signedLength);
-        byte[] expected = mac.doFinal();
+        byte[] expected = mac.mac(data, 0, signedLength);
         if (!MessageDigest.isEqual(expected, Arrays.copyOfRange(data, signedLength, length))) {
             throw new MalformedDatagramException(DropReason.BAD_MAC, "HMAC does not match the cluster secret");
         }
