@@ -1,15 +1,16 @@
 package org.syncnet.door.irc;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.syncnet.door.irc.wire.IrcMessage;
 import org.syncnet.testclient.IrcLine;
 
 /**
  * Test-only line handling, so the session tests read like IRC transcripts: what a client sends, parsed by the test
- * clients' parser (the real one is the wire layer's), and a renderer for what the session answers, writing the last
- * parameter as a trailing one only where it must be (empty, contains a space, or starts with ':').
+ * clients' parser (the real one is the wire layer's), and a renderer for what the session answers, writing tags sorted
+ * by name (as the wire writer does) and the last parameter as a trailing one only where it must be (empty, contains a
+ * space, or starts with ':').
  */
 final class Lines {
     private Lines() {
@@ -24,7 +25,7 @@ final class Lines {
         StringBuilder b = new StringBuilder();
         if (!m.tags().isEmpty()) {
             b.append('@');
-            new LinkedHashMap<>(m.tags()).forEach((k, v) -> b.append(b.length() > 1 ? ";" : "").append(k).append('=')
+            new TreeMap<>(m.tags()).forEach((k, v) -> b.append(b.length() > 1 ? ";" : "").append(k).append('=')
                     .append(v));
             b.append(' ');
         }
