@@ -1,6 +1,5 @@
 package org.syncnet.door.irc;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.syncnet.chat.HistoryEntry;
@@ -34,11 +33,7 @@ public enum MessageForm {
             case PLAIN -> null;
             case TIMED -> ServerTime.tags(time);
             case ACCOUNT -> Map.of("account", from.account());
-            case TIMED_ACCOUNT -> {
-                Map<String, String> tags = new LinkedHashMap<>(ServerTime.tags(time));
-                tags.put("account", from.account());
-                yield tags;
-            }
+            case TIMED_ACCOUNT -> Map.of("time", ServerTime.tags(time).get("time"), "account", from.account());
         };
     }
 }
