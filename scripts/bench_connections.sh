@@ -185,6 +185,17 @@ open_idle() {
     echo "$READY_LINE"
 }
 
+# DOOR TARGET COUNT NAME: opens COUNT idle connections to DOOR beside those open, lets them settle and measures the
+# server: JOINED, RSS_KIB, HEAP_KIB.
+add_idle() {
+    echo; echo "=== opening $3 idle $4 connections (rooms of $ROOM_SIZE) ==="
+    open_idle "$1" "$2" "$3"
+    JOINED=$(sn_field "$READY_LINE" joined)
+    sleep "$SETTLE"
+    measure "$SERVER_PID" 1 "$1"
+    echo "server memory with $JOINED idle $4 connections more: RSS $RSS_KIB KiB, heap in use $HEAP_KIB KiB"
+}
+
 idle_status() { # prints a STATUS line from each idle JVM
     local i fd log
     for i in "${!IDLE_PIDS[@]}"; do
@@ -243,23 +254,13 @@ echo; echo "server memory, no idle connections: RSS $RSS0 KiB, heap in use $HEAP
 
 IRC_JOINED=0 WS_JOINED=0 RSS1=$RSS0 HEAP1=$HEAP0 RSS2=- HEAP2=-
 if (( IRC_N > 0 )); then
-    echo; echo "=== opening $IRC_N idle IRC connections (rooms of $ROOM_SIZE) ==="
-    open_idle irc "$SN_HOST:$(sn_irc_port 1)" "$IRC_N"
-    IRC_JOINED=$(sn_field "$READY_LINE" joined)
-    sleep "$SETTLE"
-    measure "$SERVER_PID" 1 irc
-    RSS1=$RSS_KIB HEAP1=$HEAP_KIB
-    echo "server memory with $IRC_JOINED idle IRC connections: RSS $RSS1 KiB, heap in use $HEAP1 KiB"
+    add_idle irc "$SN_HOST:$(sn_irc_port 1)" "$IRC_N" IRC
+    IRC_JOINED=$JOINED RSS1=$RSS_KIB HEAP1=$HEAP_KIB
 fi
 RSS2=$RSS1 HEAP2=$HEAP1
 if (( WS_N > 0 )); then
-    echo; echo "=== opening $WS_N idle WebSocket connections (rooms of $ROOM_SIZE) ==="
-    open_idle ws "ws://$SN_HOST:$(sn_http_port 1)/syncnet/chat" "$WS_N"
-    WS_JOINED=$(sn_field "$READY_LINE" joined)
-    sleep "$SETTLE"
-    measure "$SERVER_PID" 1 ws
-    RSS2=$RSS_KIB HEAP2=$HEAP_KIB
-    echo "server memory with $WS_JOINED idle WebSocket connections more: RSS $RSS2 KiB, heap in use $HEAP2 KiB"
+    add_idle ws "ws://$SN_HOST:$(sn_http_port 1)/syncnet/chat" "$WS_N" WebSocket
+    WS_JOINED=$JOINED RSS2=$RSS_KIB HEAP2=$HEAP_KIB
 fi
 FD_COUNT=$(ls "/proc/$SERVER_PID/fd" 2>/dev/null | wc -l)
 

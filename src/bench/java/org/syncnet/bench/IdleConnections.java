@@ -130,14 +130,46 @@ public final class IdleConnections {
         registering.release();
     }
 
-    /** One idle IRC client. Its callbacks run on its loop thread. */
-    private final class Irc implements NioSocket.Protocol, AutoCloseable {
+    /** Where one client stands, either door: joining, in its room, or failed; its callbacks run on its loop thread. */
+    private abstract class IdleClient implements AutoCloseable {
+        private boolean in;
+        private boolean over;
+
+        /** Its room answered the join: counted once; true the first time. */
+        final boolean joinedRoom() {
+            if (in) {
+                return false;
+            }
+            in = true;
+            joined.incrementAndGet();
+            registering.release();
+            return true;
+        }
+
+        /** The server refused it before it was in its room: a failed client (once). */
+        final void refused(String why) {
+            if (!in && !over) {
+                over = true;
+                clientFailed(why);
+            }
+        }
+
+        /** Its connection ended: a lost connection once it was in, else a failed client. */
+        final void ended(String why) {
+            if (in) {
+                lost.incrementAndGet();
+            } else {
+                refused(why);
+            }
+        }
+    }
+
+    /** One idle IRC client. */
+    private final class Irc extends IdleClient implements NioSocket.Protocol {
         private final String nick;
         private final String room;
         private final IrcLineFramer framer = new IrcLineFramer();
         private final NioSocket socket;
-        private boolean in;
-        private boolean over;
 
         Irc(NioLoop loop, String nick, String room) {
             this.nick = nick;
@@ -166,14 +198,12 @@ public final class IdleConnections {
             if (words[0].equals("PING")) {
                 pings.incrementAndGet();
                 s.send(("PONG " + line.substring(5) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            } else if (!in && words.length > 1 && words[1].equals("366")) {
-                in = true;
-                s.established();
-                joined.incrementAndGet();
-                registering.release();
-            } else if (!in && !over && (words[0].equals("ERROR") || words.length > 1 && words[1].matches("4\\d\\d"))) {
-                over = true;
-                clientFailed(line);
+            } else if (words.length > 1 && words[1].equals("366")) {
+                if (joinedRoom()) {
+                    s.established();
+                }
+            } else if (words[0].equals("ERROR") || words.length > 1 && words[1].matches("4\\d\\d")) {
+                refused(line);
             }
         }
 
@@ -187,15 +217,6 @@ public final class IdleConnections {
             ended(String.valueOf(error));
         }
 
-        private void ended(String why) {
-            if (in) {
-                lost.incrementAndGet();
-            } else if (!over) {
-                over = true;
-                clientFailed(why);
-            }
-        }
-
         @Override
         public void close() {
             socket.sendLast("QUIT :done\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -204,13 +225,11 @@ public final class IdleConnections {
     }
 
     /** One idle browser client on the WebSocket door. */
-    private final class Ws implements NioWebSocket.Listener, AutoCloseable {
+    private final class Ws extends IdleClient implements NioWebSocket.Listener {
         private final String nick;
         private final String room;
         private final NioWebSocket ws;
         private boolean welcomed;
-        private boolean in;
-        private boolean over;
 
         Ws(NioLoop loop, String nick, String room) {
             this.nick = nick;
@@ -230,13 +249,10 @@ public final class IdleConnections {
                 if (!welcomed && frame.contains("\"type\":\"welcome\"")) {
                     welcomed = true;
                     w.sendText("{\"type\":\"join\",\"room\":\"" + room + "\"}");
-                } else if (!in && frame.contains("\"type\":\"members\"")) {
-                    in = true;
-                    joined.incrementAndGet();
-                    registering.release();
-                } else if (!in && !over && frame.contains("\"type\":\"error\"")) {
-                    over = true;
-                    clientFailed(frame);
+                } else if (frame.contains("\"type\":\"members\"")) {
+                    joinedRoom();
+                } else if (frame.contains("\"type\":\"error\"")) {
+                    refused(frame);
                 }
             }
         }
@@ -249,15 +265,6 @@ public final class IdleConnections {
         @Override
         public void onError(NioWebSocket w, Throwable error) {
             ended(String.valueOf(error));
-        }
-
-        private void ended(String why) {
-            if (in) {
-                lost.incrementAndGet();
-            } else if (!over) {
-                over = true;
-                clientFailed(why);
-            }
         }
 
         @Override
